@@ -1,0 +1,83 @@
+/**
+ * The local WeChat cloud's command line.
+ *   tsx emulator/cli.ts [serve] [--port 3900] [--data .local-cloud] [--database-url postgres://…] [--env local]
+ *                               [--no-timers] [--h5 dist-h5] [--ready-json]
+ * Prints, one per line, `export NAME='value'` for every variable a script needs to use
+ * wx-server-sdk against it.
+ */
+import path from 'node:path'
+import fs from 'node:fs'
+import crypto from 'node:crypto'
+import { startLocalCloud, type LocalCloudOptions } from './server'
+import { sdkEnvironment } from './sdk-env'
+
+const root = path.resolve(__dirname, '..')
+
+function parseArgs(argv: string[]): { command: string; flags: Map<string, string | true> } {
+  const flags = new Map<string, string | true>()
+  let command = 'serve'
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a.startsWith('--')) {
+      const next = argv[i + 1]
+      if (next !== undefined && !next.startsWith('--')) { flags.set(a.slice(2), next); i++ } else flags.set(a.slice(2), true)
+    } else command = a
+  }
+  return { command, flags }
+}
+
+function str(flags: Map<string, string | true>, name: string, fallback?: string): string | undefined {
+  const v = flags.get(name)
+  return typeof v === 'string' ? v : fallback
+}
+
+/** The setup code is stable per data folder so the chair can read it once and use it later. */
+function setupCodeFor(dataRoot: string): string {
+  const file = path.join(dataRoot, 'setup-code.txt')
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
+  const code = String(crypto.randomInt(100000, 999999))
+  fs.mkdirSync(dataRoot, { recursive: true })
+  fs.writeFileSync(file, code)
+  return code
+}
+
+async function serve(flags: Map<string, string | true>): Promise<void> {
+  const dataRoot = path.resolve(root, str(flags, 'data', process.env.LOCAL_CLOUD_DATA ?? '.local-cloud')!)
+  const h5 = str(flags, 'h5', path.join(root, 'dist-h5'))
+  const options: LocalCloudOptions = {
+    port: Number(str(flags, 'port', process.env.LOCAL_CLOUD_PORT ?? '3900')),
+    dataDir: path.join(dataRoot, 'pgdata'),
+    databaseUrl: str(flags, 'database-url', process.env.LOCAL_CLOUD_DATABASE_URL),
+    defaultEnv: str(flags, 'env', 'local')!,
+    functionsDirs: (str(flags, 'functions', path.join(root, 'build/cloudfunctions')) as string).split(path.delimiter),
+    h5Dir: flags.has('no-h5') ? undefined : h5,
+    timers: !flags.has('no-timers'),
+    setupCode: str(flags, 'setup-code', process.env.LOCAL_CLOUD_SETUP_CODE) ?? setupCodeFor(dataRoot),
+    filesDir: path.join(dataRoot, 'files'),
+  }
+  const cloud = await startLocalCloud(options)
+  const shutdown = async () => { await cloud.close(); process.exit(0) }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+  if (flags.has('ready-json')) {
+    process.stdout.write(JSON.stringify({ ready: true, url: cloud.url, adminUrl: cloud.adminUrl, setupCode: options.setupCode }) + '\n')
+    return
+  }
+  const env = sdkEnvironment(cloud.adminUrl, options.defaultEnv)
+  console.log(`# 本地云已启动：${cloud.url}  （数据库：${options.databaseUrl ? 'PostgreSQL 服务器' : `PGlite ${options.dataDir}`}）`)
+  console.log(`# 主席设置码（setup code）：${options.setupCode}`)
+  console.log('# 在另一个终端执行下面几行，脚本里的 wx-server-sdk 就会连到本地云：')
+  for (const [k, v] of Object.entries(env)) console.log(`export ${k}='${v}'`)
+}
+
+async function main(): Promise<void> {
+  const { command, flags } = parseArgs(process.argv.slice(2))
+  if (command === 'serve') return serve(flags)
+  console.error(`未知命令：${command}（可用：serve）`)
+  process.exit(2)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,6 @@
+import type { LocalCloudModule } from '../modules'
+
+// Placeholder until this part of the local cloud is written.
+export function storageModule(): LocalCloudModule {
+  return { name: 'storage' }
+}

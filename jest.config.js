@@ -1,0 +1,27 @@
+/**
+ * Test layers (see ../shared/architecture.md). `npm test` (scripts/test.mjs) runs them in phases,
+ * because the weapp and e2e layers need the production builds first.
+ */
+const transform = {
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' } }],
+}
+const moduleNameMapper = { '^@/(.*)$': '<rootDir>/src/$1', '\\.(css|scss|sass)$': '<rootDir>/test/support/style-stub.js' }
+const base = { rootDir: __dirname, transform, moduleNameMapper, testTimeout: 60000 }
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'cloud',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/{emulator,functions}/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/support/sdk-env.ts'],
+    },
+    { ...base, displayName: 'app', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/app/**/*.test.{ts,tsx}'] },
+    { ...base, displayName: 'weapp', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/weapp/**/*.test.{ts,tsx}'] },
+    { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+}
