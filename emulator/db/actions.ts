@@ -1,0 +1,143 @@
+/**
+ * The `database.*` actions of the TCB protocol wx-server-sdk 4.0.2 speaks (captured samples:
+ * ../shared/reference/tcb-wire-protocol.json), with the SDK's result shapes.
+ */
+import crypto from 'node:crypto'
+import type { TcbRequest } from '../registry'
+import type { OpenTransaction, SqlEngine, SqlRunner } from './engine'
+import { isConflict } from './engine'
+import type { EnvironmentCatalog } from './schema'
+import { CollectionStore } from './store'
+import { decodeRequestValue, encodeResponseDoc, type Doc } from './values'
+import { invalidParam, transactionConflict, transactionNotExist } from './errors'
+
+/** A transaction left open this long (ms) is rolled back, like the cloud's transaction timeout. */
+const TRANSACTION_IDLE_MS = 30_000
+const SERVER_DEFAULT_LIMIT = 100
+
+interface HeldTransaction {
+  envName: string
+  tx: OpenTransaction
+  timer: NodeJS.Timeout
+}
+
+export class DatabaseActions {
+  private store: CollectionStore
+  private transactions = new Map<string, HeldTransaction>()
+
+  constructor(private engine: SqlEngine, private catalog: EnvironmentCatalog) {
+    this.store = new CollectionStore(catalog)
+  }
+
+  async handle(req: TcbRequest): Promise<Record<string, unknown>> {
+    const { action, body, envName } = req
+    await this.catalog.ensure(envName)
+    try {
+      switch (action) {
+        case 'database.startTransaction': return await this.startTransaction(envName)
+        case 'database.commitTransaction': return await this.endTransaction(String(body.transactionId), true)
+        case 'database.abortTransaction': return await this.endTransaction(String(body.transactionId), false)
+        default: return await this.operation(action, body, envName)
+      }
+    } catch (err) {
+      if (isConflict(err)) throw transactionConflict()
+      throw err
+    }
+  }
+
+  private async operation(action: string, body: Doc, envName: string): Promise<Record<string, unknown>> {
+    const now = new Date()
+    const collection = String(body.collectionName ?? '')
+    const query = decodeRequestValue(body.query, now) as Doc | undefined
+    const txId = body.transactionId as string | undefined
+    if (txId && body.queryType === 'WHERE') throw invalidParam('transaction only supports single-document operations (doc().get/update/set/remove and add)')
+    const run = <T>(fn: (q: SqlRunner) => Promise<T>, write: boolean): Promise<T> => {
+      if (txId) return this.inTransaction(txId, fn)
+      return write ? this.engine.transaction(fn) : fn(this.engine)
+    }
+
+    switch (action) {
+      case 'database.getDocument': {
+        const limit = body.queryType === 'DOC' ? 1 : Math.min(Number(body.limit ?? SERVER_DEFAULT_LIMIT), 1000)
+        const docs = await run((q) => this.store.find(q, envName, collection, {
+          query,
+          sort: decodeRequestValue(body.order, now),
+          skip: Number(body.offset ?? 0),
+          limit,
+          projection: decodeRequestValue(body.projection, now),
+        }), Boolean(txId))
+        return { data: { list: docs.map(encodeResponseDoc), offset: Number(body.offset ?? 0), limit } }
+      }
+      case 'database.calculateDocument': {
+        const total = await run((q) => this.store.count(q, envName, collection, query), false)
+        return { data: { total } }
+      }
+      case 'database.insertDocument': {
+        const items: string[] = Array.isArray(body.data) ? body.data : [body.data]
+        const docs = items.map((d) => decodeRequestValue(d, now) as Doc)
+        if (docs.some((d) => !d || typeof d !== 'object' || Array.isArray(d))) throw invalidParam('data must be an object')
+        const ids = await run((q) => this.store.insert(q, envName, collection, docs), true)
+        return { data: { insertedIds: ids } }
+      }
+      case 'database.modifyDocument': {
+        const data = decodeRequestValue(body.data, now) as Doc
+        if (!data || typeof data !== 'object') throw invalidParam('data must be an object')
+        if (body.merge === false) {
+          const id = query?._id
+          if (typeof id !== 'string') throw invalidParam('set() needs a document id')
+          const r = await run((q) => this.store.replace(q, envName, collection, id, data, body.upsert !== false), true)
+          return { data: { updated: r.updated, matched: r.matched, upsert_id: r.upsertedId } }
+        }
+        const r = await run((q) => this.store.update(q, envName, collection, query ?? {}, data, body.multi !== false), true)
+        return { data: { updated: r.updated, matched: r.matched, upsert_id: null } }
+      }
+      case 'database.removeDocument': {
+        const deleted = await run((q) => this.store.remove(q, envName, collection, query ?? {}, body.multi !== false), true)
+        return { data: { deleted } }
+      }
+      case 'database.aggregateDocuments': {
+        const stages: Array<{ stageKey: string; stageValue: string }> = body.stages ?? []
+        const pipeline = stages.map((s) => ({ [s.stageKey]: decodeRequestValue(s.stageValue, now) }))
+        const list = await run((q) => this.store.aggregate(q, envName, collection, pipeline), false)
+        return { data: { list: list.map(encodeResponseDoc) } }
+      }
+      default:
+        throw invalidParam(`unsupported database action ${action}`)
+    }
+  }
+
+  private async startTransaction(envName: string): Promise<Record<string, unknown>> {
+    const tx = await this.engine.begin()
+    const id = crypto.randomBytes(12).toString('hex')
+    this.transactions.set(id, { envName, tx, timer: this.expiry(id) })
+    return { transactionId: id }
+  }
+
+  private expiry(id: string): NodeJS.Timeout {
+    const timer = setTimeout(() => { void this.endTransaction(id, false).catch(() => undefined) }, TRANSACTION_IDLE_MS)
+    timer.unref()
+    return timer
+  }
+
+  private async inTransaction<T>(id: string, fn: (q: SqlRunner) => Promise<T>): Promise<T> {
+    const held = this.transactions.get(id)
+    if (!held) throw transactionNotExist(id)
+    clearTimeout(held.timer)
+    held.timer = this.expiry(id)
+    return fn(held.tx)
+  }
+
+  private async endTransaction(id: string, commit: boolean): Promise<Record<string, unknown>> {
+    const held = this.transactions.get(id)
+    if (!held) throw transactionNotExist(id)
+    this.transactions.delete(id)
+    clearTimeout(held.timer)
+    if (commit) await held.tx.commit()
+    else await held.tx.rollback()
+    return { data: {} }
+  }
+
+  async closeAll(): Promise<void> {
+    for (const id of [...this.transactions.keys()]) await this.endTransaction(id, false).catch(() => undefined)
+  }
+}

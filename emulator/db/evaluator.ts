@@ -1,0 +1,97 @@
+/**
+ * MongoDB query, update and aggregation semantics, evaluated by mingo (a maintained library)
+ * on documents PostgreSQL has already narrowed down. Query edge cases follow mingo, not MongoDB.
+ */
+import 'mingo/init/system'
+import { Query, Aggregator, update as mingoUpdate } from 'mingo'
+import type { Doc } from './values'
+
+export function matcher(query: Doc | undefined): (doc: Doc) => boolean {
+  if (!query || Object.keys(query).length === 0) return () => true
+  const q = new Query(query)
+  return (doc) => q.test(doc)
+}
+
+export function sortDocs(docs: Doc[], sort: Record<string, number> | undefined): Doc[] {
+  if (!sort || Object.keys(sort).length === 0) return docs
+  return new Query({}).find(docs).sort(sort as Record<string, 1 | -1>).all() as Doc[]
+}
+
+/** WeChat's `_.addToSet({ each: [...] })` is sent as {each: [...]}; MongoDB spells it $each. */
+function normalizeUpdate(update: Doc): Doc {
+  const out: Doc = {}
+  for (const [op, fields] of Object.entries(update)) {
+    if (op === '$addToSet' && fields && typeof fields === 'object') {
+      const normalized: Doc = {}
+      for (const [path, v] of Object.entries<any>(fields)) {
+        normalized[path] = v && typeof v === 'object' && !Array.isArray(v) && Array.isArray(v.each) && Object.keys(v).length === 1 ? { $each: v.each } : v
+      }
+      out[op] = normalized
+    } else out[op] = fields
+  }
+  return out
+}
+
+/** Applies update operators to a copy of `doc`; returns the new document. */
+export function applyUpdate(doc: Doc, update: Doc): Doc {
+  const copy = structuredClone(doc)
+  const ops = Object.keys(update).some((k) => k.startsWith('$')) ? normalizeUpdate(update) : { $set: update }
+  for (const [op, fields] of Object.entries(ops)) {
+    for (const path of Object.keys(fields ?? {})) {
+      if (path === '_id' || path.startsWith('_id.')) throw new Error(`Performing an update on the path '_id' would modify the immutable field '_id' (${op})`)
+    }
+    mingoUpdate(copy, { [op]: fields } as any, undefined, undefined, { cloneMode: 'deep' })
+  }
+  return copy
+}
+
+export function aggregate(docs: Doc[], pipeline: Doc[], collections: Record<string, Doc[]>): Doc[] {
+  const agg = new Aggregator(pipeline, { collectionResolver: (name: string) => collections[name] ?? [] })
+  return agg.run(docs) as Doc[]
+}
+
+/** WeChat's field(): `{a: true}` keeps a (and _id), `{a: false}` drops a. */
+export function project(doc: Doc, projection: Record<string, any> | undefined): Doc {
+  if (!projection || Object.keys(projection).length === 0) return doc
+  const entries = Object.entries(projection)
+  const includes = entries.filter(([, v]) => v === 1 || v === true).map(([k]) => k)
+  const excludes = entries.filter(([, v]) => v === 0 || v === false).map(([k]) => k)
+  let out: Doc = doc
+  if (includes.length) {
+    out = {}
+    if (!excludes.includes('_id')) out._id = doc._id
+    for (const path of includes) copyPath(doc, out, path.split('.'))
+  } else out = structuredClone(doc)
+  for (const path of excludes) deletePath(out, path.split('.'))
+  return out
+}
+
+function copyPath(from: any, to: any, parts: string[]): void {
+  const [head, ...rest] = parts
+  if (from === null || typeof from !== 'object' || !(head in from)) return
+  if (rest.length === 0) { to[head] = from[head]; return }
+  if (typeof from[head] !== 'object' || from[head] === null) return
+  to[head] = to[head] ?? (Array.isArray(from[head]) ? [] : {})
+  copyPath(from[head], to[head], rest)
+}
+
+function deletePath(obj: any, parts: string[]): void {
+  const [head, ...rest] = parts
+  if (obj === null || typeof obj !== 'object') return
+  if (rest.length === 0) delete obj[head]
+  else deletePath(obj[head], rest)
+}
+
+/** Field paths of `doc` (among `paths`) that hold an array. */
+export function arrayPaths(doc: Doc, paths: Iterable<string>): string[] {
+  const out: string[] = []
+  for (const path of paths) {
+    let cur: any = doc
+    for (const part of path.split('.')) {
+      if (Array.isArray(cur)) { out.push(path); cur = undefined; break }
+      cur = cur === null || typeof cur !== 'object' ? undefined : cur[part]
+    }
+    if (Array.isArray(cur)) out.push(path)
+  }
+  return [...new Set(out)]
+}

@@ -1,0 +1,109 @@
+/**
+ * Translates the index-friendly part of a MongoDB query into SQL so list queries use PostgreSQL
+ * indexes instead of scanning in JavaScript. Only fields that lead a manifest index (and have
+ * never held an array — MongoDB's "multikey") are translated, with exact scalar semantics.
+ * `exact` says whether the SQL alone decides the match; otherwise the SQL is a superset and the
+ * evaluator (mingo) filters the candidates.
+ */
+import { pathExpr } from './schema'
+import { storedScalarJson, storedTypeOf } from './values'
+
+export interface SqlFilter {
+  sql: string
+  exact: boolean
+}
+
+export class Params {
+  readonly values: unknown[] = []
+  add(value: unknown): string {
+    this.values.push(value)
+    return `$${this.values.length}`
+  }
+}
+
+const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
+const TRUE: SqlFilter = { sql: 'TRUE', exact: true }
+const UNTRANSLATED: SqlFilter = { sql: 'TRUE', exact: false }
+
+export function translateQuery(query: Record<string, any> | undefined, pushable: (path: string) => boolean, params: Params): SqlFilter {
+  if (!query || typeof query !== 'object') return TRUE
+  const parts: SqlFilter[] = []
+  for (const [key, cond] of Object.entries(query)) {
+    if (key === '$and' && Array.isArray(cond)) parts.push(...cond.map((c) => translateQuery(c, pushable, params)))
+    else if (key === '$or' && Array.isArray(cond)) parts.push(translateOr(cond, pushable, params))
+    else if (key.startsWith('$')) parts.push(UNTRANSLATED)
+    else parts.push(translateField(key, cond, pushable, params))
+  }
+  return combineAnd(parts)
+}
+
+function combineAnd(parts: SqlFilter[]): SqlFilter {
+  const sqls = parts.filter((p) => p.sql !== 'TRUE').map((p) => p.sql)
+  return { sql: sqls.length ? sqls.join(' AND ') : 'TRUE', exact: parts.every((p) => p.exact) }
+}
+
+function translateOr(branches: any[], pushable: (path: string) => boolean, params: Params): SqlFilter {
+  const before = params.values.length
+  const translated = branches.map((b) => translateQuery(b, pushable, params))
+  if (translated.some((t) => !t.exact)) {
+    params.values.length = before
+    return UNTRANSLATED
+  }
+  return { sql: `(${translated.map((t) => `(${t.sql})`).join(' OR ')})`, exact: true }
+}
+
+function isOperatorObject(cond: any): boolean {
+  return cond !== null && typeof cond === 'object' && !Array.isArray(cond) && !(cond instanceof Date) && !(cond instanceof RegExp)
+    && Object.keys(cond).length > 0 && Object.keys(cond).every((k) => k.startsWith('$'))
+}
+
+function translateField(path: string, cond: any, pushable: (path: string) => boolean, params: Params): SqlFilter {
+  if (!pushable(path)) return UNTRANSLATED
+  if (!isOperatorObject(cond)) return equality(path, cond, params) ?? UNTRANSLATED
+  const parts: SqlFilter[] = []
+  for (const [op, value] of Object.entries(cond)) {
+    if (op === '$eq') parts.push(equality(path, value, params) ?? UNTRANSLATED)
+    else if (op in RANGE_SQL) parts.push(range(path, RANGE_SQL[op], value, params) ?? UNTRANSLATED)
+    else if (op === '$in' && Array.isArray(value)) parts.push(membership(path, value, params) ?? UNTRANSLATED)
+    else parts.push(UNTRANSLATED)
+  }
+  return combineAnd(parts)
+}
+
+function equality(path: string, value: any, params: Params): SqlFilter | null {
+  if (path === '_id') return typeof value === 'string' ? { sql: `_id = ${params.add(value)}`, exact: true } : null
+  const json = storedScalarJson(value)
+  return json === null ? null : { sql: `${pathExpr(path)} = ${params.add(json)}::jsonb`, exact: true }
+}
+
+function range(path: string, op: string, value: any, params: Params): SqlFilter | null {
+  if (path === '_id') return typeof value === 'string' ? { sql: `_id ${op} ${params.add(value)}`, exact: true } : null
+  const json = storedScalarJson(value)
+  const type = storedTypeOf(value)
+  if (json === null || type === null || type === 'boolean') return null
+  const expr = pathExpr(path)
+  // MongoDB compares only within a type (a number range never matches a string); so does this.
+  const typeTest = type === 'object' ? `${expr} ? '$date'` : `jsonb_typeof(${expr}) = '${type}'`
+  return { sql: `(${typeTest} AND ${expr} ${op} ${params.add(json)}::jsonb)`, exact: true }
+}
+
+function membership(path: string, values: any[], params: Params): SqlFilter | null {
+  if (values.length === 0) return { sql: 'FALSE', exact: true }
+  if (path === '_id') {
+    if (!values.every((v) => typeof v === 'string')) return null
+    return { sql: `_id IN (${values.map((v) => params.add(v)).join(', ')})`, exact: true }
+  }
+  const jsons = values.map(storedScalarJson)
+  if (jsons.some((j) => j === null)) return null
+  return { sql: `${pathExpr(path)} IN (${jsons.map((j) => `${params.add(j)}::jsonb`).join(', ')})`, exact: true }
+}
+
+/** ORDER BY for an orderBy spec, or null when some key cannot be sorted by SQL. */
+export function translateSort(sort: Record<string, number> | undefined, pushable: (path: string) => boolean): string | null {
+  const keys = Object.entries(sort ?? {})
+  if (!keys.every(([path]) => path === '_id' || pushable(path))) return null
+  // MongoDB sorts a missing field as the lowest value: first ascending, last descending.
+  const cols = keys.map(([path, dir]) => (path === '_id' ? `_id ${dir === -1 ? 'DESC' : 'ASC'}` : `${pathExpr(path)} ${dir === -1 ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`))
+  cols.push('seq ASC')
+  return cols.join(', ')
+}

@@ -1,0 +1,101 @@
+/**
+ * One PostgreSQL schema per environment (envName), one table per collection, indexes from the
+ * manifest. Environments are created lazily on their first request, so test files that each
+ * use their own envName run in parallel without seeing each other's data.
+ */
+import crypto from 'node:crypto'
+import type { SqlEngine, SqlRunner } from './engine'
+import type { CollectionSpec, Manifest } from './manifest'
+
+export function schemaName(envName: string): string {
+  const clean = envName.toLowerCase().replace(/[^a-z0-9]/g, '_').slice(0, 40)
+  const hash = crypto.createHash('sha1').update(envName).digest('hex').slice(0, 8)
+  return `env_${clean}_${hash}`
+}
+
+export function tableRef(envName: string, collection: string): string {
+  return `"${schemaName(envName)}"."c_${collection}"`
+}
+
+/** The SQL expression for a document field; indexes and queries must use the identical text. */
+export function pathExpr(path: string): string {
+  if (path === '_id') return '_id'
+  const parts = path.split('.').map((p) => p.replace(/[^A-Za-z0-9_]/g, ''))
+  return `(doc #> '{${parts.join(',')}}')`
+}
+
+function indexSql(envName: string, collection: string, spec: CollectionSpec['indexes'][number]): string {
+  const cols = spec.keys
+    .map(([field, dir]) => (field === '_id' ? `_id ${dir === 1 ? 'ASC' : 'DESC'}` : `${pathExpr(field)} ${dir === 1 ? 'ASC NULLS FIRST' : 'DESC NULLS LAST'}`))
+    .join(', ')
+  const name = `ix_${collection}_${spec.name}`.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 60)
+  // NULLS NOT DISTINCT: like MongoDB, at most one document may lack a uniquely indexed field.
+  return `CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON ${tableRef(envName, collection)} (${cols})${spec.unique ? ' NULLS NOT DISTINCT' : ''}`
+}
+
+export class EnvironmentCatalog {
+  private ready = new Map<string, Promise<void>>()
+  /** env → collection → field paths that have held an array (no SQL pushdown for those). */
+  private multikey = new Map<string, Map<string, Set<string>>>()
+
+  constructor(private engine: SqlEngine, readonly manifest: Manifest) {}
+
+  ensure(envName: string): Promise<void> {
+    let p = this.ready.get(envName)
+    if (!p) {
+      p = this.create(envName).catch((err) => { this.ready.delete(envName); throw err })
+      this.ready.set(envName, p)
+    }
+    return p
+  }
+
+  private async create(envName: string): Promise<void> {
+    const schema = schemaName(envName)
+    await this.engine.transaction(async (q) => {
+      // Serialize concurrent creators of the same environment (several processes on one server).
+      await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [schema])
+      await q.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
+      await q.query(`CREATE TABLE IF NOT EXISTS "${schema}"."_multikey" (collection text NOT NULL, path text NOT NULL, PRIMARY KEY (collection, path))`)
+      for (const [name, spec] of this.manifest) {
+        await q.query(`CREATE TABLE IF NOT EXISTS ${tableRef(envName, name)} (_id text PRIMARY KEY, seq bigserial NOT NULL, doc jsonb NOT NULL)`)
+        await q.query(`CREATE INDEX IF NOT EXISTS "ix_${name}__seq" ON ${tableRef(envName, name)} (seq)`.slice(0, 1000))
+        for (const ix of spec.indexes) await q.query(indexSql(envName, name, ix))
+      }
+    })
+    const rows = await this.engine.query<{ collection: string; path: string }>(`SELECT collection, path FROM "${schema}"."_multikey"`)
+    const byCollection = new Map<string, Set<string>>()
+    for (const r of rows.rows) {
+      if (!byCollection.has(r.collection)) byCollection.set(r.collection, new Set())
+      byCollection.get(r.collection)!.add(r.path)
+    }
+    this.multikey.set(envName, byCollection)
+  }
+
+  spec(collection: string): CollectionSpec | undefined {
+    return this.manifest.get(collection)
+  }
+
+  isMultikey(envName: string, collection: string, path: string): boolean {
+    return this.multikey.get(envName)?.get(collection)?.has(path) ?? false
+  }
+
+  /** Records that an indexed path held an array, so queries on it fall back to full evaluation. */
+  async markMultikey(q: SqlRunner, envName: string, collection: string, paths: string[]): Promise<void> {
+    const known = this.multikey.get(envName) ?? new Map<string, Set<string>>()
+    this.multikey.set(envName, known)
+    const set = known.get(collection) ?? new Set<string>()
+    known.set(collection, set)
+    for (const path of paths) {
+      if (set.has(path)) continue
+      set.add(path)
+      await q.query(`INSERT INTO "${schemaName(envName)}"."_multikey" (collection, path) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [collection, path])
+    }
+  }
+
+  /** Drops an environment's data (used by seed:reset and tests). */
+  async drop(envName: string): Promise<void> {
+    await this.engine.exec(`DROP SCHEMA IF EXISTS "${schemaName(envName)}" CASCADE`)
+    this.ready.delete(envName)
+    this.multikey.delete(envName)
+  }
+}

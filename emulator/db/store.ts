@@ -1,0 +1,188 @@
+/**
+ * Collection operations on PostgreSQL. Reads push what they can down to SQL (see pushdown.ts);
+ * writes lock the rows they match (SELECT … FOR UPDATE), apply MongoDB update semantics, and
+ * write back in the same transaction — so a conditional update is atomic per document and
+ * unique indexes are enforced by PostgreSQL.
+ */
+import crypto from 'node:crypto'
+import type { SqlRunner } from './engine'
+import { isUniqueViolation } from './engine'
+import type { EnvironmentCatalog } from './schema'
+import { tableRef } from './schema'
+import { indexedPaths } from './manifest'
+import { Params, translateQuery, translateSort } from './pushdown'
+import { matcher, sortDocs, applyUpdate, project, arrayPaths, aggregate as runPipeline } from './evaluator'
+import { fromStored, toStored, type Doc } from './values'
+import { collectionNotExist, duplicateKey, invalidParam } from './errors'
+
+export interface FindOptions {
+  query?: Doc
+  sort?: Record<string, number>
+  skip?: number
+  limit?: number
+  projection?: Doc
+}
+
+interface Row { _id: string; doc: Doc }
+
+export class CollectionStore {
+  constructor(private catalog: EnvironmentCatalog) {}
+
+  private table(envName: string, collection: string): { ref: string; pushable: (path: string) => boolean; indexed: Set<string> } {
+    const spec = this.catalog.spec(collection)
+    if (!spec) throw collectionNotExist(collection)
+    const indexed = indexedPaths(spec)
+    return {
+      ref: tableRef(envName, collection),
+      indexed,
+      pushable: (path) => path === '_id' || (indexed.has(path) && !this.catalog.isMultikey(envName, collection, path)),
+    }
+  }
+
+  async find(q: SqlRunner, envName: string, collection: string, opts: FindOptions): Promise<Doc[]> {
+    const docs = await this.select(q, envName, collection, opts, false)
+    return opts.projection ? docs.map((d) => project(d, opts.projection)) : docs
+  }
+
+  async count(q: SqlRunner, envName: string, collection: string, query: Doc | undefined): Promise<number> {
+    const t = this.table(envName, collection)
+    const params = new Params()
+    const filter = translateQuery(query, t.pushable, params)
+    if (filter.exact) {
+      const r = await q.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${t.ref} WHERE ${filter.sql}`, params.values)
+      return Number(r.rows[0].n)
+    }
+    const rows = await q.query<Row>(`SELECT _id, doc FROM ${t.ref} WHERE ${filter.sql}`, params.values)
+    const test = matcher(query)
+    return rows.rows.map(toDoc).filter(test).length
+  }
+
+  /**
+   * The documents matching `opts`, in order. With `lock`, the candidate rows are locked first so
+   * the match is decided on their latest committed version.
+   */
+  private async select(q: SqlRunner, envName: string, collection: string, opts: FindOptions, lock: boolean): Promise<Doc[]> {
+    const t = this.table(envName, collection)
+    const params = new Params()
+    const filter = translateQuery(opts.query, t.pushable, params)
+    const orderSql = translateSort(opts.sort, t.pushable)
+    const skip = Math.max(0, opts.skip ?? 0)
+    const limit = opts.limit
+    const forUpdate = lock ? ' FOR UPDATE' : ''
+    if (filter.exact && orderSql !== null) {
+      const lim = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)}`
+      const off = skip ? ` OFFSET ${skip}` : ''
+      const r = await q.query<Row>(`SELECT _id, doc FROM ${t.ref} WHERE ${filter.sql} ORDER BY ${orderSql}${lim}${off}${forUpdate}`, params.values)
+      return r.rows.map(toDoc)
+    }
+    const test = matcher(opts.query)
+    if (orderSql !== null && limit !== undefined) {
+      // SQL gives the order; the evaluator filters. Fetch in chunks until the page is full.
+      const want = skip + limit
+      const chunk = Math.max(200, want * 2)
+      const out: Doc[] = []
+      for (let offset = 0; out.length < want; offset += chunk) {
+        const r = await q.query<Row>(`SELECT _id, doc FROM ${t.ref} WHERE ${filter.sql} ORDER BY ${orderSql} LIMIT ${chunk} OFFSET ${offset}${forUpdate}`, params.values)
+        for (const row of r.rows) { const d = toDoc(row); if (test(d)) out.push(d) }
+        if (r.rows.length < chunk) break
+      }
+      return out.slice(skip, want)
+    }
+    const r = await q.query<Row>(`SELECT _id, doc FROM ${t.ref} WHERE ${filter.sql} ORDER BY seq${forUpdate}`, params.values)
+    const matched = sortDocs(r.rows.map(toDoc).filter(test), opts.sort)
+    return matched.slice(skip, limit === undefined ? undefined : skip + limit)
+  }
+
+  async insert(q: SqlRunner, envName: string, collection: string, docs: Doc[]): Promise<string[]> {
+    const t = this.table(envName, collection)
+    const ids: string[] = []
+    for (const doc of docs) {
+      const id = doc._id === undefined ? newId() : String(doc._id)
+      const { _id: _ignored, ...body } = doc
+      await this.writeGuarded(q, envName, collection, t.indexed, body, () =>
+        q.query(`INSERT INTO ${t.ref} (_id, doc) VALUES ($1, $2::jsonb)`, [id, JSON.stringify(toStored(body))]))
+      ids.push(id)
+    }
+    return ids
+  }
+
+  /** Update operators on every matching document (or the first, with multi false). */
+  async update(q: SqlRunner, envName: string, collection: string, query: Doc, update: Doc, multi: boolean): Promise<{ matched: number; updated: number }> {
+    const t = this.table(envName, collection)
+    const docs = await this.select(q, envName, collection, { query, limit: multi ? undefined : 1 }, true)
+    let updated = 0
+    for (const doc of docs) {
+      let next: Doc
+      try {
+        next = applyUpdate(doc, update)
+      } catch (err: any) {
+        throw invalidParam(err.message)
+      }
+      const { _id, ...body } = next
+      const stored = JSON.stringify(toStored(body))
+      const { _id: _old, ...oldBody } = doc
+      if (stored === JSON.stringify(toStored(oldBody))) continue
+      await this.writeGuarded(q, envName, collection, t.indexed, body, () =>
+        q.query(`UPDATE ${t.ref} SET doc = $2::jsonb WHERE _id = $1`, [_id, stored]))
+      updated++
+    }
+    return { matched: docs.length, updated }
+  }
+
+  /** doc(id).set(): replaces the whole document, creating it when absent. */
+  async replace(q: SqlRunner, envName: string, collection: string, id: string, body: Doc, upsert: boolean): Promise<{ matched: number; updated: number; upsertedId: string | null }> {
+    const t = this.table(envName, collection)
+    const { _id: _ignored, ...clean } = body
+    const stored = JSON.stringify(toStored(clean))
+    const existing = await q.query<Row>(`SELECT _id, doc FROM ${t.ref} WHERE _id = $1 FOR UPDATE`, [id])
+    if (existing.rows.length) {
+      await this.writeGuarded(q, envName, collection, t.indexed, clean, () => q.query(`UPDATE ${t.ref} SET doc = $2::jsonb WHERE _id = $1`, [id, stored]))
+      return { matched: 1, updated: 1, upsertedId: null }
+    }
+    if (!upsert) return { matched: 0, updated: 0, upsertedId: null }
+    await this.writeGuarded(q, envName, collection, t.indexed, clean, () => q.query(`INSERT INTO ${t.ref} (_id, doc) VALUES ($1, $2::jsonb)`, [id, stored]))
+    return { matched: 0, updated: 0, upsertedId: id }
+  }
+
+  async remove(q: SqlRunner, envName: string, collection: string, query: Doc, multi: boolean): Promise<number> {
+    const t = this.table(envName, collection)
+    const docs = await this.select(q, envName, collection, { query, limit: multi ? undefined : 1 }, true)
+    if (!docs.length) return 0
+    const r = await q.query(`DELETE FROM ${t.ref} WHERE _id IN (SELECT jsonb_array_elements_text($1::jsonb))`, [JSON.stringify(docs.map((d) => d._id))])
+    return r.affectedRows
+  }
+
+  async aggregate(q: SqlRunner, envName: string, collection: string, pipeline: Doc[]): Promise<Doc[]> {
+    // Leading $match stages narrow the rows in SQL; the evaluator runs the whole pipeline.
+    const leading: Doc[] = []
+    for (const stage of pipeline) { if (stage.$match) leading.push(stage.$match); else break }
+    const docs = await this.select(q, envName, collection, { query: leading.length ? { $and: leading } : undefined }, false)
+    const foreign: Record<string, Doc[]> = {}
+    for (const stage of pipeline) {
+      const from = stage.$lookup?.from
+      if (typeof from === 'string' && !(from in foreign)) foreign[from] = await this.select(q, envName, from, {}, false)
+    }
+    return runPipeline(docs, pipeline, foreign)
+  }
+
+  /** Runs a write; turns unique-index violations into the SDK's duplicate-key error and records array-valued indexed paths. */
+  private async writeGuarded(q: SqlRunner, envName: string, collection: string, indexed: Set<string>, body: Doc, write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write()
+    } catch (err: any) {
+      if (isUniqueViolation(err)) throw duplicateKey(envName, collection, this.catalog.spec(collection)!, err)
+      throw err
+    }
+    const arrays = arrayPaths(body, indexed)
+    if (arrays.length) await this.catalog.markMultikey(q, envName, collection, arrays)
+  }
+}
+
+function toDoc(row: Row): Doc {
+  return { _id: row._id, ...fromStored(row.doc) }
+}
+
+/** 32 hex characters, like the ids WeChat's cloud database generates. */
+function newId(): string {
+  return crypto.randomBytes(16).toString('hex')
+}

@@ -1,0 +1,92 @@
+/**
+ * Value codecs for the database endpoint.
+ * - The SDK sends queries and data as EJSON strings (canonical numbers, {$date}, {$regularExpression},
+ *   and the TCB-specific {$tcb_server_date: {offset}}); responses go back as EJSON strings.
+ * - PostgreSQL stores documents as jsonb. Dates are stored as {"$date": <epoch ms>} so that jsonb
+ *   comparison (same single key, numeric value) orders them correctly and range predicates on
+ *   dates can be answered from an index.
+ */
+import { EJSON, BSONRegExp } from 'bson'
+
+export type Doc = Record<string, any>
+
+/** Parses an EJSON request string into plain JS values (numbers, Date, RegExp). */
+export function decodeRequestValue(text: string | undefined, now: Date): any {
+  if (text === undefined || text === null || text === '') return undefined
+  const parsed = EJSON.parse(text, { relaxed: true })
+  return normalizeIncoming(parsed, now)
+}
+
+function normalizeIncoming(value: any, now: Date): any {
+  if (value === null || typeof value !== 'object') return value
+  if (value instanceof Date) return value
+  if (value instanceof BSONRegExp) return new RegExp(value.pattern, toJsFlags(value.options))
+  if (value instanceof RegExp) return value
+  if (Array.isArray(value)) return value.map((v) => normalizeIncoming(v, now))
+  const bsonType = (value as any)._bsontype
+  if (bsonType === 'Long' || bsonType === 'Int32' || bsonType === 'Double' || bsonType === 'Decimal128') return Number(value.toString())
+  if (bsonType === 'ObjectId') return value.toHexString()
+  if (bsonType) return value.toString()
+  if ('$tcb_server_date' in value && Object.keys(value).length === 1) {
+    const offset = Number(value.$tcb_server_date?.offset ?? 0)
+    return new Date(now.getTime() + offset)
+  }
+  const out: Doc = {}
+  for (const [k, v] of Object.entries(value)) out[k] = normalizeIncoming(v, now)
+  return out
+}
+
+/** MongoDB regex options → JS flags (x is not supported by JS; s is). */
+function toJsFlags(options: string): string {
+  return [...new Set(options.split('').filter((c) => 'imsu'.includes(c)))].join('')
+}
+
+/** A document as the SDK expects it in a response: one EJSON string. */
+export function encodeResponseDoc(doc: Doc): string {
+  return EJSON.stringify(doc, { relaxed: true })
+}
+
+/** JS value → the jsonb we store. */
+export function toStored(value: any): any {
+  if (value === undefined) return undefined
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('non-finite number cannot be stored')
+    return value
+  }
+  if (value instanceof Date) return { $date: value.getTime() }
+  if (value instanceof RegExp) throw new Error('a RegExp cannot be stored in a document')
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : toStored(v)))
+  const out: Doc = {}
+  for (const [k, v] of Object.entries(value)) {
+    if (v !== undefined) out[k] = toStored(v)
+  }
+  return out
+}
+
+/** Stored jsonb → JS value (Dates restored). */
+export function fromStored(value: any): any {
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map(fromStored)
+  const keys = Object.keys(value)
+  if (keys.length === 1 && keys[0] === '$date' && typeof value.$date === 'number') return new Date(value.$date)
+  const out: Doc = {}
+  for (const k of keys) out[k] = fromStored(value[k])
+  return out
+}
+
+/** A scalar value as it would appear in jsonb, for SQL parameters (null when not a pushable scalar). */
+export function storedScalarJson(value: any): string | null {
+  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value)
+  if (typeof value === 'number' && Number.isFinite(value)) return JSON.stringify(value)
+  if (value instanceof Date) return JSON.stringify({ $date: value.getTime() })
+  return null
+}
+
+/** The SQL type test that matches a pushable scalar's jsonb representation. */
+export function storedTypeOf(value: any): 'string' | 'number' | 'boolean' | 'object' | null {
+  if (typeof value === 'string') return 'string'
+  if (typeof value === 'boolean') return 'boolean'
+  if (typeof value === 'number') return 'number'
+  if (value instanceof Date) return 'object'
+  return null
+}
