@@ -31,7 +31,7 @@ export type Failure = z.infer<typeof failure>
 export type Success<T> = { ok: true; data: T }
 export type Result<T> = Success<T> | Failure
 
-/** Schema for a function's answer whose `data` matches `data`. */
-export function result<T extends z.ZodMiniType>(data: T) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), failure])
+/** Schema for a function's answer whose `data` matches `data` (typed so `if (r.ok)` narrows). */
+export function result<T extends z.ZodMiniType>(data: T): z.ZodMiniType<Success<z.output<T>> | Failure> {
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), failure]) as any
 }
