@@ -6,9 +6,10 @@ const transform = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' } }],
 }
 const moduleNameMapper = { '^@/(.*)$': '<rootDir>/src/$1', '\\.(css|scss|sass)$': '<rootDir>/test/support/style-stub.js' }
-const base = { rootDir: __dirname, transform, moduleNameMapper, testTimeout: 60000 }
+const base = { rootDir: __dirname, transform, moduleNameMapper }
 
 module.exports = {
+  testTimeout: 60000,
   projects: [
     { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
