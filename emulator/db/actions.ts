@@ -22,7 +22,7 @@ interface HeldTransaction {
 }
 
 export class DatabaseActions {
-  private store: CollectionStore
+  readonly store: CollectionStore
   private transactions = new Map<string, HeldTransaction>()
 
   constructor(private engine: SqlEngine, private catalog: EnvironmentCatalog) {
