@@ -1,0 +1,70 @@
+import type { InputIssue } from '../../types/result'
+
+/** Chinese names for input fields, so a BAD_INPUT message reads as a sentence, not a path. */
+const FIELD_LABELS: Record<string, string> = {
+  action: '操作',
+  page: '页码',
+  keyword: '搜索词',
+  category: '分类',
+  year: '年份',
+  title: '标题',
+  body: '正文',
+  text: '内容',
+  reason: '原因',
+  name: '姓名',
+  department: '部门',
+  status: '在职状态',
+  phone: '手机号',
+  amount: '金额',
+  cash: '金额',
+  date: '日期',
+  visibility: '公开范围',
+  capacity: '名额',
+}
+
+interface RawIssue {
+  code: string
+  path: PropertyKey[]
+  message: string
+  input?: unknown
+  maximum?: unknown
+  minimum?: unknown
+  origin?: string
+}
+
+function label(path: PropertyKey[]): string {
+  const named = [...path].reverse().find((p) => typeof p === 'string') as string | undefined
+  if (named === undefined) return path.length ? `第 ${Number(path[path.length - 1]) + 1} 项` : '提交的内容'
+  return FIELD_LABELS[named] ?? named
+}
+
+function describe(issue: RawIssue): string {
+  const what = label(issue.path)
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `${what}必须填写` : `${what}的格式不对`
+    case 'too_big':
+      return issue.origin === 'string' ? `${what}最多 ${String(issue.maximum)} 个字` : issue.origin === 'array' ? `${what}最多 ${String(issue.maximum)} 项` : `${what}不能大于 ${String(issue.maximum)}`
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `${what}不能为空` : `${what}至少 ${String(issue.minimum)} 个字`
+      return issue.origin === 'array' ? `${what}至少 ${String(issue.minimum)} 项` : `${what}不能小于 ${String(issue.minimum)}`
+    case 'invalid_value':
+    case 'invalid_union':
+      return `${what}不是可选的值`
+    case 'invalid_format':
+      return `${what}的格式不对`
+    case 'unrecognized_keys':
+      return '提交了不认识的字段'
+    case 'custom':
+      return issue.message
+    default:
+      return `${what}不符合要求`
+  }
+}
+
+/** Plain issues for the envelope (paths as strings) and one Chinese sentence for the person. */
+export function formatIssues(raw: ReadonlyArray<RawIssue>): { message: string; issues: InputIssue[] } {
+  const issues = raw.map((i) => ({ path: i.path.map(String), message: describe(i) }))
+  const shown = issues.slice(0, 3).map((i) => i.message).join('；')
+  return { message: `输入有误：${shown}${issues.length > 3 ? ' 等' : ''}。请修改后重试。`, issues }
+}
