@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import crypto from 'node:crypto'
 import { startLocalCloud, type LocalCloudOptions } from './server'
 import { sdkEnvironment } from './sdk-env'
+import { seedEnvironment } from './dev/module'
 
 const root = path.resolve(__dirname, '..')
 
@@ -63,17 +64,48 @@ async function serve(flags: Map<string, string | true>): Promise<void> {
     process.stdout.write(JSON.stringify({ ready: true, url: cloud.url, adminUrl: cloud.adminUrl, setupCode: options.setupCode }) + '\n')
     return
   }
+  if (flags.has('seed')) {
+    const seeded = await seedEnvironment(cloud, options.defaultEnv, false)
+    console.log(seeded.seeded ? `# 已写入演示数据：${JSON.stringify(seeded.counts)}` : '# 演示数据已存在（npm run seed:reset 可重来）')
+  }
+  fs.writeFileSync(path.join(dataRoot, 'state.json'), JSON.stringify({ url: cloud.url, pid: process.pid }))
   const env = sdkEnvironment(cloud.adminUrl, options.defaultEnv)
   console.log(`# 本地云已启动：${cloud.url}  （数据库：${options.databaseUrl ? 'PostgreSQL 服务器' : `PGlite ${options.dataDir}`}）`)
+  if (options.h5Dir && fs.existsSync(path.join(options.h5Dir, 'index.html'))) console.log(`# 打开 ${cloud.url}/ 使用 h5 版（选择身份登录）`)
   console.log(`# 主席设置码（setup code）：${options.setupCode}`)
   console.log('# 在另一个终端执行下面几行，脚本里的 wx-server-sdk 就会连到本地云：')
   for (const [k, v] of Object.entries(env)) console.log(`export ${k}='${v}'`)
 }
 
+/** seed [--reset]: on the running local cloud when there is one, otherwise on a short-lived one. */
+async function seed(flags: Map<string, string | true>): Promise<void> {
+  const dataRoot = path.resolve(root, str(flags, 'data', '.local-cloud')!)
+  const state = path.join(dataRoot, 'state.json')
+  const running = fs.existsSync(state) ? JSON.parse(fs.readFileSync(state, 'utf8')) : null
+  if (running && isAlive(running.pid)) {
+    const res = await fetch(`${running.url}/local/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reset: flags.has('reset') }) })
+    console.log(await res.text())
+    return
+  }
+  const cloud = await startLocalCloud({
+    port: 0, dataDir: path.join(dataRoot, 'pgdata'), databaseUrl: process.env.LOCAL_CLOUD_DATABASE_URL, defaultEnv: str(flags, 'env', 'local')!,
+    functionsDirs: [path.join(root, 'build/cloudfunctions')], timers: false, setupCode: setupCodeFor(dataRoot), filesDir: path.join(dataRoot, 'files'),
+  })
+  const out = await seedEnvironment(cloud, cloud.options.defaultEnv, flags.has('reset'))
+  console.log(`演示数据：${JSON.stringify(out.counts)}`)
+  await cloud.close()
+  process.exit(0)
+}
+
+function isAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true } catch { return false }
+}
+
 async function main(): Promise<void> {
   const { command, flags } = parseArgs(process.argv.slice(2))
   if (command === 'serve') return serve(flags)
-  console.error(`未知命令：${command}（可用：serve）`)
+  if (command === 'seed') return seed(flags)
+  console.error(`未知命令：${command}（可用：serve、seed、trigger）`)
   process.exit(2)
 }
 

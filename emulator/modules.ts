@@ -22,5 +22,6 @@ export async function loadModules(): Promise<LocalCloudModule[]> {
   const { storageModule } = await import('./storage/module')
   const { openapiModule } = await import('./openapi/module')
   const { gatewayModule } = await import('./gateway/module')
-  return [databaseModule(), functionsModule(), storageModule(), openapiModule(), gatewayModule()]
+  const { devModule } = await import('./dev/module')
+  return [databaseModule(), functionsModule(), storageModule(), openapiModule(), gatewayModule(), devModule()]
 }
