@@ -95,15 +95,22 @@ export class CollectionStore {
 
   async insert(q: SqlRunner, envName: string, collection: string, docs: Doc[]): Promise<string[]> {
     const t = this.table(envName, collection)
-    const ids: string[] = []
-    for (const doc of docs) {
-      const id = doc._id === undefined ? newId() : String(doc._id)
-      const { _id: _ignored, ...body } = doc
-      await this.writeGuarded(q, envName, collection, t.indexed, body, () =>
-        q.query(`INSERT INTO ${t.ref} (_id, doc) VALUES ($1, $2::jsonb)`, [id, JSON.stringify(toStored(body))]))
-      ids.push(id)
+    const rows = docs.map((doc) => {
+      const { _id, ...body } = doc
+      return { id: _id === undefined ? newId() : String(_id), body }
+    })
+    // One multi-row INSERT per chunk: a batch add is one statement, and all-or-nothing.
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500)
+      const params: unknown[] = []
+      const values = chunk.map((r) => {
+        params.push(r.id, JSON.stringify(toStored(r.body)))
+        return `($${params.length - 1}, $${params.length}::jsonb)`
+      })
+      await this.writeGuarded(q, envName, collection, t.indexed, chunk.map((r) => r.body), () =>
+        q.query(`INSERT INTO ${t.ref} (_id, doc) VALUES ${values.join(', ')}`, params))
     }
-    return ids
+    return rows.map((r) => r.id)
   }
 
   /** Update operators on every matching document (or the first, with multi false). */
@@ -122,7 +129,7 @@ export class CollectionStore {
       const stored = JSON.stringify(toStored(body))
       const { _id: _old, ...oldBody } = doc
       if (stored === JSON.stringify(toStored(oldBody))) continue
-      await this.writeGuarded(q, envName, collection, t.indexed, body, () =>
+      await this.writeGuarded(q, envName, collection, t.indexed, [body], () =>
         q.query(`UPDATE ${t.ref} SET doc = $2::jsonb WHERE _id = $1`, [_id, stored]))
       updated++
     }
@@ -136,11 +143,11 @@ export class CollectionStore {
     const stored = JSON.stringify(toStored(clean))
     const existing = await q.query<Row>(`SELECT _id, doc FROM ${t.ref} WHERE _id = $1 FOR UPDATE`, [id])
     if (existing.rows.length) {
-      await this.writeGuarded(q, envName, collection, t.indexed, clean, () => q.query(`UPDATE ${t.ref} SET doc = $2::jsonb WHERE _id = $1`, [id, stored]))
+      await this.writeGuarded(q, envName, collection, t.indexed, [clean], () => q.query(`UPDATE ${t.ref} SET doc = $2::jsonb WHERE _id = $1`, [id, stored]))
       return { matched: 1, updated: 1, upsertedId: null }
     }
     if (!upsert) return { matched: 0, updated: 0, upsertedId: null }
-    await this.writeGuarded(q, envName, collection, t.indexed, clean, () => q.query(`INSERT INTO ${t.ref} (_id, doc) VALUES ($1, $2::jsonb)`, [id, stored]))
+    await this.writeGuarded(q, envName, collection, t.indexed, [clean], () => q.query(`INSERT INTO ${t.ref} (_id, doc) VALUES ($1, $2::jsonb)`, [id, stored]))
     return { matched: 0, updated: 0, upsertedId: id }
   }
 
@@ -166,14 +173,14 @@ export class CollectionStore {
   }
 
   /** Runs a write; turns unique-index violations into the SDK's duplicate-key error and records array-valued indexed paths. */
-  private async writeGuarded(q: SqlRunner, envName: string, collection: string, indexed: Set<string>, body: Doc, write: () => Promise<unknown>): Promise<void> {
+  private async writeGuarded(q: SqlRunner, envName: string, collection: string, indexed: Set<string>, bodies: Doc[], write: () => Promise<unknown>): Promise<void> {
     try {
       await write()
     } catch (err: any) {
       if (isUniqueViolation(err)) throw duplicateKey(envName, collection, this.catalog.spec(collection)!, err)
       throw err
     }
-    const arrays = arrayPaths(body, indexed)
+    const arrays = [...new Set(bodies.flatMap((b) => arrayPaths(b, indexed)))]
     if (arrays.length) await this.catalog.markMultikey(q, envName, collection, arrays)
   }
 }

@@ -3,29 +3,17 @@
  * same data folder, and check that every acknowledged write is there and no transaction is half
  * applied. Runs its own local cloud because it kills it.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { sdkEnvironment } from '../../emulator/sdk-env'
+import { spawnLocalCloud } from '../../emulator/spawn'
 
-const root = path.resolve(__dirname, '../..')
 const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-durability-'))
 const env = 'durability'
 
-function startCloud(): Promise<{ child: ChildProcess; adminUrl: string }> {
-  const args = ['--import', 'tsx', path.join(root, 'emulator/cli.ts'), 'serve', '--port', '0', '--data', dataRoot,
-    '--functions', path.join(dataRoot, 'no-functions'), '--no-timers', '--no-h5', '--env', env, '--ready-json']
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOCAL_CLOUD_DATABASE_URL: '' } })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString()
-      const line = out.split('\n').find((l) => l.startsWith('{"ready"'))
-      if (line) resolve({ child, adminUrl: JSON.parse(line).adminUrl })
-    })
-    child.on('exit', (code) => reject(new Error(`local cloud exited early (${code})`)))
-  })
+function startCloud() {
+  return spawnLocalCloud({ dataRoot, env, functionsDirs: [path.join(dataRoot, 'no-functions')] })
 }
 
 function database(adminUrl: string) {
@@ -66,7 +54,7 @@ it('keeps every acknowledged write and no half-applied transaction after a kill 
   })
   await Promise.all(workers)
   expect(killed).toBe(true)
-  await new Promise((r) => first.child.once('exit', r).exitCode !== null ? r(null) : undefined)
+  await first.stop()
 
   const second = await startCloud()
   try {
@@ -77,6 +65,6 @@ it('keeps every acknowledged write and no half-applied transaction after a kill 
     const counter = (await db.collection('conformance_items').doc('counter').get()).data.n
     expect(counter).toBe(storedIds.size)
   } finally {
-    second.child.kill('SIGTERM')
+    await second.stop()
   }
 }, 120_000)

@@ -1,0 +1,66 @@
+/**
+ * Starts the local cloud in a child process (tests, benchmarks, durability checks) and waits
+ * until it listens. A child keeps its worker threads and the database's memory out of the
+ * caller's process, and can be killed to test durability.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+
+export interface SpawnedCloud {
+  child: ChildProcess
+  url: string
+  adminUrl: string
+  stop(): Promise<void>
+}
+
+export interface SpawnOptions {
+  dataRoot: string
+  env?: string
+  functionsDirs?: string[]
+  h5Dir?: string
+  databaseUrl?: string
+  seed?: boolean
+  setupCode?: string
+  /** print the cloud's stderr (LOCAL_CLOUD_DEBUG=1 does too) */
+  verbose?: boolean
+}
+
+const root = path.resolve(__dirname, '..')
+
+export function spawnLocalCloud(opts: SpawnOptions): Promise<SpawnedCloud> {
+  const functionsDirs = opts.functionsDirs ?? [path.join(root, 'build/cloudfunctions'), path.join(root, 'build/test-cloudfunctions')]
+  const args = ['--import', 'tsx', path.join(root, 'emulator/cli.ts'), 'serve', '--port', '0', '--data', opts.dataRoot,
+    '--functions', functionsDirs.join(path.delimiter), '--no-timers', '--env', opts.env ?? 'test-default', '--ready-json',
+    ...(opts.h5Dir ? ['--h5', opts.h5Dir] : ['--no-h5']), ...(opts.seed ? ['--seed'] : []), ...(opts.setupCode ? ['--setup-code', opts.setupCode] : [])]
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOCAL_CLOUD_DATABASE_URL: opts.databaseUrl ?? '' },
+  })
+  const verbose = opts.verbose || Boolean(process.env.LOCAL_CLOUD_DEBUG)
+  return new Promise((resolve, reject) => {
+    let out = ''
+    let err = ''
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`local cloud did not start in 120 s\n${err}`)) }, 120_000)
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      const line = out.split('\n').find((l) => l.startsWith('{"ready"'))
+      if (!line) return
+      clearTimeout(timer)
+      out = ''
+      const ready = JSON.parse(line)
+      resolve({
+        child,
+        url: ready.url,
+        adminUrl: ready.adminUrl,
+        stop: () => new Promise<void>((done) => {
+          if (child.exitCode !== null) return done()
+          child.once('exit', () => done())
+          child.kill('SIGTERM')
+        }),
+      })
+    })
+    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); if (verbose) process.stderr.write(d) })
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`local cloud exited (${code})\n${err}`)) })
+  })
+}
