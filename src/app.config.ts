@@ -1,0 +1,42 @@
+import { colors } from './styles/tokens'
+
+type SubPackage = { root: string; pages: string[] }
+
+/** Everything beyond the four tabs lives in one subpackage per domain, so the main package stays small. */
+const subPackages: SubPackage[] = [
+  { root: 'packages/notice', pages: ['pages/detail/index'] },
+  { root: 'packages/activity', pages: ['pages/detail/index'] },
+  { root: 'packages/opinion', pages: ['pages/submit/index'] },
+  { root: 'packages/welfare', pages: ['pages/list/index'] },
+  { root: 'packages/member', pages: ['pages/profile/index', 'pages/apply/index'] },
+]
+
+// The dev sign-in exists only in the local (h5) build; the weapp build never lists it,
+// so none of its code is compiled in.
+if (process.env.TARO_ENV === 'h5') {
+  subPackages.push({ root: 'packages/dev', pages: ['pages/sign-in/index'] })
+}
+
+export default defineAppConfig({
+  pages: ['pages/notices/index', 'pages/activities/index', 'pages/opinions/index', 'pages/me/index'],
+  subPackages,
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: colors.bg,
+    navigationBarBackgroundColor: colors.primary,
+    navigationBarTitleText: '教工之家',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: colors.textSecondary,
+    selectedColor: colors.primary,
+    backgroundColor: colors.surface,
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/notices/index', text: '公开' },
+      { pagePath: 'pages/activities/index', text: '活动' },
+      { pagePath: 'pages/opinions/index', text: '意见箱' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+})

@@ -1,0 +1,30 @@
+import { View, Text } from '@tarojs/components'
+import type { WelfareVisitItem } from '../../../types/welfare'
+import { formatFen } from '../../../types/money'
+import { Tag } from '../common/Tag'
+import { formatDay } from '@/utils/time'
+import './welfare.scss'
+
+/** One visit in the 送温暖 ledger: who, why, when, what was given and from which fund. */
+export function WelfareItem({ visit: v }: { visit: WelfareVisitItem }) {
+  const gifts = v.gifts.map((g) => `${g.name}（${formatFen(g.valueFen)} 元）`).join('、')
+  return (
+    <View className='welfare-item' data-visit={v.id}>
+      <View className='welfare-item__head'>
+        <Text className='welfare-item__name'>{v.recipientName}</Text>
+        {v.department ? <Text className='welfare-item__dept'>{v.department}</Text> : null}
+        {v.recipientKind === 'other' ? <Text className='welfare-item__dept'>非会员</Text> : null}
+        <Text className='welfare-item__date'>{formatDay(v.visitDate)}</Text>
+      </View>
+      <View className='welfare-item__tags'>
+        <Tag tone='primary'>{v.reason}</Tag>
+        {v.state === 'planned' ? <Tag tone='info'>计划中</Tag> : <Tag tone='success'>已慰问</Tag>}
+        <Tag>{v.fund}</Tag>
+      </View>
+      <Text className='welfare-item__line'>{`慰问金：${formatFen(v.cashFen)} 元`}</Text>
+      {gifts ? <Text className='welfare-item__line'>{`慰问品：${gifts}`}</Text> : null}
+      {v.visitors.length ? <Text className='welfare-item__line'>{`看望人：${v.visitors.join('、')}`}</Text> : null}
+      {v.notes ? <Text className='welfare-item__line welfare-item__notes'>{v.notes}</Text> : null}
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '意见箱',
+  enablePullDownRefresh: true,
+})

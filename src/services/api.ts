@@ -1,0 +1,19 @@
+import { memberMeOutput } from '../../types/member'
+import { noticeListOutput, type NoticeCategory } from '../../types/notice'
+import { activityListOutput } from '../../types/activity'
+import { opinionListQaOutput, opinionMineOutput } from '../../types/opinion'
+import { welfareListOutput } from '../../types/welfare'
+import { call } from './call'
+
+/**
+ * Typed entry points, one per function action the app uses. Each names the schema its
+ * answer is checked against; hooks never call `call` with a raw name.
+ */
+export const api = {
+  me: () => call('member', 'me', {}, memberMeOutput),
+  notices: (input: { category?: NoticeCategory; keyword?: string; page: number }) => call('notice', 'list', input, noticeListOutput),
+  activities: (page: number) => call('activity', 'list', { page }, activityListOutput),
+  publicQa: (page: number) => call('opinion', 'listQa', { page }, opinionListQaOutput),
+  myOpinions: (page: number) => call('opinion', 'mine', { page }, opinionMineOutput),
+  welfareVisits: (input: { year?: number; page: number }) => call('welfare', 'list', input, welfareListOutput),
+}
