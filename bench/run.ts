@@ -1,0 +1,35 @@
+/**
+ * npm run bench: one table of measured figures (nothing here asserts; tests never time anything).
+ *   npm run bench            local cloud + app package sizes + h5 first screen
+ *   npm run bench -- cloud   only the local cloud
+ */
+import { cloudBench } from './cloud'
+import type { Row } from './stats'
+
+async function main(): Promise<void> {
+  const only = process.argv[2]
+  const rows: Row[] = []
+  if (!only || only === 'cloud') rows.push(...(await cloudBench()))
+  if (!only || only === 'app') {
+    const { appBench } = await import('./app')
+    rows.push(...(await appBench()))
+  }
+  const width = (k: keyof Row) => Math.max(...rows.map((r) => displayWidth(r[k] ?? '')), 4)
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)))
+  const cols: Array<keyof Row> = ['area', 'measure', 'value', 'goal']
+  console.log('\n' + cols.map((c) => pad({ area: '部分', measure: '指标', value: '测得', goal: '目标' }[c], width(c))).join(' | '))
+  for (const r of rows) console.log(cols.map((c) => pad(r[c] ?? '', width(c))).join(' | '))
+  process.exit(0)
+}
+
+/** CJK characters take two columns in a terminal. */
+function displayWidth(s: string): number {
+  let w = 0
+  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1
+  return w
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
