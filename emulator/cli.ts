@@ -2,6 +2,7 @@
  * The local WeChat cloud's command line.
  *   tsx emulator/cli.ts [serve] [--port 3900] [--data .local-cloud] [--database-url postgres://…] [--env local]
  *                               [--no-timers] [--h5 dist-h5] [--ready-json]
+ *   tsx emulator/cli.ts trigger <function> [triggerName] [--env name]   (fires a timer trigger now)
  * Prints, one per line, `export NAME='value'` for every variable a script needs to use
  * wx-server-sdk against it.
  */
@@ -11,20 +12,21 @@ import crypto from 'node:crypto'
 import { startLocalCloud, type LocalCloudOptions } from './server'
 import { sdkEnvironment } from './sdk-env'
 import { seedEnvironment } from './dev/module'
+import { triggerCommand } from './functions/trigger-command'
 
 const root = path.resolve(__dirname, '..')
 
-function parseArgs(argv: string[]): { command: string; flags: Map<string, string | true> } {
+function parseArgs(argv: string[]): { command: string; positionals: string[]; flags: Map<string, string | true> } {
   const flags = new Map<string, string | true>()
-  let command = 'serve'
+  const words: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a.startsWith('--')) {
       const next = argv[i + 1]
       if (next !== undefined && !next.startsWith('--')) { flags.set(a.slice(2), next); i++ } else flags.set(a.slice(2), true)
-    } else command = a
+    } else words.push(a)
   }
-  return { command, flags }
+  return { command: words[0] ?? 'serve', positionals: words.slice(1), flags }
 }
 
 function str(flags: Map<string, string | true>, name: string, fallback?: string): string | undefined {
@@ -102,8 +104,9 @@ function isAlive(pid: number): boolean {
 }
 
 async function main(): Promise<void> {
-  const { command, flags } = parseArgs(process.argv.slice(2))
+  const { command, positionals, flags } = parseArgs(process.argv.slice(2))
   if (command === 'serve') return serve(flags)
+  if (command === 'trigger') return triggerCommand(positionals, flags)
   if (command === 'seed') return seed(flags)
   console.error(`未知命令：${command}（可用：serve、seed、trigger）`)
   process.exit(2)
