@@ -1,6 +1,151 @@
+import fs from 'node:fs'
+import crypto from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LocalCloudModule } from '../modules'
+import type { LocalCloud, LocalCloudOptions } from '../server'
+import { TcbError, type RouteRegistration, type TcbHandler } from '../registry'
+import { readBody } from '../http'
+import { fileIdFor, parseFileId, validCloudPath, validEnv, type StoredFile } from './file-id'
+import { FileStore } from './files'
+import { sign, verify } from './signing'
+import { contentTypeFor } from './content-type'
 
-// Placeholder until this part of the local cloud is written.
+/** Seconds a temp URL lives when the caller gives no maxAge. */
+const DEFAULT_MAX_AGE = 86_400
+/** An upload URL is used at once by the SDK that asked for it. */
+const UPLOAD_URL_SECONDS = 600
+const UPLOAD_PREFIX = '/storage/upload/'
+const DOWNLOAD_PREFIX = '/files/'
+
+const encodePath = (cloudPath: string) => cloudPath.split('/').map(encodeURIComponent).join('/')
+
+/** `<prefix><env>/<cloudPath>` from a request path, or undefined when it is not a valid file. */
+function fileFromUrl(url: URL, prefix: string): StoredFile | undefined {
+  const rest = url.pathname.slice(prefix.length)
+  const slash = rest.indexOf('/')
+  if (slash < 0) return undefined
+  let env: string
+  let cloudPath: string
+  try {
+    env = decodeURIComponent(rest.slice(0, slash))
+    cloudPath = rest.slice(slash + 1).split('/').map(decodeURIComponent).join('/')
+  } catch {
+    return undefined
+  }
+  return validEnv(env) && validCloudPath(cloudPath) ? { env, cloudPath } : undefined
+}
+
+/** The XML error body COS answers with; wx-server-sdk's uploadFile reads these four fields. */
+function cosError(res: ServerResponse, status: number, code: string, message: string): void {
+  const id = crypto.randomBytes(8).toString('hex')
+  const body = `<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>${code}</Code><Message>${message}</Message><Resource>local</Resource><RequestId>${id}</RequestId><TraceId>${id}</TraceId></Error>`
+  res.writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body) })
+  res.end(body)
+}
+
+function signedQuery(url: URL): { expires: number; signature: string } {
+  return { expires: Number(url.searchParams.get('t')), signature: url.searchParams.get('sign') ?? '' }
+}
+
+/**
+ * The storage stand-in: uploadFile / getTempFileURL / downloadFile / deleteFile from the SDK,
+ * files on disk under `options.filesDir/<env>/`, temp URLs on 127.0.0.1 that are signed and expire.
+ */
 export function storageModule(): LocalCloudModule {
-  return { name: 'storage' }
+  let store: FileStore
+  let baseUrl = ''
+
+  const tempUrl = (file: StoredFile, maxAge: number) => {
+    const expires = Math.floor(Date.now() / 1000) + maxAge
+    // Left unencoded, as the cloud's are: the SDK runs encodeURI() on it before downloading.
+    return `${baseUrl}${DOWNLOAD_PREFIX}${file.env}/${file.cloudPath}?sign=${sign('download', file.env, file.cloudPath, expires)}&t=${expires}`
+  }
+
+  const getUploadMetadata: TcbHandler = async ({ body, envName }) => {
+    const cloudPath = String(body.path ?? '')
+    if (!validEnv(envName) || !validCloudPath(cloudPath)) throw new TcbError('INVALID_PARAM', `invalid cloudPath: ${cloudPath}`)
+    const file = { env: envName, cloudPath }
+    const expires = Math.floor(Date.now() / 1000) + UPLOAD_URL_SECONDS
+    const signature = sign('upload', envName, cloudPath, expires)
+    return {
+      data: {
+        url: `${baseUrl}${UPLOAD_PREFIX}${encodePath(envName)}/${encodePath(cloudPath)}?sign=${signature}&t=${expires}`,
+        token: '',
+        authorization: signature,
+        fileId: fileIdFor(file),
+        cosFileId: signature,
+        download_url: tempUrl(file, DEFAULT_MAX_AGE),
+      },
+    }
+  }
+
+  const batchGetDownloadUrl: TcbHandler = async ({ body }) => {
+    const list: Array<{ fileid?: string; max_age?: number }> = Array.isArray(body.file_list) ? body.file_list : []
+    const download_list = list.map(({ fileid = '', max_age }) => {
+      const file = parseFileId(fileid)
+      if (!file || !store.exists(file)) return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' }
+      const maxAge = Number(max_age) > 0 ? Number(max_age) : DEFAULT_MAX_AGE
+      return { fileID: fileid, tempFileURL: tempUrl(file, maxAge), code: 'SUCCESS', maxAge }
+    })
+    return { data: { download_list } }
+  }
+
+  const batchDeleteFile: TcbHandler = async ({ body }) => {
+    const list: string[] = Array.isArray(body.fileid_list) ? body.fileid_list : []
+    const delete_list = await Promise.all(list.map(async (fileID) => {
+      const file = parseFileId(String(fileID))
+      const removed = file ? await store.remove(file) : false
+      return removed ? { fileID, code: 'SUCCESS' } : { fileID, code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' }
+    }))
+    return { data: { delete_list } }
+  }
+
+  async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const file = fileFromUrl(url, UPLOAD_PREFIX)
+    const { expires, signature } = signedQuery(url)
+    if (!file || !verify('upload', file.env, file.cloudPath, expires, signature)) {
+      return cosError(res, 403, 'AccessDenied', 'upload URL is invalid or expired')
+    }
+    await store.write(file, await readBody(req))
+    res.writeHead(200, { etag: `"${crypto.randomBytes(8).toString('hex')}"`, 'content-length': 0 })
+    res.end()
+  }
+
+  async function download(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return cosError(res, 405, 'MethodNotAllowed', 'GET or HEAD only')
+    const file = fileFromUrl(url, DOWNLOAD_PREFIX)
+    const { expires, signature } = signedQuery(url)
+    if (!file || !verify('download', file.env, file.cloudPath, expires, signature)) {
+      return cosError(res, 403, 'AccessDenied', 'Request has expired or the signature does not match')
+    }
+    if (!store.exists(file)) return cosError(res, 404, 'NoSuchKey', 'The specified key does not exist.')
+    const local = store.localPath(file)
+    const { size } = await fs.promises.stat(local)
+    res.writeHead(200, { 'content-type': contentTypeFor(file.cloudPath), 'content-length': size, 'cache-control': 'private, max-age=60' })
+    if (req.method === 'HEAD') return void res.end()
+    await new Promise<void>((resolve, reject) => {
+      fs.createReadStream(local).on('error', reject).pipe(res).on('finish', resolve).on('error', reject)
+    })
+  }
+
+  const routes: RouteRegistration[] = [
+    { method: 'PUT', prefix: UPLOAD_PREFIX, handler: upload },
+    { method: '*', prefix: DOWNLOAD_PREFIX, handler: download },
+  ]
+
+  return {
+    name: 'storage',
+    actions: [
+      { action: 'storage.getUploadMetadata', handler: getUploadMetadata },
+      { action: 'storage.batchGetDownloadUrl', handler: batchGetDownloadUrl },
+      { action: 'storage.batchDeleteFile', handler: batchDeleteFile },
+    ],
+    routes,
+    async start(options: LocalCloudOptions) {
+      store = new FileStore(options.filesDir)
+    },
+    async attach(cloud: LocalCloud) {
+      baseUrl = cloud.url
+    },
+  }
 }
