@@ -24,7 +24,8 @@ export function fileIdFor(file: StoredFile): string {
  * would end a URL path. Anything else is refused rather than normalised.
  */
 export function validCloudPath(cloudPath: string): boolean {
-  if (!cloudPath || cloudPath.length > 850 || /[?#\\\u0000-\u001f]/.test(cloudPath)) return false
+  if (!cloudPath || cloudPath.length > 850 || /[?#\\]/.test(cloudPath)) return false
+  if ([...cloudPath].some((ch) => ch.charCodeAt(0) < 0x20)) return false
   return cloudPath.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..')
 }
 
