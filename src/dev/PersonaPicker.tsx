@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { forgetMe } from '@/hooks/useMe'
 import { LoadingState } from '@/components/states/LoadingState'
 import { ErrorState } from '@/components/states/ErrorState'
 import { fetchPersonas, getPersona, setPersona, type DevPersona } from './session'
@@ -23,6 +24,7 @@ export function PersonaPicker({ intro }: { intro?: string }) {
 
   const choose = (p: DevPersona) => {
     setPersona(p)
+    forgetMe()
     void Taro.reLaunch({ url: '/pages/notices/index' })
   }
 

@@ -17,6 +17,11 @@ function loadMe(): Promise<MemberMeOutput> {
   return shared
 }
 
+/** Forget the cached answer: the identity changed (local dev sign-in), so the next page asks again. */
+export function forgetMe(): void {
+  shared = null
+}
+
 /** Who the caller is (role + member summary), as the cloud function decides from the WeChat identity. */
 export function useMe() {
   const state = useAsync('me', loadMe)
