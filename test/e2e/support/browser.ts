@@ -1,0 +1,38 @@
+/**
+ * Headless system Chromium through playwright-core (never `npx playwright install`: no browser
+ * downloads here). launchPersistentContext because Playwright refuses --user-data-dir in args.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext } from 'playwright-core'
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export function chromiumPath(): string {
+  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]) {
+    if (fs.existsSync(p)) return p
+  }
+  throw new Error('找不到 Chromium：请先 apt-get install -y chromium fonts-noto-cjk（.ci/run 会自动安装）')
+}
+
+/** A phone-sized browser context (390×844, like a common iPhone). Close it to clean up. */
+export async function launchBrowser(): Promise<BrowserContext> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  const close = context.close.bind(context)
+  context.close = async () => {
+    await close()
+    fs.rmSync(profile, { recursive: true, force: true })
+  }
+  return context
+}
