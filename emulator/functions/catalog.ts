@@ -17,6 +17,8 @@ export interface FunctionBundle {
   version: number
   timeoutMs: number
   triggers: TimerTrigger[]
+  /** config.json permissions.openapi: the cloud.openapi APIs this function may call */
+  openapiPermissions: string[]
 }
 
 /** WeChat's default when config.json sets no timeout. */
@@ -40,6 +42,7 @@ export function findBundle(dirs: string[], name: string): FunctionBundle | undef
       version: stat.mtimeMs,
       timeoutMs: (Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_SECONDS) * 1000,
       triggers: (Array.isArray(config.triggers) ? config.triggers : []).filter((t: TimerTrigger) => t?.type === 'timer'),
+      openapiPermissions: Array.isArray(config.permissions?.openapi) ? config.permissions.openapi.map(String) : [],
     }
   }
   return undefined

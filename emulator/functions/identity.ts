@@ -23,10 +23,24 @@ export function invocationEnv(adminUrl: string, token: string, who: InvocationId
 /** SOURCE follows the call chain: a function called by a function called from the app sees `wx_client,scf`. */
 export function calleeIdentity(caller: InvocationIdentity | undefined, envName: string): InvocationIdentity {
   if (!caller) return { openid: '', appid: '', unionid: '', envName, source: 'scf' }
-  return { ...caller, envName, source: caller.source ? `${caller.source},scf` : 'scf' }
+  const { openid, appid, unionid, source } = caller
+  return { openid, appid, unionid, envName, source: source ? `${source},scf` : 'scf' }
 }
 
 /** Timer invocations carry no user: WeChat gives them only ENV and SOURCE `wx_trigger`. */
 export function timerIdentity(envName: string): InvocationIdentity {
   return { openid: '', appid: '', unionid: '', envName, source: 'wx_trigger' }
+}
+
+/**
+ * What the runner registers for an invocation's token: the caller, plus which function is running
+ * and the openapi permissions its config.json grants (the openapi stand-in enforces them).
+ */
+export interface RunningInvocation extends InvocationIdentity {
+  functionName: string
+  openapiPermissions: string[]
+}
+
+export function runningInvocation(caller: InvocationIdentity | undefined): RunningInvocation | undefined {
+  return caller && 'functionName' in caller ? (caller as RunningInvocation) : undefined
 }

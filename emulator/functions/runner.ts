@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { registerInvocationToken } from '../server'
 import { sdkEnvironment } from '../sdk-env'
 import type { InvocationIdentity } from '../registry'
-import { invocationEnv } from './identity'
+import { invocationEnv, type RunningInvocation } from './identity'
 import { notFound, type InvokeFailure } from './errors'
 import { InstancePool, DEFAULT_LIMITS, type PoolLimits } from './pool'
 
@@ -66,7 +66,8 @@ export class FunctionRunner {
       namespace: req.identity.envName,
       environment: JSON.stringify(env),
     }
-    registerInvocationToken(token, req.identity)
+    const running: RunningInvocation = { ...req.identity, functionName: bundle.name, openapiPermissions: bundle.openapiPermissions }
+    registerInvocationToken(token, running)
     try {
       const outcome = await this.pool.run(bundle, { event: req.event, context, env }, !!req.nested)
       if (!outcome.ok) return { ok: false, failure: { kind: outcome.kind, message: outcome.message } }
