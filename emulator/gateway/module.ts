@@ -1,53 +1,62 @@
-/**
- * The h5 build's way into the local cloud, standing in for wx.cloud.callFunction:
- *   POST /gateway/call { name, data }  →  { result }  or  { errCode, errMsg }
- * The caller's identity is the dev persona the h5 user picked (header x-local-openid); it is a
- * local-only convenience, never part of the weapp build. Also serves the h5 build at `/` and the
- * persona list at GET /dev/personas.
- */
 import type { LocalCloudModule } from '../modules'
-import type { FunctionsModule } from '../functions/module'
+import type { LocalCloudOptions } from '../server'
+import type { RouteRegistration } from '../registry'
 import { readJson, sendJson } from '../http'
-import { serveStatic } from './static-files'
+import type { FunctionsModule } from '../functions/module'
+import { personas } from '../seed/personas'
+import { serveStatic } from './static'
 
-/** Someone who opened the app without choosing a persona: a visitor with no member record. */
-export const ANONYMOUS_VISITOR_OPENID = 'o_dev_anonymous_visitor'
+/** The caller when the h5 user has not picked a persona. */
+export const ANONYMOUS_OPENID = 'o_dev_anonymous_visitor'
+/** The header carrying the dev persona the h5 user picked (local cloud only). */
+export const PERSONA_HEADER = 'x-local-openid'
 
+/**
+ * The h5 build's way into the cloud: POST /gateway/call { name, data } runs the function as
+ * wx.cloud.callFunction would from the app, with the caller named by the x-local-openid header.
+ * Answers { result } or { errCode, errMsg } exactly as callFunction succeeds or fails.
+ * Dev sign-in exists only here, in the local cloud; the weapp build never has it.
+ * Serves the h5 build at `/`: this module's catch-all GET route must stay after every other
+ * module's GET routes (modules.ts lists it near the end).
+ */
 export function gatewayModule(): LocalCloudModule {
+  let options: LocalCloudOptions
+
+  const routes: RouteRegistration[] = [
+    {
+      method: 'POST',
+      prefix: '/gateway/call',
+      handler: async (req, res, _url, cloud) => {
+        const body = await readJson<{ name?: unknown; data?: unknown }>(req).catch(() => undefined)
+        if (!body || typeof body.name !== 'string' || !body.name) {
+          return sendJson(res, 400, { errCode: -501007, errMsg: 'cloud.callFunction:fail parameter.name should be String instead of Undefined;' })
+        }
+        const header = req.headers[PERSONA_HEADER]
+        const openid = (Array.isArray(header) ? header[0] : header)?.trim() || ANONYMOUS_OPENID
+        const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? body.data as Record<string, unknown> : {}
+        const outcome = await cloud.module<FunctionsModule>('functions').invoke({
+          env: options.defaultEnv, name: body.name, data, openid, source: 'wx_client',
+        })
+        sendJson(res, 200, outcome.ok ? { result: outcome.result } : { errCode: outcome.errCode, errMsg: outcome.errMsg })
+      },
+    },
+    {
+      method: 'GET',
+      prefix: '/dev/personas',
+      handler: async (_req, res) => sendJson(res, 200, personas),
+    },
+    {
+      method: 'GET',
+      prefix: '/',
+      handler: (req, res, url) => serveStatic(options.h5Dir, req, res, url),
+    },
+  ]
+
   return {
     name: 'gateway',
-    routes: [
-      {
-        method: 'POST',
-        prefix: '/gateway/call',
-        async handler(req, res, _url, cloud) {
-          const body = await readJson<{ name?: string; data?: Record<string, unknown> }>(req)
-          if (!body.name) return sendJson(res, 200, { errCode: -1, errMsg: 'cloud.callFunction:fail 缺少函数名 name' })
-          const header = req.headers['x-local-openid']
-          const openid = typeof header === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(header) ? header : ANONYMOUS_VISITOR_OPENID
-          const outcome = await cloud.module<FunctionsModule>('functions').invoke({ name: body.name, data: body.data ?? {}, openid, source: 'wx_client' })
-          if (outcome.ok) sendJson(res, 200, { result: outcome.result, errMsg: 'cloud.callFunction:ok' })
-          else sendJson(res, 200, { errCode: outcome.errCode, errMsg: outcome.errMsg })
-        },
-      },
-      {
-        method: 'GET',
-        prefix: '/dev/personas',
-        async handler(_req, res) {
-          const { personas } = await import('../seed/personas')
-          sendJson(res, 200, personas)
-        },
-      },
-      {
-        // Last: everything else is the h5 build (hash routing, so only real files exist).
-        method: 'GET',
-        prefix: '/',
-        async handler(_req, res, url, cloud) {
-          const dir = cloud.options.h5Dir
-          if (dir && serveStatic(dir, url.pathname, res)) return
-          sendJson(res, 404, { message: dir ? 'not found' : 'h5 未构建：先运行 npm run build:h5' })
-        },
-      },
-    ],
+    routes,
+    async start(o: LocalCloudOptions) {
+      options = o
+    },
   }
 }
