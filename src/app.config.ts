@@ -27,16 +27,17 @@ export default defineAppConfig({
     navigationBarTitleText: '教工之家',
     navigationBarTextStyle: 'white',
   },
+  // Icons: PNG (tabBar takes no SVG), drawn from the sources in assets/tabbar/icons.svg.txt.
   tabBar: {
     color: colors.textSecondary,
     selectedColor: colors.primary,
     backgroundColor: colors.surface,
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/notices/index', text: '公开' },
-      { pagePath: 'pages/activities/index', text: '活动' },
-      { pagePath: 'pages/opinions/index', text: '意见箱' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/notices/index', text: '公开', iconPath: 'assets/tabbar/notices.png', selectedIconPath: 'assets/tabbar/notices-active.png' },
+      { pagePath: 'pages/activities/index', text: '活动', iconPath: 'assets/tabbar/activities.png', selectedIconPath: 'assets/tabbar/activities-active.png' },
+      { pagePath: 'pages/opinions/index', text: '意见箱', iconPath: 'assets/tabbar/opinions.png', selectedIconPath: 'assets/tabbar/opinions-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
 })

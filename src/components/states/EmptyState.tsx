@@ -12,7 +12,6 @@ interface Props {
 export function EmptyState({ title, hint, action }: Props) {
   return (
     <View className='state state--empty'>
-      <View className='state__icon'>○</View>
       <Text className='state__title'>{title}</Text>
       {hint ? <Text className='state__hint'>{hint}</Text> : null}
       {action ? <View className='state__action'>{action}</View> : null}

@@ -21,7 +21,7 @@ export function WelfareItem({ visit: v }: { visit: WelfareVisitItem }) {
         {v.state === 'planned' ? <Tag tone='info'>计划中</Tag> : <Tag tone='success'>已慰问</Tag>}
         <Tag>{v.fund}</Tag>
       </View>
-      <Text className='welfare-item__line'>{`慰问金：${formatFen(v.cashFen)} 元`}</Text>
+      {v.cashFen > 0 || !gifts ? <Text className='welfare-item__line'>{`慰问金：${formatFen(v.cashFen)} 元`}</Text> : null}
       {gifts ? <Text className='welfare-item__line'>{`慰问品：${gifts}`}</Text> : null}
       {v.visitors.length ? <Text className='welfare-item__line'>{`看望人：${v.visitors.join('、')}`}</Text> : null}
       {v.notes ? <Text className='welfare-item__line welfare-item__notes'>{v.notes}</Text> : null}
