@@ -27,11 +27,11 @@ describe('function runner: identity', () => {
   })
 
   it('re-reads the caller on every call to the same warm instance', async () => {
-    const first = await invoke({ name: 'whoami', openid: 'o_first' })
-    const second = await invoke({ name: 'whoami', openid: 'o_second' })
+    const first = await invoke({ name: 'warm-instance', openid: 'o_first' })
+    const second = await invoke({ name: 'warm-instance', openid: 'o_second' })
     expect(second.result.instance).toBe(first.result.instance)
-    expect(first.result.after.OPENID).toBe('o_first')
-    expect(second.result.after.OPENID).toBe('o_second')
+    expect(first.result.openid).toBe('o_first')
+    expect(second.result.openid).toBe('o_second')
   })
 
   it('adds the caller to the event of an app call as userInfo', async () => {
