@@ -80,7 +80,8 @@ export function functionsModule(): FunctionsModule {
     const t = req.trigger ? bundle.triggers.find((x) => x.name === req.trigger) : bundle.triggers[0]
     if (!t) {
       const known = bundle.triggers.map((x) => x.name).join(', ') || 'none'
-      return { ok: false, errCode: -501007, errMsg: `${req.name} has no timer trigger ${req.trigger ?? ''} (config.json triggers: ${known})` }
+      const wanted = req.trigger ? `a timer trigger named ${req.trigger}` : 'a timer trigger'
+      return { ok: false, errCode: -501007, errMsg: `${req.name} has no ${wanted} (config.json triggers: ${known})` }
     }
     return fire(bundle, t, req.env ?? options.defaultEnv)
   }
