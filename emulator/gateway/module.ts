@@ -10,6 +10,7 @@ import { serveStatic } from './static'
 export const ANONYMOUS_OPENID = 'o_dev_anonymous_visitor'
 /** The header carrying the dev persona the h5 user picked (local cloud only). */
 export const PERSONA_HEADER = 'x-local-openid'
+const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 
 /**
  * The h5 build's way into the cloud: POST /gateway/call { name, data } runs the function as
@@ -32,7 +33,7 @@ export function gatewayModule(): LocalCloudModule {
           return sendJson(res, 400, { errCode: -501007, errMsg: 'cloud.callFunction:fail parameter.name should be String instead of Undefined;' })
         }
         const header = req.headers[PERSONA_HEADER]
-        const openid = (Array.isArray(header) ? header[0] : header)?.trim() || ANONYMOUS_OPENID
+        const openid = typeof header === 'string' && OPENID.test(header) ? header : ANONYMOUS_OPENID
         const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? body.data as Record<string, unknown> : {}
         const outcome = await cloud.module<FunctionsModule>('functions').invoke({
           env: options.defaultEnv, name: body.name, data, openid, source: 'wx_client',

@@ -32,7 +32,13 @@ export async function serveStatic(root: string | undefined, req: IncomingMessage
     stat = await fs.promises.stat(file).catch(() => undefined)
   }
   if (!stat?.isFile()) return send(res, 404, 'not found')
-  res.writeHead(200, { 'content-type': contentTypeFor(file), 'content-length': stat.size, 'cache-control': 'no-cache' })
+  // Content-hashed build files never change under their name; everything else is revalidated.
+  const immutable = /\.[0-9a-f]{8,}\./.test(path.basename(file))
+  res.writeHead(200, {
+    'content-type': contentTypeFor(file),
+    'content-length': stat.size,
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  })
   if (req.method === 'HEAD') return void res.end()
   await new Promise<void>((resolve, reject) => {
     fs.createReadStream(file!).on('error', reject).pipe(res).on('finish', resolve).on('error', reject)
