@@ -14,6 +14,9 @@ import { sdkEnvironment } from './sdk-env'
 import { seedEnvironment } from './dev/module'
 import { triggerCommand } from './functions/trigger-command'
 
+// WeChat runs cloud functions in UTC; worker threads share this process's zone.
+process.env.TZ = 'UTC'
+
 const root = path.resolve(__dirname, '..')
 
 function parseArgs(argv: string[]): { command: string; positionals: string[]; flags: Map<string, string | true> } {
@@ -59,16 +62,16 @@ async function serve(flags: Map<string, string | true>): Promise<void> {
     filesDir: path.join(dataRoot, 'files'),
   }
   const cloud = await startLocalCloud(options)
+  if (flags.has('seed')) {
+    const seeded = await seedEnvironment(cloud, options.defaultEnv, false)
+    if (!flags.has('ready-json')) console.log(seeded.seeded ? `# 已写入演示数据：${JSON.stringify(seeded.counts)}` : '# 演示数据已存在（npm run seed:reset 可重来）')
+  }
   const shutdown = async () => { await cloud.close(); process.exit(0) }
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
   if (flags.has('ready-json')) {
     process.stdout.write(JSON.stringify({ ready: true, url: cloud.url, adminUrl: cloud.adminUrl, setupCode: options.setupCode }) + '\n')
     return
-  }
-  if (flags.has('seed')) {
-    const seeded = await seedEnvironment(cloud, options.defaultEnv, false)
-    console.log(seeded.seeded ? `# 已写入演示数据：${JSON.stringify(seeded.counts)}` : '# 演示数据已存在（npm run seed:reset 可重来）')
   }
   fs.writeFileSync(path.join(dataRoot, 'state.json'), JSON.stringify({ url: cloud.url, pid: process.pid }))
   const env = sdkEnvironment(cloud.adminUrl, options.defaultEnv)

@@ -58,6 +58,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
   const byName = new Map(modules.map((m) => [m.name, m]))
 
+  // eslint-disable-next-line prefer-const -- assigned once the server listens; handlers run only after that
   let cloud!: LocalCloud
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err) => {

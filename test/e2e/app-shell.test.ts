@@ -64,7 +64,7 @@ describe.each([
 
   it('sees the seeded activities on 活动', async () => {
     await openTab(page, '活动')
-    await expect(page.getByText(ACTIVITY).first().waitFor()).resolves.toBeUndefined()
+    await expect(page.getByText(ACTIVITY, { exact: true }).first().waitFor()).resolves.toBeUndefined()
   })
 
   it('sees the published Q&A on 意见箱', async () => {
@@ -93,7 +93,7 @@ describe('visitor persona', () => {
   it('is invited to join instead of seeing activities', async () => {
     await openTab(page, '活动')
     await page.getByText('活动报名只对工会会员开放', { exact: false }).first().waitFor()
-    expect(await page.getByText(ACTIVITY).count()).toBe(0)
+    expect(await page.getByText(ACTIVITY, { exact: true }).count()).toBe(0)
   })
 })
 
@@ -106,7 +106,7 @@ describe('关怀模式', () => {
 
     await openTab(page, '我的')
     await page.locator('.care-switch__control').first().click()
-    await page.locator('.page-shell--care').first().waitFor()
+    await page.locator('.page-shell--care').first().waitFor({ state: 'attached' })
 
     await page.reload()
     await openTab(page, '公开')

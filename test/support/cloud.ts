@@ -17,7 +17,6 @@ export function newEnvName(label: string): string {
 
 /** A wx-server-sdk instance bound to one environment (the same SDK the functions use). */
 export function sdkFor(envName: string) {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const cloud = require('wx-server-sdk')
   const app = cloud.init ? cloud : cloud.default
   app.init({ env: envName })
