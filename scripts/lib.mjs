@@ -43,7 +43,7 @@ export function ensureInstalled() {
   const marker = path.join(root, 'node_modules/.package-lock.json')
   const lock = path.join(root, 'package-lock.json')
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return
-  run('安装依赖（npm ci）', 'npm', ['ci', '--no-audit', '--no-fund'])
+  run('安装依赖（npm install，保留锁定版本）', 'npm', ['install', '--no-audit', '--no-fund'])
 }
 
 export const npx = (bin) => path.join(root, 'node_modules/.bin', bin)
