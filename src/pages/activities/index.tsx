@@ -1,13 +1,9 @@
 import Taro from '@tarojs/taro'
 import type { ActivityListItem } from '../../../types/activity'
-import { hasRole } from '../../../types/role'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { ListBody } from '@/components/common/ListBody'
-import { LoadingState } from '@/components/states/LoadingState'
-import { ErrorState } from '@/components/states/ErrorState'
 import { ActivityItem } from '@/components/activity/ActivityItem'
-import { JoinPrompt } from '@/components/me/JoinPrompt'
-import { useMe } from '@/hooks/useMe'
+import { MembersOnly } from '@/components/me/MembersOnly'
 import { useActivities } from '@/hooks/useActivities'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { rememberActivity } from '@/services/selection'
@@ -17,7 +13,6 @@ const open = (a: ActivityListItem) => {
   void Taro.navigateTo({ url: `/packages/activity/pages/detail/index?id=${encodeURIComponent(a.id)}` })
 }
 
-/** Members only; mounted after useMe says so, so visitors never trigger a refused call. */
 function ActivityList() {
   const activities = useActivities()
   usePageRefresh([activities.reload], activities.loadMore)
@@ -32,15 +27,11 @@ function ActivityList() {
 }
 
 export default function ActivitiesPage() {
-  const me = useMe()
-  usePageRefresh([me.reload])
-  const role = me.data?.role
   return (
     <PageShell>
-      {me.loading ? <LoadingState /> : null}
-      {me.error ? <ErrorState message={me.error.message} onRetry={me.error.retryable ? me.reload : undefined} /> : null}
-      {role && !hasRole(role, 'member') ? <JoinPrompt role={role} reason='活动报名只对工会会员开放。申请加入后，就能在这里报名工会组织的活动。' /> : null}
-      {role && hasRole(role, 'member') ? <ActivityList /> : null}
+      <MembersOnly reason='活动报名只对工会会员开放。申请加入后，就能在这里报名工会组织的活动。'>
+        <ActivityList />
+      </MembersOnly>
     </PageShell>
   )
 }

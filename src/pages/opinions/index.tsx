@@ -1,14 +1,9 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { hasRole } from '../../../types/role'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { AppButton } from '@/components/AppButton'
-import { LoadingState } from '@/components/states/LoadingState'
-import { ErrorState } from '@/components/states/ErrorState'
-import { JoinPrompt } from '@/components/me/JoinPrompt'
+import { MembersOnly } from '@/components/me/MembersOnly'
 import { OpinionLists } from '@/components/opinion/OpinionLists'
-import { useMe } from '@/hooks/useMe'
-import { usePageRefresh } from '@/hooks/usePageRefresh'
 import '@/components/opinion/opinion.scss'
 
 function SubmitCard() {
@@ -24,22 +19,14 @@ function SubmitCard() {
 }
 
 export default function OpinionsPage() {
-  const me = useMe()
-  usePageRefresh([me.reload])
-  const role = me.data?.role
   return (
     <PageShell>
-      {me.loading ? <LoadingState /> : null}
-      {me.error ? <ErrorState message={me.error.message} onRetry={me.error.retryable ? me.reload : undefined} /> : null}
-      {role && !hasRole(role, 'member') ? (
-        <JoinPrompt role={role} reason='意见箱只对工会会员开放。申请加入后，可以匿名或署名向工会提意见，并看到工会的答复。' />
-      ) : null}
-      {role && hasRole(role, 'member') ? (
+      <MembersOnly reason='意见箱只对工会会员开放。申请加入后，可以匿名或署名向工会提意见，并看到工会的答复。'>
         <View>
           <SubmitCard />
           <OpinionLists />
         </View>
-      ) : null}
+      </MembersOnly>
     </PageShell>
   )
 }
