@@ -19,7 +19,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/{emulator,functions}/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      setupFiles: ['<rootDir>/test/support/sdk-env.ts'],
     },
     { ...base, displayName: 'app', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/app/**/*.test.{ts,tsx}'] },
     { ...base, displayName: 'weapp', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/weapp/**/*.test.{ts,tsx}'] },

@@ -7,17 +7,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { spawnLocalCloud } from '../emulator/spawn'
-import { sdkEnvironment } from '../emulator/sdk-env'
+import { connectLocalSdk } from '../emulator/sdk-env'
 import { ms, percentile, timeEach, type Row } from './stats'
 
 const BURST_FUNCTION = 'conditional-increment'
 
-function sdk(adminUrl: string, env: string) {
-  Object.assign(process.env, sdkEnvironment(adminUrl, env))
-  const cloud = require('wx-server-sdk')
-  cloud.init({ env })
-  return cloud.database({ env })
-}
+const sdk = (adminUrl: string, env: string) => connectLocalSdk(adminUrl, env).db
 
 async function fill(db: any, n: number): Promise<void> {
   const batch = 1000

@@ -20,6 +20,17 @@ export function sdkEnvironment(adminUrl: string, envName: string, identity?: { o
   }
 }
 
+/**
+ * The real wx-server-sdk in this process, pointed at a local cloud and bound to one environment
+ * (scripts, seeding, tests and benchmarks). Returns the SDK and that environment's database.
+ */
+export function connectLocalSdk(adminUrl: string, envName: string): { cloud: any; db: any } {
+  Object.assign(process.env, sdkEnvironment(adminUrl, envName))
+  const cloud = require('wx-server-sdk')
+  cloud.init({ env: envName })
+  return { cloud, db: cloud.database({ env: envName }) }
+}
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
 
 /** Throws unless the SDK's endpoint (TCB_CONTEXT_CNFG) is on this machine. */

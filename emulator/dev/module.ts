@@ -6,15 +6,13 @@ import type { LocalCloudModule } from '../modules'
 import type { LocalCloud } from '../server'
 import type { DatabaseModule } from '../db/module'
 import { readJson, sendJson } from '../http'
-import { sdkEnvironment } from '../sdk-env'
+import { connectLocalSdk } from '../sdk-env'
 
 export async function seedEnvironment(cloud: LocalCloud, envName: string, reset: boolean): Promise<{ seeded: boolean; counts: Record<string, number> }> {
   if (reset) await cloud.module<DatabaseModule>('database').dropEnvironment(envName)
-  Object.assign(process.env, sdkEnvironment(cloud.adminUrl, envName))
-  const sdk = require('wx-server-sdk')
-  sdk.init({ env: envName })
+  const { db } = connectLocalSdk(cloud.adminUrl, envName)
   const { seedDemoData } = await import('../seed')
-  return seedDemoData(sdk.database({ env: envName }), { reset })
+  return seedDemoData(db, { reset })
 }
 
 export function devModule(): LocalCloudModule {

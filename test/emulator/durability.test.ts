@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { sdkEnvironment } from '../../emulator/sdk-env'
+import { connectLocalSdk } from '../../emulator/sdk-env'
 import { spawnLocalCloud } from '../../emulator/spawn'
 
 const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-durability-'))
@@ -16,12 +16,7 @@ function startCloud() {
   return spawnLocalCloud({ dataRoot, env, functionsDirs: [path.join(dataRoot, 'no-functions')] })
 }
 
-function database(adminUrl: string) {
-  Object.assign(process.env, sdkEnvironment(adminUrl, env))
-  const cloud = require('wx-server-sdk')
-  cloud.init({ env })
-  return cloud.database({ env })
-}
+const database = (adminUrl: string) => connectLocalSdk(adminUrl, env).db
 
 afterAll(() => fs.rmSync(dataRoot, { recursive: true, force: true }))
 

@@ -4,6 +4,7 @@
  * other's data.
  */
 import crypto from 'node:crypto'
+import { connectLocalSdk } from '../../emulator/sdk-env'
 
 export function localCloudUrl(): string {
   const url = process.env.LOCAL_CLOUD_URL
@@ -17,8 +18,7 @@ export function newEnvName(label: string): string {
 
 /** A wx-server-sdk instance bound to one environment (the same SDK the functions use). */
 export function sdkFor(envName: string) {
-  const cloud = require('wx-server-sdk')
-  const app = cloud.init ? cloud : cloud.default
-  app.init({ env: envName })
-  return { cloud: app, db: app.database({ env: envName }) as any, envName }
+  const adminUrl = process.env.LOCAL_CLOUD_ADMIN_URL
+  if (!adminUrl) throw new Error('LOCAL_CLOUD_ADMIN_URL is not set: run this test in the "cloud" jest project')
+  return { ...connectLocalSdk(adminUrl, envName), envName }
 }
