@@ -47,20 +47,25 @@ function setupCodeFor(dataRoot: string): string {
   return code
 }
 
-async function serve(flags: Map<string, string | true>): Promise<void> {
+/** The data folder and cloud options from flags and LOCAL_CLOUD_* variables (serve and seed agree on them). */
+function optionsFrom(flags: Map<string, string | true>): { dataRoot: string; options: LocalCloudOptions } {
   const dataRoot = path.resolve(root, str(flags, 'data', process.env.LOCAL_CLOUD_DATA ?? '.local-cloud')!)
-  const h5 = str(flags, 'h5', path.join(root, 'dist-h5'))
   const options: LocalCloudOptions = {
     port: Number(str(flags, 'port', process.env.LOCAL_CLOUD_PORT ?? '3900')),
     dataDir: path.join(dataRoot, 'pgdata'),
     databaseUrl: str(flags, 'database-url', process.env.LOCAL_CLOUD_DATABASE_URL),
     defaultEnv: str(flags, 'env', 'local')!,
     functionsDirs: (str(flags, 'functions', path.join(root, 'build/cloudfunctions')) as string).split(path.delimiter),
-    h5Dir: flags.has('no-h5') ? undefined : h5,
+    h5Dir: flags.has('no-h5') ? undefined : str(flags, 'h5', path.join(root, 'dist-h5')),
     timers: !flags.has('no-timers'),
     setupCode: str(flags, 'setup-code', process.env.LOCAL_CLOUD_SETUP_CODE) ?? setupCodeFor(dataRoot),
     filesDir: path.join(dataRoot, 'files'),
   }
+  return { dataRoot, options }
+}
+
+async function serve(flags: Map<string, string | true>): Promise<void> {
+  const { dataRoot, options } = optionsFrom(flags)
   const cloud = await startLocalCloud(options)
   if (flags.has('seed')) {
     const seeded = await seedEnvironment(cloud, options.defaultEnv, false)
@@ -84,7 +89,7 @@ async function serve(flags: Map<string, string | true>): Promise<void> {
 
 /** seed [--reset]: on the running local cloud when there is one, otherwise on a short-lived one. */
 async function seed(flags: Map<string, string | true>): Promise<void> {
-  const dataRoot = path.resolve(root, str(flags, 'data', '.local-cloud')!)
+  const { dataRoot, options } = optionsFrom(flags)
   const state = path.join(dataRoot, 'state.json')
   const running = fs.existsSync(state) ? JSON.parse(fs.readFileSync(state, 'utf8')) : null
   if (running && isAlive(running.pid)) {
@@ -92,10 +97,7 @@ async function seed(flags: Map<string, string | true>): Promise<void> {
     console.log(await res.text())
     return
   }
-  const cloud = await startLocalCloud({
-    port: 0, dataDir: path.join(dataRoot, 'pgdata'), databaseUrl: process.env.LOCAL_CLOUD_DATABASE_URL, defaultEnv: str(flags, 'env', 'local')!,
-    functionsDirs: [path.join(root, 'build/cloudfunctions')], timers: false, setupCode: setupCodeFor(dataRoot), filesDir: path.join(dataRoot, 'files'),
-  })
+  const cloud = await startLocalCloud({ ...options, port: 0, timers: false, h5Dir: undefined })
   const out = await seedEnvironment(cloud, cloud.options.defaultEnv, flags.has('reset'))
   console.log(`演示数据：${JSON.stringify(out.counts)}`)
   await cloud.close()
