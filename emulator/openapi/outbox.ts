@@ -1,17 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import type { ValidSend } from './subscribe-message'
 
-export interface OutboxMessage {
+/** A send WeChat accepted, as recorded. */
+export interface OutboxMessage extends ValidSend {
   msgid: number
   env: string
   /** ISO time the message was accepted */
   at: string
-  touser: string
-  templateId: string
-  page?: string
-  data: Record<string, { value: string }>
-  miniprogramState?: string
-  lang?: string
   /** the function that sent it, when it came from one */
   sentBy?: string
 }
