@@ -1,7 +1,7 @@
 import { activityListInput, type ActivityListOutput } from '../../types/activity'
 import { action } from '../_shared/dispatch'
 import { COLLECTIONS, type ActivityDoc } from '../_shared/documents'
-import { docs, iso, pageWindow, total } from '../_shared/query'
+import { iso, pageOf } from '../_shared/query'
 import { activityStatus } from './status'
 
 type ListedActivity = Pick<ActivityDoc, '_id' | 'title' | 'category' | 'place' | 'startAt' | 'endAt' | 'signupStartAt' | 'signupEndAt' | 'capacity' | 'confirmedCount' | 'waitlistCount' | 'state'>
@@ -18,12 +18,9 @@ export const routes = {
     role: 'member',
     async run(ctx, input): Promise<ActivityListOutput> {
       const where = { state: 'published' }
-      const coll = ctx.db.collection(COLLECTIONS.activities)
-      const { skip, limit } = pageWindow(input.page)
-      const [count, found] = await Promise.all([
-        total(coll.where(where)),
-        docs<ListedActivity>(coll.where(where).orderBy('startAt', 'desc').skip(skip).limit(limit).field(LIST_FIELDS)),
-      ])
+      const { total: count, items: found } = await pageOf<ListedActivity>(ctx.db.collection(COLLECTIONS.activities), where, {
+        orderBy: [['startAt', 'desc']], page: input.page, fields: LIST_FIELDS,
+      })
       return {
         items: found.map((a) => ({
           id: a._id,

@@ -2,7 +2,7 @@ import { noticeListInput, type NoticeListItem, type NoticeListOutput } from '../
 import { hasRole } from '../../types/role'
 import { action } from '../_shared/dispatch'
 import { COLLECTIONS, type NoticeDoc, type NoticeReadDoc } from '../_shared/documents'
-import { docs, escapeRegExp, iso, pageWindow, total } from '../_shared/query'
+import { docs, escapeRegExp, iso, pageOf } from '../_shared/query'
 import { publicityState } from '../_shared/time'
 
 const LIST_FIELDS = {
@@ -26,21 +26,16 @@ export const routes = {
       if (!isMember) where.visibility = 'public'
       if (input.category) where.category = input.category
       if (input.keyword) where.title = ctx.db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' })
-      const coll = ctx.db.collection(COLLECTIONS.notices)
-      const { skip, limit } = pageWindow(input.page)
-      const [count, found] = await Promise.all([
-        total(coll.where(where)),
-        docs<ListedNotice>(
-          coll.where(where).orderBy('pinned', 'desc').orderBy('publishedAt', 'desc').skip(skip).limit(limit).field(LIST_FIELDS),
-        ),
-      ])
+      const { total: count, items: found } = await pageOf<ListedNotice>(ctx.db.collection(COLLECTIONS.notices), where, {
+        orderBy: [['pinned', 'desc'], ['publishedAt', 'desc']], page: input.page, fields: LIST_FIELDS,
+      })
       const readIds = new Set<string>()
       if (isMember && ctx.member && found.length) {
         const _ = ctx.db.command
         const reads = await docs<Pick<NoticeReadDoc, 'noticeId'>>(
           ctx.db.collection(COLLECTIONS.noticeReads)
             .where({ memberId: ctx.member._id, noticeId: _.in(found.map((n) => n._id)) })
-            .limit(limit)
+            .limit(found.length)
             .field({ noticeId: true }),
         )
         for (const r of reads) readIds.add(r.noticeId)

@@ -2,7 +2,7 @@ import { opinionListQaInput, opinionMineInput, type OpinionListQaOutput, type Op
 import { action } from '../_shared/dispatch'
 import { requireMember } from '../_shared/context'
 import { COLLECTIONS, type OpinionDoc, type OpinionQaDoc } from '../_shared/documents'
-import { docs, iso, pageWindow, total } from '../_shared/query'
+import { iso, pageOf } from '../_shared/query'
 
 type MineDoc = Pick<OpinionDoc, '_id' | 'category' | 'text' | 'state' | 'submittedOn' | 'dueOn' | 'replies'>
 
@@ -13,12 +13,9 @@ export const routes = {
     role: 'member',
     async run(ctx, input): Promise<OpinionListQaOutput> {
       const where = { state: 'published' }
-      const coll = ctx.db.collection(COLLECTIONS.opinionQa)
-      const { skip, limit } = pageWindow(input.page)
-      const [count, found] = await Promise.all([
-        total(coll.where(where)),
-        docs<OpinionQaDoc>(coll.where(where).orderBy('publishedAt', 'desc').skip(skip).limit(limit)),
-      ])
+      const { total: count, items: found } = await pageOf<OpinionQaDoc>(ctx.db.collection(COLLECTIONS.opinionQa), where, {
+        orderBy: [['publishedAt', 'desc']], page: input.page,
+      })
       return {
         items: found.map((q) => ({ id: q._id, category: q.category, question: q.question, answer: q.answer, publishedAt: iso(q.publishedAt) })),
         page: input.page,
@@ -37,15 +34,11 @@ export const routes = {
     async run(ctx, input): Promise<OpinionMineOutput> {
       const me = requireMember(ctx)
       const where = { memberId: me._id, anonymous: false }
-      const coll = ctx.db.collection(COLLECTIONS.opinions)
-      const { skip, limit } = pageWindow(input.page)
-      const [count, found] = await Promise.all([
-        total(coll.where(where)),
-        docs<MineDoc>(
-          coll.where(where).orderBy('submittedOn', 'desc').skip(skip).limit(limit)
-            .field({ _id: true, category: true, text: true, state: true, submittedOn: true, dueOn: true, replies: true }),
-        ),
-      ])
+      const { total: count, items: found } = await pageOf<MineDoc>(ctx.db.collection(COLLECTIONS.opinions), where, {
+        orderBy: [['submittedOn', 'desc']],
+        page: input.page,
+        fields: { _id: true, category: true, text: true, state: true, submittedOn: true, dueOn: true, replies: true },
+      })
       return {
         items: found.map((o) => {
           const replies = o.replies ?? []

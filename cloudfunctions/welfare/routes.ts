@@ -1,7 +1,7 @@
 import { welfareListInput, type WelfareListOutput } from '../../types/welfare'
 import { action } from '../_shared/dispatch'
 import { COLLECTIONS, type WelfareVisitDoc } from '../_shared/documents'
-import { docs, pageWindow, total } from '../_shared/query'
+import { pageOf } from '../_shared/query'
 import { shanghaiYear, yearDateRange } from '../_shared/time'
 
 export const routes = {
@@ -15,12 +15,9 @@ export const routes = {
       const { from, to } = yearDateRange(year)
       const _ = ctx.db.command
       const where = { visitDate: _.gte(from).and(_.lt(to)) }
-      const coll = ctx.db.collection(COLLECTIONS.welfareVisits)
-      const { skip, limit } = pageWindow(input.page)
-      const [count, found] = await Promise.all([
-        total(coll.where(where)),
-        docs<WelfareVisitDoc>(coll.where(where).orderBy('visitDate', 'desc').orderBy('_id', 'asc').skip(skip).limit(limit)),
-      ])
+      const { total: count, items: found } = await pageOf<WelfareVisitDoc>(ctx.db.collection(COLLECTIONS.welfareVisits), where, {
+        orderBy: [['visitDate', 'desc'], ['_id', 'asc']], page: input.page,
+      })
       return {
         items: found.map((v) => ({
           id: v._id,
