@@ -87,7 +87,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     let form: Record<string, string | Buffer> | undefined
     if (contentType.startsWith('multipart/form-data')) {
       form = await readMultipart(req)
-      body = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === 'string' ? v : v]))
+      body = { ...form }
     } else {
       const raw = await readBody(req)
       body = raw.length ? JSON.parse(raw.toString('utf8')) : {}

@@ -15,5 +15,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOCAL_CLOUD_URL = cloud.url
   process.env.LOCAL_CLOUD_ADMIN_URL = cloud.adminUrl
   process.env.LOCAL_CLOUD_DATA_ROOT = dataRoot
-  ;(globalThis as any).__LOCAL_CLOUD__ = { child: cloud.child, dataRoot }
+  ;(globalThis as any).__LOCAL_CLOUD__ = { stop: cloud.stop, dataRoot }
 }

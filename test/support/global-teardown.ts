@@ -3,8 +3,7 @@ import fs from 'node:fs'
 export default async function globalTeardown(): Promise<void> {
   const state = (globalThis as any).__LOCAL_CLOUD__
   if (!state) return
-  state.child.kill('SIGTERM')
-  await new Promise((r) => setTimeout(r, 300))
+  await state.stop()
   fs.rmSync(state.dataRoot, { recursive: true, force: true })
   const url = process.env.LOCAL_CLOUD_DATABASE_URL
   if (url) {
