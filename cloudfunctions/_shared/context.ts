@@ -2,6 +2,8 @@ import type { database } from 'wx-server-sdk'
 import type { Role } from '../../types/role'
 import { COLLECTIONS, type MemberDoc } from './documents'
 import type { ServerEnv } from './env'
+import { AppError } from './errors'
+import type { Services } from './services'
 
 export type Database = ReturnType<typeof database>
 
@@ -18,6 +20,8 @@ export interface Ctx {
   readonly role: Role
   /** the caller's member record when approved or pending; null for visitors */
   readonly member: MemberDoc | null
+  /** storage, msgSecCheck, subscription messages */
+  readonly services: Services
 }
 
 export interface ContextInput {
@@ -25,7 +29,13 @@ export interface ContextInput {
   now: Date
   db: Database
   env?: ServerEnv
+  services?: Services
 }
+
+/** For contexts built without platform services (unit tests of pure handlers). */
+const NO_SERVICES: Services = new Proxy({} as Services, {
+  get: () => () => { throw new AppError('MISCONFIGURED', '云函数缺少平台能力，请联系工会管理员检查部署。') },
+})
 
 /**
  * Role from the members collection: approved → its role; pending → applicant; removed,
@@ -47,7 +57,7 @@ export async function findMemberByOpenid(db: Database, openid: string): Promise<
 export async function createContext(input: ContextInput): Promise<Ctx> {
   const found = await findMemberByOpenid(input.db, input.openid)
   const { role, member } = roleOf(found)
-  return { openid: input.openid, now: input.now, db: input.db, env: input.env ?? {}, role, member }
+  return { openid: input.openid, now: input.now, db: input.db, env: input.env ?? {}, role, member, services: input.services ?? NO_SERVICES }
 }
 
 /** The caller's member record, for actions whose role guarantees one (member and above). */

@@ -5,11 +5,13 @@ import { createContext, type Ctx, type Database } from './context'
 import { AppError } from './errors'
 import { parseServerEnv, type ServerEnv } from './env'
 import { formatIssues } from './input-issues'
+import { servicesFrom, type CloudServicesLike, type Services } from './services'
 
 /** One action of a function: its input schema, the least role that may call it, the handler. */
 export interface ActionDef<S extends z.ZodMiniType = z.ZodMiniType, O = unknown> {
   input: S
-  role: Role
+  /** the least role that may call it; 'timer' = only the platform's timer trigger (no WeChat user) */
+  role: Role | 'timer'
   /** Chinese refusal for callers below `role` (a default per role is used otherwise) */
   deniedMessage?: string
   run(ctx: Ctx, input: z.output<S>): Promise<O>
@@ -28,6 +30,8 @@ export interface DispatchDeps {
   db: Database
   now: Date
   env?: ServerEnv
+  /** storage, content security and subscription messages (real SDK in production and locally) */
+  services?: Services
 }
 
 const DENIED: Record<Role, (actual: Role) => string> = {
@@ -39,7 +43,7 @@ const DENIED: Record<Role, (actual: Role) => string> = {
 }
 
 /** Fields the platform or a client may put on the event that are never input: identity is not taken from the request. */
-const NOT_INPUT = new Set(['action', 'userInfo'])
+const NOT_INPUT = new Set(['action', 'userInfo', 'Type', 'TriggerName', 'Time'])
 
 function fail(code: 'BAD_INPUT' | 'UNKNOWN_ACTION' | 'FORBIDDEN' | 'INTERNAL', message: string): Result<never> {
   return { ok: false, code, message }
@@ -52,20 +56,28 @@ function fail(code: 'BAD_INPUT' | 'UNKNOWN_ACTION' | 'FORBIDDEN' | 'INTERNAL', m
  */
 export async function dispatch(routes: Routes, event: unknown, deps: DispatchDeps): Promise<Result<unknown>> {
   const ev = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>
-  const name = ev.action
+  // A timer trigger calls the action named like the trigger in config.json.
+  const isTimer = ev.Type === 'Timer' && typeof ev.TriggerName === 'string'
+  const name = isTimer ? ev.TriggerName : ev.action
   if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(routes, name)) {
     return fail('UNKNOWN_ACTION', typeof name === 'string' ? '不支持这个操作，请更新小程序后重试' : '请求缺少操作名（action），请更新小程序后重试')
   }
   const def = routes[name]
   const raw = Object.fromEntries(Object.entries(ev).filter(([k]) => !NOT_INPUT.has(k)))
-  const parsed = def.input.safeParse(raw, { reportInput: true })
-  if (!parsed.success) {
-    const { message, issues } = formatIssues(parsed.error.issues as any)
-    return { ok: false, code: 'BAD_INPUT', message, issues }
-  }
   try {
-    const ctx = await createContext({ openid: deps.openid, now: deps.now, db: deps.db, env: deps.env })
-    if (!hasRole(ctx.role, def.role)) return fail('FORBIDDEN', def.deniedMessage ?? DENIED[def.role](ctx.role))
+    // Role first: a caller without the right learns nothing, not even what input is expected.
+    const ctx = await createContext({ openid: deps.openid, now: deps.now, db: deps.db, env: deps.env, services: deps.services })
+    if (def.role === 'timer') {
+      // Timers carry no WeChat user; any call with an openid came from a client.
+      if (deps.openid !== '') return fail('FORBIDDEN', '此操作只由系统定时任务执行')
+    } else if (!hasRole(ctx.role, def.role)) {
+      return fail('FORBIDDEN', def.deniedMessage ?? DENIED[def.role](ctx.role))
+    }
+    const parsed = def.input.safeParse(raw, { reportInput: true })
+    if (!parsed.success) {
+      const { message, issues } = formatIssues(parsed.error.issues as any)
+      return { ok: false, code: 'BAD_INPUT', message, issues }
+    }
     const data = await def.run(ctx, parsed.data)
     return { ok: true, data }
   } catch (err) {
@@ -78,7 +90,7 @@ export async function dispatch(routes: Routes, event: unknown, deps: DispatchDep
 }
 
 /** The subset of wx-server-sdk a function entry needs (kept structural so tests need no SDK). */
-export interface CloudLike {
+export interface CloudLike extends CloudServicesLike {
   getWXContext(): { OPENID?: string }
   database(): Database
 }
@@ -91,10 +103,11 @@ export function makeMain(cloud: CloudLike, routes: Routes, source: Record<string
   const env = parseServerEnv(source)
   if (!env.ok) console.error(`function environment variables invalid: ${env.badNames.join(', ')}`)
   let db: Database | undefined
+  const services = servicesFrom(cloud)
   return async function main(event: unknown): Promise<Result<unknown>> {
     if (!env.ok) return { ok: false, code: 'MISCONFIGURED', message: '云函数配置有误，请联系工会管理员检查环境变量。' }
     db ??= cloud.database()
     const openid = cloud.getWXContext().OPENID ?? ''
-    return dispatch(routes, event, { openid, db, now: new Date(), env: env.env })
+    return dispatch(routes, event, { openid, db, now: new Date(), env: env.env, services })
   }
 }

@@ -24,6 +24,7 @@ export const COLLECTIONS = {
   opinionQa: 'opinion_qa',
   welfareVisits: 'welfare_visits',
   appMeta: 'app_meta',
+  auditLog: 'audit_log',
 } as const
 
 /** Hard ceiling for any one server query (design.md: never above 100 documents). */
@@ -217,4 +218,18 @@ export interface WelfareVisitDoc {
 export interface AppMetaDoc {
   _id: string
   [key: string]: unknown
+}
+
+/** One admin action; append-only (recordAudit is the only writer). */
+export interface AuditDoc {
+  _id: string
+  at: Date
+  actorId: string
+  actorName: string
+  /** `<function>.<action>`, e.g. 'notice.publish' */
+  action: string
+  target: { kind: string; id: string; label?: string }
+  before?: unknown
+  after?: unknown
+  note?: string
 }

@@ -1,0 +1,74 @@
+/**
+ * The authorization matrix: every action of every function × every kind of caller → allowed or
+ * refused, exactly as the rows in test/functions/authz/<function>.ts say. A new action without
+ * a row fails here. Refused calls also claim someone else's identity in their data (openid,
+ * role, member id, userInfo) and must still be refused: identity comes from WeChat only.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { callAs, seededEnv } from './helpers'
+import { callerKinds, callerOpenids, type CallerKind } from './callers'
+import type { AuthzRows } from './authz/types'
+
+const root = path.resolve(__dirname, '../../cloudfunctions')
+const functionNames = fs.readdirSync(root).filter((d) => !d.startsWith('_') && fs.existsSync(path.join(root, d, 'routes.ts')))
+
+function load(fn: string): { actions: Record<string, { role: string }>; rows: AuthzRows | undefined } {
+  const { routes } = require(path.join(root, fn, 'routes.ts'))
+  const rowsFile = path.join(__dirname, 'authz', `${fn}.ts`)
+  const rows = fs.existsSync(rowsFile) ? (require(rowsFile).rows as AuthzRows) : undefined
+  return { actions: routes, rows }
+}
+
+const openids = callerOpenids()
+
+/** Someone else's identity, as a forged request would put it in the data. */
+const claims = {
+  openid: openids.chair,
+  _openid: openids.chair,
+  OPENID: openids.chair,
+  role: 'chair',
+  memberId: 'mem001',
+  userInfo: { openId: openids.chair, appId: 'wx-forged' },
+}
+
+describe('authorization matrix', () => {
+  let env: string
+  beforeAll(async () => {
+    env = (await seededEnv('authz')).env
+  })
+
+  it.each(functionNames)('%s: every action has exactly one row, and every row an action', (fn) => {
+    const { actions, rows } = load(fn)
+    expect(rows).toBeDefined()
+    expect(Object.keys(rows!).sort()).toEqual(Object.keys(actions).sort())
+  })
+
+  const cases = functionNames.flatMap((fn) => {
+    const { actions, rows } = load(fn)
+    return Object.keys(actions).flatMap((action) =>
+      callerKinds.map((caller) => [fn, action, caller, rows?.[action]] as const))
+  })
+
+  it.each(cases)('%s.%s as %s', async (fn, action, caller: CallerKind, row) => {
+    if (!row) throw new Error(`no authorization row for ${fn}.${action}`)
+    const allowed = row.allowed.includes(caller)
+    const data = allowed ? { ...(row.input ?? {}), action } : { ...(row.input ?? {}), ...claims, action }
+    const answer = await callAs(env, { openid: openids[caller] }, fn, data)
+    if (allowed) {
+      expect(answer.code).not.toBe('FORBIDDEN')
+    } else {
+      expect(answer).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+      expect(answer.message).toMatch(/[\u4e00-\u9fa5]/)
+    }
+  })
+
+  it.each(functionNames)('%s: timer-only actions refuse every WeChat user', async (fn) => {
+    const { actions } = load(fn)
+    for (const [action, def] of Object.entries(actions)) {
+      if (def.role !== 'timer') continue
+      const answer = await callAs(env, { openid: openids.chair }, fn, { action })
+      expect(answer).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    }
+  })
+})
