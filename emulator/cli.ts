@@ -47,6 +47,16 @@ function setupCodeFor(dataRoot: string): string {
   return code
 }
 
+/** The functions' APP_SECRET: random per data folder and kept, so receipt codes stay valid across restarts. */
+function appSecretFor(dataRoot: string): string {
+  const file = path.join(dataRoot, 'app-secret.txt')
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
+  const secret = crypto.randomBytes(24).toString('hex')
+  fs.mkdirSync(dataRoot, { recursive: true })
+  fs.writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
 /** The data folder and cloud options from flags and LOCAL_CLOUD_* variables (serve and seed agree on them). */
 function optionsFrom(flags: Map<string, string | true>): { dataRoot: string; options: LocalCloudOptions } {
   const dataRoot = path.resolve(root, str(flags, 'data', process.env.LOCAL_CLOUD_DATA ?? '.local-cloud')!)
@@ -60,6 +70,7 @@ function optionsFrom(flags: Map<string, string | true>): { dataRoot: string; opt
     timers: !flags.has('no-timers'),
     setupCode: str(flags, 'setup-code', process.env.LOCAL_CLOUD_SETUP_CODE) ?? setupCodeFor(dataRoot),
     filesDir: path.join(dataRoot, 'files'),
+    appSecret: appSecretFor(dataRoot),
   }
   return { dataRoot, options }
 }

@@ -22,6 +22,8 @@ export interface LocalCloudOptions {
   timers: boolean
   /** setup code that makes the first person who enters it chair (printed at start) */
   setupCode: string
+  /** the functions' APP_SECRET (HMAC key for receipt codes, rate-limit keys, check-in tokens) */
+  appSecret: string
   /** where storage files and the outbox live */
   filesDir: string
 }

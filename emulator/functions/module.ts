@@ -128,7 +128,7 @@ export function functionsModule(): FunctionsModule {
       options = o
     },
     async attach(cloud: LocalCloud) {
-      runner = new FunctionRunner(options.functionsDirs, cloud.adminUrl, options.defaultEnv)
+      runner = new FunctionRunner(options.functionsDirs, cloud.adminUrl, options.defaultEnv, { SETUP_CODE: options.setupCode, APP_SECRET: options.appSecret })
       if (options.timers) {
         stopTimers = scheduleTimers(listBundles(options.functionsDirs), (bundle, t) => {
           void fire(bundle, t, options.defaultEnv).then((o) => {

@@ -17,13 +17,13 @@ export interface RunRequest {
 export type RunResult = { ok: true; result: unknown } | { ok: false; failure: InvokeFailure }
 
 /** Only what a function needs from the host: no secrets or local-cloud settings leak into it. */
-function baseEnvironment(adminUrl: string, defaultEnv: string): Record<string, string> {
+function baseEnvironment(adminUrl: string, defaultEnv: string, functionEnv: Record<string, string>): Record<string, string> {
   const keep = ['PATH', 'HOME', 'LANG', 'TZ', 'NODE_ENV', 'SYSTEMROOT', 'TMPDIR', 'TEMP']
   const env: Record<string, string> = {}
   for (const k of keep) if (process.env[k]) env[k] = process.env[k]!
   // WeChat's own key list: getWXContext() then shows OPENID, APPID, UNIONID, CLIENTIP(V6), ENV and
   // SOURCE, and not the TCB_* variables a script's sdkEnvironment() also lists.
-  return { ...env, ...sdkEnvironment(adminUrl, defaultEnv), WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6' }
+  return { ...env, ...functionEnv, ...sdkEnvironment(adminUrl, defaultEnv), WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6' }
 }
 
 function limitsFromEnv(): PoolLimits {
@@ -47,8 +47,9 @@ function limitsFromEnv(): PoolLimits {
 export class FunctionRunner {
   readonly pool: InstancePool
 
-  constructor(functionsDirs: string[], private readonly adminUrl: string, defaultEnv: string) {
-    this.pool = new InstancePool(functionsDirs, baseEnvironment(adminUrl, defaultEnv), limitsFromEnv())
+  /** `functionEnv`: the variables set in the cloud console for every function (SETUP_CODE, APP_SECRET) */
+  constructor(functionsDirs: string[], private readonly adminUrl: string, defaultEnv: string, functionEnv: Record<string, string> = {}) {
+    this.pool = new InstancePool(functionsDirs, baseEnvironment(adminUrl, defaultEnv, functionEnv), limitsFromEnv())
   }
 
   async run(req: RunRequest): Promise<RunResult> {
