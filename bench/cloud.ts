@@ -32,7 +32,8 @@ function peakRssMb(pid: number): number {
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
 }
 
-async function withCloud<T>(fn: (cloud: { url: string; adminUrl: string; pid: number }) => Promise<T>): Promise<T> {
+/** A fresh local cloud (PGlite in a temp folder, or LOCAL_CLOUD_DATABASE_URL) for one benchmark. */
+export async function withCloud<T>(fn: (cloud: { url: string; adminUrl: string; pid: number }) => Promise<T>): Promise<T> {
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-bench-'))
   const cloud = await spawnLocalCloud({ dataRoot, env: 'bench', databaseUrl: process.env.LOCAL_CLOUD_DATABASE_URL })
   cloud.child.stdout!.resume()

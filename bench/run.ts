@@ -1,15 +1,25 @@
 /**
  * npm run bench: one table of measured figures (nothing here asserts; tests never time anything).
- *   npm run bench            local cloud + app package sizes + h5 first screen
- *   npm run bench -- cloud   only the local cloud
+ *   npm run bench            local cloud + every domain + app package sizes + h5 first screen
+ *   npm run bench -- cloud   only the local cloud (or: notice, activity, welfare, opinion, member, app)
+ * A domain benchmark is bench/<domain>.ts exporting `bench(): Promise<Row[]>`.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { cloudBench } from './cloud'
 import type { Row } from './stats'
+
+const DOMAINS = ['notice', 'activity', 'welfare', 'opinion', 'member']
 
 async function main(): Promise<void> {
   const only = process.argv[2]
   const rows: Row[] = []
   if (!only || only === 'cloud') rows.push(...(await cloudBench()))
+  for (const domain of DOMAINS) {
+    if ((only && only !== domain) || !fs.existsSync(path.join(__dirname, `${domain}.ts`))) continue
+    const mod = (await import(`./${domain}`)) as { bench(): Promise<Row[]> }
+    rows.push(...(await mod.bench()))
+  }
   if (!only || only === 'app') {
     const { appBench } = await import('./app')
     rows.push(...(await appBench()))
