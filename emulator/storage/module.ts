@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LocalCloudModule } from '../modules'
 import type { LocalCloud, LocalCloudOptions } from '../server'
 import { TcbError, type RouteRegistration, type TcbHandler } from '../registry'
-import { readBody } from '../http'
+import { readBody, sendJson } from '../http'
 import { fileIdFor, parseFileId, validCloudPath, validEnv, type StoredFile } from './file-id'
 import { FileStore } from './files'
 import { sign, verify } from './signing'
@@ -15,6 +15,10 @@ const DEFAULT_MAX_AGE = 86_400
 /** An upload URL is used at once by the SDK that asked for it. */
 const UPLOAD_URL_SECONDS = 600
 const UPLOAD_PREFIX = '/storage/upload/'
+/** The h5 build's wx.cloud.uploadFile: POST the bytes with ?cloudPath=…, answered { fileID }. */
+const APP_UPLOAD_PATH = '/gateway/upload'
+/** What the app may upload in one file (WeChat's own limit for client uploads is larger; ours are documents and photos). */
+const APP_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
 const DOWNLOAD_PREFIX = '/files/'
 
 const encodePath = (cloudPath: string) => cloudPath.split('/').map(encodeURIComponent).join('/')
@@ -54,6 +58,7 @@ function signedQuery(url: URL): { expires: number; signature: string } {
 export function storageModule(): LocalCloudModule {
   let store: FileStore
   let baseUrl = ''
+  let defaultEnv = ''
 
   const tempUrl = (file: StoredFile, maxAge: number) => {
     const expires = Math.floor(Date.now() / 1000) + maxAge
@@ -128,7 +133,20 @@ export function storageModule(): LocalCloudModule {
     })
   }
 
+  async function appUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const cloudPath = url.searchParams.get('cloudPath') ?? ''
+    if (!validCloudPath(cloudPath)) return sendJson(res, 400, { errCode: -404001, errMsg: `cloud.uploadFile:fail invalid cloudPath: ${cloudPath}` })
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > APP_UPLOAD_MAX_BYTES) return sendJson(res, 413, { errCode: -404002, errMsg: 'cloud.uploadFile:fail file too large' })
+    const content = await readBody(req)
+    if (content.length > APP_UPLOAD_MAX_BYTES) return sendJson(res, 413, { errCode: -404002, errMsg: 'cloud.uploadFile:fail file too large' })
+    const file = { env: defaultEnv, cloudPath }
+    await store.write(file, content)
+    sendJson(res, 200, { fileID: fileIdFor(file), statusCode: 200, errMsg: 'cloud.uploadFile:ok' })
+  }
+
   const routes: RouteRegistration[] = [
+    { method: 'POST', prefix: APP_UPLOAD_PATH, handler: appUpload },
     { method: 'PUT', prefix: UPLOAD_PREFIX, handler: upload },
     { method: '*', prefix: DOWNLOAD_PREFIX, handler: download },
   ]
@@ -143,6 +161,7 @@ export function storageModule(): LocalCloudModule {
     routes,
     async start(options: LocalCloudOptions) {
       store = new FileStore(options.filesDir)
+      defaultEnv = options.defaultEnv
     },
     async attach(cloud: LocalCloud) {
       baseUrl = cloud.url
