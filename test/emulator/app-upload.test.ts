@@ -5,7 +5,7 @@
 import { localCloudUrl, sdkFor } from '../support/cloud'
 
 async function appUpload(cloudPath: string, body: Buffer): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${localCloudUrl()}/gateway/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', body })
+  const res = await fetch(`${localCloudUrl()}/gateway/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', body: new Uint8Array(body) })
   return { status: res.status, json: await res.json() }
 }
 
