@@ -10,7 +10,7 @@
 import type { MemberRole, MemberStatus, Membership } from '../../types/role'
 import type { NoticeBlock, NoticeCategory, NoticeVisibility } from '../../types/notice'
 import type { ActivityCategory } from '../../types/activity'
-import type { OpinionCategory, OpinionState } from '../../types/opinion'
+import type { OpinionCategory, OpinionHold, OpinionRating, OpinionState } from '../../types/opinion'
 import type { WelfareFund, WelfareReason, WelfareVisitState } from '../../types/welfare'
 
 export const COLLECTIONS = {
@@ -18,13 +18,18 @@ export const COLLECTIONS = {
   notices: 'notices',
   noticeVersions: 'notice_versions',
   noticeReads: 'notice_reads',
+  noticeObjections: 'notice_objections',
   activities: 'activities',
   registrations: 'registrations',
   opinions: 'opinions',
   opinionQa: 'opinion_qa',
+  opinionCounters: 'opinion_counters',
   welfareVisits: 'welfare_visits',
   appMeta: 'app_meta',
   auditLog: 'audit_log',
+  invites: 'invites',
+  roster: 'roster',
+  setupAttempts: 'setup_attempts',
 } as const
 
 /** Hard ceiling for any one server query (design.md: never above 100 documents). */
@@ -52,6 +57,10 @@ export interface MemberDoc {
   updatedAt: Date
   approvedAt?: Date
   removedAt?: Date
+  /** why the application was not approved (the applicant sees it) */
+  rejectReason?: string
+  /** why the chair removed the member (audit log and the member's own view) */
+  removeReason?: string
 }
 
 export interface Attachment {
@@ -79,6 +88,8 @@ export interface NoticeDoc {
   publishedAt?: Date
   withdrawnAt?: Date
   withdrawReason?: string
+  /** the chair's last 提醒未读 (reminders are spaced so nobody is messaged twice in a row) */
+  lastRemindedAt?: Date
   createdBy: string
   createdAt: Date
   updatedAt: Date
@@ -106,6 +117,24 @@ export interface NoticeReadDoc {
   firstReadAt: Date
 }
 
+/**
+ * A named objection (异议) raised during a notice's 公示期. Named by norm (anonymous objections
+ * are not accepted); the name and department are copied in as they were. Only the chair reads
+ * them; the answer is given once and never changed.
+ */
+export interface NoticeObjectionDoc {
+  _id: string
+  noticeId: string
+  memberId: string
+  name: string
+  department: string
+  text: string
+  raisedAt: Date
+  answer?: string
+  answeredAt?: Date
+  answeredBy?: string
+}
+
 export interface ActivityField {
   key: string
   label: string
@@ -130,34 +159,66 @@ export interface ActivityDoc {
   waitlist: boolean
   audience: { kind: 'all' | '在职' | '离退休' | 'female' | 'departments'; departments?: string[] }
   fields: ActivityField[]
+  /** 携带家属: up to `max` guests; they take places when `countsTowardCapacity` */
+  guests?: { max: number; countsTowardCapacity: boolean }
   cancelPolicy: 'untilSignupEnd' | 'untilStart' | 'never'
   /** e.g. 疗休养: once per `years` years per member, across activities sharing `key` */
   frequency?: { key: string; years: number }
   needsApproval: boolean
-  state: 'draft' | 'published' | 'cancelled'
-  /** maintained by atomic conditional updates: never above capacity */
+  state: 'draft' | 'published' | 'cancelled' | 'finished'
+  /**
+   * Counters, kept by atomic conditional updates and transactions so they always equal the rows:
+   * seatsTaken = places held by confirmed + pending rows (guests included when they count), never
+   * above capacity; confirmedCount = confirmed + pending rows; pendingCount = pending rows;
+   * waitlistCount = waitlisted rows; waitSeq = the last FIFO ticket issued.
+   */
+  seatsTaken: number
   confirmedCount: number
+  pendingCount: number
   waitlistCount: number
-  /** next FIFO waitlist ticket */
   waitSeq: number
   createdBy: string
   createdAt: Date
   updatedAt: Date
   publishedAt?: Date
+  cancelledAt?: Date
+  cancelReason?: string
+  finishedAt?: Date
+  /** Shanghai date the day-before reminder went out (sent once) */
+  remindedOn?: string
 }
 
-/** `_id` is `${activityId}_${memberId}`: signing up twice finds the same registration. */
+/**
+ * `_id` is `${activityId}_${memberId}`: signing up twice finds the same registration.
+ * 'claiming' is the short-lived state between taking the row and taking a place or a ticket;
+ * it holds nothing and no counter includes it.
+ */
 export interface RegistrationDoc {
   _id: string
   activityId: string
   memberId: string
-  state: 'confirmed' | 'waitlisted' | 'cancelled'
-  /** FIFO ticket while waitlisted */
+  /** copied in at sign-up so the roster stays as registered */
+  memberName?: string
+  department?: string
+  state: 'claiming' | 'confirmed' | 'pending' | 'waitlisted' | 'cancelled' | 'rejected'
+  /** FIFO ticket, kept after promotion (arrival order) */
   waitSeq?: number
   answers: Record<string, string | number | string[]>
+  guests?: number
+  /** places this registration holds while confirmed/pending: 1 + guests when they count */
+  seats?: number
+  /** for frequency rules: the activity's series key and start */
+  seriesKey?: string
+  activityStartAt?: Date
   createdAt: Date
   updatedAt: Date
+  promotedAt?: Date
+  cancelledAt?: Date
+  rejectReason?: string
   checkedInAt?: Date
+  checkedInBy?: string
+  /** the nonce of the check-in token that was used (a used token cannot be used again) */
+  checkinNonce?: string
 }
 
 /**
@@ -169,19 +230,46 @@ export interface OpinionDoc {
   _id: string
   category: OpinionCategory
   text: string
+  /** fileIDs under a random name; anonymous images are stored with their metadata stripped */
   images: string[]
   anonymous: boolean
   memberId?: string
   submittedOn: string
+  /** 'YYYY-MM': for statistics by month */
+  submittedMonth: string
+  /** first day handlers see it: the next day for anonymous items (daily batch), the same day for named ones */
+  visibleOn: string
   dueOn: string
   state: OpinionState
+  /** waiting for the chair: msgSecCheck said review, or could not be reached */
+  held?: OpinionHold
   assigneeId?: string
-  replies: Array<{ text: string; repliedAt: Date; by: string }>
-  followUps: Array<{ text: string; on: string }>
-  rating?: number
+  /** the handler's name, copied in so lists need no join */
+  assigneeName?: string
+  replies: Array<{ text: string; repliedAt: Date; by: string; byName: string }>
+  /** days from submittedOn to the first reply (statistics) */
+  firstReplyDays?: number
+  followUps: Array<{ text: string; on: string; flagged?: boolean }>
+  rating?: OpinionRating
   rejectReason?: string
   /** set when published as a Q&A */
   qaId?: string
+  qaPublishedOn?: string
+  /** anonymous only: where to find it by code (keyed hash), and the salted hash that proves the code */
+  receipt?: { lookup: string; salt: string; hash: string }
+  /** named only: the member asked to be told of the reply (one-time subscription) */
+  notifyReply?: boolean
+}
+
+/**
+ * Daily counters keyed by HMAC(APP_SECRET, kind + openid + date) — submissions and code-lookup
+ * misses — or by a fixed name for global counters. They hold a count and the day only: nothing
+ * joins them to an opinion, and each is deleted once its day has ended.
+ */
+export interface OpinionCounterDoc {
+  _id: string
+  day: string
+  n: number
 }
 
 /** A Q&A the chair published from an opinion: explicit, edited text. */
@@ -209,9 +297,20 @@ export interface WelfareVisitDoc {
   notes: string
   photos: string[]
   state: WelfareVisitState
+  /** sum of gifts[].valueFen and its 'YYYY-MM' month, kept on the document so totals aggregate in the database */
+  giftFen: number
+  month: string
+  /** the holiday plan this entry belongs to */
+  planId?: string
+  /** 生病住院: the day a follow-up visit is due */
+  followUpOn?: string
+  cancelReason?: string
+  /** 1 + number of corrections (each correction is in the audit log with before/after) */
+  revision: number
   createdBy: string
   createdAt: Date
   updatedAt: Date
+  updatedBy?: string
 }
 
 /** Singleton documents by `_id` (e.g. 'seed': the demo-data marker). */
@@ -232,4 +331,31 @@ export interface AuditDoc {
   before?: unknown
   after?: unknown
   note?: string
+}
+
+/** A chair's invite: `_id` is the code. `remaining` is decremented atomically, so uses never exceed maxUses. */
+export interface InviteDoc {
+  _id: string
+  note: string
+  expiresAt: Date
+  maxUses: number
+  remaining: number
+  autoApprove: boolean
+  revoked: boolean
+  createdBy: string
+  createdAt: Date
+}
+
+/** One roster row of one import; only the batch named in app_meta 'roster' is live. */
+export interface RosterDoc {
+  _id: string
+  batchId: string
+  name: string
+  department: string
+  staffNo: string
+  status: MemberStatus
+  gender?: '男' | '女'
+  birthday?: string
+  birthYear?: number
+  phone?: string
 }

@@ -1,0 +1,126 @@
+/**
+ * Drafts (committee) and the published record (chair). A published version is never edited:
+ * a correction appends version n+1 to notice_versions (with its reason) and moves the notice's
+ * current pointer; withdrawal only changes state. Each write records its audit entry in the
+ * same transaction as the change.
+ */
+import type * as z from 'zod/mini'
+import type { noticeCorrectInput, noticeDraftInput, noticeUpdateDraftInput } from '../../types/notice'
+import { recordAudit, type DocWriter } from '../_shared/audit'
+import { requireMember, type Ctx } from '../_shared/context'
+import { COLLECTIONS, type NoticeDoc, type NoticeVersionDoc } from '../_shared/documents'
+import { AppError, conflict } from '../_shared/errors'
+import { createNoticeDraft } from '../_shared/notice-drafts'
+import { formatShanghai } from '../_shared/time'
+import { NOTICE_NOT_FOUND, noticeIn } from './access'
+import { checkAttachments, checkBodyImages } from './attachments'
+import { publicityPeriod } from './present'
+
+type Tx = { collection(name: string): any }
+
+/** Runs `fn` in a transaction that re-reads the notice, so two chairs cannot act on a stale copy. */
+async function withNotice<T>(ctx: Ctx, id: string, fn: (t: Tx, n: NoticeDoc) => Promise<T>): Promise<T> {
+  return ctx.db.runTransaction(async (t: Tx) => {
+    let n: NoticeDoc | undefined
+    try {
+      n = ((await t.collection(COLLECTIONS.notices).doc(id).get()) as { data: NoticeDoc }).data
+    } catch {
+      n = undefined
+    }
+    if (!n) throw NOTICE_NOT_FOUND()
+    return fn(t, n)
+  }) as Promise<T>
+}
+
+export async function createDraft(ctx: Ctx, input: z.output<typeof noticeDraftInput>): Promise<{ id: string }> {
+  const period = publicityPeriod(input.publicity)
+  await checkBodyImages(ctx, input.body)
+  const attachments = await checkAttachments(ctx, input.attachments)
+  return createNoticeDraft(ctx, { ...input, attachments, ...period })
+}
+
+export async function updateDraft(ctx: Ctx, input: z.output<typeof noticeUpdateDraftInput>): Promise<{ id: string }> {
+  const old = await noticeIn(ctx, input.id, ['draft'], '只能修改草稿；已发布的公告请由主席“更正”')
+  const period = publicityPeriod(input.publicity)
+  await checkBodyImages(ctx, input.body, old.body)
+  const attachments = await checkAttachments(ctx, input.attachments, old.attachments)
+  const _ = ctx.db.command
+  const data = {
+    title: input.title, category: input.category, visibility: input.visibility, pinned: input.pinned, body: input.body, attachments,
+    publicityStart: period.publicityStart ?? _.remove(), publicityEnd: period.publicityEnd ?? _.remove(), updatedAt: ctx.now,
+  }
+  const res = (await ctx.db.collection(COLLECTIONS.notices).where({ _id: input.id, state: 'draft' }).update({ data })) as { stats: { updated: number } }
+  if (res.stats.updated !== 1) throw conflict('这份草稿刚刚已被发布，不能再修改')
+  await recordAudit(ctx.db as unknown as DocWriter, ctx, {
+    action: 'notice.updateDraft',
+    target: { kind: 'notice', id: input.id, label: input.title },
+    before: { title: old.title, category: old.category, visibility: old.visibility, pinned: old.pinned, attachments: old.attachments.length },
+    after: { title: input.title, category: input.category, visibility: input.visibility, pinned: input.pinned, attachments: attachments.length },
+  })
+  return { id: input.id }
+}
+
+export async function publish(ctx: Ctx, id: string): Promise<{ id: string; version: number }> {
+  const chair = requireMember(ctx)
+  return withNotice(ctx, id, async (t, n) => {
+    if (n.state !== 'draft') throw conflict(n.state === 'published' ? '这份公告已经发布了' : '已撤回的公告不能再发布')
+    if (n.publicityEnd && n.publicityEnd.getTime() <= ctx.now.getTime()) {
+      throw new AppError('BAD_INPUT', `公示期已于 ${formatShanghai(n.publicityEnd, 'YYYY-MM-DD')} 结束，请先修改草稿的公示期`)
+    }
+    const version: NoticeVersionDoc = {
+      _id: `${id}_v1`, noticeId: id, version: 1, title: n.title, body: n.body, attachments: n.attachments, publishedAt: ctx.now, publishedBy: chair._id,
+    }
+    await t.collection(COLLECTIONS.noticeVersions).add({ data: version })
+    await t.collection(COLLECTIONS.notices).doc(id).update({ data: { state: 'published', version: 1, correctionCount: 0, publishedAt: ctx.now, updatedAt: ctx.now } })
+    await recordAudit(t, ctx, { action: 'notice.publish', target: { kind: 'notice', id, label: n.title }, before: { state: 'draft' }, after: { state: 'published', version: 1 } })
+    return { id, version: 1 }
+  })
+}
+
+const sameContent = (n: NoticeDoc, input: z.output<typeof noticeCorrectInput>, attachments: NoticeDoc['attachments']) =>
+  n.title === input.title && JSON.stringify(n.body) === JSON.stringify(input.body) && JSON.stringify(n.attachments) === JSON.stringify(attachments)
+
+export async function correct(ctx: Ctx, input: z.output<typeof noticeCorrectInput>): Promise<{ id: string; version: number }> {
+  const chair = requireMember(ctx)
+  const current = await noticeIn(ctx, input.id, ['published'], '只能更正已发布（未撤回）的公告')
+  await checkBodyImages(ctx, input.body, current.body)
+  const attachments = await checkAttachments(ctx, input.attachments, current.attachments)
+  return withNotice(ctx, input.id, async (t, n) => {
+    if (n.state !== 'published') throw conflict('只能更正已发布（未撤回）的公告')
+    if (n.version !== current.version) throw conflict('这份公告刚刚已被更正，请刷新后再试')
+    if (sameContent(n, input, attachments)) throw new AppError('BAD_INPUT', '更正后的内容与当前版本相同，请修改标题、正文或附件')
+    const next = n.version + 1
+    const version: NoticeVersionDoc = {
+      _id: `${n._id}_v${next}`, noticeId: n._id, version: next, title: input.title, body: input.body, attachments, reason: input.reason, publishedAt: ctx.now, publishedBy: chair._id,
+    }
+    // The version's _id is unique: a second concurrent correction of the same version fails here.
+    await t.collection(COLLECTIONS.noticeVersions).add({ data: version })
+    await t.collection(COLLECTIONS.notices).doc(n._id).update({
+      data: { title: input.title, body: input.body, attachments, version: next, correctionCount: next - 1, updatedAt: ctx.now },
+    })
+    await recordAudit(t, ctx, {
+      action: 'notice.correct', target: { kind: 'notice', id: n._id, label: input.title },
+      before: { version: n.version, title: n.title }, after: { version: next, title: input.title }, note: input.reason,
+    })
+    return { id: n._id, version: next }
+  })
+}
+
+export async function withdraw(ctx: Ctx, id: string, reason: string): Promise<{ id: string }> {
+  return withNotice(ctx, id, async (t, n) => {
+    if (n.state !== 'published') throw conflict(n.state === 'withdrawn' ? '这份公告已经撤回了' : '草稿还没有发布，无需撤回')
+    await t.collection(COLLECTIONS.notices).doc(id).update({ data: { state: 'withdrawn', withdrawnAt: ctx.now, withdrawReason: reason, updatedAt: ctx.now } })
+    await recordAudit(t, ctx, { action: 'notice.withdraw', target: { kind: 'notice', id, label: n.title }, before: { state: 'published' }, after: { state: 'withdrawn' }, note: reason })
+    return { id }
+  })
+}
+
+export async function pin(ctx: Ctx, id: string, pinned: boolean): Promise<{ id: string }> {
+  return withNotice(ctx, id, async (t, n) => {
+    if (n.state !== 'published') throw conflict('只能置顶已发布的公告')
+    if (n.pinned === pinned) return { id }
+    await t.collection(COLLECTIONS.notices).doc(id).update({ data: { pinned, updatedAt: ctx.now } })
+    await recordAudit(t, ctx, { action: 'notice.pin', target: { kind: 'notice', id, label: n.title }, before: { pinned: n.pinned }, after: { pinned } })
+    return { id }
+  })
+}
