@@ -60,8 +60,7 @@ const cell = z.string().check(z.trim(), z.maxLength(200, '表格单元格不能�
 
 /** A cloud-storage fileID the app uploaded under notices/ (nothing else may be attached). */
 export const noticeFileId = z.string().check(
-  z.maxLength(300),
-  z.regex(/^cloud:\/\/[^/\s]+\/notices\/[^\s]+$/, '文件必须先通过小程序上传到公告目录'),
+  z.refine((v) => v.length <= 300 && /^cloud:\/\/[^/\s]+\/notices\/[^\s]+$/.test(v), '文件必须先通过小程序上传到公告目录'),
 )
 
 /**
@@ -88,17 +87,18 @@ export const ATTACHMENTS_MAX = 9
 export const attachmentInput = z.strictObject({
   fileId: noticeFileId,
   name: z.string().check(
-    z.trim(), z.minLength(1), z.maxLength(80, '附件名不能超过 80 个字'),
-    z.regex(/\.(pdf|docx?|xlsx?|jpe?g|png)$/i, '附件只能是 PDF、Word、Excel 或图片（jpg/png）'),
+    z.trim(),
+    z.refine((v) => v.length >= 1 && v.length <= 80, '附件名应为 1 到 80 个字'),
+    z.refine((v) => /\.(pdf|docx?|xlsx?|jpe?g|png)$/i.test(v), '附件只能是 PDF、Word、Excel 或图片（jpg/png）'),
   ),
-  size: z.int().check(z.minimum(1, '附件是空文件'), z.maximum(ATTACHMENT_MAX_BYTES, '附件不能超过 20 MB')),
+  size: z.int().check(z.refine((v) => v >= 1, '附件是空文件'), z.refine((v) => v <= ATTACHMENT_MAX_BYTES, '附件不能超过 20 MB')),
 })
 export type AttachmentInput = z.infer<typeof attachmentInput>
 
 /** 公示期 as whole Shanghai days, both inclusive. */
 export const publicityInput = z.strictObject({
-  startDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '公示开始日期格式应为 YYYY-MM-DD')),
-  endDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '公示结束日期格式应为 YYYY-MM-DD')),
+  startDate: z.string().check(z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), '公示开始日期格式应为 YYYY-MM-DD')),
+  endDate: z.string().check(z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), '公示结束日期格式应为 YYYY-MM-DD')),
 })
 
 export const noticeTitle = text(60)
@@ -120,6 +120,8 @@ export const noticeUpdateDraftInput = z.extend(noticeDraftInput, { id: z.string(
 export const reasonText = z.string().check(z.trim(), z.minLength(2, '请填写原因（至少 2 个字）'), z.maxLength(200, '原因不能超过 200 个字'))
 export const noticeCorrectInput = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** the version the chair is correcting: a correction made on a stale copy is refused */
+  version: z.int().check(z.minimum(1)),
   title: noticeTitle,
   body: noticeBody,
   attachments: z._default(z.array(attachmentInput).check(z.maxLength(ATTACHMENTS_MAX, `附件最多 ${ATTACHMENTS_MAX} 个`)), []),
@@ -147,8 +149,8 @@ export const noticeAnswerInput = z.object({
   answer: z.string().check(z.trim(), z.minLength(2, '答复至少 2 个字'), z.maxLength(500, '答复不能超过 500 个字')),
 })
 export const noticeLedgerInput = z.object({
-  from: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '开始日期格式应为 YYYY-MM-DD')),
-  to: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '结束日期格式应为 YYYY-MM-DD')),
+  from: z.string().check(z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), '开始日期格式应为 YYYY-MM-DD')),
+  to: z.string().check(z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), '结束日期格式应为 YYYY-MM-DD')),
 })
 
 /* ───────────── answers ───────────── */

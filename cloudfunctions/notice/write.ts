@@ -77,17 +77,27 @@ export async function publish(ctx: Ctx, id: string): Promise<{ id: string; versi
   })
 }
 
+/** JSON with object keys sorted: the database may hand back keys in another order than they were written. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
 const sameContent = (n: NoticeDoc, input: z.output<typeof noticeCorrectInput>, attachments: NoticeDoc['attachments']) =>
-  n.title === input.title && JSON.stringify(n.body) === JSON.stringify(input.body) && JSON.stringify(n.attachments) === JSON.stringify(attachments)
+  n.title === input.title && canonical(n.body) === canonical(input.body) && canonical(n.attachments) === canonical(attachments)
 
 export async function correct(ctx: Ctx, input: z.output<typeof noticeCorrectInput>): Promise<{ id: string; version: number }> {
   const chair = requireMember(ctx)
   const current = await noticeIn(ctx, input.id, ['published'], '只能更正已发布（未撤回）的公告')
+  if (current.version !== input.version) throw conflict(`这份公告已更新到第 ${current.version} 版，请刷新后在最新版本上更正`)
   await checkBodyImages(ctx, input.body, current.body)
   const attachments = await checkAttachments(ctx, input.attachments, current.attachments)
   return withNotice(ctx, input.id, async (t, n) => {
     if (n.state !== 'published') throw conflict('只能更正已发布（未撤回）的公告')
-    if (n.version !== current.version) throw conflict('这份公告刚刚已被更正，请刷新后再试')
+    if (n.version !== input.version) throw conflict(`这份公告已更新到第 ${n.version} 版，请刷新后在最新版本上更正`)
     if (sameContent(n, input, attachments)) throw new AppError('BAD_INPUT', '更正后的内容与当前版本相同，请修改标题、正文或附件')
     const next = n.version + 1
     const version: NoticeVersionDoc = {
