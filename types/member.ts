@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
-import { memberStatus, role } from './role'
+import { memberRole, memberStatus, membership, role } from './role'
+import { instant, pageInput, paged } from './common'
 
 /** member.me → who am I. `member` is null for visitors (including removed or rejected members). */
 export const memberMeInput = z.object({})
@@ -11,5 +12,194 @@ export const memberSummary = z.object({
   roleLabel: z.string(),
 })
 export type MemberSummary = z.infer<typeof memberSummary>
-export const memberMeOutput = z.object({ role, member: z.nullable(memberSummary) })
+/** What a visitor sees of their own last application: why it was refused, so they can try again. */
+export const applicationState = z.object({ state: z.enum(['rejected', 'removed']), reason: z.optional(z.string()) })
+export const memberMeOutput = z.object({
+  role,
+  member: z.nullable(memberSummary),
+  application: z.optional(z.nullable(applicationState)),
+  /** true while nobody has become chair yet: the app offers the setup code entry */
+  setupOpen: z.optional(z.boolean()),
+})
 export type MemberMeOutput = z.infer<typeof memberMeOutput>
+
+// ── profile ──────────────────────────────────────────────────────────────────
+export const genders = ['男', '女'] as const
+const trimmed = (min: number, max: number, what: string) =>
+  z.string().check(z.trim(), z.minLength(min, `${what}不能为空`), z.maxLength(max, `${what}最多 ${max} 个字`))
+
+/** Profile fields a person fills in (self) or the chair edits; department must be in the union's list. */
+export const profileFields = {
+  name: trimmed(1, 20, '姓名'),
+  department: trimmed(1, 30, '部门'),
+  status: memberStatus,
+  gender: z.optional(z.enum(genders)),
+  /** 11-digit mainland mobile */
+  phone: z.optional(z.string().check(z.regex(/^1\d{10}$/, '手机号应为 11 位数字'))),
+  /** MM-DD; the year is separate and optional */
+  birthday: z.optional(z.string().check(z.regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '生日格式应为 月-日，如 03-08'))),
+  birthYear: z.optional(z.int().check(z.minimum(1920, '出生年份不对'), z.maximum(2020, '出生年份不对'))),
+  staffNo: z.optional(z.string().check(z.trim(), z.regex(/^[0-9A-Za-z-]{1,20}$/, '工号只能是字母和数字'))),
+}
+export const profileInput = z.object(profileFields)
+export type ProfileInput = z.infer<typeof profileInput>
+
+export const memberProfile = z.object({
+  id: z.string(),
+  name: z.string(),
+  department: z.string(),
+  status: memberStatus,
+  gender: z.optional(z.enum(genders)),
+  /** masked (138****1234) for everyone but the chair and the member themselves */
+  phone: z.optional(z.string()),
+  birthday: z.optional(z.string()),
+  birthYear: z.optional(z.int()),
+  staffNo: z.optional(z.string()),
+  role: memberRole,
+  membership,
+  joinedVia: z.optional(z.string()),
+  createdAt: instant,
+  approvedAt: z.optional(instant),
+  removedAt: z.optional(instant),
+  rejectReason: z.optional(z.string()),
+})
+export type MemberProfile = z.infer<typeof memberProfile>
+
+// ── bootstrap and joining ────────────────────────────────────────────────────
+export const setupInput = z.object({ code: z.string().check(z.trim(), z.minLength(1, '请输入设置码')), ...profileFields })
+
+/** What the app got from getGroupEnterInfo, as WeChat hands it to the function ({ cloudID, data }). */
+export const groupInfo = z.object({ cloudID: z.optional(z.string()), data: z.object({ openGId: z.string().check(z.minLength(1)) }) })
+
+export const applyInput = z.object({
+  ...profileFields,
+  invite: z.optional(z.string().check(z.trim(), z.maxLength(32))),
+  group: z.optional(groupInfo),
+})
+export const applyOutput = z.object({
+  state: z.enum(['approved', 'pending']),
+  /** which path approved the application, or why it waits */
+  via: z.enum(['group', 'invite', 'roster', 'approval']),
+  message: z.string(),
+})
+export type ApplyOutput = z.infer<typeof applyOutput>
+
+export const joinSettings = z.object({
+  group: z.boolean(),
+  invite: z.boolean(),
+  roster: z.boolean(),
+  /** a group is bound (its openGId is never sent to any client) */
+  groupBound: z.boolean(),
+})
+export type JoinSettings = z.infer<typeof joinSettings>
+export const joinSettingsInput = z.object({ group: z.boolean(), invite: z.boolean(), roster: z.boolean() })
+
+export const inviteItem = z.object({
+  code: z.string(),
+  note: z.string(),
+  expiresAt: instant,
+  maxUses: z.int(),
+  uses: z.int(),
+  autoApprove: z.boolean(),
+  state: z.enum(['active', 'expired', 'used-up', 'revoked']),
+  createdAt: instant,
+})
+export type InviteItem = z.infer<typeof inviteItem>
+export const createInviteInput = z.object({
+  note: z._default(z.string().check(z.trim(), z.maxLength(40, '备注最多 40 个字')), ''),
+  days: z.int().check(z.minimum(1, '有效期至少 1 天'), z.maximum(90, '有效期最多 90 天')),
+  maxUses: z.int().check(z.minimum(1, '使用次数至少 1 次'), z.maximum(500, '使用次数最多 500 次')),
+  autoApprove: z._default(z.boolean(), true),
+})
+export const inviteInfoOutput = z.object({ valid: z.boolean(), message: z.string(), autoApprove: z.optional(z.boolean()) })
+
+// ── roster ───────────────────────────────────────────────────────────────────
+export const rosterImportInput = z.object({
+  fileId: z.string().check(z.minLength(1, '请先选择名册文件')),
+  fileName: z.string().check(z.regex(/\.(xlsx|csv)$/i, '名册只支持 Excel（.xlsx）或 CSV 文件')),
+})
+export const rosterBadRow = z.object({ row: z.int(), reason: z.string() })
+export const rosterImportOutput = z.object({
+  imported: z.boolean(),
+  rows: z.int(),
+  bad: z.array(rosterBadRow),
+  /** applicants waiting in the queue that this roster now matches (approved at once) */
+  approvedApplicants: z.int(),
+})
+export type RosterImportOutput = z.infer<typeof rosterImportOutput>
+export const rosterStatusOutput = z.object({ rows: z.int(), importedAt: z.nullable(instant), fileName: z.nullable(z.string()) })
+
+// ── admin ────────────────────────────────────────────────────────────────────
+export const directoryInput = z.object({
+  keyword: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  department: z.optional(z.string()),
+  status: z.optional(memberStatus),
+  page: pageInput,
+})
+export const directoryItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  department: z.string(),
+  status: memberStatus,
+  role: memberRole,
+  phone: z.optional(z.string()),
+})
+export const directoryOutput = paged(directoryItem)
+export type DirectoryItem = z.infer<typeof directoryItem>
+
+export const queueItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  department: z.string(),
+  status: memberStatus,
+  staffNo: z.optional(z.string()),
+  appliedAt: instant,
+  /** a roster row with this staff no. exists but the name differs, or similar hints */
+  hint: z.optional(z.string()),
+})
+export const queueOutput = paged(queueItem)
+export type QueueItem = z.infer<typeof queueItem>
+
+export const memberIdInput = z.object({ memberId: z.string().check(z.minLength(1, '缺少会员')) })
+export const rejectInput = z.object({
+  memberId: z.string().check(z.minLength(1, '缺少会员')),
+  reason: trimmed(2, 100, '不通过的原因'),
+})
+export const removeInput = z.object({
+  memberId: z.string().check(z.minLength(1, '缺少会员')),
+  reason: trimmed(2, 100, '移除的原因'),
+})
+export const setRoleInput = z.object({ memberId: z.string().check(z.minLength(1, '缺少会员')), role: memberRole })
+export const updateMemberInput = z.object({ memberId: z.string().check(z.minLength(1, '缺少会员')), ...profileFields })
+
+export const departmentsOutput = z.object({ departments: z.array(z.string()) })
+export const setDepartmentsInput = z.object({
+  departments: z.array(trimmed(1, 30, '部门名称')).check(z.minLength(1, '至少保留一个部门'), z.maxLength(100, '部门最多 100 个')),
+})
+
+export const exportOutput = z.object({ url: z.string(), fileName: z.string(), rows: z.int() })
+export type ExportOutput = z.infer<typeof exportOutput>
+
+// ── audit log ────────────────────────────────────────────────────────────────
+export const auditInput = z.object({
+  action: z.optional(z.string().check(z.maxLength(60))),
+  actorId: z.optional(z.string()),
+  targetId: z.optional(z.string()),
+  from: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),
+  to: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),
+  page: pageInput,
+})
+export const auditItem = z.object({
+  id: z.string(),
+  at: instant,
+  actorName: z.string(),
+  action: z.string(),
+  actionLabel: z.string(),
+  target: z.object({ kind: z.string(), id: z.string(), label: z.optional(z.string()) }),
+  /** before/after as readable JSON text */
+  before: z.optional(z.string()),
+  after: z.optional(z.string()),
+  note: z.optional(z.string()),
+})
+export const auditOutput = paged(auditItem)
+export type AuditItem = z.infer<typeof auditItem>

@@ -9,7 +9,7 @@ import { COLLECTIONS, type AuditDoc } from './documents'
 
 /** Either the database or a transaction: both add documents the same way. */
 export interface DocWriter {
-  collection(name: string): { add(p: { data: any }): Promise<unknown> }
+  collection(name: string): { add(p: { data: any }): any }
 }
 
 export interface AuditEntry {

@@ -1,18 +1,16 @@
-import { memberMeInput, type MemberMeOutput } from '../../types/member'
-import { roleLabels } from '../../types/role'
-import { action } from '../_shared/dispatch'
+import { selfRoutes } from './self'
+import { joinRoutes } from './join'
+import { adminRoutes } from './admin'
+import { rosterRoutes } from './roster'
+import { exportRoutes } from './export'
+import { auditRoutes } from './audit-log'
 
+/** Members, roles and joining: every action of the member function, by job. */
 export const routes = {
-  /** Who the caller is, as the server sees it (from the WeChat identity only). */
-  me: action({
-    input: memberMeInput,
-    role: 'visitor',
-    async run(ctx): Promise<MemberMeOutput> {
-      const m = ctx.member
-      return {
-        role: ctx.role,
-        member: m ? { id: m._id, name: m.name, department: m.department, status: m.status, roleLabel: roleLabels[ctx.role] } : null,
-      }
-    },
-  }),
+  ...selfRoutes,
+  ...joinRoutes,
+  ...adminRoutes,
+  ...rosterRoutes,
+  ...exportRoutes,
+  ...auditRoutes,
 }

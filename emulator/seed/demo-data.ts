@@ -10,8 +10,10 @@ import type {
 import type { NoticeBlock } from '../../types/notice'
 import { addDays, fromShanghai, shanghaiDate } from '../../cloudfunctions/_shared/time'
 import { personas } from './personas'
+import { memberExtras, type MemberExtras } from './member-extras'
+import type { WelfarePersonDoc, WelfarePlanDoc } from '../../cloudfunctions/welfare/documents'
 
-export interface DemoData {
+export interface DemoData extends MemberExtras {
   members: MemberDoc[]
   notices: NoticeDoc[]
   notice_versions: NoticeVersionDoc[]
@@ -21,6 +23,8 @@ export interface DemoData {
   opinions: OpinionDoc[]
   opinion_qa: OpinionQaDoc[]
   welfare_visits: WelfareVisitDoc[]
+  welfare_plans: WelfarePlanDoc[]
+  welfare_people: WelfarePersonDoc[]
 }
 
 type Dept = '语文组' | '数学组' | '英语组' | '理化生组' | '政史地组' | '体艺组' | '行政办公室' | '后勤处' | '教务处'
@@ -238,11 +242,12 @@ export function buildDemoData(now: Date): DemoData {
   // ── activities and registrations ───────────────────────────────────────────
   const activities: ActivityDoc[] = []
   const registrations: RegistrationDoc[] = []
-  type ActivitySeed = Omit<ActivityDoc, '_id' | 'confirmedCount' | 'waitlistCount' | 'waitSeq' | 'createdBy' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'state' | 'needsApproval' | 'fields' | 'audience' | 'cancelPolicy' | 'waitlist'> &
-    Partial<Pick<ActivityDoc, 'fields' | 'audience' | 'cancelPolicy' | 'waitlist'>> & {
+  type ActivitySeed = Omit<ActivityDoc, '_id' | 'confirmedCount' | 'seatsTaken' | 'pendingCount' | 'waitlistCount' | 'waitSeq' | 'createdBy' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'state' | 'needsApproval' | 'fields' | 'audience' | 'cancelPolicy' | 'waitlist'> &
+    Partial<Pick<ActivityDoc, 'fields' | 'audience' | 'cancelPolicy' | 'waitlist' | 'state' | 'needsApproval'>> & {
       confirmed: MemberDoc[]
       waiting?: MemberDoc[]
       answers?: (m: MemberDoc, k: number) => RegistrationDoc['answers']
+      guestsOf?: (k: number) => number
     }
   const female = approved.filter((m) => m.gender === '女')
   const inService = approved.filter((m) => m.status === '在职')
@@ -271,11 +276,12 @@ export function buildDemoData(now: Date): DemoData {
     {
       title: '2026年教职工疗休养（浙江安吉 · 3天2晚）', category: '疗休养', description: '游览安吉竹博园、余村，入住度假酒店。每位会员每3年可参加一次，费用由工会经费承担，家属自费。', waitlist: true,
       place: '浙江安吉', startAt: at(20, '07:30'), endAt: at(22, '18:00'), signupStartAt: at(-15, '08:00'), signupEndAt: at(3, '18:00'), capacity: 20,
-      frequency: { key: 'sanatorium', years: 3 }, cancelPolicy: 'untilSignupEnd',
-      fields: [{ key: 'family', label: '携带家属人数', type: 'number', required: false }],
+      frequency: { key: 'sanatorium', years: 3 }, cancelPolicy: 'untilSignupEnd', guests: { max: 2, countsTowardCapacity: false },
+      fields: [{ key: 'room', label: '住宿安排', type: 'single', options: ['标准间（与同事合住）', '单间（补差价）'], required: true }],
       confirmed: sanatoriumConfirmed,
       waiting: [sanatoriumWaiting[0], staff, sanatoriumWaiting[1]],
-      answers: (_m, k) => ({ family: k % 4 === 0 ? 1 : 0 }),
+      answers: (_m, k) => ({ room: k % 5 === 0 ? '单间（补差价）' : '标准间（与同事合住）' }),
+      guestsOf: (k) => (k % 4 === 0 ? 1 : 0),
     },
     {
       title: '冬至包饺子 · 教工之家联谊', category: '节日', description: '冬至当天下午在食堂一起包饺子，离退休教职工欢迎参加。',
@@ -290,21 +296,29 @@ export function buildDemoData(now: Date): DemoData {
   ]
   activitySeeds.forEach((seed, i) => {
     const _id = id('act', i + 1)
-    const { confirmed, waiting = [], answers, ...rest } = seed
+    const { confirmed, waiting = [], answers, guestsOf, ...rest } = seed
     if (rest.capacity > 0 && confirmed.length > rest.capacity) throw new Error(`seed: ${rest.title} over capacity`)
     const created = new Date(rest.signupStartAt.getTime() - 2 * 86400_000)
+    const guests = (k: number) => guestsOf?.(k) ?? 0
+    const seats = (k: number) => 1 + (rest.guests?.countsTowardCapacity ? guests(k) : 0)
+    const state = rest.state ?? 'published'
     activities.push({
-      fields: [], audience: { kind: 'all' }, cancelPolicy: 'untilStart', waitlist: false, ...rest, _id,
-      needsApproval: false, state: 'published', confirmedCount: confirmed.length, waitlistCount: waiting.length, waitSeq: waiting.length,
-      createdBy: committee._id, createdAt: created, updatedAt: created, publishedAt: created,
+      fields: [], audience: { kind: 'all' }, cancelPolicy: 'untilStart', waitlist: false, needsApproval: false, ...rest, _id, state,
+      confirmedCount: confirmed.length, seatsTaken: confirmed.reduce((n, _m, k) => n + seats(k), 0), pendingCount: 0,
+      waitlistCount: waiting.length, waitSeq: waiting.length,
+      createdBy: committee._id, createdAt: created, updatedAt: created, ...(state === 'draft' ? {} : { publishedAt: created }),
     })
     const signedAt = (k: number) => new Date(Math.min(rest.signupStartAt.getTime() + (k + 1) * 1800_000, now.getTime()))
+    const common = (m: MemberDoc, k: number) => ({
+      _id: `${_id}_${m._id}`, activityId: _id, memberId: m._id, memberName: m.name, department: m.department, answers: answers?.(m, k) ?? {},
+      guests: guests(k), ...(rest.frequency ? { seriesKey: rest.frequency.key, activityStartAt: rest.startAt } : {}),
+    })
     confirmed.forEach((m, k) => registrations.push({
-      _id: `${_id}_${m._id}`, activityId: _id, memberId: m._id, state: 'confirmed', answers: answers?.(m, k) ?? {}, createdAt: signedAt(k), updatedAt: signedAt(k),
+      ...common(m, k), state: 'confirmed', seats: seats(k), createdAt: signedAt(k), updatedAt: signedAt(k),
       ...(rest.endAt < now ? { checkedInAt: new Date(rest.startAt.getTime() - 600_000) } : {}),
     }))
     waiting.forEach((m, k) => registrations.push({
-      _id: `${_id}_${m._id}`, activityId: _id, memberId: m._id, state: 'waitlisted', waitSeq: k + 1, answers: answers?.(m, k) ?? {},
+      ...common(m, confirmed.length + k), guests: 0, state: 'waitlisted', waitSeq: k + 1, seats: 1,
       createdAt: signedAt(confirmed.length + k), updatedAt: signedAt(confirmed.length + k),
     }))
   })
@@ -312,22 +326,31 @@ export function buildDemoData(now: Date): DemoData {
   // ── opinions (anonymous ones: no identity, no time of day, random _id) ───
   const randomId = () => crypto.randomBytes(16).toString('hex')
   const reply = (text: string, daysAfter: number, submittedOn: string, by: MemberDoc = chair) => ({
-    text, repliedAt: fromShanghai(`${addDays(submittedOn, daysAfter)} 16:20`), by: by._id,
+    text, repliedAt: fromShanghai(`${addDays(submittedOn, daysAfter)} 16:20`), by: by._id, byName: by.name,
   })
+  // Anonymous items reach handlers the day after submission (daily batch); named ones at once.
   const opinion = (o: Pick<OpinionDoc, 'category' | 'text' | 'state'> & Partial<OpinionDoc> & { daysAgo: number }): OpinionDoc => {
     const { daysAgo, ...rest } = o
     const submittedOn = day(-daysAgo)
-    return { _id: randomId(), images: [], anonymous: true, submittedOn, dueOn: addDays(submittedOn, 7), replies: [], followUps: [], ...rest }
+    const anonymous = rest.anonymous ?? true
+    const replies = rest.replies ?? []
+    const firstReplyDays = replies.length ? Math.round((Date.parse(shanghaiDateOf(replies[0].repliedAt)) - Date.parse(submittedOn)) / 86_400_000) : undefined
+    return {
+      _id: randomId(), images: [], anonymous, submittedOn, submittedMonth: submittedOn.slice(0, 7), visibleOn: anonymous ? addDays(submittedOn, 1) : submittedOn,
+      dueOn: addDays(submittedOn, 7), replies: [], followUps: [], ...(firstReplyDays === undefined ? {} : { firstReplyDays }), ...rest,
+    }
   }
+  const shanghaiDateOf = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+  const assigned = (m: MemberDoc) => ({ assigneeId: m._id, assigneeName: m.name })
   const saltyOn = day(-25)
   const opinions: OpinionDoc[] = [
     opinion({
-      category: '食堂', daysAgo: 25, state: 'closed', rating: 5,
+      category: '食堂', daysAgo: 25, state: 'closed', rating: 'satisfied', ...assigned(chair),
       text: '教工食堂午餐最近偏咸偏油，希望多提供一些清淡的蔬菜，照顾一下有高血压的老师。',
       replies: [reply('已请食堂调整：每天午餐增加两道少盐少油的蔬菜，窗口单独标注“清淡”。欢迎老师们继续提意见。', 3, saltyOn)],
     }),
     opinion({
-      category: '后勤保障', daysAgo: 9, state: 'processing', assigneeId: committee2._id,
+      category: '后勤保障', daysAgo: 9, state: 'processing', ...assigned(committee2),
       text: '实验楼三楼教师办公室空调制热效果很差，上午基本不热，请尽快检修。',
     }),
     opinion({
@@ -335,7 +358,19 @@ export function buildDemoData(now: Date): DemoData {
       text: '期中考试后各类检查表格太多，能否精简重复填报的材料，减轻老师负担？',
     }),
     opinion({
-      category: '福利待遇', daysAgo: 18, state: 'replied', anonymous: false, memberId: staff._id,
+      category: '师德师风', daysAgo: 11, state: 'pending', dueOn: day(-4),
+      text: '建议组织一次师德师风专题讲座，邀请优秀退休教师分享带班经验。',
+    }),
+    opinion({
+      category: '后勤保障', daysAgo: 2, state: 'pending', held: 'review',
+      text: '教学楼饮水机很久没换滤芯了，水有怪味，加微信领红包的广告也贴到了饮水机上。',
+    }),
+    opinion({
+      category: '其他', daysAgo: 0, state: 'pending',
+      text: '今天刚提交的匿名意见：停车场晚上能否开灯到十点？',
+    }),
+    opinion({
+      category: '福利待遇', daysAgo: 18, state: 'replied', anonymous: false, memberId: staff._id, ...assigned(chair),
       text: '建议今年体检增加甲状腺彩超和骨密度检测项目。',
       replies: [reply('已与体检中心沟通：今年女性套餐已含甲状腺彩超，50 岁以上教职工增加骨密度检测。谢谢您的建议！', 4, day(-18))],
     }),
@@ -349,12 +384,13 @@ export function buildDemoData(now: Date): DemoData {
       rejectReason: '根据上级工会经费使用规定，工会不得发放购物卡、代金券，节日慰问只能发放实物。感谢理解。',
     }),
     opinion({
-      category: '食堂', daysAgo: 10, state: 'replied',
+      category: '食堂', daysAgo: 10, state: 'replied', ...assigned(chair),
+      followUps: [{ text: '谢谢！能否也提供一些无糖的点心？', on: day(-7) }],
       text: '周五下午教研活动结束较晚，食堂能否提供面包、牛奶等简餐？',
       replies: [reply('从下周五起，食堂在 16:30—17:30 提供面包、牛奶和水果，凭工作证领取。', 2, day(-10))],
     }),
     opinion({
-      category: '其他', daysAgo: 12, state: 'closed', anonymous: false, memberId: retiree._id, rating: 4,
+      category: '其他', daysAgo: 12, state: 'closed', anonymous: false, memberId: retiree._id, rating: 'fair', ...assigned(committee),
       text: '退休教师活动室的报刊能否增订《中国老年报》和《健康时报》？',
       replies: [reply('已为退休教师活动室增订《中国老年报》《健康时报》，下月起到刊。', 5, day(-12), committee)],
     }),
@@ -370,8 +406,8 @@ export function buildDemoData(now: Date): DemoData {
   // ── welfare visits (money in 分) ────────────────────────────────────────────
   const visitors = (...ms: MemberDoc[]) => ms.map((m) => ({ memberId: m._id, name: m.name }))
   const recipient = (m: MemberDoc) => ({ kind: 'member' as const, memberId: m._id, name: m.name, department: m.department })
-  type VisitSeed = Omit<WelfareVisitDoc, '_id' | 'photos' | 'createdBy' | 'createdAt' | 'updatedAt' | 'state' | 'notes' | 'gifts' | 'fund'> &
-    Partial<Pick<WelfareVisitDoc, 'state' | 'notes' | 'gifts' | 'fund'>>
+  type VisitSeed = Omit<WelfareVisitDoc, '_id' | 'photos' | 'createdBy' | 'createdAt' | 'updatedAt' | 'state' | 'notes' | 'gifts' | 'fund' | 'giftFen' | 'month' | 'revision'> &
+    Partial<Pick<WelfareVisitDoc, 'state' | 'notes' | 'gifts' | 'fund' | 'planId' | 'followUpOn'>>
   const springGift = [{ name: '大米、食用油、牛奶', valueFen: 15000 }]
   const visitSeeds: VisitSeed[] = [
     ...['陈桂兰', '杨德明', '朱秀兰', '潘国庆', '沈玉珍'].map((name): VisitSeed => ({
@@ -379,7 +415,7 @@ export function buildDemoData(now: Date): DemoData {
       notes: '春节慰问退休教师，送上慰问金和年货。',
     })),
     { recipient: recipient(byName('郑海涛')), reason: '生病住院', visitDate: day(-220), visitors: visitors(committee, byName('赵磊')), cashFen: 50000, gifts: [{ name: '水果篮', valueFen: 20000 }], notes: '阑尾炎手术住院，已出院。' },
-    { recipient: recipient(byName('蒋文华')), reason: '生病住院', visitDate: day(-16), visitors: visitors(chair, committee2), cashFen: 80000, gifts: [{ name: '营养品', valueFen: 30000 }], notes: '冠心病住院治疗，两周后回访。' },
+    { recipient: recipient(byName('蒋文华')), reason: '生病住院', visitDate: day(-16), visitors: visitors(chair, committee2), cashFen: 80000, gifts: [{ name: '营养品', valueFen: 30000 }], notes: '冠心病住院治疗，两周后回访。', followUpOn: day(-2) },
     { recipient: recipient(byName('徐婷婷')), reason: '生育', visitDate: day(-184), visitors: visitors(committee), cashFen: 50000, gifts: [], notes: '喜得千金，母女平安。' },
     { recipient: recipient(byName('韩冰')), reason: '婚庆', visitDate: day(-50), visitors: visitors(committee2), cashFen: 50000, gifts: [], notes: '新婚志喜。' },
     { recipient: recipient(byName('高峰')), reason: '丧葬', visitDate: day(-137), visitors: visitors(chair, committee), cashFen: 50000, gifts: [], notes: '父亲病故，送花圈并慰问家属。' },
@@ -387,20 +423,34 @@ export function buildDemoData(now: Date): DemoData {
     { recipient: recipient(byName('姚振东')), reason: '退休', visitDate: day(-73), visitors: visitors(chair, committee, committee2), cashFen: 0, gifts: [{ name: '荣休纪念相册', valueFen: 30000 }], notes: '教师节荣休欢送。' },
     { recipient: recipient(byName('沈玉珍')), reason: '生日', visitDate: day(-252), visitors: visitors(committee), cashFen: 0, gifts: [{ name: '生日蛋糕、鲜花', valueFen: 20000 }], notes: '八十寿辰。' },
     { recipient: { kind: 'other', name: '李秀英', relation: '已故退休教师李国栋的遗属' }, reason: '节日慰问', visitDate: day(-284), visitors: visitors(chair, committee), cashFen: 30000, gifts: springGift, notes: '春节慰问已故退休教师家属。' },
-    { recipient: recipient(byName('田淑芬')), reason: '节日慰问', visitDate: day(24), visitors: visitors(chair, committee), cashFen: 50000, gifts: springGift, state: 'planned', notes: '元旦前走访，行动不便，需上门。' },
+    ...['田淑芬', '范长林', '石美华', '董志刚'].map((name): VisitSeed => ({
+      recipient: recipient(byName(name)), reason: '节日慰问', visitDate: day(24), visitors: visitors(chair, committee), cashFen: 50000, gifts: springGift,
+      state: 'planned', planId: 'wplan001', notes: name === '田淑芬' ? '行动不便，需上门。' : '',
+    })),
     { recipient: recipient(byName('杨德明')), reason: '节日慰问', visitDate: day(-419), visitors: visitors(chair), cashFen: 30000, gifts: [{ name: '月饼', valueFen: 10000 }], notes: '中秋慰问。' },
     { recipient: recipient(byName('罗敏')), reason: '生病住院', visitDate: day(-367), visitors: visitors(committee), cashFen: 50000, gifts: [], notes: '骨折住院。' },
   ]
   const welfareVisits: WelfareVisitDoc[] = visitSeeds.map((v, i) => {
     const recorded = fromShanghai(`${v.visitDate < today ? v.visitDate : today} 18:00`)
+    const gifts = v.gifts ?? []
     return {
-      gifts: [], fund: '工会经费', notes: '', state: 'done', ...v, _id: id('wv', i + 1), photos: [],
+      fund: '工会经费', notes: '', state: 'done', ...v, gifts, giftFen: gifts.reduce((s, g) => s + g.valueFen, 0), month: v.visitDate.slice(0, 7),
+      _id: v.planId ? `${v.planId}_${v.recipient.memberId}` : id('wv', i + 1), photos: [], revision: 1,
       createdBy: committee._id, createdAt: recorded, updatedAt: recorded,
     }
   })
+  // an active plan for the coming holiday (retirees not yet visited + a member marked 困难)
+  const welfarePlans: WelfarePlanDoc[] = [{
+    _id: 'wplan001', title: '元旦走访慰问', reason: '节日慰问', plannedDate: day(24), filter: { retirees: false, hardship: true, departments: [] },
+    cashFenEach: 50000, gifts: springGift, fund: '工会经费', state: 'active', total: 4, createdBy: committee._id, createdAt: at(-3, '16:00'), updatedAt: at(-3, '16:00'),
+  }]
+  const welfarePeople: WelfarePersonDoc[] = [
+    { _id: byName('董志刚')._id, hardship: true, note: '家属患重病，医疗费负担重。', updatedAt: at(-163, '17:00'), updatedBy: chair._id },
+  ]
 
   return {
+    ...memberExtras(members, now),
     members, notices, notice_versions: noticeVersions, notice_reads: noticeReads, activities, registrations,
-    opinions, opinion_qa: [qa], welfare_visits: welfareVisits,
+    opinions, opinion_qa: [qa], welfare_visits: welfareVisits, welfare_plans: welfarePlans, welfare_people: welfarePeople,
   }
 }

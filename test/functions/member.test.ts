@@ -22,11 +22,11 @@ describe('member.me', () => {
   })
 
   it('tells a visitor it is a visitor with no member record', async () => {
-    expect(await callAs(env, 'visitor', 'member', { action: 'me' })).toEqual({ ok: true, data: { role: 'visitor', member: null } })
+    expect(await callAs(env, 'visitor', 'member', { action: 'me' })).toEqual({ ok: true, data: { role: 'visitor', member: null, application: null, setupOpen: false } })
   })
 
-  it('treats a removed member as a visitor', async () => {
-    expect(await callAs(env, { openid: 'o_seed_removed' }, 'member', { action: 'me' })).toEqual({ ok: true, data: { role: 'visitor', member: null } })
+  it('treats a removed member as a visitor who is told they were removed', async () => {
+    expect(await callAs(env, { openid: 'o_seed_removed' }, 'member', { action: 'me' })).toMatchObject({ ok: true, data: { role: 'visitor', member: null, application: { state: 'removed' } } })
   })
 
   it('gives a staff caller whose event claims the chair’s openid and role only staff rights', async () => {

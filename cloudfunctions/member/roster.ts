@@ -1,0 +1,89 @@
+/**
+ * Roster import: the chair uploads the staff roster (Excel or CSV); applicants whose name and
+ * staff no. match it are approved. All-or-nothing: a file with any bad row writes nothing, and
+ * a good file's rows go live only once every one of them is written (the batch switch).
+ */
+import crypto from 'node:crypto'
+import * as z from 'zod/mini'
+import { rosterImportInput, type RosterImportOutput } from '../../types/member'
+import { action } from '../_shared/dispatch'
+import type { Ctx } from '../_shared/context'
+import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
+import { AppError } from '../_shared/errors'
+import { recordAudit } from '../_shared/audit'
+import { docs, iso } from '../_shared/query'
+import { readRosterFile } from './roster-file'
+import { checkRosterRows, type RosterRow } from './roster-rows'
+import { META, members, readMeta, writeMeta } from './members'
+import type { RosterMeta } from './joining'
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024
+const WRITE_CHUNK = 100
+
+async function writeBatch(ctx: Ctx, batchId: string, rows: RosterRow[]): Promise<void> {
+  const col = ctx.db.collection(COLLECTIONS.roster)
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+    const chunk = rows.slice(i, i + WRITE_CHUNK).map((r, j) => ({ _id: `${batchId}_${i + j}`, batchId, ...r }))
+    await col.add({ data: chunk })
+  }
+}
+
+/** Applicants already waiting whose name + staff no. the new roster confirms are approved now. */
+async function approveWaiting(ctx: Ctx, rows: RosterRow[]): Promise<number> {
+  const byStaffNo = new Map(rows.map((r) => [r.staffNo, r.name]))
+  let approved = 0
+  for (let page = 0; ; page++) {
+    const waiting = await docs<MemberDoc>(members(ctx.db).where({ membership: 'pending' }).orderBy('createdAt', 'asc').skip(page * MAX_QUERY).limit(MAX_QUERY))
+    for (const m of waiting) {
+      if (!m.staffNo || byStaffNo.get(m.staffNo) !== m.name) continue
+      const res = (await members(ctx.db).where({ _id: m._id, membership: 'pending' }).update({ data: { membership: 'approved', approvedAt: ctx.now, joinedVia: 'roster', updatedAt: ctx.now } })) as { stats: { updated: number } }
+      if (res.stats.updated === 1) {
+        approved++
+        await recordAudit(ctx.db, ctx, { action: 'member.approve', target: { kind: 'member', id: m._id, label: m.name }, before: { membership: 'pending' }, after: { membership: 'approved' }, note: '与导入的名册一致' })
+      }
+    }
+    if (waiting.length < MAX_QUERY) return approved
+  }
+}
+
+export const rosterRoutes = {
+  importRoster: action({
+    input: rosterImportInput,
+    role: 'chair',
+    async run(ctx, input): Promise<RosterImportOutput> {
+      const content = await ctx.services.download(input.fileId)
+      if (content.length > MAX_FILE_BYTES) throw new AppError('BAD_INPUT', '名册文件超过 5 MB，请删去无关的工作表或列后再导入')
+      const read = await readRosterFile(input.fileName, content)
+      if ('error' in read) throw new AppError('BAD_INPUT', read.error)
+      const { rows, bad } = checkRosterRows(read.rows)
+      if (bad.length) return { imported: false, rows: read.rows.length, bad, approvedApplicants: 0 }
+
+      const previous = await readMeta<RosterMeta>(ctx.db, META.roster)
+      const batchId = `r${ctx.now.getTime().toString(36)}${crypto.randomBytes(3).toString('hex')}`
+      try {
+        await writeBatch(ctx, batchId, rows)
+      } catch (err) {
+        // Not switched on, so nothing of it is live; clear what was written.
+        await Promise.resolve(ctx.db.collection(COLLECTIONS.roster).where({ batchId }).remove()).catch(() => undefined)
+        throw err
+      }
+      await writeMeta(ctx.db, META.roster, { activeBatch: batchId, rows: rows.length, importedAt: ctx.now, fileName: input.fileName })
+      if (previous) await ctx.db.collection(COLLECTIONS.roster).where({ batchId: previous.activeBatch }).remove()
+      await recordAudit(ctx.db, ctx, {
+        action: 'member.importRoster', target: { kind: 'roster', id: batchId, label: input.fileName },
+        before: previous ? { rows: previous.rows, fileName: previous.fileName } : undefined, after: { rows: rows.length, fileName: input.fileName },
+      })
+      const approvedApplicants = await approveWaiting(ctx, rows)
+      return { imported: true, rows: rows.length, bad: [], approvedApplicants }
+    },
+  }),
+
+  rosterStatus: action({
+    input: z.object({}),
+    role: 'chair',
+    async run(ctx) {
+      const meta = await readMeta<RosterMeta>(ctx.db, META.roster)
+      return { rows: meta?.rows ?? 0, importedAt: meta ? iso(meta.importedAt) : null, fileName: meta?.fileName ?? null }
+    },
+  }),
+}
