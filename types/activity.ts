@@ -8,10 +8,66 @@ export type ActivityCategory = z.infer<typeof activityCategory>
 /**
  * Computed from the clock and the counts: upcoming (sign-up not open yet), open, full (capacity
  * reached; waitlist may still take people), closed (sign-up over, not started), ongoing, ended,
- * cancelled.
+ * cancelled; draft only for organisers.
  */
-export const activityStatus = z.enum(['upcoming', 'open', 'full', 'closed', 'ongoing', 'ended', 'cancelled'])
+export const activityStatus = z.enum(['draft', 'upcoming', 'open', 'full', 'closed', 'ongoing', 'ended', 'cancelled'])
 export type ActivityStatus = z.infer<typeof activityStatus>
+
+/** draft → published → cancelled | finished */
+export const activityState = z.enum(['draft', 'published', 'cancelled', 'finished'])
+export type ActivityState = z.infer<typeof activityState>
+
+/** Who may sign up. 在职 / 离退休 are the member statuses; female = 女教职工. */
+export const audienceKinds = ['all', '在职', '离退休', 'female', 'departments'] as const
+export const activityAudience = z.object({
+  kind: z.enum(audienceKinds),
+  departments: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(30))).check(z.maxLength(30))),
+})
+export type ActivityAudience = z.infer<typeof activityAudience>
+
+export const fieldTypes = ['text', 'number', 'single', 'multi'] as const
+export const activityField = z.object({
+  key: z.string().check(z.regex(/^[a-z][a-z0-9_]{0,29}$/)),
+  label: z.string().check(z.minLength(1), z.maxLength(20)),
+  type: z.enum(fieldTypes),
+  options: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(20))).check(z.maxLength(20))),
+  required: z.boolean(),
+})
+export type ActivityFieldDef = z.infer<typeof activityField>
+
+/** until sign-up closes / until the start / never */
+export const cancelPolicies = ['untilSignupEnd', 'untilStart', 'never'] as const
+export const cancelPolicy = z.enum(cancelPolicies)
+export type CancelPolicy = z.infer<typeof cancelPolicy>
+
+/** 携带家属: how many a member may bring, and whether they take places */
+export const guestRule = z.object({ max: z.int().check(z.minimum(1), z.maximum(10)), countsTowardCapacity: z.boolean() })
+export type GuestRule = z.infer<typeof guestRule>
+
+/** e.g. 疗休养: once per `years` years per member, across activities with the same series key */
+export const frequencyRule = z.object({ key: z.string().check(z.minLength(1), z.maxLength(30)), years: z.int().check(z.minimum(1), z.maximum(10)) })
+
+/** What an organiser edits (create and edit of a draft). Times are ISO instants. */
+export const activityEditable = z.object({
+  title: z.string().check(z.trim(), z.minLength(2), z.maxLength(40)),
+  category: activityCategory,
+  description: z.string().check(z.maxLength(2000)),
+  coverFileId: z.optional(z.string().check(z.maxLength(300))),
+  place: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  startAt: instant,
+  endAt: instant,
+  signupStartAt: instant,
+  signupEndAt: instant,
+  capacity: z.int().check(z.minimum(0), z.maximum(10000)),
+  waitlist: z.boolean(),
+  audience: activityAudience,
+  fields: z.array(activityField).check(z.maxLength(10)),
+  guests: z.optional(guestRule),
+  cancelPolicy,
+  frequency: z.optional(frequencyRule),
+  needsApproval: z.boolean(),
+})
+export type ActivityEditable = z.infer<typeof activityEditable>
 
 export const activityListInput = z.object({ page: pageInput })
 export const activityListItem = z.object({
@@ -25,10 +81,129 @@ export const activityListItem = z.object({
   signupEndAt: instant,
   /** 0 = unlimited */
   capacity: z.int(),
+  /** registrations holding a place (confirmed or awaiting approval) */
   confirmedCount: z.int(),
+  /** places taken, guests included when they count */
+  seatsTaken: z.optional(z.int()),
   waitlistCount: z.int(),
   status: activityStatus,
 })
 export type ActivityListItem = z.infer<typeof activityListItem>
 export const activityListOutput = paged(activityListItem)
 export type ActivityListOutput = z.infer<typeof activityListOutput>
+
+/** Organisers' list: drafts and every state, newest first. */
+export const activityManageListInput = z.object({ page: pageInput })
+export const activityManageItem = z.object({ ...activityListItem.shape, state: activityState, pendingCount: z.int() })
+export type ActivityManageItem = z.infer<typeof activityManageItem>
+export const activityManageListOutput = paged(activityManageItem)
+
+/** A registration's state: 待审核 pending holds a place until the organiser decides. */
+export const registrationStates = ['confirmed', 'pending', 'waitlisted', 'cancelled', 'rejected'] as const
+export const registrationState = z.enum(registrationStates)
+export type RegistrationState = z.infer<typeof registrationState>
+
+export const answerValue = z.union([z.string(), z.number(), z.array(z.string())])
+export const answersInput = z.record(z.string(), answerValue)
+export type Answers = z.infer<typeof answersInput>
+
+/** The caller's own registration as they see it. */
+export const myRegistration = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  state: registrationState,
+  /** 1-based place in the waitlist while waitlisted */
+  waitPosition: z.optional(z.int()),
+  answers: answersInput,
+  guests: z.int(),
+  checkedInAt: z.optional(instant),
+  rejectReason: z.optional(z.string()),
+  createdAt: instant,
+  /** whether the cancellation policy still allows cancelling now */
+  canCancel: z.boolean(),
+})
+export type MyRegistration = z.infer<typeof myRegistration>
+
+export const activityIdInput = z.object({ id: z.string().check(z.minLength(1), z.maxLength(80)) })
+
+export const activityDetail = z.object({
+  ...activityListItem.shape,
+  state: activityState,
+  description: z.string(),
+  coverUrl: z.optional(z.string()),
+  waitlist: z.boolean(),
+  audience: activityAudience,
+  fields: z.array(activityField),
+  guests: z.optional(guestRule),
+  cancelPolicy,
+  frequency: z.optional(frequencyRule),
+  needsApproval: z.boolean(),
+  pendingCount: z.int(),
+  cancelReason: z.optional(z.string()),
+  /** the caller's registration, if any */
+  mine: z.optional(myRegistration),
+  /** whether the caller may organise it (committee and chair) */
+  canManage: z.boolean(),
+})
+export type ActivityDetail = z.infer<typeof activityDetail>
+
+export const registerInput = z.object({
+  activityId: z.string().check(z.minLength(1), z.maxLength(80)),
+  answers: z._default(answersInput, {}),
+  guests: z._default(z.int().check(z.minimum(0), z.maximum(10)), 0),
+})
+export const cancelRegistrationInput = z.object({ activityId: z.string().check(z.minLength(1), z.maxLength(80)) })
+
+export const mineInput = z.object({ page: pageInput })
+export const mineItem = z.object({
+  registration: myRegistration,
+  activity: activityListItem,
+})
+export type MineItem = z.infer<typeof mineItem>
+export const mineOutput = paged(mineItem)
+
+export const saveActivityInput = z.object({ id: z.optional(z.string().check(z.maxLength(80))), activity: activityEditable })
+export const savedActivity = z.object({ id: z.string(), state: activityState })
+export const editableOutput = z.object({ id: z.string(), state: activityState, activity: activityEditable })
+export const cancelActivityOutput = z.object({ id: z.string(), state: activityState, notified: z.int() })
+export const decideOutput = z.object({ id: z.string(), state: registrationState })
+export const cancelActivityInput = z.object({ id: z.string().check(z.minLength(1), z.maxLength(80)), reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)) })
+
+export const rosterInput = z.object({
+  activityId: z.string().check(z.minLength(1), z.maxLength(80)),
+  state: z.optional(registrationState),
+  /** only those checked in (the attendance list) */
+  checkedIn: z.optional(z.boolean()),
+  page: pageInput,
+})
+export const rosterRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  department: z.string(),
+  state: registrationState,
+  waitSeq: z.optional(z.int()),
+  answers: answersInput,
+  guests: z.int(),
+  createdAt: instant,
+  checkedInAt: z.optional(instant),
+})
+export type RosterRow = z.infer<typeof rosterRow>
+export const rosterCounts = z.object({
+  confirmed: z.int(), pending: z.int(), waitlisted: z.int(), cancelled: z.int(), rejected: z.int(), checkedIn: z.int(), seatsTaken: z.int(), guests: z.int(),
+})
+export type RosterCounts = z.infer<typeof rosterCounts>
+export const rosterOutput = z.object({ ...paged(rosterRow).shape, counts: rosterCounts, fields: z.array(activityField), title: z.string() })
+export type RosterOutput = z.infer<typeof rosterOutput>
+
+export const exportRosterOutput = z.object({ fileId: z.string(), url: z.string(), rows: z.int() })
+
+export const decideInput = z.object({ registrationId: z.string().check(z.minLength(1), z.maxLength(120)), approve: z.boolean(), reason: z.optional(z.string().check(z.trim(), z.maxLength(100))) })
+export const messageInput = z.object({ activityId: z.string().check(z.minLength(1), z.maxLength(80)), text: z.string().check(z.trim(), z.minLength(2), z.maxLength(20)) })
+export const messageOutput = z.object({ recipients: z.int(), delivered: z.int() })
+
+export const checkinTokenInput = z.object({ activityId: z.string().check(z.minLength(1), z.maxLength(80)) })
+export const checkinTokenOutput = z.object({ token: z.string(), expiresAt: instant, refreshInSeconds: z.int() })
+export const checkinInput = z.object({ token: z.string().check(z.trim(), z.minLength(10), z.maxLength(300)) })
+export const checkinOutput = z.object({ name: z.string(), department: z.string(), activityTitle: z.string(), guests: z.int(), checkedInAt: instant })
+
+export const remindOutput = z.object({ activities: z.int(), sent: z.int() })

@@ -13,10 +13,12 @@
  *   notice_versions  { _id: `${noticeId}_v${n}`, noticeId, version, title, body, attachments, reason? (n > 1), publishedAt, publishedBy }
  *   notice_reads     { _id: `${noticeId}_${memberId}`, noticeId, memberId, firstReadAt }
  *   activities       { title, category, description, place, startAt, endAt, signupStartAt, signupEndAt, capacity (0 = unlimited),
- *                      waitlist, audience { kind, departments? }, fields[], cancelPolicy, frequency?, needsApproval,
- *                      state: draft|published|cancelled, confirmedCount, waitlistCount, waitSeq, createdBy, createdAt, updatedAt, publishedAt }
- *   registrations    { _id: `${activityId}_${memberId}`, activityId, memberId, state: confirmed|waitlisted|cancelled, waitSeq?,
- *                      answers, createdAt, updatedAt, checkedInAt? }
+ *                      waitlist, audience { kind, departments? }, fields[], guests? { max, countsTowardCapacity }, cancelPolicy,
+ *                      frequency? { key, years }, needsApproval, state: draft|published|cancelled|finished, seatsTaken, confirmedCount,
+ *                      pendingCount, waitlistCount, waitSeq, createdBy, createdAt, updatedAt, publishedAt? }
+ *   registrations    { _id: `${activityId}_${memberId}`, activityId, memberId, memberName, department,
+ *                      state: claiming|confirmed|pending|waitlisted|cancelled|rejected, waitSeq?, answers, guests, seats,
+ *                      seriesKey?, activityStartAt?, createdAt, updatedAt, checkedInAt? }
  *   opinions         { _id random, category, text, images, anonymous, memberId? (named only), submittedOn, dueOn,
  *                      state: pending|processing|replied|closed|rejected, assigneeId?, replies[{ text, repliedAt, by }],
  *                      followUps[{ text, on }], rating?, rejectReason?, qaId? } — anonymous: no openid, member id or time of day
