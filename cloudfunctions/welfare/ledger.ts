@@ -1,0 +1,175 @@
+/**
+ * The ledger: filtered lists, exact totals (integer 分 summed by the database's $group, never
+ * floats), charts by reason and month, and the Excel export.
+ */
+import ExcelJS from 'exceljs'
+import {
+  welfareExportInput, welfareListInput, welfareReasons, welfareFunds, welfareSummaryInput,
+  type WelfareExportOutput, type WelfareListOutput, type WelfareSummaryOutput, type WelfareSummaryRow,
+} from '../../types/welfare'
+import { formatFen } from '../../types/money'
+import type { Ctx } from '../_shared/context'
+import { action } from '../_shared/dispatch'
+import { COLLECTIONS, MAX_QUERY, type WelfareVisitDoc } from '../_shared/documents'
+import { AppError } from '../_shared/errors'
+import { audit } from './log'
+import { docs, pageOf, total } from '../_shared/query'
+import { formatShanghai, shanghaiYear, yearDateRange } from '../_shared/time'
+import { visitItem } from './shape'
+
+const DENIED = '只有工会委员和主席可以查看慰问记录'
+/** An export is one year of a school's visits (hundreds); refuse rather than time out. */
+const EXPORT_MAX = 5000
+
+interface Filter {
+  year?: number
+  reason?: string
+  fund?: string
+  memberId?: string
+  recipientName?: string
+}
+
+/** The database condition for a filter: always one year (visitDate range, indexed). */
+export function whereOf(ctx: Ctx, f: Filter): { year: number; where: Record<string, unknown> } {
+  const year = f.year ?? shanghaiYear(ctx.now)
+  const { from, to } = yearDateRange(year)
+  const _ = ctx.db.command
+  const where: Record<string, unknown> = { visitDate: _.gte(from).and(_.lt(to)) }
+  if (f.reason) where.reason = f.reason
+  if (f.fund) where.fund = f.fund
+  if (f.memberId) where['recipient.memberId'] = f.memberId
+  if (f.recipientName) where['recipient.name'] = f.recipientName
+  return { year, where }
+}
+
+interface Group { _id: string; count: number; cashFen: number; giftFen: number }
+
+/** Sums done visits grouped by `field` in the database (≤ 12 groups for months, 9 for reasons). */
+async function groupBy(ctx: Ctx, where: Record<string, unknown>, field: 'reason' | 'month' | 'fund'): Promise<Group[]> {
+  const $ = ctx.db.command.aggregate
+  const res = (await ctx.db.collection(COLLECTIONS.welfareVisits).aggregate()
+    .match({ ...where, state: 'done' })
+    .group({ _id: `$${field}`, count: $.sum(1), cashFen: $.sum('$cashFen'), giftFen: $.sum('$giftFen') })
+    .limit(MAX_QUERY)
+    .end()) as { list: Group[] }
+  return res.list
+}
+
+function rows(keys: readonly string[], groups: Group[]): WelfareSummaryRow[] {
+  const by = new Map(groups.map((g) => [g._id, g]))
+  return keys.map((key) => {
+    const g = by.get(key)
+    const cashFen = g?.cashFen ?? 0
+    const giftFen = g?.giftFen ?? 0
+    return { key, count: g?.count ?? 0, cashFen, giftFen, totalFen: cashFen + giftFen }
+  })
+}
+
+export async function summarize(ctx: Ctx, f: Filter): Promise<WelfareSummaryOutput> {
+  const { year, where } = whereOf(ctx, f)
+  const months = Array.from({ length: 12 }, (_v, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
+  const [byReason, byMonth, byFund, plannedCount] = await Promise.all([
+    groupBy(ctx, where, 'reason'), groupBy(ctx, where, 'month'), groupBy(ctx, where, 'fund'),
+    total(ctx.db.collection(COLLECTIONS.welfareVisits).where({ ...where, state: 'planned' })),
+  ])
+  const reasonRows = rows(welfareReasons, byReason)
+  const sum = (k: 'count' | 'cashFen' | 'giftFen') => reasonRows.reduce((s, r) => s + r[k], 0)
+  const cashFen = sum('cashFen')
+  const giftFen = sum('giftFen')
+  return {
+    year, count: sum('count'), cashFen, giftFen, totalFen: cashFen + giftFen, plannedCount,
+    byReason: reasonRows, byMonth: rows(months, byMonth), byFund: rows(welfareFunds, byFund),
+  }
+}
+
+const STATE_WORDS = { planned: '计划中', done: '已慰问', cancelled: '已取消' } as const
+
+async function workbook(ctx: Ctx, f: Filter): Promise<{ buffer: Buffer; rows: number; year: number }> {
+  const { year, where } = whereOf(ctx, f)
+  const coll = ctx.db.collection(COLLECTIONS.welfareVisits)
+  const count = await total(coll.where(where))
+  if (count > EXPORT_MAX) throw new AppError('BAD_INPUT', `记录太多（${count} 条），请按事由或经费来源筛选后再导出`)
+  const wb = new ExcelJS.Workbook()
+  wb.creator = '教工之家'
+  const sheet = wb.addWorksheet(`${year}年慰问明细`)
+  sheet.columns = [
+    { header: '日期', key: 'date', width: 12 }, { header: '受慰问人', key: 'name', width: 10 }, { header: '部门/关系', key: 'dept', width: 16 },
+    { header: '事由', key: 'reason', width: 10 }, { header: '慰问金（元）', key: 'cash', width: 12 }, { header: '慰问品', key: 'gifts', width: 28 },
+    { header: '慰问品价值（元）', key: 'giftValue', width: 14 }, { header: '合计（元）', key: 'total', width: 12 }, { header: '经费来源', key: 'fund', width: 10 },
+    { header: '看望人', key: 'visitors', width: 18 }, { header: '状态', key: 'state', width: 8 }, { header: '备注', key: 'notes', width: 40 },
+  ]
+  sheet.getRow(1).font = { bold: true }
+  let n = 0
+  for (let skip = 0; skip < count; skip += MAX_QUERY) {
+    const page = await docs<WelfareVisitDoc>(coll.where(where).orderBy('visitDate', 'asc').orderBy('_id', 'asc').skip(skip).limit(MAX_QUERY))
+    for (const v of page) {
+      // Amounts go in as exact decimal text converted once for the cell, with a 0.00 format.
+      sheet.addRow({
+        date: v.visitDate, name: v.recipient.name, dept: v.recipient.department ?? v.recipient.relation ?? '', reason: v.reason,
+        cash: Number(formatFen(v.cashFen)), gifts: v.gifts.map((g) => `${g.name}（${formatFen(g.valueFen)}）`).join('、'),
+        giftValue: Number(formatFen(v.giftFen)), total: Number(formatFen(v.cashFen + v.giftFen)), fund: v.fund,
+        visitors: v.visitors.map((p) => p.name).join('、'), state: STATE_WORDS[v.state], notes: v.notes,
+      })
+      n++
+    }
+  }
+  for (const key of ['cash', 'giftValue', 'total']) sheet.getColumn(key).numFmt = '0.00'
+  const summary = await summarize(ctx, f)
+  const s2 = wb.addWorksheet('汇总（已慰问）')
+  s2.columns = [{ header: '分类', key: 'k', width: 14 }, { header: '次数', key: 'c', width: 8 }, { header: '慰问金（元）', key: 'cash', width: 14 }, { header: '慰问品（元）', key: 'gift', width: 14 }, { header: '合计（元）', key: 't', width: 14 }]
+  s2.getRow(1).font = { bold: true }
+  const put = (k: string, r: { count: number; cashFen: number; giftFen: number; totalFen: number }) =>
+    s2.addRow({ k, c: r.count, cash: formatFen(r.cashFen), gift: formatFen(r.giftFen), t: formatFen(r.totalFen) })
+  for (const r of summary.byReason.filter((x) => x.count > 0)) put(r.key, r)
+  for (const r of summary.byMonth.filter((x) => x.count > 0)) put(r.key, r)
+  put('合计', summary)
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer())
+  return { buffer, rows: n, year }
+}
+
+export const ledgerRoutes = {
+  /** A year's visits (default this year, Shanghai), latest first, with the ledger's filters. */
+  list: action({
+    input: welfareListInput,
+    role: 'committee',
+    deniedMessage: DENIED,
+    async run(ctx, input): Promise<WelfareListOutput> {
+      const { year, where } = whereOf(ctx, input)
+      if (input.state) where.state = input.state
+      if (input.planId) {
+        // A plan's entries, whatever their dates.
+        delete where.visitDate
+        where.planId = input.planId
+      }
+      const { total: count, items } = await pageOf<WelfareVisitDoc>(ctx.db.collection(COLLECTIONS.welfareVisits), where, {
+        orderBy: input.planId ? [['state', 'desc'], ['_id', 'asc']] : [['visitDate', 'desc'], ['_id', 'asc']], page: input.page,
+      })
+      return { items: items.map(visitItem), page: input.page, total: count, year }
+    },
+  }),
+
+  /** Totals and chart data for the same filters (done visits; planned counted apart). */
+  summary: action({
+    input: welfareSummaryInput,
+    role: 'committee',
+    deniedMessage: DENIED,
+    run: (ctx, input) => summarize(ctx, input),
+  }),
+
+  /** The year's ledger as an Excel file (details + totals), via a temporary download link. */
+  export: action({
+    input: welfareExportInput,
+    role: 'committee',
+    deniedMessage: DENIED,
+    async run(ctx, input): Promise<WelfareExportOutput> {
+      const { buffer, rows: n, year } = await workbook(ctx, input)
+      const stamp = formatShanghai(ctx.now, 'YYYYMMDD-HHmmss')
+      const fileName = `慰问记录-${year}${input.reason ? `-${input.reason}` : ''}-${stamp}.xlsx`
+      const fileId = await ctx.services.upload(`welfare-exports/${year}-${stamp}-${ctx.member!._id}.xlsx`, buffer)
+      const url = (await ctx.services.tempUrls([fileId]))[fileId]
+      if (!url) throw new AppError('INTERNAL', '导出文件已生成，但下载链接获取失败，请重试')
+      await audit(ctx, { action: 'welfare.export', target: { kind: 'welfareLedger', id: String(year), label: fileName }, note: `${n} 条` })
+      return { url, fileName, rows: n }
+    },
+  }),
+}
