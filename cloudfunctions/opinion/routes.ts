@@ -1,11 +1,18 @@
-import { opinionListQaInput, opinionMineInput, type OpinionListQaOutput, type OpinionMineOutput } from '../../types/opinion'
+import { opinionListQaInput, type OpinionListQaOutput } from '../../types/opinion'
 import { action } from '../_shared/dispatch'
-import { requireMember } from '../_shared/context'
-import { COLLECTIONS, type OpinionDoc, type OpinionQaDoc } from '../_shared/documents'
+import { COLLECTIONS, type OpinionQaDoc } from '../_shared/documents'
 import { iso, pageOf } from '../_shared/query'
+import { submit } from './submit'
+import { submitterRoutes } from './submitter'
+import { handlingRoutes } from './handling'
+import { publishingRoutes } from './publishing'
+import { statsRoutes } from './stats'
+import { timerRoutes } from './timers'
 
-type MineDoc = Pick<OpinionDoc, '_id' | 'category' | 'text' | 'state' | 'submittedOn' | 'dueOn' | 'replies'>
-
+/**
+ * 意见箱. Nothing in this function logs an event, an input, a text or an openid: an anonymous
+ * item's author must not be findable in the function logs either.
+ */
 export const routes = {
   /** Q&A published by the chair, newest first. Members only. Index: state, publishedAt. */
   listQa: action({
@@ -23,40 +30,10 @@ export const routes = {
       }
     },
   }),
-
-  /**
-   * The caller's NAMED opinions, newest first. Anonymous opinions carry no member id, so they
-   * cannot appear here — by construction, not by filter. Index: memberId, submittedOn.
-   */
-  mine: action({
-    input: opinionMineInput,
-    role: 'member',
-    async run(ctx, input): Promise<OpinionMineOutput> {
-      const me = requireMember(ctx)
-      const where = { memberId: me._id, anonymous: false }
-      const { total: count, items: found } = await pageOf<MineDoc>(ctx.db.collection(COLLECTIONS.opinions), where, {
-        orderBy: [['submittedOn', 'desc']],
-        page: input.page,
-        fields: { _id: true, category: true, text: true, state: true, submittedOn: true, dueOn: true, replies: true },
-      })
-      return {
-        items: found.map((o) => {
-          const replies = o.replies ?? []
-          const last = replies[replies.length - 1]
-          return {
-            id: o._id,
-            category: o.category,
-            text: o.text,
-            state: o.state,
-            submittedOn: o.submittedOn,
-            dueOn: o.dueOn,
-            replyCount: replies.length,
-            ...(last ? { lastReply: { text: last.text, repliedAt: iso(last.repliedAt) } } : {}),
-          }
-        }),
-        page: input.page,
-        total: count,
-      }
-    },
-  }),
+  submit,
+  ...submitterRoutes,
+  ...handlingRoutes,
+  ...publishingRoutes,
+  ...statsRoutes,
+  ...timerRoutes,
 }

@@ -1,0 +1,75 @@
+import * as z from 'zod/mini'
+import { opinionPublishInput, opinionSettings, type OpinionCase, type OpinionSettings } from '../../types/opinion'
+import { action } from '../_shared/dispatch'
+import { requireMember } from '../_shared/context'
+import { recordAudit, type DocWriter } from '../_shared/audit'
+import { COLLECTIONS, type OpinionDoc, type OpinionQaDoc } from '../_shared/documents'
+import { AppError } from '../_shared/errors'
+import { docs } from '../_shared/query'
+import { shanghaiDate } from '../_shared/time'
+import { randomId } from './secret'
+import { readSettings, SETTINGS_ID } from './settings'
+import { caseView, permissions } from './views'
+
+export const publishingRoutes = {
+  /**
+   * Publishes an answered item as a public Q&A with text the chair edited (explicit action).
+   * The Q&A names no one; the submitter sees "已公开为问答" on their item.
+   */
+  publishQa: action({
+    input: opinionPublishInput,
+    role: 'chair',
+    async run(ctx, input): Promise<OpinionCase> {
+      const o = (await docs<OpinionDoc>(ctx.db.collection(COLLECTIONS.opinions).where({ _id: input.id }).limit(1)))[0]
+      if (!o || o.visibleOn > shanghaiDate(ctx.now)) throw new AppError('NOT_FOUND', '没有找到这条意见。')
+      if (!permissions(ctx, o).publish) {
+        throw new AppError('CONFLICT', o.qaId ? '这条意见已经公开过了。' : '答复之后才能公开为问答。')
+      }
+      const me = requireMember(ctx)
+      const qa: OpinionQaDoc = {
+        _id: randomId(), opinionId: o._id, category: o.category, question: input.question, answer: input.answer,
+        state: 'published', publishedAt: ctx.now, publishedBy: me._id,
+      }
+      const today = shanghaiDate(ctx.now)
+      const res = (await ctx.db.collection(COLLECTIONS.opinions).where({ _id: o._id, qaId: ctx.db.command.exists(false) })
+        .update({ data: { qaId: qa._id, qaPublishedOn: today } })) as { stats: { updated: number } }
+      if (res.stats.updated !== 1) throw new AppError('CONFLICT', '这条意见已经公开过了。')
+      await ctx.db.collection(COLLECTIONS.opinionQa).add({ data: qa })
+      await recordAudit(ctx.db as unknown as DocWriter, ctx, {
+        action: 'opinion.publishQa', target: { kind: 'opinion_qa', id: qa._id, label: input.question.slice(0, 30) },
+        after: { question: input.question, answer: input.answer },
+      })
+      return caseView(ctx, { ...o, qaId: qa._id, qaPublishedOn: today })
+    },
+  }),
+
+  getSettings: action({
+    input: z.object({}),
+    role: 'chair',
+    async run(ctx): Promise<OpinionSettings> {
+      return readSettings(ctx)
+    },
+  }),
+
+  /** Due days for new items (default 7). Items already submitted keep their due date. */
+  setSettings: action({
+    input: opinionSettings,
+    role: 'chair',
+    async run(ctx, input): Promise<OpinionSettings> {
+      const before = await readSettings(ctx)
+      const col = ctx.db.collection(COLLECTIONS.appMeta)
+      const res = (await col.where({ _id: SETTINGS_ID }).update({ data: { dueDays: input.dueDays } })) as { stats: { updated: number } }
+      if (res.stats.updated === 0) {
+        try {
+          await col.add({ data: { _id: SETTINGS_ID, dueDays: input.dueDays } })
+        } catch {
+          await col.doc(SETTINGS_ID).update({ data: { dueDays: input.dueDays } })
+        }
+      }
+      await recordAudit(ctx.db as unknown as DocWriter, ctx, {
+        action: 'opinion.setSettings', target: { kind: 'settings', id: SETTINGS_ID, label: '意见箱设置' }, before, after: input,
+      })
+      return input
+    },
+  }),
+}

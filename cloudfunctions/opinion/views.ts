@@ -1,0 +1,102 @@
+import type { InboxItem, OpinionCase, OpinionView } from '../../types/opinion'
+import type { Ctx } from '../_shared/context'
+import { COLLECTIONS, type MemberDoc, type OpinionDoc, type OpinionQaDoc } from '../_shared/documents'
+import { docs, iso } from '../_shared/query'
+import { shanghaiDate } from '../_shared/time'
+
+/** Still waiting for the union and past its due date (Shanghai calendar). */
+export function isOverdue(o: Pick<OpinionDoc, 'state' | 'dueOn'>, today: string): boolean {
+  return (o.state === 'pending' || o.state === 'processing') && o.dueOn < today
+}
+
+async function imageUrls(ctx: Ctx, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return []
+  const urls = await ctx.services.tempUrls(ids)
+  return ids.map((id) => urls[id]).filter((u): u is string => Boolean(u))
+}
+
+async function qaOf(ctx: Ctx, qaId: string | undefined): Promise<OpinionQaDoc | undefined> {
+  if (!qaId) return undefined
+  return (await docs<OpinionQaDoc>(ctx.db.collection(COLLECTIONS.opinionQa).where({ _id: qaId }).limit(1)))[0]
+}
+
+/** The submitter's view: replies by date only and no handler names (the union answers as one). */
+export async function submitterView(ctx: Ctx, o: OpinionDoc): Promise<OpinionView> {
+  const qa = await qaOf(ctx, o.qaId)
+  return {
+    ...(o.anonymous ? {} : { id: o._id }),
+    anonymous: o.anonymous,
+    category: o.category,
+    text: o.text,
+    imageUrls: await imageUrls(ctx, o.images),
+    state: o.state,
+    submittedOn: o.submittedOn,
+    dueOn: o.dueOn,
+    overdue: isOverdue(o, shanghaiDate(ctx.now)),
+    replies: o.replies.map((r) => ({ text: r.text, on: shanghaiDate(r.repliedAt) })),
+    followUps: o.followUps.map((f) => ({ text: f.text, on: f.on })),
+    ...(o.rating ? { rating: o.rating } : {}),
+    ...(o.rejectReason ? { rejectReason: o.rejectReason } : {}),
+    ...(qa && qa.state === 'published' ? { qa: { question: qa.question, answer: qa.answer, publishedOn: shanghaiDate(qa.publishedAt) } } : {}),
+  }
+}
+
+export function inboxItem(o: OpinionDoc, today: string): InboxItem {
+  return {
+    id: o._id,
+    category: o.category,
+    text: o.text,
+    anonymous: o.anonymous,
+    state: o.state,
+    submittedOn: o.submittedOn,
+    dueOn: o.dueOn,
+    overdue: isOverdue(o, today),
+    ...(o.held ? { held: o.held } : {}),
+    ...(o.assigneeName ? { assigneeName: o.assigneeName } : {}),
+    replyCount: o.replies.length,
+  }
+}
+
+/** What the caller may do with the item now (the handlers enforce the same rules). */
+export function permissions(ctx: Ctx, o: OpinionDoc): OpinionCase['can'] {
+  const chair = ctx.role === 'chair'
+  const mine = Boolean(ctx.member && o.assigneeId === ctx.member._id)
+  const open = !o.held
+  return {
+    assign: chair && open && (o.state === 'pending' || o.state === 'processing'),
+    reply: open && (chair || mine) && (o.state === 'processing' || o.state === 'replied'),
+    close: (chair || mine) && o.state === 'replied',
+    reject: chair && (o.state === 'pending' || o.state === 'processing'),
+    release: chair && Boolean(o.held),
+    publish: chair && !o.qaId && o.replies.length > 0 && (o.state === 'replied' || o.state === 'closed'),
+  }
+}
+
+/** The handler's view: the submitter only for named items; images as temporary URLs. */
+export async function caseView(ctx: Ctx, o: OpinionDoc): Promise<OpinionCase> {
+  let submitter: OpinionCase['submitter']
+  if (!o.anonymous && o.memberId) {
+    const m = (await docs<MemberDoc>(ctx.db.collection(COLLECTIONS.members).where({ _id: o.memberId }).field({ name: true, department: true }).limit(1)))[0]
+    if (m) submitter = { name: m.name, department: m.department }
+  }
+  return {
+    id: o._id,
+    category: o.category,
+    text: o.text,
+    imageUrls: await imageUrls(ctx, o.images),
+    anonymous: o.anonymous,
+    ...(submitter ? { submitter } : {}),
+    state: o.state,
+    submittedOn: o.submittedOn,
+    dueOn: o.dueOn,
+    overdue: isOverdue(o, shanghaiDate(ctx.now)),
+    ...(o.held ? { held: o.held } : {}),
+    ...(o.assigneeId ? { assignee: { id: o.assigneeId, name: o.assigneeName ?? '' } } : {}),
+    replies: o.replies.map((r) => ({ text: r.text, at: iso(r.repliedAt), byName: r.byName ?? '' })),
+    followUps: o.followUps.map((f) => ({ text: f.text, on: f.on, flagged: Boolean(f.flagged) })),
+    ...(o.rating ? { rating: o.rating } : {}),
+    ...(o.rejectReason ? { rejectReason: o.rejectReason } : {}),
+    ...(o.qaId ? { qaId: o.qaId } : {}),
+    can: permissions(ctx, o),
+  }
+}
