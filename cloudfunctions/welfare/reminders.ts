@@ -69,7 +69,7 @@ export async function todoFor(ctx: Ctx): Promise<WelfareTodoOutput> {
   const followUps: WelfareTodoOutput['followUps'] = []
   for (const v of due) {
     const who = v.recipient.memberId ? { 'recipient.memberId': v.recipient.memberId } : { 'recipient.name': v.recipient.name }
-    const later = await total(visits.where({ ...who, visitDate: _.gt(v.visitDate), state: _.neq('cancelled') }))
+    const later = await total(visits.where({ ...who, visitDate: _.gt(v.visitDate), state: 'done' }))
     if (later === 0) followUps.push({ visitId: v._id, name: v.recipient.name, visitDate: v.visitDate, dueOn: v.followUpOn! })
   }
 
