@@ -62,13 +62,16 @@ export async function departmentList(db: Database): Promise<string[]> {
   return (await readMeta<{ list: string[] }>(db, META.departments))?.list ?? []
 }
 
-/** The profile fields as stored: department checked against the union's list (when it keeps one). */
+/**
+ * The profile fields as stored: department checked against the union's list (when it keeps one).
+ * An optional field left out is left unchanged (never silently cleared).
+ */
 export async function profileFields(ctx: Ctx, input: ProfileInput): Promise<Partial<MemberDoc>> {
   const list = await departmentList(ctx.db)
   if (list.length && !list.includes(input.department)) {
     throw new AppError('BAD_INPUT', `部门"${input.department}"不在工会的部门列表里，请从列表中选择`)
   }
-  return {
+  const fields: Partial<MemberDoc> = {
     name: input.name,
     department: input.department,
     status: input.status,
@@ -78,6 +81,7 @@ export async function profileFields(ctx: Ctx, input: ProfileInput): Promise<Part
     birthYear: input.birthYear,
     staffNo: input.staffNo,
   }
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<MemberDoc>
 }
 
 /** How many approved chairs there are now (at least one must always remain). */
