@@ -39,8 +39,13 @@ async function recordMisses(ctx: Ctx, today: string, count: number): Promise<voi
     await incrementUnder(ctx, personal, today, MISS_LIMIT)
     await incrementUnder(ctx, globalCounterId('lookup-miss', today), today, GLOBAL_MISS_LIMIT)
   }
-  const misses = await readCounter(ctx, personal)
-  if (misses > FREE_MISSES) await sleep(Math.min(MAX_DELAY_MS, 250 * 2 ** (misses - FREE_MISSES)))
+  const delay = missDelayMs(await readCounter(ctx, personal))
+  if (delay > 0) await sleep(delay)
+}
+
+/** How long the answer to a person's n-th wrong code today waits: 0 for the first few, then doubling. */
+export function missDelayMs(misses: number): number {
+  return misses <= FREE_MISSES ? 0 : Math.min(MAX_DELAY_MS, 250 * 2 ** (misses - FREE_MISSES))
 }
 
 async function byLookup(ctx: Ctx, code: string): Promise<OpinionDoc | null> {
