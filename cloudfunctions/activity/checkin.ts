@@ -30,7 +30,8 @@ function secret(ctx: Ctx): string {
   return ctx.env.APP_SECRET
 }
 
-function sign(key: string, body: string): string {
+/** Exported for tests that must forge an expired but genuine token. */
+export function sign(key: string, body: string): string {
   return crypto.createHmac('sha256', key).update(`checkin:${body}`).digest('base64url').slice(0, 27)
 }
 

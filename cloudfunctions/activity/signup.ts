@@ -56,7 +56,9 @@ export async function register(ctx: Ctx, input: SignupInput): Promise<{ activity
   const claim = await takeRow(ctx, a, id, existing, fields)
   if (!claim.mine) return { activity: a, reg: await settled(ctx, id) }
 
-  if (await takePlace(ctx, a, seats)) {
+  // Known full or people already waiting: the conditional update would fail, so skip it.
+  const surelyFull = a.waitlistCount > 0 || (a.capacity > 0 && a.seatsTaken + seats > a.capacity)
+  if (!surelyFull && (await takePlace(ctx, a, seats))) {
     const state = a.needsApproval ? 'pending' : 'confirmed'
     try {
       await ctx.db.collection(REGISTRATIONS).doc(id).update({ data: { state, updatedAt: ctx.now } })
@@ -67,13 +69,15 @@ export async function register(ctx: Ctx, input: SignupInput): Promise<{ activity
       throw err
     }
   } else if (a.waitlist) {
+    let ticket: { waitSeq: number; placesFree: boolean }
     try {
-      await takeTicket(ctx, a._id, id)
+      ticket = await takeTicket(ctx, a._id, id)
     } catch (err) {
       await giveBack(ctx, id, claim.restore)
       throw err
     }
-    await fill(ctx, a._id)
+    // A place freed between the failed update and the ticket: the queue (now including us) takes it.
+    if (ticket.placesFree) await fill(ctx, a._id)
   } else {
     await giveBack(ctx, id, claim.restore)
     throw new AppError('CONFLICT', MESSAGES.full)
@@ -152,14 +156,14 @@ async function releasePlace(ctx: Ctx, a: ActivityDoc, seats: number): Promise<vo
 }
 
 /** Step 3: the next ticket and the waitlisted row, together. */
-async function takeTicket(ctx: Ctx, activityId: string, id: string): Promise<number> {
+async function takeTicket(ctx: Ctx, activityId: string, id: string): Promise<{ waitSeq: number; placesFree: boolean }> {
   return inTransaction(ctx.db, async (t) => {
     const a = await getDoc<ActivityDoc>(t, ACTIVITIES, activityId)
     if (!a || a.state !== 'published') throw new AppError('CONFLICT', a?.state === 'cancelled' ? MESSAGES.cancelled : MESSAGES.closed)
     const ticket = a.waitSeq + 1
     await t.collection(ACTIVITIES).doc(activityId).update({ data: { waitSeq: ticket, waitlistCount: a.waitlistCount + 1, updatedAt: ctx.now } })
     await t.collection(REGISTRATIONS).doc(id).update({ data: { state: 'waitlisted', waitSeq: ticket, updatedAt: ctx.now } })
-    return ticket
+    return { waitSeq: ticket, placesFree: a.capacity === 0 || a.seatsTaken < a.capacity }
   })
 }
 
