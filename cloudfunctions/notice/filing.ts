@@ -64,7 +64,7 @@ function bodyBlocks(body: NoticeBlock[]): Array<Paragraph | Table> {
 function versionSection(v: NoticeVersionDoc, publisher: string): Array<Paragraph | Table> {
   return [
     heading(`第 ${v.version} 版${v.version === 1 ? '（首次发布）' : '（更正）'}`, 2),
-    para(`发布时间：${when(v.publishedAt)}　发布人：${publisher}`),
+    para(`发布时间：${when(v.publishedAt)}\u3000发布人：${publisher}`),
     ...(v.reason ? [para(`更正原因：${v.reason}`)] : []),
     para(`标题：${v.title}`, { bold: true }),
     ...bodyBlocks(v.body),
@@ -92,7 +92,7 @@ export async function filingDocument(ctx: Ctx, n: NoticeDoc): Promise<Buffer> {
     sections: [{
       children: [
         para('校务公开备案表', { bold: true, size: 36, center: true }),
-        para(`导出时间：${when(ctx.now)}　导出人：${exporter}`, { center: true }),
+        para(`导出时间：${when(ctx.now)}\u3000导出人：${exporter}`, { center: true }),
         heading('一、基本信息', 1),
         table(['项目', '内容'], [
           ['标题', n.title],
@@ -119,7 +119,7 @@ export async function filingDocument(ctx: Ctx, n: NoticeDoc): Promise<Buffer> {
         ...(objections.length ? [table(['序号', '提出人', '部门', '提出时间', '异议内容', '答复', '答复时间'],
           objections.map((o, i) => [String(i + 1), o.name, o.department, when(o.raisedAt), o.text, o.answer ?? '（未答复）', when(o.answeredAt)]))] : []),
         para(''),
-        para('工会主席（签字）：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿'),
+        para('工会主席（签字）：＿＿＿＿＿＿\u3000\u3000日期：＿＿＿＿＿＿'),
       ],
     }],
   })

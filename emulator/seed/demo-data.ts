@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto'
 import type {
-  ActivityDoc, MemberDoc, NoticeDoc, NoticeReadDoc, NoticeVersionDoc, OpinionDoc, OpinionQaDoc, RegistrationDoc, WelfareVisitDoc,
+  ActivityDoc, MemberDoc, NoticeDoc, NoticeObjectionDoc, NoticeReadDoc, NoticeVersionDoc, OpinionDoc, OpinionQaDoc, RegistrationDoc, WelfareVisitDoc,
 } from '../../cloudfunctions/_shared/documents'
 import type { NoticeBlock } from '../../types/notice'
 import { addDays, fromShanghai, shanghaiDate } from '../../cloudfunctions/_shared/time'
@@ -18,6 +18,7 @@ export interface DemoData extends MemberExtras {
   notices: NoticeDoc[]
   notice_versions: NoticeVersionDoc[]
   notice_reads: NoticeReadDoc[]
+  notice_objections: NoticeObjectionDoc[]
   activities: ActivityDoc[]
   registrations: RegistrationDoc[]
   opinions: OpinionDoc[]
@@ -135,7 +136,7 @@ export function buildDemoData(now: Date): DemoData {
       title: '2026年第三季度工会经费收支情况公示', category: '工会经费', visibility: 'public', pinned: true, state: 'published', publishedAt: at(-4, '09:00'),
       publicityStart: at(-4, '00:00'), publicityEnd: at(4, '00:00'),
       body: [
-        p('根据《基层工会经费收支管理办法》，现将我校工会2026年第三季度经费收支情况公示如下，公示期7天。对公示内容有异议的会员，请在公示期内通过本小程序提出。'),
+        p('根据《基层工会经费收支管理办法》，现将我校工会2026年第三季度经费收支情况公示如下，公示期7天。对公示内容有疑问的，请在公示期内向校工会财务委员咨询。'),
         table(['项目', '金额（元）'], [['上季度结余', '86,420.35'], ['会费收入', '12,360.00'], ['上级补助', '30,000.00'], ['教师节慰问', '-39,000.00'], ['困难帮扶', '-6,000.00'], ['文体活动', '-8,735.50'], ['本季度结余', '75,044.85']]),
         p('以上支出均经工会委员会集体研究，票据齐全。'),
       ],
@@ -202,6 +203,15 @@ export function buildDemoData(now: Date): DemoData {
       title: '2027年校工会工作计划（征求意见稿）', category: '其他', visibility: 'internal', pinned: false, state: 'draft',
       body: [p('（草稿）一、加强会员服务；二、丰富文体活动；三、做好送温暖工作。')],
     },
+    {
+      title: '第六届教职工代表大会代表补选结果公示', category: '教代会', visibility: 'internal', pinned: false, state: 'published', publishedAt: at(-2, '08:30'),
+      publicityStart: at(-2, '00:00'), publicityEnd: at(4, '00:00'),
+      body: [
+        p('因工作调动，我校第六届教代会出缺代表 3 名。经各选区民主选举，补选以下同志为教代会代表，现予公示：'),
+        table(['选区', '姓名', '得票'], [['语文组', '周丽', '18/21'], ['理化生组', '孙伟', '15/17'], ['后勤处', '彭秀英', '9/11']]),
+        p('公示期内，会员如有异议，可在本页实名提出，由工会主席逐条答复。'),
+      ],
+    },
   ]
 
   const notices: NoticeDoc[] = []
@@ -238,6 +248,20 @@ export function buildDemoData(now: Date): DemoData {
   })
   for (const title of ['关于2026年教职工健康体检安排的通知', '关于冬季作息时间调整的通知', '工会会员会费收缴标准说明']) read(staff, published.find((n) => n.title === title)!, 3)
   read(retiree, published.find((n) => n.title === '关于2026年教职工健康体检安排的通知')!, 20)
+  // 异议 on the running 公示: one answered by the chair, one waiting.
+  const byElection = published.find((n) => n.title === '第六届教职工代表大会代表补选结果公示')!
+  const [objector1, objector2] = [approved[10], approved[15]]
+  const noticeObjections: NoticeObjectionDoc[] = [
+    {
+      _id: 'nob001', noticeId: byElection._id, memberId: objector1._id, name: objector1.name, department: objector1.department,
+      text: '理化生组的选举会上有两位老师请假未参加，得票数 15/17 是否包含委托投票？请说明。', raisedAt: at(-1, '12:20'),
+      answer: '两位请假老师按选举办法书面委托投票，委托书已存档，得票数包含委托票。', answeredAt: at(-1, '17:05'), answeredBy: chair._id,
+    },
+    {
+      _id: 'nob002', noticeId: byElection._id, memberId: objector2._id, name: objector2.name, department: objector2.department,
+      text: '后勤处选区人数较少，建议公布参加投票的人员名单。', raisedAt: at(-1, '20:40'),
+    },
+  ]
 
   // ── activities and registrations ───────────────────────────────────────────
   const activities: ActivityDoc[] = []
@@ -450,7 +474,7 @@ export function buildDemoData(now: Date): DemoData {
 
   return {
     ...memberExtras(members, now),
-    members, notices, notice_versions: noticeVersions, notice_reads: noticeReads, activities, registrations,
+    members, notices, notice_versions: noticeVersions, notice_reads: noticeReads, notice_objections: noticeObjections, activities, registrations,
     opinions, opinion_qa: [qa], welfare_visits: welfareVisits, welfare_plans: welfarePlans, welfare_people: welfarePeople,
   }
 }
