@@ -7,8 +7,14 @@ const subPackages: SubPackage[] = [
   { root: 'packages/notice', pages: ['pages/detail/index'] },
   { root: 'packages/activity', pages: ['pages/detail/index'] },
   { root: 'packages/opinion', pages: ['pages/submit/index'] },
-  { root: 'packages/welfare', pages: ['pages/list/index'] },
-  { root: 'packages/member', pages: ['pages/profile/index', 'pages/apply/index'] },
+  {
+    root: 'packages/welfare',
+    pages: ['pages/list/index', 'pages/record/index', 'pages/detail/index', 'pages/plans/index', 'pages/plan-new/index', 'pages/plan/index', 'pages/todo/index', 'pages/disclosure/index'],
+  },
+  {
+    root: 'packages/member',
+    pages: ['pages/profile/index', 'pages/apply/index', 'pages/queue/index', 'pages/directory/index', 'pages/detail/index', 'pages/settings/index', 'pages/audit/index'],
+  },
 ]
 
 // The dev sign-in exists only in the local (h5) build; the weapp build never lists it,

@@ -6,10 +6,10 @@ import { formatDay } from '@/utils/time'
 import './welfare.scss'
 
 /** One visit in the 送温暖 ledger: who, why, when, what was given and from which fund. */
-export function WelfareItem({ visit: v }: { visit: WelfareVisitItem }) {
+export function WelfareItem({ visit: v, onOpen }: { visit: WelfareVisitItem; onOpen?: (id: string) => void }) {
   const gifts = v.gifts.map((g) => `${g.name}（${formatFen(g.valueFen)} 元）`).join('、')
   return (
-    <View className='welfare-item' data-visit={v.id}>
+    <View className='welfare-item' data-visit={v.id} onClick={onOpen ? () => onOpen(v.id) : undefined}>
       <View className='welfare-item__head'>
         <Text className='welfare-item__name'>{v.recipientName}</Text>
         {v.department ? <Text className='welfare-item__dept'>{v.department}</Text> : null}
@@ -18,7 +18,8 @@ export function WelfareItem({ visit: v }: { visit: WelfareVisitItem }) {
       </View>
       <View className='welfare-item__tags'>
         <Tag tone='primary'>{v.reason}</Tag>
-        {v.state === 'planned' ? <Tag tone='info'>计划中</Tag> : <Tag tone='success'>已慰问</Tag>}
+        {v.state === 'planned' ? <Tag tone='info'>计划中</Tag> : v.state === 'cancelled' ? <Tag tone='neutral'>已取消</Tag> : <Tag tone='success'>已慰问</Tag>}
+        {v.revision > 1 ? <Tag tone='warning'>{`已更正 ${v.revision - 1} 次`}</Tag> : null}
         <Tag>{v.fund}</Tag>
       </View>
       {v.cashFen > 0 || !gifts ? <Text className='welfare-item__line'>{`慰问金：${formatFen(v.cashFen)} 元`}</Text> : null}

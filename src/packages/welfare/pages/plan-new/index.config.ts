@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '新建慰问计划' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '节日慰问计划', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '慰问待办', enablePullDownRefresh: true })
