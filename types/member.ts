@@ -181,8 +181,11 @@ export const exportOutput = z.object({ url: z.string(), fileName: z.string(), ro
 export type ExportOutput = z.infer<typeof exportOutput>
 
 // ── audit log ────────────────────────────────────────────────────────────────
+export const auditAreas = ['member', 'notice', 'opinion', 'activity', 'welfare'] as const
 export const auditInput = z.object({
   action: z.optional(z.string().check(z.maxLength(60))),
+  /** every action of one function */
+  area: z.optional(z.enum(auditAreas)),
   actorId: z.optional(z.string()),
   targetId: z.optional(z.string()),
   from: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),
@@ -202,4 +205,5 @@ export const auditItem = z.object({
   note: z.optional(z.string()),
 })
 export const auditOutput = paged(auditItem)
+export type AuditArea = (typeof auditAreas)[number]
 export type AuditItem = z.infer<typeof auditItem>

@@ -36,6 +36,7 @@ export const auditRoutes = {
       const _ = ctx.db.command
       const where: Record<string, unknown> = {}
       if (input.action) where.action = input.action
+      else if (input.area) where.action = ctx.db.RegExp({ regexp: `^${input.area}\\.` })
       if (input.actorId) where.actorId = input.actorId
       if (input.targetId) where['target.id'] = input.targetId
       const range = []

@@ -7,11 +7,13 @@ import { ProfileCard } from '@/components/me/ProfileCard'
 import { JoinPrompt } from '@/components/me/JoinPrompt'
 import { CareModeSwitch } from '@/components/me/CareModeSwitch'
 import { NavCell } from '@/components/common/NavCell'
+import { WelfareTodo } from '@/components/welfare/WelfareTodo'
 import { useMe } from '@/hooks/useMe'
 import { hasRole } from '../../../types/role'
 // Platform file: the local build adds 切换身份; the weapp build renders nothing.
 import { DevSwitchEntry } from '../../components/me/DevSwitchEntry'
 
+/** 我的: who I am, my own things, and — for committee and chair — the union's work. */
 export default function MePage() {
   const me = useMe()
   usePullDownRefresh(() => {
@@ -31,15 +33,30 @@ export default function MePage() {
           <Text className='me-group__label'>我的</Text>
           <View className='me-group'>
             <NavCell title='我的资料' url='/packages/member/pages/profile/index' />
+            <NavCell title='我的报名' hint='报名、候补与签到码' url='/packages/activity/pages/mine/index' />
+            <NavCell title='我的意见' hint='实名意见与本机保存的回执码' url='/packages/opinion/pages/mine/index' />
           </View>
         </View>
       ) : null}
 
       {role && hasRole(role, 'committee') ? (
         <View>
+          <WelfareTodo />
           <Text className='me-group__label'>工会工作</Text>
           <View className='me-group'>
+            <NavCell title='入会审核' url='/packages/member/pages/queue/index' />
+            <NavCell title='会员名册' hint='搜索、导出' url='/packages/member/pages/directory/index' />
             <NavCell title='慰问记录' hint='送温暖台账' url='/packages/welfare/pages/list/index' />
+          </View>
+        </View>
+      ) : null}
+
+      {role === 'chair' ? (
+        <View>
+          <Text className='me-group__label'>主席管理</Text>
+          <View className='me-group'>
+            <NavCell title='加入方式与名册' hint='邀请码、名册导入、部门' url='/packages/member/pages/settings/index' />
+            <NavCell title='操作日志' url='/packages/member/pages/audit/index' />
           </View>
         </View>
       ) : null}

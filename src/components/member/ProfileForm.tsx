@@ -1,0 +1,111 @@
+import { useState, type ReactNode } from 'react'
+import { View, Text } from '@tarojs/components'
+import { genders, type ProfileInput } from '../../../types/member'
+import { memberStatuses } from '../../../types/role'
+import { Field } from '@/components/form/Field'
+import { TextInput } from '@/components/form/TextInput'
+import { Choice } from '@/components/form/Choice'
+import { AppButton } from '@/components/AppButton'
+import { useAsync } from '@/hooks/useAsync'
+import { memberApi } from '@/services/member-api'
+import { CallError, messageOf } from '@/services/call'
+import '@/components/form/form.scss'
+
+export interface ProfileDraft {
+  name: string
+  department: string
+  status: ProfileInput['status'] | undefined
+  gender: ProfileInput['gender']
+  staffNo: string
+  phone: string
+  birthday: string
+}
+
+export const emptyProfile: ProfileDraft = { name: '', department: '', status: undefined, gender: undefined, staffNo: '', phone: '', birthday: '' }
+
+/** What the form sends: empty optional fields are left out, so they stay as they are. */
+export function toProfileInput(d: ProfileDraft): ProfileInput {
+  const opt = (v: string) => (v.trim() ? v.trim() : undefined)
+  return {
+    name: d.name.trim(), department: d.department, status: d.status as ProfileInput['status'],
+    gender: d.gender, staffNo: opt(d.staffNo), phone: opt(d.phone), birthday: opt(d.birthday),
+  }
+}
+
+interface Props {
+  initial?: Partial<ProfileDraft>
+  submitLabel: string
+  /** extra fields above the button (invite code, setup code) */
+  children?: ReactNode
+  /** staff no. is how the roster recognises people: asked for on the join form */
+  askStaffNo?: boolean
+  onSubmit: (input: ProfileInput) => Promise<void>
+}
+
+/** Name, department, status and the optional details; errors from the function show on their fields. */
+export function ProfileForm({ initial, submitLabel, children, askStaffNo = true, onSubmit }: Props) {
+  const [draft, setDraft] = useState<ProfileDraft>({ ...emptyProfile, ...initial })
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState('')
+  const [busy, setBusy] = useState(false)
+  const departments = useAsync('departments', memberApi.departments)
+  const set = <K extends keyof ProfileDraft>(key: K) => (value: ProfileDraft[K]) => setDraft((d) => ({ ...d, [key]: value }))
+
+  async function submit() {
+    const missing: Record<string, string> = {}
+    if (!draft.name.trim()) missing.name = '请填写姓名'
+    if (!draft.department) missing.department = '请选择部门'
+    if (!draft.status) missing.status = '请选择在职或离退休'
+    setErrors(missing)
+    setFailure('')
+    if (Object.keys(missing).length) return
+    setBusy(true)
+    try {
+      await onSubmit(toProfileInput(draft))
+    } catch (err) {
+      const fieldErrors = err instanceof CallError && err.issues ? Object.fromEntries(err.issues.map((i) => [i.path[0], i.message])) : {}
+      setErrors(fieldErrors)
+      setFailure(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const list = departments.data?.departments ?? []
+  return (
+    <View>
+      <View className='form'>
+        <Field label='姓名' required error={errors.name}>
+          <TextInput name='name' value={draft.name} onChange={set('name')} placeholder='与学校登记的一致' maxlength={20} />
+        </Field>
+        <Field label='部门' required error={errors.department}>
+          {list.length ? <Choice name='department' options={list} value={draft.department || undefined} onChange={set('department')} /> : (
+            <TextInput name='department' value={draft.department} onChange={set('department')} placeholder='如 语文组' maxlength={30} />
+          )}
+        </Field>
+        <Field label='状态' required error={errors.status}>
+          <Choice name='status' options={memberStatuses} value={draft.status} onChange={set('status')} />
+        </Field>
+        {askStaffNo ? (
+          <Field label='工号' hint='与工会名册一致的，提交后自动通过' error={errors.staffNo}>
+            <TextInput name='staffNo' value={draft.staffNo} onChange={set('staffNo')} placeholder='选填' maxlength={20} />
+          </Field>
+        ) : null}
+        <Field label='性别' error={errors.gender}>
+          <Choice name='gender' options={genders} value={draft.gender} onChange={set('gender')} />
+        </Field>
+        <Field label='手机' hint='只有工会主席能看到完整号码' error={errors.phone}>
+          <TextInput name='phone' type='number' value={draft.phone} onChange={set('phone')} placeholder='选填，11 位' maxlength={11} />
+        </Field>
+        <Field label='生日' hint='月-日，用于生日慰问；年份不必填' error={errors.birthday}>
+          <TextInput name='birthday' value={draft.birthday} onChange={set('birthday')} placeholder='选填，如 03-08' maxlength={5} />
+        </Field>
+        {children}
+      </View>
+      {failure ? <View role='alert'><Text className='form__error'>{failure}</Text></View> : null}
+      <View className='form__actions'>
+        <AppButton block disabled={busy} onClick={() => void submit()}>{busy ? '正在提交…' : submitLabel}</AppButton>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { QueueItem } from '../../../../../types/member'
+import { PageShell } from '@/components/page-shell/PageShell'
+import { ListBody } from '@/components/common/ListBody'
+import { AppButton } from '@/components/AppButton'
+import { TextInput } from '@/components/form/TextInput'
+import { RoleGate } from '@/components/member/RoleGate'
+import { usePagedList } from '@/hooks/usePagedList'
+import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { memberApi } from '@/services/member-api'
+import { messageOf } from '@/services/call'
+import { formatDate } from '@/utils/time'
+import '@/components/member/member.scss'
+
+function QueueRow({ item, onDone }: { item: QueueItem; onDone: () => void }) {
+  const [rejecting, setRejecting] = useState(false)
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    setBusy(true)
+    try {
+      await work()
+      void Taro.showToast({ title: done, icon: 'success' })
+      onDone()
+    } catch (err) {
+      void Taro.showModal({ title: '没有成功', content: messageOf(err), showCancel: false })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View data-applicant={item.name}>
+      <View className='member-row'>
+        <View className='member-row__main'>
+          <Text className='member-row__name'>{item.name}</Text>
+          <Text className='member-row__meta'>{`${item.department} · ${item.status}${item.staffNo ? ` · 工号 ${item.staffNo}` : ''} · ${formatDate(item.appliedAt)} 申请`}</Text>
+          {item.hint ? <Text className='member-row__hint'>{item.hint}</Text> : null}
+        </View>
+        <View className='member-row__actions'>
+          <AppButton disabled={busy} onClick={() => void act(() => memberApi.approve(item.id), '已通过')}>通过</AppButton>
+          <AppButton variant='secondary' disabled={busy} onClick={() => setRejecting(!rejecting)}>不通过</AppButton>
+        </View>
+      </View>
+      {rejecting ? (
+        <View className='reason-box'>
+          <TextInput name='rejectReason' value={reason} onChange={setReason} placeholder='不通过的原因（申请人能看到）' maxlength={100} />
+          <AppButton block disabled={busy || reason.trim().length < 2} onClick={() => void act(() => memberApi.reject(item.id, reason.trim()), '已告知申请人')}>确认不通过</AppButton>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+/** 入会审核: applications no joining path recognised, oldest first; reject needs a reason the applicant sees. */
+export default function MemberQueuePage() {
+  const list = usePagedList('queue', memberApi.queue)
+  usePageRefresh([list.reload], list.loadMore)
+  return (
+    <PageShell>
+      <RoleGate need='committee'>
+        <ListBody
+          list={list}
+          loadingText='正在读取入会申请…'
+          empty={{ title: '没有待审核的申请', hint: '从教职工群、邀请码或名册加入的会员会自动通过，不需要审核。' }}
+          renderItem={(item) => <QueueRow key={item.id} item={item} onDone={() => void list.reload()} />}
+        />
+      </RoleGate>
+    </PageShell>
+  )
+}
