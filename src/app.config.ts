@@ -4,9 +4,9 @@ type SubPackage = { root: string; pages: string[] }
 
 /** Everything beyond the four tabs lives in one subpackage per domain, so the main package stays small. */
 const subPackages: SubPackage[] = [
-  { root: 'packages/notice', pages: ['pages/detail/index'] },
-  { root: 'packages/activity', pages: ['pages/detail/index'] },
-  { root: 'packages/opinion', pages: ['pages/submit/index'] },
+  { root: 'packages/notice', pages: ['pages/detail/index', 'pages/edit/index', 'pages/manage/index', 'pages/readers/index', 'pages/objections/index'] },
+  { root: 'packages/activity', pages: ['pages/detail/index', 'pages/mine/index', 'pages/manage/index', 'pages/edit/index', 'pages/roster/index', 'pages/checkin/index'] },
+  { root: 'packages/opinion', pages: ['pages/submit/index', 'pages/track/index', 'pages/mine/index', 'pages/inbox/index', 'pages/handle/index', 'pages/stats/index'] },
   {
     root: 'packages/welfare',
     pages: ['pages/list/index', 'pages/record/index', 'pages/detail/index', 'pages/plans/index', 'pages/plan-new/index', 'pages/plan/index', 'pages/todo/index', 'pages/disclosure/index'],

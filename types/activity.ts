@@ -207,3 +207,4 @@ export const checkinInput = z.object({ token: z.string().check(z.trim(), z.minLe
 export const checkinOutput = z.object({ name: z.string(), department: z.string(), activityTitle: z.string(), guests: z.int(), checkedInAt: instant })
 
 export const remindOutput = z.object({ activities: z.int(), sent: z.int() })
+export type CheckinOutput = z.infer<typeof checkinOutput>

@@ -92,7 +92,8 @@ describe('a mixed burst of sign-ups and cancellations', () => {
     const answers = await Promise.all(calls)
     expect(answers.filter((r) => !r.ok)).toEqual([])
 
-    const { rows, a: after } = await expectCountersEqualRows(db, a._id)
+    const { rows: all, a: after } = await expectCountersEqualRows(db, a._id)
+    const rows = all as Array<typeof all[number] & { waitSeq: number }>
     expect(after.seatsTaken).toBe(50)
     const waiting = rows.filter((r) => r.state === 'waitlisted')
     const promoted = rows.filter((r) => r.state === 'confirmed' && r.waitSeq !== undefined)

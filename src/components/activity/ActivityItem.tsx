@@ -12,7 +12,7 @@ interface Props {
 
 export function ActivityItem({ activity: a, onOpen }: Props) {
   const status = activityStatusTag[a.status]
-  const full = a.capacity > 0 && a.confirmedCount >= a.capacity
+  const full = a.capacity > 0 && (a.seatsTaken ?? a.confirmedCount) >= a.capacity
   return (
     <View className='activity-item' onClick={() => onOpen(a)} data-activity={a.id}>
       <View className='activity-item__head'>

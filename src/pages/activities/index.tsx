@@ -1,28 +1,48 @@
 import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
 import type { ActivityListItem } from '../../../types/activity'
+import { hasRole } from '../../../types/role'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { ListBody } from '@/components/common/ListBody'
 import { ActivityItem } from '@/components/activity/ActivityItem'
 import { MembersOnly } from '@/components/me/MembersOnly'
 import { useActivities } from '@/hooks/useActivities'
+import { useMe } from '@/hooks/useMe'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { rememberActivity } from '@/services/selection'
+import '@/components/activity/activity-item.scss'
 
 const open = (a: ActivityListItem) => {
   rememberActivity(a)
   void Taro.navigateTo({ url: `/packages/activity/pages/detail/index?id=${encodeURIComponent(a.id)}` })
+}
+const go = (url: string) => void Taro.navigateTo({ url })
+
+/** 我的报名 for everyone; 组织活动 for committee and chair. */
+function Shortcuts() {
+  const me = useMe()
+  const organiser = me.data ? hasRole(me.data.role, 'committee') : false
+  return (
+    <View className='activity-shortcuts'>
+      <Text className='activity-shortcuts__item' onClick={() => go('/packages/activity/pages/mine/index')}>我的报名</Text>
+      {organiser ? <Text className='activity-shortcuts__item' onClick={() => go('/packages/activity/pages/manage/index')}>组织活动</Text> : null}
+    </View>
+  )
 }
 
 function ActivityList() {
   const activities = useActivities()
   usePageRefresh([activities.reload], activities.loadMore)
   return (
-    <ListBody
-      list={activities}
-      loadingText='正在加载活动…'
-      empty={{ title: '现在没有活动', hint: '工会发布活动后会显示在这里，下拉可以刷新' }}
-      renderItem={(a) => <ActivityItem key={a.id} activity={a} onOpen={open} />}
-    />
+    <>
+      <Shortcuts />
+      <ListBody
+        list={activities}
+        loadingText='正在加载活动…'
+        empty={{ title: '现在没有活动', hint: '工会发布活动后会显示在这里，下拉可以刷新' }}
+        renderItem={(a) => <ActivityItem key={a.id} activity={a} onOpen={open} />}
+      />
+    </>
   )
 }
 

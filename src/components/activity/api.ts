@@ -1,0 +1,29 @@
+import {
+  activityDetail, activityManageListOutput, cancelActivityOutput, checkinOutput, checkinTokenOutput, decideOutput, editableOutput,
+  exportRosterOutput, messageOutput, mineOutput, myRegistration, rosterOutput, savedActivity,
+  type ActivityEditable, type Answers, type RegistrationState,
+} from '../../../types/activity'
+import { call } from '@/services/call'
+
+/**
+ * The activity function's actions, each with the schema its answer is checked against. Beside
+ * the activity components (main package) because the 活动 tab and the subpackage both use it.
+ */
+export const activityApi = {
+  detail: (id: string) => call('activity', 'detail', { id }, activityDetail),
+  register: (input: { activityId: string; answers: Answers; guests: number }) => call('activity', 'register', input, myRegistration),
+  cancel: (activityId: string) => call('activity', 'cancel', { activityId }, myRegistration),
+  mine: (page: number) => call('activity', 'mine', { page }, mineOutput),
+  checkinToken: (activityId: string) => call('activity', 'checkinToken', { activityId }, checkinTokenOutput),
+  manageList: (page: number) => call('activity', 'manageList', { page }, activityManageListOutput),
+  editable: (id: string) => call('activity', 'editable', { id }, editableOutput),
+  save: (input: { id?: string; activity: ActivityEditable }) => call('activity', 'save', input, savedActivity),
+  publish: (id: string) => call('activity', 'publish', { id }, savedActivity),
+  cancelActivity: (id: string, reason: string) => call('activity', 'cancelActivity', { id, reason }, cancelActivityOutput),
+  finish: (id: string) => call('activity', 'finish', { id }, savedActivity),
+  roster: (input: { activityId: string; state?: RegistrationState; checkedIn?: boolean; page: number }) => call('activity', 'roster', input, rosterOutput),
+  exportRoster: (id: string) => call('activity', 'exportRoster', { id }, exportRosterOutput),
+  decide: (registrationId: string, approve: boolean, reason?: string) => call('activity', 'decide', { registrationId, approve, ...(reason ? { reason } : {}) }, decideOutput),
+  message: (activityId: string, text: string) => call('activity', 'message', { activityId, text }, messageOutput),
+  checkin: (token: string) => call('activity', 'checkin', { token }, checkinOutput),
+}

@@ -1,0 +1,93 @@
+import type { ActivityAudience, ActivityEditable, ActivityFieldDef, CancelPolicy } from '../../../../../types/activity'
+
+/** The edit form as people fill it: Shanghai dates and times as text, numbers as typed. */
+export interface ActivityForm {
+  title: string
+  category: ActivityEditable['category']
+  description: string
+  place: string
+  startDate: string
+  startTime: string
+  endDate: string
+  endTime: string
+  signupStartDate: string
+  signupStartTime: string
+  signupEndDate: string
+  signupEndTime: string
+  capacity: string
+  waitlist: boolean
+  audienceKind: ActivityAudience['kind']
+  departments: string
+  fields: Array<ActivityFieldDef & { optionsText: string }>
+  guestsAllowed: boolean
+  guestsMax: string
+  guestsCount: boolean
+  cancelPolicy: CancelPolicy
+  frequencyOn: boolean
+  frequencyKey: string
+  frequencyYears: string
+  needsApproval: boolean
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+/** Shanghai wall-clock parts of an instant (fixed +08:00, as utils/time). */
+function parts(ms: number): { date: string; time: string } {
+  const d = new Date(ms + 8 * 3600_000)
+  return { date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` }
+}
+
+export function toInstant(date: string, time: string): string {
+  return new Date(`${date}T${time}:00+08:00`).toISOString()
+}
+
+/** A new activity: sign-up open now, closing an hour before a start about a day away. */
+export function blankForm(now = Date.now()): ActivityForm {
+  const hour = 3600_000
+  const start = Math.ceil((now + 20 * hour) / hour) * hour
+  const s = parts(start)
+  const e = parts(start + 2 * hour)
+  const ss = parts(Math.floor(now / (5 * 60_000)) * 5 * 60_000)
+  const se = parts(start - hour)
+  return {
+    title: '', category: '文体', description: '', place: '',
+    startDate: s.date, startTime: s.time, endDate: e.date, endTime: e.time,
+    signupStartDate: ss.date, signupStartTime: ss.time, signupEndDate: se.date, signupEndTime: se.time,
+    capacity: '0', waitlist: true, audienceKind: 'all', departments: '', fields: [],
+    guestsAllowed: false, guestsMax: '1', guestsCount: false, cancelPolicy: 'untilStart',
+    frequencyOn: false, frequencyKey: '', frequencyYears: '3', needsApproval: false,
+  }
+}
+
+export function formOf(a: ActivityEditable): ActivityForm {
+  const at = (iso: string) => parts(Date.parse(iso))
+  return {
+    title: a.title, category: a.category, description: a.description, place: a.place,
+    startDate: at(a.startAt).date, startTime: at(a.startAt).time, endDate: at(a.endAt).date, endTime: at(a.endAt).time,
+    signupStartDate: at(a.signupStartAt).date, signupStartTime: at(a.signupStartAt).time,
+    signupEndDate: at(a.signupEndAt).date, signupEndTime: at(a.signupEndAt).time,
+    capacity: String(a.capacity), waitlist: a.waitlist, audienceKind: a.audience.kind, departments: (a.audience.departments ?? []).join('、'),
+    fields: a.fields.map((f) => ({ ...f, optionsText: (f.options ?? []).join('、') })),
+    guestsAllowed: !!a.guests, guestsMax: String(a.guests?.max ?? 1), guestsCount: a.guests?.countsTowardCapacity ?? false,
+    cancelPolicy: a.cancelPolicy, frequencyOn: !!a.frequency, frequencyKey: a.frequency?.key ?? '', frequencyYears: String(a.frequency?.years ?? 3),
+    needsApproval: a.needsApproval,
+  }
+}
+
+const list = (text: string) => text.split(/[、,，;；\s]+/).map((s) => s.trim()).filter(Boolean)
+const int = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN)
+
+/** The function's input; anything malformed is left for the function to refuse with its own message. */
+export function toEditable(f: ActivityForm): ActivityEditable {
+  return {
+    title: f.title, category: f.category, description: f.description, place: f.place,
+    startAt: toInstant(f.startDate, f.startTime), endAt: toInstant(f.endDate, f.endTime),
+    signupStartAt: toInstant(f.signupStartDate, f.signupStartTime), signupEndAt: toInstant(f.signupEndDate, f.signupEndTime),
+    capacity: int(f.capacity), waitlist: f.waitlist,
+    audience: f.audienceKind === 'departments' ? { kind: 'departments', departments: list(f.departments) } : { kind: f.audienceKind },
+    fields: f.fields.map(({ optionsText, ...field }) => (field.type === 'single' || field.type === 'multi' ? { ...field, options: list(optionsText) } : { key: field.key, label: field.label, type: field.type, required: field.required })),
+    ...(f.guestsAllowed ? { guests: { max: int(f.guestsMax), countsTowardCapacity: f.guestsCount } } : {}),
+    cancelPolicy: f.cancelPolicy,
+    ...(f.frequencyOn ? { frequency: { key: f.frequencyKey.trim(), years: int(f.frequencyYears) } } : {}),
+    needsApproval: f.needsApproval,
+  }
+}
