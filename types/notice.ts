@@ -211,8 +211,8 @@ export const noticeDetail = z.object({
   myObjections: z.array(myObjection),
   /** chair only */
   readCount: z.optional(z.int()),
-  /** for editing a draft (committee): the body as stored, with fileIDs */
-  draft: z.optional(z.object({
+  /** for editing (committee on a draft, chair on the current published version): the stored body and files */
+  source: z.optional(z.object({
     body: z.array(noticeBlock),
     attachments: z.array(z.object({ fileId: z.string(), name: z.string(), size: z.int() })),
     publicity: z.optional(z.object({ startDate: z.string(), endDate: z.string() })),

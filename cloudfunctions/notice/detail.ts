@@ -73,11 +73,12 @@ export async function noticeDetail(ctx: Ctx, id: string, wanted?: number): Promi
       ...(o.answer ? { answer: o.answer, answeredAt: iso(o.answeredAt!) } : {}),
     })),
     ...(readCount === undefined ? {} : { readCount }),
-    ...(n.state === 'draft' ? { draft: draftOf(n) } : {}),
+    ...((n.state === 'draft' && hasRole(ctx.role, 'committee')) || (n.state === 'published' && isChair && shown.version === n.version) ? { source: sourceOf(n) } : {}),
   }
 }
 
-function draftOf(n: NoticeDoc): NonNullable<NoticeDetail['draft']> {
+/** What the editor needs: the stored blocks and files (fileIDs), only for those who may change them. */
+function sourceOf(n: NoticeDoc): NonNullable<NoticeDetail['source']> {
   const publicity = publicityDays(n.publicityStart, n.publicityEnd)
   return { body: n.body, attachments: n.attachments, ...(publicity ? { publicity } : {}) }
 }

@@ -18,7 +18,7 @@ describe('drafts', () => {
   it('a committee draft is seen by committee and chair only, never listed', async () => {
     const { id } = await ok(env, 'committee', 'createDraft', { title: '草稿：下学期工会活动安排', category: '校务', visibility: 'public', body: body('待定') })
     expect((await ok(env, 'chair', 'get', { id })).state).toBe('draft')
-    expect((await ok(env, 'committee', 'get', { id })).draft.body).toEqual(body('待定'))
+    expect((await ok(env, 'committee', 'get', { id })).source.body).toEqual(body('待定'))
     for (const who of ['staff', 'visitor'] as const) {
       expect(await call(env, who, 'get', { id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     }
@@ -88,6 +88,8 @@ describe('a published version is immutable', () => {
     const now = await ok(env, 'staff', 'get', { id })
     expect(now).toMatchObject({ version: 2, currentVersion: 2, correctionCount: 1, reason: '日期写错，应为周二', body: body('二楼窗口周二起调整为面食窗口。') })
     expect(now.versions.map((v: any) => v.version)).toEqual([2, 1])
+    expect(now.source).toBeUndefined() // only the chair gets the stored form to correct from
+    expect((await ok(env, 'chair', 'get', { id })).source.body).toEqual(body('二楼窗口周二起调整为面食窗口。'))
     const old = await ok(env, 'staff', 'get', { id, version: 1 })
     expect(old).toMatchObject({ version: 1, currentVersion: 2, body: body('二楼窗口周一起调整为面食窗口。') })
     expect((await versionsOf(id))[0]).toEqual(v1)

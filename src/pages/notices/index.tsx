@@ -7,6 +7,7 @@ import { SearchBar } from '@/components/common/SearchBar'
 import { FilterChips } from '@/components/common/FilterChips'
 import { ListBody } from '@/components/common/ListBody'
 import { NoticeItem } from '@/components/notice/NoticeItem'
+import { NavCell } from '@/components/common/NavCell'
 import { JoinPrompt } from '@/components/me/JoinPrompt'
 import { useMe } from '@/hooks/useMe'
 import { useNotices } from '@/hooks/useNotices'
@@ -36,6 +37,9 @@ export default function NoticesPage() {
   return (
     <PageShell>
       {role && !isMember ? <JoinPrompt role={role} /> : null}
+      {role && hasRole(role, 'committee') ? (
+        <NavCell title='公告管理' hint={hasRole(role, 'chair') ? '草稿待发布、更正、撤回、台账' : '起草公告、查看草稿'} url='/packages/notice/pages/manage/index' />
+      ) : null}
       <SearchBar placeholder='搜索公开标题' onSearch={setKeyword} />
       <FilterChips options={noticeCategories} value={category} onChange={setCategory} />
       <ListBody
