@@ -46,7 +46,7 @@ export default function CheckinPage() {
       <View className='form'>
         {canScan ? <View className='actions'><AppButton block onClick={() => void scan()}>扫一扫会员的签到码</AppButton></View> : null}
         <Text className='field__label'>{canScan ? '或粘贴签到码' : '粘贴会员的签到码'}</Text>
-        <Textarea className='textarea' value={text} placeholder='签到码以 JG1. 开头' onInput={(e) => setText(e.detail.value)} data-testid='checkin-input' />
+        <Textarea className='textarea' value={text} placeholder='签到码以 JG1. 开头' onInput={(e) => setText(e.detail.value)} name='checkinToken' />
         <View className='actions'><AppButton block disabled={busy} onClick={() => void submit(text)}>签到</AppButton></View>
         {error ? <View className='field__error' role='alert' data-testid='checkin-error'>{error}</View> : null}
       </View>

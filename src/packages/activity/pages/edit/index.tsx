@@ -57,14 +57,14 @@ export default function EditActivityPage() {
   return (
     <PageShell>
       <View className='form'>
-        <Field label='活动名称'><Input className='input' placeholder='如 2026年冬季教职工羽毛球赛' value={form.title} onInput={(e) => set('title', e.detail.value)} data-testid='title' /></Field>
+        <Field label='活动名称'><Input className='input' placeholder='如 2026年冬季教职工羽毛球赛' value={form.title} onInput={(e) => set('title', e.detail.value)} name='title' /></Field>
         <Field label='类别'><Choice name='category' options={activityCategories} value={form.category} onChange={(v) => set('category', v)} /></Field>
-        <Field label='地点'><Input className='input' value={form.place} onInput={(e) => set('place', e.detail.value)} data-testid='place' /></Field>
+        <Field label='地点'><Input className='input' value={form.place} onInput={(e) => set('place', e.detail.value)} name='place' /></Field>
         <Field label='活动开始'><DateTimeField testId='start' date={form.startDate} time={form.startTime} onChange={(d, t) => setForm({ ...form, startDate: d, startTime: t })} /></Field>
         <Field label='活动结束'><DateTimeField testId='end' date={form.endDate} time={form.endTime} onChange={(d, t) => setForm({ ...form, endDate: d, endTime: t })} /></Field>
         <Field label='报名开始'><DateTimeField testId='signup-start' date={form.signupStartDate} time={form.signupStartTime} onChange={(d, t) => setForm({ ...form, signupStartDate: d, signupStartTime: t })} /></Field>
         <Field label='报名截止' hint='须在活动开始之前'><DateTimeField testId='signup-end' date={form.signupEndDate} time={form.signupEndTime} onChange={(d, t) => setForm({ ...form, signupEndDate: d, signupEndTime: t })} /></Field>
-        <Field label='名额' hint='0 表示不限名额'><Input className='input' type='number' value={form.capacity} onInput={(e) => set('capacity', e.detail.value)} data-testid='capacity' /></Field>
+        <Field label='名额' hint='0 表示不限名额'><Input className='input' type='number' value={form.capacity} onInput={(e) => set('capacity', e.detail.value)} name='capacity' /></Field>
         <Field label='满员后允许候补'><Choice name='waitlist' options={yesNo} value={form.waitlist ? '是' : '否'} onChange={(v) => set('waitlist', v === '是')} /></Field>
         <Field label='报名对象'>
           <Choice name='audience' options={AUDIENCES.map(([, l]) => l)} value={labelOf(AUDIENCES, form.audienceKind)} onChange={(v) => set('audienceKind', keyOf(AUDIENCES, v))} />

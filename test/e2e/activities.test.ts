@@ -1,0 +1,156 @@
+/**
+ * 活动报名 as people click it in the h5 build on a local cloud with demo data: the chair creates
+ * an activity with 2 places, a waitlist and one question → three members sign up → the third is
+ * 候补 1 → one cancels → the third is promoted and sees it → shows the check-in code, the chair
+ * pastes it → the Excel export opens with the right rows.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import type { BrowserContext, Page } from 'playwright-core'
+import { spawnLocalCloud, type SpawnedCloud } from '../../emulator/spawn'
+import { launchBrowser } from './support/browser'
+
+jest.setTimeout(120_000)
+
+const root = path.resolve(__dirname, '../..')
+const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-e2e-activities-'))
+const TITLE = '端到端 · 教工趣味运动会'
+let cloud: SpawnedCloud
+const browsers: BrowserContext[] = []
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(root, 'dist-h5/index.html'))) throw new Error('先构建 h5：npm run build:h5')
+  cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir: path.join(root, 'dist-h5'), seed: true })
+  cloud.child.stdout!.resume()
+}, 120_000)
+
+afterAll(async () => {
+  for (const b of browsers) await b.close()
+  await cloud?.stop()
+  fs.rmSync(dataRoot, { recursive: true, force: true })
+})
+
+/** Each person gets their own browser, as each has their own phone. */
+async function signIn(persona: string): Promise<Page> {
+  const browser = await launchBrowser()
+  browsers.push(browser)
+  const page = await browser.newPage()
+  await page.goto(`${cloud.url}/`)
+  await page.locator(`[data-persona="${persona}"]`).click()
+  await page.waitForURL(/pages\/notices\/index/)
+  return page
+}
+
+const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`)
+const button = (page: Page, text: string) => visible(page, `button:text-is("${text}")`).first()
+
+async function openDetail(page: Page, id: string): Promise<void> {
+  await page.goto(`${cloud.url}/#/packages/activity/pages/detail/index?id=${encodeURIComponent(id)}`)
+  await visible(page, `text=${TITLE}`).first().waitFor()
+}
+
+async function myState(page: Page): Promise<string> {
+  const card = visible(page, '[data-testid="my-registration"]').first()
+  await card.waitFor()
+  return (await card.locator('.state-line').textContent())!.trim()
+}
+
+describe('an activity with 2 places and a waitlist, from creation to the Excel export', () => {
+  let chair: Page
+  let activityId = ''
+  const members: Record<string, Page> = {}
+
+  beforeAll(async () => {
+    chair = await signIn('chair')
+    for (const p of ['staff', 'committee', 'retiree']) members[p] = await signIn(p)
+  }, 90_000)
+
+  it('the chair creates and publishes it from 组织活动', async () => {
+    await visible(chair, '.weui-tabbar__label:text-is("活动")').click()
+    await visible(chair, 'text=组织活动').first().click()
+    await button(chair, '新建活动').click()
+    await visible(chair, 'input[name="title"]').fill(TITLE)
+    await visible(chair, 'input[name="place"]').fill('学校操场')
+    await visible(chair, 'input[name="capacity"]').fill('2')
+    await visible(chair, 'text=＋ 添加报名项').click()
+    await visible(chair, 'input[placeholder="项目名称，如 T恤尺码"]').fill('T恤尺码')
+    await visible(chair, 'input[placeholder="选项，用顿号分开，如 S、M、L"]').fill('M、L、XL')
+    await button(chair, '保存并发布').click()
+    await chair.waitForURL(/packages\/activity\/pages\/detail\/index\?id=/)
+    activityId = decodeURIComponent(/id=([^&]+)/.exec(chair.url())![1])
+    await visible(chair, `text=${TITLE}`).first().waitFor()
+    await expect(visible(chair, 'text=剩余 2 个名额（共 2 个）').first().isVisible()).resolves.toBe(true)
+  })
+
+  async function signUp(persona: string, size: string, submit: string): Promise<string> {
+    const page = members[persona]
+    await openDetail(page, activityId)
+    await visible(page, `[data-choice="f1"] [data-option="${size}"]`).click()
+    await button(page, submit).click()
+    await visible(page, '[data-testid="my-registration"]').first().waitFor()
+    return myState(page)
+  }
+
+  it('two members take the two places', async () => {
+    expect(await signUp('staff', 'L', '我要报名')).toBe('已报名')
+    expect(await signUp('committee', 'M', '我要报名')).toBe('已报名')
+  })
+
+  it('the third member joins the waitlist as 候补 1', async () => {
+    expect(await signUp('retiree', 'XL', '名额已满，排队候补')).toBe('候补 1')
+  })
+
+  it('one cancels, and the third is promoted and sees it', async () => {
+    const staff = members.staff
+    await button(staff, '取消报名').click()
+    await visible(staff, '.taro-modal__foot >> text=确认取消').or(visible(staff, 'text=确认取消')).first().click()
+    await visible(staff, 'text=我要报名').or(visible(staff, 'text=重新报名')).first().waitFor()
+
+    const retiree = members.retiree
+    await openDetail(retiree, activityId)
+    expect(await myState(retiree)).toBe('已报名')
+  })
+
+  it('the promoted member shows the check-in code and the chair checks them in', async () => {
+    const retiree = members.retiree
+    await button(retiree, '出示签到码').click()
+    const token = (await visible(retiree, '[data-testid="checkin-token"]').first().textContent())!.trim()
+    expect(token).toMatch(/^JG1\./)
+    expect(await visible(retiree, '[data-testid="checkin-code"] img').first().getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/)
+
+    await chair.goto(`${cloud.url}/#/packages/activity/pages/checkin/index?id=${encodeURIComponent(activityId)}`)
+    await visible(chair, 'textarea[name="checkinToken"]').fill(token)
+    await button(chair, '签到').click()
+    await visible(chair, 'text=陈桂兰 签到成功').first().waitFor()
+
+    // The same code again is refused.
+    await visible(chair, 'textarea[name="checkinToken"]').fill(token)
+    await button(chair, '签到').click()
+    await visible(chair, 'text=这个签到码已经用过了，不能重复使用。').first().waitFor()
+  })
+
+  it('the Excel export opens with the right rows', async () => {
+    await chair.goto(`${cloud.url}/#/packages/activity/pages/roster/index?id=${encodeURIComponent(activityId)}`)
+    await visible(chair, '[data-roster="陈桂兰"]').first().waitFor()
+    await visible(chair, '[data-testid="export"]').click()
+    const link = visible(chair, '[data-testid="export-link"]').first()
+    await link.waitFor()
+    const url = (await link.getAttribute('data-url'))!
+    const res = await fetch(url)
+    expect(res.ok).toBe(true)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as any)
+    const ws = wb.worksheets[0]
+    const header = (ws.getRow(1).values as any[]).slice(1)
+    expect(header).toEqual(['序号', '姓名', '部门', '状态', '候补号', '携带家属', 'T恤尺码', '报名时间', '签到时间'])
+    const rows = Array.from({ length: ws.rowCount - 1 }, (_v, i) => (ws.getRow(i + 2).values as any[]).slice(2, 8))
+    expect(rows).toEqual([
+      ['李晓梅', '语文组', '已报名', '', 0, 'M'],
+      ['陈桂兰', '语文组', '已报名', '', 0, 'XL'],
+      ['张明', '数学组', '已取消', '', 0, 'L'],
+    ])
+    expect((ws.getRow(3).values as any[])[9]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/)
+  })
+})
