@@ -463,9 +463,9 @@ export function buildDemoData(now: Date): DemoData {
       createdBy: committee._id, createdAt: recorded, updatedAt: recorded,
     }
   })
-  // an active plan for the coming holiday (retirees not yet visited + a member marked 困难)
+  // an active plan for the coming holiday: retirees and staff marked 困难, the committee unticked those already visited this year
   const welfarePlans: WelfarePlanDoc[] = [{
-    _id: 'wplan001', title: '元旦走访慰问', reason: '节日慰问', plannedDate: day(24), filter: { retirees: false, hardship: true, departments: [] },
+    _id: 'wplan001', title: '元旦走访慰问', reason: '节日慰问', plannedDate: day(24), filter: { retirees: true, hardship: true, departments: [] },
     cashFenEach: 50000, gifts: springGift, fund: '工会经费', state: 'active', total: 4, createdBy: committee._id, createdAt: at(-3, '16:00'), updatedAt: at(-3, '16:00'),
   }]
   const welfarePeople: WelfarePersonDoc[] = [

@@ -66,7 +66,7 @@ export default function WelfareDetailPage() {
       ) : null}
       <Text className='section-title'>修改记录</Text>
       <View className='form'>
-        {v.history.length === 0 ? <Text className='muted'>随计划创建，尚未修改</Text> : v.history.map((h, i) => (
+        {v.history.length === 0 ? <Text className='muted'>暂无修改记录</Text> : v.history.map((h, i) => (
           <View key={i} className='field'>
             <Text className='field__label'>{`${formatDateTime(h.at)} ${h.actorName} ${h.what}`}</Text>
             {h.note ? <Text className='field__hint'>{`原因：${h.note}`}</Text> : null}

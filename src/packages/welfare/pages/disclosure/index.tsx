@@ -73,7 +73,7 @@ export default function WelfareDisclosurePage() {
       <Text className='muted actions'>草稿包括：按事由、按月份、按经费来源的人次和金额合计。备注和照片不会公开。</Text>
       {error ? <View className='field__error actions' role='alert'><Text>{error}</Text></View> : null}
       <View className='actions'>
-        <AppButton block disabled={saving} onClick={() => void draft()}>{saving ? '正在生成…' : '生成公开草稿'}</AppButton>
+        <AppButton block disabled={saving || undefined} onClick={() => void draft()}>{saving ? '正在生成…' : '生成公开草稿'}</AppButton>
       </View>
     </PageShell>
   )

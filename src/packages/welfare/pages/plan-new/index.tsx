@@ -93,7 +93,7 @@ export default function WelfarePlanNewPage() {
       </View>
       {error ? <View className='field__error actions' role='alert'><Text>{error}</Text></View> : null}
       <View className='actions'>
-        <AppButton block disabled={saving || chosen.length === 0} onClick={() => void create()}>{saving ? '正在生成…' : `生成 ${chosen.length} 户走访名单`}</AppButton>
+        <AppButton block disabled={(saving || chosen.length === 0) || undefined} onClick={() => void create()}>{saving ? '正在生成…' : `生成 ${chosen.length} 户走访名单`}</AppButton>
       </View>
     </PageShell>
   )

@@ -140,7 +140,7 @@ export default function WelfareRecordPage() {
       </View>
       {error ? <View className='field__error actions' role='alert'><Text>{error.message}</Text></View> : null}
       <View className='actions'>
-        <AppButton block disabled={saving} onClick={() => void submit()}>{saving ? '正在保存…' : mode === 'complete' ? '登记完成' : mode === 'correct' ? '保存更正' : '保存'}</AppButton>
+        <AppButton block disabled={saving || undefined} onClick={() => void submit()}>{saving ? '正在保存…' : mode === 'complete' ? '登记完成' : mode === 'correct' ? '保存更正' : '保存'}</AppButton>
       </View>
     </PageShell>
   )
