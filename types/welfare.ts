@@ -92,7 +92,10 @@ export const welfareIdInput = z.object({ id })
 
 /* ───────────── reading the ledger ───────────── */
 
-/** Filters shared by the list, the totals and the export. Year defaults to this year (Shanghai). */
+/**
+ * Filters shared by the list, the totals and the export. Year defaults to this year (Shanghai),
+ * except for one person's history (memberId / recipientName), which without a year spans every year.
+ */
 export const welfareFilter = {
   year: z.optional(z.int().check(z.minimum(2000), z.maximum(2100))),
   reason: z.optional(welfareReason),
@@ -165,6 +168,8 @@ export type WelfareSummaryRow = z.infer<typeof welfareSummaryRow>
 /** Totals of done visits (planned ones are counted apart); exact integer sums in 分. */
 export const welfareSummaryOutput = z.object({
   year: z.int(),
+  /** one person's history over every year (byMonth still covers `year` only) */
+  allYears: z.boolean(),
   count: z.int(),
   cashFen: fen,
   giftFen: fen,

@@ -29,17 +29,21 @@ interface Filter {
   recipientName?: string
 }
 
-/** The database condition for a filter: always one year (visitDate range, indexed). */
-export function whereOf(ctx: Ctx, f: Filter): { year: number; where: Record<string, unknown> } {
+/**
+ * The database condition for a filter: one year (visitDate range, indexed), except one person's
+ * history without a year, which spans every year (a person has few visits).
+ */
+export function whereOf(ctx: Ctx, f: Filter): { year: number; where: Record<string, unknown>; allYears: boolean } {
   const year = f.year ?? shanghaiYear(ctx.now)
+  const allYears = f.year === undefined && !!(f.memberId || f.recipientName)
   const { from, to } = yearDateRange(year)
   const _ = ctx.db.command
-  const where: Record<string, unknown> = { visitDate: _.gte(from).and(_.lt(to)) }
+  const where: Record<string, unknown> = allYears ? {} : { visitDate: _.gte(from).and(_.lt(to)) }
   if (f.reason) where.reason = f.reason
   if (f.fund) where.fund = f.fund
   if (f.memberId) where['recipient.memberId'] = f.memberId
   if (f.recipientName) where['recipient.name'] = f.recipientName
-  return { year, where }
+  return { year, where, allYears }
 }
 
 interface Group { _id: string; count: number; cashFen: number; giftFen: number }
@@ -66,7 +70,7 @@ function rows(keys: readonly string[], groups: Group[]): WelfareSummaryRow[] {
 }
 
 export async function summarize(ctx: Ctx, f: Filter): Promise<WelfareSummaryOutput> {
-  const { year, where } = whereOf(ctx, f)
+  const { year, where, allYears } = whereOf(ctx, f)
   const months = Array.from({ length: 12 }, (_v, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
   const [byReason, byMonth, byFund, plannedCount] = await Promise.all([
     groupBy(ctx, where, 'reason'), groupBy(ctx, where, 'month'), groupBy(ctx, where, 'fund'),
@@ -77,7 +81,7 @@ export async function summarize(ctx: Ctx, f: Filter): Promise<WelfareSummaryOutp
   const cashFen = sum('cashFen')
   const giftFen = sum('giftFen')
   return {
-    year, count: sum('count'), cashFen, giftFen, totalFen: cashFen + giftFen, plannedCount,
+    year, allYears, count: sum('count'), cashFen, giftFen, totalFen: cashFen + giftFen, plannedCount,
     byReason: reasonRows, byMonth: rows(months, byMonth), byFund: rows(welfareFunds, byFund),
   }
 }
@@ -85,13 +89,13 @@ export async function summarize(ctx: Ctx, f: Filter): Promise<WelfareSummaryOutp
 const STATE_WORDS = { planned: '计划中', done: '已慰问', cancelled: '已取消' } as const
 
 async function workbook(ctx: Ctx, f: Filter): Promise<{ buffer: Buffer; rows: number; year: number }> {
-  const { year, where } = whereOf(ctx, f)
+  const { year, where, allYears } = whereOf(ctx, f)
   const coll = ctx.db.collection(COLLECTIONS.welfareVisits)
   const count = await total(coll.where(where))
   if (count > EXPORT_MAX) throw new AppError('BAD_INPUT', `记录太多（${count} 条），请按事由或经费来源筛选后再导出`)
   const wb = new ExcelJS.Workbook()
   wb.creator = '教工之家'
-  const sheet = wb.addWorksheet(`${year}年慰问明细`)
+  const sheet = wb.addWorksheet(allYears ? '慰问明细（历年）' : `${year}年慰问明细`)
   sheet.columns = [
     { header: '日期', key: 'date', width: 12 }, { header: '受慰问人', key: 'name', width: 10 }, { header: '部门/关系', key: 'dept', width: 16 },
     { header: '事由', key: 'reason', width: 10 }, { header: '慰问金（元）', key: 'cash', width: 12 }, { header: '慰问品', key: 'gifts', width: 28 },

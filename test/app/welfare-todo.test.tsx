@@ -59,7 +59,7 @@ describe('WelfareTodo card (我的, committee home)', () => {
 describe('LedgerSummary', () => {
   const row = (key: string, count: number, cashFen: number, giftFen = 0) => ({ key, count, cashFen, giftFen, totalFen: cashFen + giftFen })
   const s: WelfareSummaryOutput = {
-    year: 2026, count: 3, cashFen: 30, giftFen: 1, totalFen: 31, plannedCount: 2,
+    year: 2026, allYears: false, count: 3, cashFen: 30, giftFen: 1, totalFen: 31, plannedCount: 2,
     byReason: [row('节日慰问', 2, 10, 1), row('生日', 1, 20), row('丧葬', 0, 0)],
     byMonth: Array.from({ length: 12 }, (_v, i) => row(`2026-${String(i + 1).padStart(2, '0')}`, i === 1 ? 3 : 0, i === 1 ? 30 : 0, i === 1 ? 1 : 0)),
     byFund: [row('工会经费', 3, 30, 1)],

@@ -148,6 +148,21 @@ describe('planned → done, corrections, cancellation', () => {
 })
 
 describe('ledger filters', () => {
+  it('one person without a year is their whole history, every year', async () => {
+    // 杨德明: a 中秋 visit more than a year ago and a 春节 visit this year (seed).
+    const all = await callAs(env, 'chair', 'welfare', { action: 'list', memberId: 'mem030' })
+    const years = new Set(all.data.items.map((v: any) => v.visitDate.slice(0, 4)))
+    expect(years.size).toBeGreaterThan(1)
+    const sum = await callAs(env, 'chair', 'welfare', { action: 'summary', memberId: 'mem030' })
+    expect(sum.data.allYears).toBe(true)
+    const done = all.data.items.filter((v: any) => v.state === 'done')
+    expect(sum.data.count).toBe(done.length)
+    expect(sum.data.totalFen).toBe(done.reduce((s: number, v: any) => s + v.cashFen + v.giftValueFen, 0))
+    const oneYear = await callAs(env, 'chair', 'welfare', { action: 'summary', memberId: 'mem030', year })
+    expect(oneYear.data.allYears).toBe(false)
+    expect(oneYear.data.count).toBeLessThan(sum.data.count)
+  })
+
   it('filters by reason, fund and person, and per-person history totals match', async () => {
     const r = await callAs(env, 'chair', 'welfare', { action: 'list', year: year, memberId: 'mem033' })
     expect(r.data.items.every((v: any) => v.recipientName === '沈玉珍')).toBe(true)

@@ -29,7 +29,9 @@ export default function WelfareListPage() {
   const [year, setYear] = useState<string | undefined>(undefined)
   const [reason, setReason] = useState<WelfareReason | undefined>(undefined)
   const [fund, setFund] = useState<WelfareFund | undefined>(undefined)
-  const filter = { year: year ? Number(year) : thisYear, ...(reason ? { reason } : {}), ...(fund ? { fund } : {}), ...person }
+  // One person's page starts with every year; a year chip narrows it.
+  const personal = !!(person.memberId || person.recipientName)
+  const filter = { ...(year ? { year: Number(year) } : personal ? {} : { year: thisYear }), ...(reason ? { reason } : {}), ...(fund ? { fund } : {}), ...person }
   const visits = useWelfareVisits(filter)
   const summary = useWelfareSummary(filter)
   const me = useMe()
@@ -40,7 +42,7 @@ export default function WelfareListPage() {
     if (shown.current) { void visits.reload(); void summary.reload() }
     shown.current = true
   })
-  const shownYear = year ?? String(thisYear)
+  const shownYear = year ? `${year}年` : personal ? '历年' : `${thisYear}年`
 
   const exportExcel = async () => {
     void Taro.showLoading({ title: '正在生成表格…' })
@@ -66,14 +68,14 @@ export default function WelfareListPage() {
           {me.data?.role === 'chair' ? <Text className='toolbar__item' onClick={() => go('/packages/welfare/pages/disclosure/index')}>经费公开</Text> : null}
         </View>
       )}
-      <FilterChips options={years} value={year} onChange={setYear} allLabel={`${thisYear}年`} />
+      <FilterChips options={personal ? [String(thisYear), ...years] : years} value={year} onChange={setYear} allLabel={personal ? '历年' : `${thisYear}年`} />
       <FilterChips options={welfareReasons} value={reason} onChange={setReason} allLabel='全部事由' />
       <FilterChips options={welfareFunds} value={fund} onChange={setFund} allLabel='全部经费' />
       {summary.data ? <LedgerSummary s={summary.data} /> : null}
       <ListBody
         list={visits}
         loadingText='正在加载慰问记录…'
-        empty={{ title: `${shownYear}年还没有符合条件的慰问记录`, hint: '换个年份或事由看看，或点“记录慰问”' }}
+        empty={{ title: `${shownYear}还没有符合条件的慰问记录`, hint: '换个年份或事由看看，或点“记录慰问”' }}
         renderItem={(v) => <WelfareItem key={v.id} visit={v} onOpen={(id) => go(`/packages/welfare/pages/detail/index?id=${id}`)} />}
       />
     </PageShell>
