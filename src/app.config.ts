@@ -9,7 +9,7 @@ const subPackages: SubPackage[] = [
   { root: 'packages/opinion', pages: ['pages/submit/index', 'pages/track/index', 'pages/mine/index', 'pages/inbox/index', 'pages/handle/index', 'pages/stats/index'] },
   {
     root: 'packages/welfare',
-    pages: ['pages/list/index', 'pages/record/index', 'pages/detail/index', 'pages/plans/index', 'pages/plan-new/index', 'pages/plan/index', 'pages/todo/index', 'pages/disclosure/index'],
+    pages: ['pages/list/index', 'pages/record/index', 'pages/detail/index', 'pages/plans/index', 'pages/plan-new/index', 'pages/plan/index', 'pages/todo/index', 'pages/disclosure/index', 'pages/hardship/index'],
   },
   {
     root: 'packages/member',

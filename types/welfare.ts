@@ -190,8 +190,8 @@ export type WelfareExportOutput = z.infer<typeof welfareExportOutput>
 
 export const welfarePeopleInput = z.object({
   keyword: z._default(text(20, '搜索词'), ''),
-  /** visitors: committee members and the chair only */
-  kind: z._default(z.enum(['recipient', 'visitor']), 'recipient'),
+  /** visitors: committee members and the chair only; hardship: members marked 困难 */
+  kind: z._default(z.enum(['recipient', 'visitor', 'hardship']), 'recipient'),
 })
 export const welfarePerson = z.object({
   id: z.string(),

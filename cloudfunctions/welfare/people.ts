@@ -66,11 +66,12 @@ export const peopleRoutes = {
     deniedMessage: '只有工会委员和主席可以查看慰问记录',
     async run(ctx, input): Promise<{ items: WelfarePerson[] }> {
       const _ = ctx.db.command
+      const hardship = await hardshipIds(ctx)
       const where: Record<string, unknown> = { membership: 'approved' }
       if (input.kind === 'visitor') where.role = _.in(['committee', 'chair'])
+      if (input.kind === 'hardship') where._id = _.in([...hardship].slice(0, MAX_QUERY))
       if (input.keyword) where.name = ctx.db.RegExp({ regexp: escapeRegExp(input.keyword), options: '' })
       const found = await docs<MemberDoc>(ctx.db.collection(COLLECTIONS.members).where(where).orderBy('name', 'asc').limit(50).field(MEMBER_FIELDS))
-      const hardship = await hardshipIds(ctx)
       return { items: found.map((m) => personOf(m, hardship)) }
     },
   }),

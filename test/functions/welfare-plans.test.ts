@@ -29,6 +29,9 @@ describe('holiday plans', () => {
     expect(r.data).toEqual({ memberId: 'mem028', hardship: true })
     const hard = await callAs(env, 'committee', 'welfare', { action: 'planPreview', filter: { hardship: true } })
     expect(hard.data.people.map((p: any) => p.name).sort()).toEqual(['彭秀英', '董志刚'].sort())
+    const listed = await callAs(env, 'committee', 'welfare', { action: 'people', kind: 'hardship' })
+    expect(listed.data.items.map((p: any) => p.name).sort()).toEqual(['彭秀英', '董志刚'].sort())
+    expect(listed.data.items.every((p: any) => p.hardship)).toBe(true)
     const entry = (await db.collection('audit_log').where({ action: 'welfare.setHardship', 'target.id': 'mem028' }).get()).data[0]
     expect(entry).toMatchObject({ actorName: '李晓梅', before: { hardship: false }, after: { hardship: true, note: '配偶失业' } })
   })

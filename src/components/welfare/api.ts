@@ -19,7 +19,7 @@ export const welfareApi = {
   correct: (input: WelfareCorrectInput) => call('welfare', 'correct', input, welfareVisitItem),
   complete: (input: WelfareCompleteInput) => call('welfare', 'complete', input, welfareVisitItem),
   cancel: (id: string, reason: string) => call('welfare', 'cancel', { id, reason }, welfareVisitItem),
-  people: (keyword: string, kind: 'recipient' | 'visitor') => call('welfare', 'people', { keyword, kind }, welfarePeopleOutput),
+  people: (keyword: string, kind: 'recipient' | 'visitor' | 'hardship') => call('welfare', 'people', { keyword, kind }, welfarePeopleOutput),
   setHardship: (memberId: string, hardship: boolean, note = '') => call('welfare', 'setHardship', { memberId, hardship, note }, welfareSetHardshipOutput),
   planPreview: (filter: PlanFilter) => call('welfare', 'planPreview', { filter }, welfarePlanPreviewOutput),
   planCreate: (input: WelfarePlanCreateInput) => call('welfare', 'planCreate', input, welfarePlanItem),

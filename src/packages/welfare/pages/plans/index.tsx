@@ -25,6 +25,7 @@ export default function WelfarePlansPage() {
     <PageShell>
       <View className='actions'>
         <AppButton block onClick={() => void Taro.navigateTo({ url: '/packages/welfare/pages/plan-new/index' })}>新建慰问计划</AppButton>
+        <AppButton block variant='secondary' onClick={() => void Taro.navigateTo({ url: '/packages/welfare/pages/hardship/index' })}>困难职工名单</AppButton>
       </View>
       <ListBody
         list={plans}
