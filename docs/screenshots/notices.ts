@@ -1,0 +1,74 @@
+/**
+ * Screenshots of the 校务公开 pages (docs/screenshots/notices-*.png) on a fresh local cloud with
+ * demo data. Run under the h5 lock after an h5 build: npx tsx docs/screenshots/notices.ts
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { spawnLocalCloud } from '../../emulator/spawn'
+import { launchBrowser } from '../../test/e2e/support/browser'
+
+const root = path.resolve(__dirname, '../..')
+const only = process.argv[2]
+
+async function main() {
+  const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-shots-notice-'))
+  const cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir: path.join(root, 'dist-h5'), seed: true })
+  cloud.child.stdout!.resume()
+  const browser = await launchBrowser()
+  try {
+    const shot = async (page: Page, name: string, full = false) => {
+      if (only && !name.includes(only)) return
+      await page.waitForTimeout(500)
+      await page.screenshot({ path: path.join(__dirname, `notices-${name}.png`), fullPage: full })
+      console.log('saved', name)
+    }
+    const signIn = async (who: string) => {
+      const page = await browser.newPage()
+      await page.goto(`${cloud.url}/`)
+      await page.evaluate(() => localStorage.clear())
+      await page.goto(`${cloud.url}/`)
+      await page.locator(`[data-persona="${who}"]`).click()
+      await page.waitForURL(/pages\/notices\/index/)
+      await page.locator('.notice-item').first().waitFor()
+      return page
+    }
+    const open = async (page: Page, title: string) => {
+      await page.locator('.notice-item:visible', { hasText: title }).first().click()
+      await page.locator('.detail__title:visible', { hasText: title }).waitFor()
+    }
+
+    const chair = await signIn('chair')
+    await shot(chair, 'list-chair')
+    await open(chair, '第六届教职工代表大会代表补选结果公示')
+    await shot(chair, 'detail-chair', true)
+    await chair.goBack()
+    await open(chair, '关于调整教工食堂冬季供餐时间的通知')
+    await shot(chair, 'detail-corrected', true)
+    await chair.locator('[data-testid="read-count"]:visible').click()
+    await chair.locator('[data-testid="read-summary"]:visible').waitFor()
+    await shot(chair, 'readers', true)
+    await chair.goto(`${cloud.url}/#/packages/notice/pages/manage/index`)
+    await chair.locator('[data-manage]:visible').first().waitFor()
+    await shot(chair, 'manage', true)
+    await chair.goto(`${cloud.url}/#/packages/notice/pages/edit/index`)
+    await chair.locator('[data-testid="notice-title"]:visible').first().waitFor()
+    await shot(chair, 'editor', true)
+
+    const staff = await signIn('staff')
+    await open(staff, '第六届教职工代表大会代表补选结果公示')
+    await shot(staff, 'detail-member', true)
+    const visitor = await signIn('visitor')
+    await shot(visitor, 'list-visitor')
+  } finally {
+    await browser.close()
+    await cloud.stop()
+    fs.rmSync(dataRoot, { recursive: true, force: true })
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
