@@ -13,7 +13,7 @@ import { COLLECTIONS, type AuditDoc, type WelfareVisitDoc } from '../_shared/doc
 import { AppError, notFound } from '../_shared/errors'
 import { audit } from './log'
 import { docs, iso } from '../_shared/query'
-import { addDays } from '../_shared/time'
+import { addDays, shanghaiDate } from '../_shared/time'
 import { recipientMember, visitorsOf } from './people'
 import { giftSum, visitItem } from './shape'
 
@@ -31,6 +31,11 @@ async function recipientOf(ctx: Ctx, r: { kind: 'member'; memberId: string } | {
 function followUpOn(reason: string, visitDate: string, days: number | undefined): string | undefined {
   if (reason !== '生病住院') return undefined
   return addDays(visitDate, days ?? DEFAULT_FOLLOW_UP_DAYS)
+}
+
+/** A visit recorded as done happened on or before today (Shanghai); only plans look ahead. */
+function notInFuture(ctx: Ctx, date: string): void {
+  if (date > shanghaiDate(ctx.now)) throw new AppError('BAD_INPUT', '已完成的慰问，日期不能晚于今天；还没去的请记为“计划中”')
 }
 
 export async function loadVisit(ctx: Ctx, id: string): Promise<WelfareVisitDoc> {
@@ -109,6 +114,7 @@ export const visitRoutes = {
     role: 'committee',
     deniedMessage: DENIED,
     async run(ctx, input): Promise<WelfareVisitItem> {
+      if (input.state === 'done') notInFuture(ctx, input.visitDate)
       const recipient = await recipientOf(ctx, input.recipient)
       const visitors = await visitorsOf(ctx, input.visitorIds)
       const gifts = input.gifts.map((g) => ({ name: g.name, valueFen: g.valueYuan }))
@@ -131,6 +137,7 @@ export const visitRoutes = {
     role: 'committee',
     deniedMessage: DENIED,
     async run(ctx, input): Promise<WelfareVisitItem> {
+      notInFuture(ctx, input.visitDate)
       const v = await loadVisit(ctx, input.id)
       if (v.state !== 'planned') throw new AppError('CONFLICT', v.state === 'done' ? '这次慰问已经登记完成；如需修改请用“更正”' : '这次慰问已取消，不能再登记完成')
       const visitors = await visitorsOf(ctx, input.visitorIds)
@@ -156,6 +163,7 @@ export const visitRoutes = {
       const v = await loadVisit(ctx, input.id)
       if (v.state === 'cancelled') throw new AppError('CONFLICT', '已取消的慰问不能更正')
       if (v.state === 'done' && input.correction.length < 2) throw new AppError('BAD_INPUT', '更正已完成的慰问记录，请填写更正原因（至少 2 个字）')
+      if (v.state === 'done') notInFuture(ctx, input.visitDate)
       const recipient = await recipientOf(ctx, input.recipient)
       const visitors = await visitorsOf(ctx, input.visitorIds)
       const gifts = input.gifts.map((g) => ({ name: g.name, valueFen: g.valueYuan }))

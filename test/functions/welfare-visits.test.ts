@@ -1,6 +1,6 @@
 /** Recording visits: exact money, bad amounts refused with nothing written, planned → done, corrections keep history. */
 import { callAs, seededEnv } from './helpers'
-import { shanghaiDate } from '../../cloudfunctions/_shared/time'
+import { addDays, shanghaiDate } from '../../cloudfunctions/_shared/time'
 
 let env: string
 let db: any
@@ -68,7 +68,7 @@ describe('money is exact', () => {
     const fresh = (await seededEnv('welfare-money'))
     // 0.10 + 0.20 is 0.30000000000000004 in floating point; 3,000 such amounts must add up exactly.
     const amounts = Array.from({ length: 3000 }, (_v, i) => [10, 20, 1, 33, 99_999_99][i % 5])
-    const y = 2031
+    const y = 2011
     for (let i = 0; i < amounts.length; i += 500) {
       await fresh.db.collection('welfare_visits').add({ data: amounts.slice(i, i + 500).map((fen, k) => ({
         recipient: { kind: 'other', name: `受助人${i + k}` }, reason: (i + k) % 2 ? '节日慰问' : '生日', visitDate: `${y}-0${((i + k) % 9) + 1}-15`, month: `${y}-0${((i + k) % 9) + 1}`,
@@ -91,7 +91,7 @@ describe('money is exact', () => {
 
   it('a visit typed as 0.1 + 0.2 元 in two records totals exactly 0.30 元', async () => {
     const fresh = await seededEnv('welfare-cents')
-    const y = 2032
+    const y = 2012
     for (const cashYuan of ['0.1', '0.2']) {
       expect((await callAs(fresh.env, 'committee', 'welfare', visit({ cashYuan, visitDate: `${y}-01-05`, reason: '其他' }))).ok).toBe(true)
     }
@@ -102,14 +102,24 @@ describe('money is exact', () => {
 
 describe('planned → done, corrections, cancellation', () => {
   it('ticks a planned visit off with date, visitors, amount and photos; a second time is refused', async () => {
-    const planned = await callAs(env, 'committee', 'welfare', visit({ state: 'planned', visitDate: `${year}-12-20`, cashYuan: '300' }))
+    const planned = await callAs(env, 'committee', 'welfare', visit({ state: 'planned', visitDate: addDays(today, 20), cashYuan: '300' }))
     const done = await callAs(env, 'committee', 'welfare', {
-      action: 'complete', id: planned.data.id, visitDate: `${year}-12-18`, visitorIds: ['mem001', 'mem005'], cashYuan: '350.50',
+      action: 'complete', id: planned.data.id, visitDate: today, visitorIds: ['mem001', 'mem005'], cashYuan: '350.50',
       photos: ['cloud://local.env/welfare/2026/photo1.jpg'],
     })
-    expect(done.data).toMatchObject({ state: 'done', cashFen: 35050, visitDate: `${year}-12-18`, visitors: ['王建华', '周志强'], photoCount: 1 })
-    expect(await callAs(env, 'committee', 'welfare', { action: 'complete', id: planned.data.id, visitDate: `${year}-12-18`, cashYuan: '1' }))
+    expect(done.data).toMatchObject({ state: 'done', cashFen: 35050, visitDate: today, visitors: ['王建华', '周志强'], photoCount: 1 })
+    expect(await callAs(env, 'committee', 'welfare', { action: 'complete', id: planned.data.id, visitDate: today, cashYuan: '1' }))
       .toMatchObject({ ok: false, code: 'CONFLICT' })
+  })
+
+  it('refuses a done visit dated after today (a plan may look ahead)', async () => {
+    const before = await count()
+    const tomorrow = shanghaiDate(new Date(Date.now() + 2 * 86_400_000))
+    expect(await callAs(env, 'committee', 'welfare', visit({ visitDate: tomorrow }))).toMatchObject({ ok: false, code: 'BAD_INPUT', message: expect.stringContaining('不能晚于今天') })
+    expect(await count()).toBe(before)
+    const planned = await callAs(env, 'committee', 'welfare', visit({ visitDate: tomorrow, state: 'planned' }))
+    expect(planned.ok).toBe(true)
+    expect(await callAs(env, 'committee', 'welfare', { action: 'complete', id: planned.data.id, visitDate: tomorrow, cashYuan: '1' })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
   })
 
   it('refuses photos that were not uploaded to the welfare folder', async () => {

@@ -2,8 +2,13 @@ import { View, Text } from '@tarojs/components'
 import type { WelfareVisitItem } from '../../../types/welfare'
 import { formatFen } from '../../../types/money'
 import { Tag } from '../common/Tag'
-import { formatDay } from '@/utils/time'
+import { formatDay, todayShanghai } from '@/utils/time'
 import './welfare.scss'
+
+/** 11月6日 this year; 2025年9月29日 otherwise (a person's history spans years). */
+function dayText(date: string): string {
+  return date.slice(0, 4) === todayShanghai().slice(0, 4) ? formatDay(date) : `${date.slice(0, 4)}年${formatDay(date)}`
+}
 
 /** One visit in the 送温暖 ledger: who, why, when, what was given and from which fund. */
 export function WelfareItem({ visit: v, onOpen }: { visit: WelfareVisitItem; onOpen?: (id: string) => void }) {
@@ -14,7 +19,7 @@ export function WelfareItem({ visit: v, onOpen }: { visit: WelfareVisitItem; onO
         <Text className='welfare-item__name'>{v.recipientName}</Text>
         {v.department ? <Text className='welfare-item__dept'>{v.department}</Text> : null}
         {v.recipientKind === 'other' ? <Text className='welfare-item__dept'>非会员</Text> : null}
-        <Text className='welfare-item__date'>{formatDay(v.visitDate)}</Text>
+        <Text className='welfare-item__date'>{dayText(v.visitDate)}</Text>
       </View>
       <View className='welfare-item__tags'>
         <Tag tone='primary'>{v.reason}</Tag>

@@ -14,6 +14,7 @@ import { PersonSearch } from '../../components/PersonSearch'
 import { VisitorChips } from '../../components/VisitorChips'
 import { GiftRows } from '../../components/GiftRows'
 import { PhotoUploader } from '../../components/PhotoUploader'
+import { todayShanghai } from '@/utils/time'
 import { blankForm, formOf, useVisitForm, visitInput } from './useVisitForm'
 import '../../components/form.scss'
 
@@ -37,7 +38,10 @@ export default function WelfareRecordPage() {
     if (mode === 'new' || !params.id) return
     void Taro.setNavigationBarTitle({ title: mode === 'complete' ? '登记完成' : '更正慰问记录' })
     welfareApi.get(params.id).then((v) => {
-      setForm(formOf(v))
+      const f = formOf(v)
+      // Ticking off a plan dated ahead: the visit happened today (or earlier, if changed).
+      if (mode === 'complete' && f.visitDate > todayShanghai()) f.visitDate = todayShanghai()
+      setForm(f)
       setWasDone(v.state === 'done')
       setLoaded(true)
     }, (err) => setLoadError(messageOf(err)))
