@@ -11,6 +11,11 @@ const publicity: Record<PublicityState, { label: string; tone: TagTone } | null>
   ended: { label: '已结束', tone: 'neutral' },
 }
 
+/** The period ends at an exclusive instant (often the next midnight): show the last day it covers. */
+function lastDay(end: string): string {
+  return new Date(Date.parse(end) - 1).toISOString()
+}
+
 interface Props {
   notice: NoticeListItem
   /** members only: visitors have no read receipts, so every item would look unread */
@@ -38,7 +43,7 @@ export function NoticeItem({ notice, showUnread, onOpen }: Props) {
         <Text className='notice-item__sep'>·</Text>
         <Text>{formatDate(notice.publishedAt)}</Text>
         {notice.publicityState === 'active' && notice.publicityEnd ? (
-          <Text className='notice-item__until'>{`公示至 ${formatDay(notice.publicityEnd)}`}</Text>
+          <Text className='notice-item__until'>{`公示至 ${formatDay(lastDay(notice.publicityEnd))}`}</Text>
         ) : null}
       </View>
     </View>

@@ -59,15 +59,15 @@ export function ChairPanel({ notice, onChanged }: { notice: NoticeDetail; onChan
       {error ? <View className='notice-error' role='alert'><Text>{error}</Text></View> : null}
       <View className='chair-actions'>
         {published ? <AppButton variant='secondary' onClick={() => void Taro.navigateTo({ url: `/packages/notice/pages/edit/index?id=${encodeURIComponent(notice.id)}&mode=correct` })}>更正</AppButton> : null}
-        {published ? <AppButton variant='secondary' disabled={busy === 'pin'} onClick={() => void pin()}>{notice.pinned ? '取消置顶' : '置顶'}</AppButton> : null}
+        {published ? <AppButton variant='secondary' disabled={(busy === 'pin') || undefined} onClick={() => void pin()}>{notice.pinned ? '取消置顶' : '置顶'}</AppButton> : null}
         {published ? <AppButton variant='secondary' onClick={() => setWithdrawing(!withdrawing)}>撤回</AppButton> : null}
-        <AppButton variant='secondary' disabled={busy === 'export'} onClick={() => void exportFiling()}>{busy === 'export' ? '正在生成…' : '导出备案'}</AppButton>
+        <AppButton variant='secondary' disabled={(busy === 'export') || undefined} onClick={() => void exportFiling()}>{busy === 'export' ? '正在生成…' : '导出备案'}</AppButton>
       </View>
       {withdrawing ? (
         <View className='withdraw-form'>
           <Text className='notice-card__hint'>撤回后公告不再出现在列表中，但原文和撤回原因会保留，打开链接仍可查看。</Text>
           <Textarea className='notice-textarea' value={reason} maxlength={200} placeholder='撤回原因（必填）' onInput={(e) => setReason(e.detail.value)} data-testid='withdraw-reason' />
-          <AppButton block disabled={busy === 'withdraw' || reason.trim().length < 2} onClick={() => void withdraw()}>确认撤回</AppButton>
+          <AppButton block disabled={(busy === 'withdraw' || reason.trim().length < 2) || undefined} onClick={() => void withdraw()}>确认撤回</AppButton>
         </View>
       ) : null}
     </View>

@@ -39,7 +39,7 @@ export function LedgerExport() {
         </Picker>
       </View>
       <View className='chair-actions'>
-        <AppButton variant='secondary' disabled={busy} onClick={() => void run()}>{busy ? '正在生成…' : '导出台账'}</AppButton>
+        <AppButton variant='secondary' disabled={(busy) || undefined} onClick={() => void run()}>{busy ? '正在生成…' : '导出台账'}</AppButton>
       </View>
     </View>
   )

@@ -50,7 +50,7 @@ export function ObjectionBox({ notice, onChanged }: { notice: NoticeDetail; onCh
           <Text className='notice-card__hint'>异议需实名提出，只有工会主席能看到并逐条答复。</Text>
           <Textarea className='notice-textarea' value={text} maxlength={500} placeholder='请写明对公示内容的具体异议（至少 5 个字）' onInput={(e) => setText(e.detail.value)} data-testid='objection-text' />
           {error ? <View className='notice-error' role='alert'><Text>{error}</Text></View> : null}
-          <AppButton block disabled={saving || text.trim().length === 0} onClick={() => void submit()}>{saving ? '正在提交…' : '实名提出异议'}</AppButton>
+          <AppButton block disabled={(saving || text.trim().length === 0) || undefined} onClick={() => void submit()}>{saving ? '正在提交…' : '实名提出异议'}</AppButton>
         </View>
       ) : null}
     </View>

@@ -112,12 +112,12 @@ export default function NoticeDetailPage() {
         <Attachments list={n.attachments} />
       </View>
       <Versions notice={n} onPick={(v) => setVersion(v === n.currentVersion ? undefined : v)} />
-      {!viewingOld ? <ObjectionBox notice={n} onChanged={() => void notice.reload()} /> : null}
+      {!viewingOld && !isChair ? <ObjectionBox notice={n} onChanged={() => void notice.reload()} /> : null}
       {isChair && n.state !== 'draft' ? <ChairPanel notice={n} onChanged={() => void notice.reload()} /> : null}
       {isCommittee && n.state === 'draft' ? (
         <View className='notice-actions'>
           <AppButton block variant='secondary' onClick={() => void Taro.navigateTo({ url: `/packages/notice/pages/edit/index?id=${encodeURIComponent(n.id)}` })}>编辑草稿</AppButton>
-          {isChair ? <AppButton block disabled={publishing} onClick={() => void publish()}>{publishing ? '正在发布…' : '发布'}</AppButton> : null}
+          {isChair ? <AppButton block disabled={(publishing) || undefined} onClick={() => void publish()}>{publishing ? '正在发布…' : '发布'}</AppButton> : null}
         </View>
       ) : null}
     </PageShell>

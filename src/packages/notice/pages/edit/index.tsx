@@ -152,7 +152,7 @@ export default function NoticeEditPage() {
       </View>
       {error ? <View className='editor-actions' role='alert'><Text className='editor-field__error'>{error.message}</Text></View> : null}
       <View className='editor-actions'>
-        <AppButton block disabled={saving} onClick={() => void submit()}>{saving ? '正在保存…' : fixed ? '发布更正' : '保存草稿'}</AppButton>
+        <AppButton block disabled={(saving) || undefined} onClick={() => void submit()}>{saving ? '正在保存…' : fixed ? '发布更正' : '保存草稿'}</AppButton>
       </View>
     </PageShell>
   )

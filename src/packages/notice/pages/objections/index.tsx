@@ -36,7 +36,7 @@ function Objection({ o, onAnswered }: { o: NoticeObjectionItem; onAnswered: () =
       ) : (
         <View>
           <Textarea className='notice-textarea' value={answer} maxlength={500} placeholder='逐条答复（答复后不能修改，提出人会看到）' onInput={(e) => setAnswer(e.detail.value)} data-testid='answer-text' />
-          <AppButton block disabled={saving || answer.trim().length < 2} onClick={() => void submit()}>{saving ? '正在提交…' : '答复'}</AppButton>
+          <AppButton block disabled={(saving || answer.trim().length < 2) || undefined} onClick={() => void submit()}>{saving ? '正在提交…' : '答复'}</AppButton>
         </View>
       )}
     </View>

@@ -42,7 +42,7 @@ export default function NoticeReadersPage() {
         <Text className='notice-card__title' data-testid='read-summary'>{`已读 ${s.readCount} 人 · 未读 ${s.unreadCount} 人`}</Text>
         <Text className='notice-card__hint'>{`按现有会员 ${s.memberCount} 人统计；每人只记录第一次打开的时间。`}</Text>
         {s.lastRemindedAt ? <Text className='notice-card__hint'>{`上次提醒：${formatDateTime(s.lastRemindedAt)}`}</Text> : null}
-        {s.unreadCount > 0 ? <AppButton block disabled={sending} onClick={() => void remind()}>{sending ? '正在发送…' : `提醒 ${s.unreadCount} 位未读会员`}</AppButton> : null}
+        {s.unreadCount > 0 ? <AppButton block disabled={(sending) || undefined} onClick={() => void remind()}>{sending ? '正在发送…' : `提醒 ${s.unreadCount} 位未读会员`}</AppButton> : null}
       </View>
       <View className='notice-card'>
         <Text className='notice-card__title'>未读名单</Text>
@@ -54,10 +54,10 @@ export default function NoticeReadersPage() {
           </View>
         ))}
         {pages > 1 ? (
-          <View className='chair-actions'>
-            <AppButton variant='secondary' disabled={page <= 1} onClick={() => setPage(page - 1)}>上一页</AppButton>
+          <View className='pager'>
+            <Text className={`pager__link${page <= 1 ? ' pager__link--off' : ''}`} onClick={() => page > 1 && setPage(page - 1)}>‹ 上一页</Text>
             <Text className='versions__reason'>{`${page} / ${pages}`}</Text>
-            <AppButton variant='secondary' disabled={page >= pages} onClick={() => setPage(page + 1)}>下一页</AppButton>
+            <Text className={`pager__link${page >= pages ? ' pager__link--off' : ''}`} onClick={() => page < pages && setPage(page + 1)}>下一页 ›</Text>
           </View>
         ) : null}
       </View>
