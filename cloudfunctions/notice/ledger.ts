@@ -1,9 +1,8 @@
 /** The Excel ledger of every notice published in a date range (Shanghai days), for 备案. */
 import ExcelJS from 'exceljs'
 import type { Ctx } from '../_shared/context'
-import { COLLECTIONS, type NoticeDoc } from '../_shared/documents'
+import { COLLECTIONS, MAX_QUERY, type NoticeDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
-import { total } from '../_shared/query'
 import { addDays, formatShanghai, startOfShanghaiDay } from '../_shared/time'
 import { collectAll } from './collect'
 
@@ -25,6 +24,29 @@ export function ledgerRange(from: string, to: string): { start: Date; end: Date 
   return { start, end }
 }
 
+type Counts = Map<string, [reads: number, raised: number, answered: number]>
+
+/** Reads, objections and answered objections per notice: one $group per 100 notices and kind. */
+async function countsByNotice(ctx: Ctx, ids: string[]): Promise<Counts> {
+  const _ = ctx.db.command
+  const $ = ctx.db.command.aggregate
+  const counts: Counts = new Map(ids.map((id) => [id, [0, 0, 0]]))
+  const group = async (collection: string, match: Record<string, unknown>) =>
+    ((await ctx.db.collection(collection).aggregate().match(match).group({ _id: '$noticeId', n: $.sum(1) }).limit(MAX_QUERY).end()) as { list: Array<{ _id: string; n: number }> }).list
+  for (let i = 0; i < ids.length; i += MAX_QUERY) {
+    const batch = ids.slice(i, i + MAX_QUERY)
+    const [reads, raised, answered] = await Promise.all([
+      group(COLLECTIONS.noticeReads, { noticeId: _.in(batch) }),
+      group(COLLECTIONS.noticeObjections, { noticeId: _.in(batch) }),
+      group(COLLECTIONS.noticeObjections, { noticeId: _.in(batch), answer: _.exists(true) }),
+    ])
+    reads.forEach((g) => { counts.get(g._id)![0] = g.n })
+    raised.forEach((g) => { counts.get(g._id)![1] = g.n })
+    answered.forEach((g) => { counts.get(g._id)![2] = g.n })
+  }
+  return counts
+}
+
 export async function ledgerWorkbook(ctx: Ctx, from: string, to: string): Promise<{ buffer: Buffer; count: number }> {
   const { start, end } = ledgerRange(from, to)
   const _ = ctx.db.command
@@ -32,17 +54,7 @@ export async function ledgerWorkbook(ctx: Ctx, from: string, to: string): Promis
     _id: true, title: true, category: true, visibility: true, state: true, publishedAt: true, version: true, correctionCount: true,
     publicityStart: true, publicityEnd: true, withdrawnAt: true, withdrawReason: true,
   }, LEDGER_CAP)
-  const counts = new Map<string, [number, number, number]>()
-  for (let i = 0; i < notices.length; i += 10) {
-    await Promise.all(notices.slice(i, i + 10).map(async (n) => {
-      const [reads, raised, answered] = await Promise.all([
-        total(ctx.db.collection(COLLECTIONS.noticeReads).where({ noticeId: n._id })),
-        n.publicityStart ? total(ctx.db.collection(COLLECTIONS.noticeObjections).where({ noticeId: n._id })) : 0,
-        n.publicityStart ? total(ctx.db.collection(COLLECTIONS.noticeObjections).where({ noticeId: n._id, answer: _.exists(true) })) : 0,
-      ])
-      counts.set(n._id, [reads, raised, answered])
-    }))
-  }
+  const counts = await countsByNotice(ctx, notices.map((n) => n._id))
 
   const book = new ExcelJS.Workbook()
   book.creator = '教工之家'

@@ -67,6 +67,12 @@ describe('Excel ledger', () => {
     expect(titles).not.toContain('2027年校工会工作计划（征求意见稿）') // drafts were never published
     const row = sheet.getRows(2, titles.length)!.find((r) => r.getCell(2).value === '关于调整教工食堂冬季供餐时间的通知')!
     expect(row.getCell(8).value).toBe(1)
+    const reads = async (id: string) => (await db.collection('notice_reads').where({ noticeId: id }).count()).total
+    const rowOf = (title: string) => sheet.getRows(2, titles.length)!.find((r) => r.getCell(2).value === title)!
+    const checkup = (await db.collection('notices').where({ title: '关于2026年教职工健康体检安排的通知' }).get()).data[0]
+    expect(rowOf(checkup.title).getCell(10).value).toBe(await reads(checkup._id))
+    const election = rowOf('第六届教职工代表大会代表补选结果公示')
+    expect([election.getCell(11).value, election.getCell(12).value]).toEqual([2, 1])
   })
 
   it('refuses a reversed or longer-than-a-year range with a Chinese message', async () => {
