@@ -204,8 +204,8 @@ export function buildDemoData(now: Date): DemoData {
       body: [p('（草稿）一、加强会员服务；二、丰富文体活动；三、做好送温暖工作。')],
     },
     {
-      title: '第六届教职工代表大会代表补选结果公示', category: '教代会', visibility: 'internal', pinned: false, state: 'published', publishedAt: at(-2, '08:30'),
-      publicityStart: at(-2, '00:00'), publicityEnd: at(4, '00:00'),
+      title: '第六届教职工代表大会代表补选结果公示', category: '教代会', visibility: 'internal', pinned: false, state: 'published', publishedAt: at(-12, '08:30'),
+      publicityStart: at(-12, '00:00'), publicityEnd: at(-5, '00:00'),
       body: [
         p('因工作调动，我校第六届教代会出缺代表 3 名。经各选区民主选举，补选以下同志为教代会代表，现予公示：'),
         table(['选区', '姓名', '得票'], [['语文组', '周丽', '18/21'], ['理化生组', '孙伟', '15/17'], ['后勤处', '彭秀英', '9/11']]),
@@ -248,18 +248,18 @@ export function buildDemoData(now: Date): DemoData {
   })
   for (const title of ['关于2026年教职工健康体检安排的通知', '关于冬季作息时间调整的通知', '工会会员会费收缴标准说明']) read(staff, published.find((n) => n.title === title)!, 3)
   read(retiree, published.find((n) => n.title === '关于2026年教职工健康体检安排的通知')!, 20)
-  // 异议 on the running 公示: one answered by the chair, one waiting.
+  // 异议 raised during that (ended) 公示: one answered by the chair, one still waiting.
   const byElection = published.find((n) => n.title === '第六届教职工代表大会代表补选结果公示')!
   const [objector1, objector2] = [approved[10], approved[15]]
   const noticeObjections: NoticeObjectionDoc[] = [
     {
       _id: 'nob001', noticeId: byElection._id, memberId: objector1._id, name: objector1.name, department: objector1.department,
-      text: '理化生组的选举会上有两位老师请假未参加，得票数 15/17 是否包含委托投票？请说明。', raisedAt: at(-1, '12:20'),
-      answer: '两位请假老师按选举办法书面委托投票，委托书已存档，得票数包含委托票。', answeredAt: at(-1, '17:05'), answeredBy: chair._id,
+      text: '理化生组的选举会上有两位老师请假未参加，得票数 15/17 是否包含委托投票？请说明。', raisedAt: at(-10, '12:20'),
+      answer: '两位请假老师按选举办法书面委托投票，委托书已存档，得票数包含委托票。', answeredAt: at(-9, '17:05'), answeredBy: chair._id,
     },
     {
       _id: 'nob002', noticeId: byElection._id, memberId: objector2._id, name: objector2.name, department: objector2.department,
-      text: '后勤处选区人数较少，建议公布参加投票的人员名单。', raisedAt: at(-1, '20:40'),
+      text: '后勤处选区人数较少，建议公布参加投票的人员名单。', raisedAt: at(-7, '20:40'),
     },
   ]
 
