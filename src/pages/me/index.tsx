@@ -5,6 +5,7 @@ import { LoadingState } from '@/components/states/LoadingState'
 import { ErrorState } from '@/components/states/ErrorState'
 import { ProfileCard } from '@/components/me/ProfileCard'
 import { JoinPrompt } from '@/components/me/JoinPrompt'
+import { ApplicationNotice } from '@/components/member/ApplicationNotice'
 import { CareModeSwitch } from '@/components/me/CareModeSwitch'
 import { NavCell } from '@/components/common/NavCell'
 import { WelfareTodo } from '@/components/welfare/WelfareTodo'
@@ -26,6 +27,7 @@ export default function MePage() {
       {me.loading ? <LoadingState text='正在读取你的信息…' /> : null}
       {me.error ? <ErrorState message={me.error.message} onRetry={me.error.retryable ? me.reload : undefined} /> : null}
       {me.data ? <ProfileCard me={me.data} /> : null}
+      {me.data?.application ? <ApplicationNotice application={me.data.application} /> : null}
       {role && !hasRole(role, 'member') ? <JoinPrompt role={role} /> : null}
 
       {role && hasRole(role, 'member') ? (

@@ -11,6 +11,7 @@ import { Field } from '@/components/form/Field'
 import { TextInput } from '@/components/form/TextInput'
 import { ProfileForm } from '@/components/member/ProfileForm'
 import { SetupForm } from '@/components/member/SetupForm'
+import { ApplicationNotice } from '@/components/member/ApplicationNotice'
 import { useMe, forgetMe } from '@/hooks/useMe'
 import { useAsync } from '@/hooks/useAsync'
 import { memberApi } from '@/services/member-api'
@@ -62,11 +63,7 @@ export default function MemberApplyPage() {
         <View>
           {me.data?.setupOpen ? <SetupForm onDone={goHome} /> : null}
           <Guide title='加入教工之家' points={points} />
-          {application ? (
-            <View className='apply-notice' role='alert'>
-              <Text>{application.state === 'rejected' ? `上次申请未通过：${application.reason ?? '请联系工会了解原因'}。修改后可以重新提交。` : '你已不在工会会员名单中。如有疑问请联系工会，也可以重新申请。'}</Text>
-            </View>
-          ) : null}
+          {application ? <ApplicationNotice application={application} /> : null}
           {inviteInfo.data ? <Text className={`apply-invite apply-invite--${inviteInfo.data.valid ? 'ok' : 'bad'}`}>{inviteInfo.data.message}</Text> : null}
           <ProfileForm
             submitLabel='提交申请'

@@ -1,0 +1,116 @@
+/**
+ * Joining and leaving, as people click it in the h5 build on a local cloud with demo data:
+ * the chair makes an invite that needs review → a visitor opens the invite link and applies →
+ * the chair approves in 入会审核 → the new member sees internal notices → the chair removes
+ * them → they lose access at once.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { spawnLocalCloud, type SpawnedCloud } from '../../emulator/spawn'
+import { launchBrowser } from './support/browser'
+
+const root = path.resolve(__dirname, '../..')
+const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-e2e-members-'))
+const INTERNAL_NOTICE = '关于2026年教职工健康体检安排的通知'
+let cloud: SpawnedCloud
+const browsers: BrowserContext[] = []
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(root, 'dist-h5/index.html'))) throw new Error('先构建 h5：npm run build:h5')
+  cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir: path.join(root, 'dist-h5'), seed: true })
+  cloud.child.stdout!.resume()
+}, 120_000)
+
+afterAll(async () => {
+  for (const b of browsers) await b.close()
+  await cloud?.stop()
+  fs.rmSync(dataRoot, { recursive: true, force: true })
+})
+
+/** Each person gets their own browser, as each has their own phone. */
+async function signIn(persona: string): Promise<Page> {
+  const browser = await launchBrowser()
+  browsers.push(browser)
+  const page = await browser.newPage()
+  await page.goto(`${cloud.url}/`)
+  await page.locator(`[data-persona="${persona}"]`).click()
+  await page.waitForURL(/pages\/notices\/index/)
+  return page
+}
+
+async function open(page: Page, route: string): Promise<void> {
+  await page.goto(`${cloud.url}/#/${route}`)
+}
+
+const input = (page: Page, name: string) => page.locator(`input[name="${name}"]:visible`)
+
+describe('joining with an invite and leaving', () => {
+  let chair: Page
+  let visitor: Page
+  let code = ''
+
+  beforeAll(async () => {
+    chair = await signIn('chair')
+    visitor = await signIn('visitor')
+  }, 60_000)
+
+  it('the chair creates an invite that still needs review', async () => {
+    await open(chair, 'packages/member/pages/settings/index')
+    await input(chair, 'inviteNote').fill('端到端测试')
+    await chair.locator('[data-card="invites"] taro-switch-core, [data-card="invites"] .weui-switch').first().click()
+    await chair.getByText('生成邀请码', { exact: true }).click()
+    const row = chair.locator('[data-invite]', { hasText: '端到端测试' }).first()
+    await row.waitFor()
+    await expect(row.textContent()).resolves.toContain('需审核')
+    code = (await row.getAttribute('data-invite'))!
+    expect(code).toMatch(/^[A-Z2-9]{8}$/)
+  })
+
+  it('a visitor opens the invite link and applies', async () => {
+    expect(await visitor.getByText(INTERNAL_NOTICE).count()).toBe(0)
+    await open(visitor, `packages/member/pages/apply/index?invite=${code}`)
+    await visitor.getByText('邀请码有效：提交后由工会确认').waitFor()
+    await input(visitor, 'name').fill('赵新')
+    await visitor.locator('[data-name="department"] [data-option="英语组"]:visible').click()
+    await visitor.locator('[data-name="status"] [data-option="在职"]:visible').click()
+    await visitor.getByText('提交申请', { exact: true }).click()
+    await visitor.getByText('申请已提交', { exact: true }).waitFor()
+  })
+
+  it('the chair approves the application in 入会审核', async () => {
+    await open(chair, 'packages/member/pages/queue/index')
+    const row = chair.locator('[data-applicant="赵新"]')
+    await row.waitFor()
+    await row.getByText('通过', { exact: true }).click()
+    await row.waitFor({ state: 'detached' })
+  })
+
+  it('the new member now sees internal notices', async () => {
+    await open(visitor, 'pages/notices/index')
+    await visitor.reload()
+    await visitor.getByText(INTERNAL_NOTICE).first().waitFor()
+  })
+
+  it('the chair removes the member with a reason', async () => {
+    await open(chair, 'packages/member/pages/directory/index')
+    await chair.locator('.search-bar__input input:visible').fill('赵新')
+    await chair.getByText('搜索', { exact: true }).first().click()
+    await chair.locator('[data-member="赵新"]').click()
+    await chair.getByText('移除会员', { exact: true }).click()
+    await input(chair, 'removeReason').fill('端到端测试移除')
+    await chair.getByText('确认移除', { exact: true }).click()
+    await chair.getByText('移除', { exact: true }).first().waitFor()
+    await chair.locator('.detail', { hasText: '已移除' }).waitFor()
+  })
+
+  it('the removed member loses access at once', async () => {
+    await visitor.reload()
+    await visitor.getByText('2026年第三季度工会经费收支情况公示').first().waitFor()
+    expect(await visitor.getByText(INTERNAL_NOTICE).count()).toBe(0)
+    await open(visitor, 'pages/me/index')
+    await visitor.locator('[data-application="removed"]:visible').waitFor()
+    await visitor.locator('.join-prompt:visible', { hasText: '申请加入' }).first().waitFor()
+  })
+})
