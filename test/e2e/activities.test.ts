@@ -37,6 +37,7 @@ async function signIn(persona: string): Promise<Page> {
   const browser = await launchBrowser()
   browsers.push(browser)
   const page = await browser.newPage()
+  page.setDefaultTimeout(15_000)
   await page.goto(`${cloud.url}/`)
   await page.locator(`[data-persona="${persona}"]`).click()
   await page.waitForURL(/pages\/notices\/index/)
@@ -44,7 +45,7 @@ async function signIn(persona: string): Promise<Page> {
 }
 
 const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`)
-const button = (page: Page, text: string) => visible(page, `button:text-is("${text}")`).first()
+const button = (page: Page, text: string) => visible(page, '.app-button').filter({ hasText: new RegExp(`^${text}$`) }).first()
 
 async function openDetail(page: Page, id: string): Promise<void> {
   await page.goto(`${cloud.url}/#/packages/activity/pages/detail/index?id=${encodeURIComponent(id)}`)
@@ -105,8 +106,9 @@ describe('an activity with 2 places and a waitlist, from creation to the Excel e
   it('one cancels, and the third is promoted and sees it', async () => {
     const staff = members.staff
     await button(staff, '取消报名').click()
-    await visible(staff, '.taro-modal__foot >> text=确认取消').or(visible(staff, 'text=确认取消')).first().click()
-    await visible(staff, 'text=我要报名').or(visible(staff, 'text=重新报名')).first().waitFor()
+    await visible(staff, '.taro-model__confirm').click()
+    // The place went to the waitlist at once: the form offers the queue again.
+    await button(staff, '名额已满，排队候补').waitFor()
 
     const retiree = members.retiree
     await openDetail(retiree, activityId)
