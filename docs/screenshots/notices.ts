@@ -39,6 +39,21 @@ async function main() {
       await page.locator('.detail__title:visible', { hasText: title }).waitFor()
     }
 
+    // A running internal 公示 (the seed's ended one shows the objection summary instead).
+    const invoke = async (openid: string, data: Record<string, unknown>) => {
+      const res = await fetch(`${cloud.url}/local/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ env: 'local', name: 'notice', openid, data }) })
+      return ((await res.json()) as { result: any }).result.data
+    }
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const end = new Date(Date.now() + (8 + 6 * 24) * 3600_000).toISOString().slice(0, 10)
+    const { id } = await invoke('o_dev_committee', {
+      action: 'createDraft', title: '2026年度“师德标兵”拟推荐人选公示', category: '人事', visibility: 'internal', publicity: { startDate: today, endDate: end },
+      body: [{ type: 'paragraph', text: '经各教研组推荐、评审小组评议，拟推荐以下同志为2026年度“师德标兵”，现予公示：' },
+        { type: 'table', header: ['姓名', '部门'], rows: [['刘芳', '语文组'], ['郑海涛', '数学组']] },
+        { type: 'list', ordered: true, items: ['公示期内会员可在本页实名提出异议；', '异议由工会主席逐条答复。'] }],
+    })
+    await invoke('o_dev_chair', { action: 'publish', id })
+
     const chair = await signIn('chair')
     await shot(chair, 'list-chair')
     await open(chair, '第六届教职工代表大会代表补选结果公示')
@@ -57,8 +72,11 @@ async function main() {
     await shot(chair, 'editor', true)
 
     const staff = await signIn('staff')
-    await open(staff, '第六届教职工代表大会代表补选结果公示')
+    await open(staff, '师德标兵')
     await shot(staff, 'detail-member', true)
+    await staff.goBack()
+    await open(staff, '第六届教职工代表大会代表补选结果公示')
+    await shot(staff, 'detail-ended', true)
     const visitor = await signIn('visitor')
     await shot(visitor, 'list-visitor')
   } finally {

@@ -17,7 +17,9 @@ const root = path.resolve(__dirname, '../..')
 const h5Dir = process.env.NOTICE_H5_DIR ?? path.join(root, 'dist-h5')
 const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-e2e-notice-'))
 let cloud: SpawnedCloud
-let browser: BrowserContext
+// One browser per person: the dev sign-in lives in localStorage, which a context shares.
+let chairBrowser: BrowserContext
+let staffBrowser: BrowserContext
 
 const TITLE = '关于评选2026年度师德标兵的公示'
 const V1 = '经各教研组推荐、评审小组评议，拟评选刘芳同志为2026年度师德标兵。'
@@ -28,16 +30,18 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(h5Dir, 'index.html'))) throw new Error('先构建 h5：npm run build:h5')
   cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir, seed: true })
   cloud.child.stdout!.resume()
-  browser = await launchBrowser()
+  chairBrowser = await launchBrowser()
+  staffBrowser = await launchBrowser()
 }, 120_000)
 
 afterAll(async () => {
-  await browser?.close()
+  await chairBrowser?.close()
+  await staffBrowser?.close()
   await cloud?.stop()
   fs.rmSync(dataRoot, { recursive: true, force: true })
 })
 
-async function signIn(who: string): Promise<Page> {
+async function signIn(browser: BrowserContext, who: string): Promise<Page> {
   const page = await browser.newPage()
   await page.goto(`${cloud.url}/`)
   await page.evaluate(() => localStorage.clear())
@@ -62,12 +66,11 @@ let staff: Page
 
 describe('校务公开: publish → read → object → answer → correct → 备案', () => {
   beforeAll(async () => {
-    chair = await signIn('chair')
-    staff = await signIn('staff')
+    chair = await signIn(chairBrowser, 'chair')
+    staff = await signIn(staffBrowser, 'staff')
   })
 
   it('the chair drafts with a PDF attachment and a 公示期, then publishes', async () => {
-    await chair.bringToFront()
     await visible(chair, '.nav-cell:has-text("公告管理")').click()
     await button(chair, '起草新公告').click()
     await field(chair, 'notice-title', 'input').fill(TITLE)
@@ -90,7 +93,6 @@ describe('校务公开: publish → read → object → answer → correct → �
   it('a member opens it from the list (unread), and the chair’s read count goes up by one', async () => {
     await chair.reload()
     const before = await (async () => { await visible(chair, '[data-testid="read-count"]').waitFor(); return readCount(chair) })()
-    await staff.bringToFront()
     await staff.reload()
     const item = visible(staff, `.notice-item:has-text("${TITLE}")`)
     await item.waitFor()
@@ -98,21 +100,18 @@ describe('校务公开: publish → read → object → answer → correct → �
     await item.click()
     await visible(staff, `.detail__title:has-text("${TITLE}")`).waitFor()
     await expect(visible(staff, `text=${V1}`).isVisible()).resolves.toBe(true)
-    await chair.bringToFront()
     await chair.reload()
     await visible(chair, '[data-testid="read-count"]').waitFor()
     expect(await readCount(chair)).toBe(before + 1)
   })
 
   it('the member raises a named objection during the 公示期', async () => {
-    await staff.bringToFront()
     await field(staff, 'objection-text', 'textarea').fill('郑海涛老师也符合推荐条件，请评审小组再议。')
     await button(staff, '实名提出异议').click()
     await visible(staff, '.objection__pending:has-text("等待主席答复")').waitFor()
   })
 
   it('the chair sees it with the member’s name and answers it', async () => {
-    await chair.bringToFront()
     await visible(chair, '[data-testid="objections-link"]').click()
     await visible(chair, '.objection:has-text("张明")').waitFor()
     await field(chair, 'answer-text', 'textarea').fill('评审小组已复议，同意增补郑海涛同志，公告将更正。')
@@ -132,7 +131,6 @@ describe('校务公开: publish → read → object → answer → correct → �
   })
 
   it('the member sees 已更正, the answer, the new text, and can open version 1', async () => {
-    await staff.bringToFront()
     await staff.reload()
     await visible(staff, '.tag:has-text("已更正 1 次")').waitFor()
     await expect(visible(staff, `text=${V2}`).isVisible()).resolves.toBe(true)
@@ -143,12 +141,13 @@ describe('校务公开: publish → read → object → answer → correct → �
   })
 
   it('the chair exports the 备案 document and it opens with every version, the reads and the objection', async () => {
-    await chair.bringToFront()
     await chair.goto(noticeUrl)
-    const [popup] = await Promise.all([browser.waitForEvent('page'), button(chair, '导出备案').click()])
-    const url = popup.url() === 'about:blank' ? await popup.waitForURL(/http/).then(() => popup.url()) : popup.url()
-    await popup.close()
-    const res = await fetch(url)
+    // The app opens the temp URL the function returned (a new tab in h5, openDocument in WeChat).
+    const [request] = await Promise.all([
+      chairBrowser.waitForEvent('request', { predicate: (r) => /\.docx(\?|$)/.test(r.url()), timeout: 30_000 }),
+      button(chair, '导出备案').click(),
+    ])
+    const res = await fetch(request.url())
     expect(res.ok).toBe(true)
     const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()))
     const xml = await zip.file('word/document.xml')!.async('string')

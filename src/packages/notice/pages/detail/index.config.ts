@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '公开详情', enableShareAppMessage: true })
+export default definePageConfig({ navigationBarTitleText: '公开详情', enableShareAppMessage: true, enablePullDownRefresh: true })

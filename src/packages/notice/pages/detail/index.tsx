@@ -14,6 +14,8 @@ import { Attachments } from '@/components/notice/Attachments'
 import { noticeApi } from '@/components/notice/api'
 import { useAsync } from '@/hooks/useAsync'
 import { useMe } from '@/hooks/useMe'
+import { useReloadOnReturn } from '@/hooks/useNoticeReturn'
+import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { messageOf } from '@/services/call'
 import { recallNotice } from '@/services/selection'
 import { formatDate, formatDateTime } from '@/utils/time'
@@ -39,6 +41,8 @@ export default function NoticeDetailPage() {
   const known = recallNotice(id)
   const role = me.data?.role ?? 'visitor'
   const [publishing, setPublishing] = useState(false)
+  useReloadOnReturn(notice.reload)
+  usePageRefresh([notice.reload])
 
   useShareAppMessage(() => ({
     title: notice.data?.title ?? known?.title ?? '校务公开',

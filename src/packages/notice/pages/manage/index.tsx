@@ -11,6 +11,7 @@ import { noticeApi } from '@/components/notice/api'
 import { useMe } from '@/hooks/useMe'
 import { usePagedList } from '@/hooks/usePagedList'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { useReloadOnReturn } from '@/hooks/useNoticeReturn'
 import { formatDateTime } from '@/utils/time'
 import { EditorChoice } from '../../components/EditorField'
 import { LedgerExport } from '../../components/LedgerExport'
@@ -26,6 +27,7 @@ export default function NoticeManagePage() {
   const [state, setState] = useState<State>('draft')
   const list = usePagedList(state, (page) => noticeApi.manageList(state, page))
   usePageRefresh([list.reload], list.loadMore)
+  useReloadOnReturn(list.reload)
   const isChair = me.data ? hasRole(me.data.role, 'chair') : false
   const open = (n: NoticeManageItem) => void Taro.navigateTo({ url: `/packages/notice/pages/detail/index?id=${encodeURIComponent(n.id)}` })
 
