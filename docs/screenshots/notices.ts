@@ -14,7 +14,7 @@ const only = process.argv[2]
 
 async function main() {
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-shots-notice-'))
-  const cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir: path.join(root, 'dist-h5'), seed: true })
+  const cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir: process.env.NOTICE_H5_DIR ?? path.join(root, 'dist-h5'), seed: true })
   cloud.child.stdout!.resume()
   const browser = await launchBrowser()
   try {
