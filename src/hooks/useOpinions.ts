@@ -1,12 +1,66 @@
-import { api } from '@/services/api'
+import { useCallback, useEffect, useState } from 'react'
+import type { InboxFilter, OpinionState } from '../../types/opinion'
+import { opinionApi } from '@/components/opinion/api'
+import { rememberedReceipts, type RememberedReceipt } from '@/components/opinion/receipts'
 import { usePagedList } from './usePagedList'
+import { useAsync } from './useAsync'
 
 /** Q&A the chair chose to publish from opinions: readable by every member. */
 export function usePublicQa() {
-  return usePagedList('qa', api.publicQa)
+  return usePagedList('qa', opinionApi.publicQa)
 }
 
 /** The caller's named opinions; anonymous ones are reachable only by receipt code. */
 export function useMyOpinions() {
-  return usePagedList('mine', api.myOpinions)
+  return usePagedList('mine', opinionApi.mine)
+}
+
+/** Handler's list for one filter (committee: assigned to me; chair: everything released). */
+export function useOpinionInbox(filter: InboxFilter) {
+  return usePagedList(`inbox-${filter}`, (page) => opinionApi.inbox(filter, page))
+}
+
+export function useOpinionCase(id: string | undefined) {
+  return useAsync(`case-${id ?? ''}`, () => (id ? opinionApi.case(id) : Promise.reject(new Error('no id'))))
+}
+
+export function usePublicOpinionStats() {
+  return useAsync('opinion-public-stats', opinionApi.publicStats)
+}
+
+export interface ReceiptStatus extends RememberedReceipt {
+  found: boolean
+  state?: OpinionState
+  replyCount: number
+  /** more replies than the submitter has read on this device */
+  hasNew: boolean
+}
+
+/**
+ * The receipt codes remembered on this device, with the server's current state and reply count
+ * (one call for all of them). Nothing on the server links these codes to the caller afterwards.
+ */
+export function useRememberedReceipts() {
+  const [receipts, setReceipts] = useState<RememberedReceipt[]>(() => rememberedReceipts())
+  const [statuses, setStatuses] = useState<ReceiptStatus[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const refresh = useCallback(async () => {
+    const list = rememberedReceipts()
+    setReceipts(list)
+    setError(null)
+    if (list.length === 0) { setStatuses([]); return }
+    try {
+      const { items } = await opinionApi.checkCodes(list.map((r) => r.code))
+      setStatuses(list.map((r) => {
+        const s = items.find((i) => i.code === r.code)
+        const replyCount = s?.replyCount ?? 0
+        return { ...r, found: Boolean(s?.found), state: s?.state, replyCount, hasNew: replyCount > r.seenReplies }
+      }))
+    } catch (err) {
+      setError(err instanceof Error ? err.message : '查询失败')
+    }
+  }, [])
+  useEffect(() => { void refresh() }, [refresh])
+  const newCount = (statuses ?? []).filter((s) => s.hasNew).length
+  return { receipts, statuses, error, newCount, refresh }
 }

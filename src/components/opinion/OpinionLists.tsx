@@ -5,6 +5,7 @@ import { usePublicQa, useMyOpinions } from '@/hooks/useOpinions'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { QaItem } from './QaItem'
 import { MyOpinionItem } from './MyOpinionItem'
+import { PublicStats } from './PublicStats'
 import './opinion.scss'
 
 type Tab = 'qa' | 'mine'
@@ -17,12 +18,15 @@ function PublicQa() {
   const list = usePublicQa()
   usePageRefresh([list.reload], list.loadMore)
   return (
-    <ListBody
+    <View>
+      <PublicStats />
+      <ListBody
       list={list}
       loadingText='正在加载公开答复…'
       empty={{ title: '还没有公开的答复', hint: '工会把有代表性的意见和答复公开后，会显示在这里' }}
       renderItem={(qa) => <QaItem key={qa.id} qa={qa} />}
-    />
+      />
+    </View>
   )
 }
 

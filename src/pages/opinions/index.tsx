@@ -1,9 +1,15 @@
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { hasRole } from '../../../types/role'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { AppButton } from '@/components/AppButton'
 import { MembersOnly } from '@/components/me/MembersOnly'
+import { NavCell } from '@/components/common/NavCell'
 import { OpinionLists } from '@/components/opinion/OpinionLists'
+import { CodeEntry } from '@/components/opinion/CodeEntry'
+import { handOffCode } from '@/components/opinion/receipts'
+import { useMe } from '@/hooks/useMe'
+import { useRememberedReceipts } from '@/hooks/useOpinions'
 import '@/components/opinion/opinion.scss'
 
 function SubmitCard() {
@@ -18,12 +24,41 @@ function SubmitCard() {
   )
 }
 
+function TrackCard() {
+  const remembered = useRememberedReceipts()
+  useDidShow(() => void remembered.refresh())
+  return (
+    <View className='op-section'>
+      <Text className='op-section__title'>凭回执码查看匿名意见</Text>
+      <CodeEntry onOpen={(code) => { handOffCode(code); void Taro.navigateTo({ url: '/packages/opinion/pages/track/index' }) }} />
+      <View className='track-card__mine' onClick={() => void Taro.navigateTo({ url: '/packages/opinion/pages/mine/index' })} data-mine-link>
+        <Text>我的意见（署名 + 本机记住的回执码）</Text>
+        {remembered.newCount ? <Text className='badge' data-badge>{`${remembered.newCount} 条新答复`}</Text> : null}
+        <Text className='nav-cell__arrow'>›</Text>
+      </View>
+    </View>
+  )
+}
+
+function HandlerLinks() {
+  const role = useMe().data?.role
+  if (!role || !hasRole(role, 'committee')) return null
+  return (
+    <View className='op-links'>
+      <NavCell title='处理意见' hint={role === 'chair' ? '全部意见' : '指派给我的'} url='/packages/opinion/pages/inbox/index' />
+      {role === 'chair' ? <NavCell title='意见统计与设置' url='/packages/opinion/pages/stats/index' /> : null}
+    </View>
+  )
+}
+
 export default function OpinionsPage() {
   return (
     <PageShell>
       <MembersOnly reason='意见箱只对工会会员开放。申请加入后，可以匿名或署名向工会提意见，并看到工会的答复。'>
         <View>
           <SubmitCard />
+          <HandlerLinks />
+          <TrackCard />
           <OpinionLists />
         </View>
       </MembersOnly>
