@@ -9,7 +9,7 @@ import { action } from '../_shared/dispatch'
 import { recordAudit, type DocWriter } from '../_shared/audit'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc, type NoticeDoc, type NoticeReadDoc } from '../_shared/documents'
 import { conflict } from '../_shared/errors'
-import { docs, escapeRegExp, iso, pageOf, pageWindow, total } from '../_shared/query'
+import { docs, escapeRegExp, iso, pageOf, pageWindow } from '../_shared/query'
 import { formatShanghai, publicityState } from '../_shared/time'
 import { noticeIn } from './access'
 import { noticeDetail } from './detail'
@@ -194,20 +194,18 @@ export const routes = {
 
 /**
  * A title search cannot use an index (it is a substring match), so it is answered in the way
- * that scans least: count the matches first; when they fit in one query (the usual case), fetch
- * them all unordered and order them here; only a search matching more than 100 notices pages
- * through the ordered index, where matches are dense enough to fill a page quickly.
+ * that scans least: one unordered query for up to 100 matches; when fewer come back, that is
+ * every match, ordered and paged here. Only a search matching 100 or more pages through the
+ * ordered index, where matches are dense enough to fill a page quickly.
  */
 async function searchPage(collection: any, where: Record<string, unknown>, page: number): Promise<{ total: number; items: ListedNotice[] }> {
-  const count = await total(collection.where(where))
-  if (count === 0) return { total: 0, items: [] }
-  if (count > MAX_QUERY) {
+  const found = await docs<ListedNotice>(collection.where(where).limit(MAX_QUERY).field(LIST_FIELDS))
+  if (found.length >= MAX_QUERY) {
     return pageOf<ListedNotice>(collection, where, { orderBy: [['pinned', 'desc'], ['publishedAt', 'desc']], page, fields: LIST_FIELDS })
   }
-  const all = await docs<ListedNotice>(collection.where(where).limit(MAX_QUERY).field(LIST_FIELDS))
-  all.sort((a, b) => Number(b.pinned) - Number(a.pinned) || new Date(b.publishedAt!).getTime() - new Date(a.publishedAt!).getTime())
+  found.sort((a, b) => Number(b.pinned) - Number(a.pinned) || new Date(b.publishedAt!).getTime() - new Date(a.publishedAt!).getTime())
   const { skip, limit } = pageWindow(page)
-  return { total: count, items: all.slice(skip, skip + limit) }
+  return { total: found.length, items: found.slice(skip, skip + limit) }
 }
 
 /** A title as a file name: no path or reserved characters, at most 40 characters. */
