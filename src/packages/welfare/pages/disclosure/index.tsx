@@ -70,7 +70,7 @@ export default function WelfareDisclosurePage() {
           <Choice name='named' options={NAMEABLE} value={named} onChange={(r) => setNamed(named.includes(r) ? named.filter((x) => x !== r) : [...named, r])} />
         </Field>
       </View>
-      <Text className='muted actions'>草稿包括：按事由、按月份、按经费来源的人次和金额合计。备注和照片不会公开。</Text>
+      <View className='muted actions'><Text>草稿包括：按事由、按月份、按经费来源的人次和金额合计。备注和照片不会公开。</Text></View>
       {error ? <View className='field__error actions' role='alert'><Text>{error}</Text></View> : null}
       <View className='actions'>
         <AppButton block disabled={saving || undefined} onClick={() => void draft()}>{saving ? '正在生成…' : '生成公开草稿'}</AppButton>

@@ -52,7 +52,7 @@ export default function WelfareHardshipPage() {
         <Input className='input' placeholder='输入姓名' value={keyword} onInput={(e) => void search(e.detail.value)} />
         {found.map(row)}
       </View>
-      <Text className='muted actions'>“困难职工”只用于生成节日慰问名单，不会出现在经费公开里。</Text>
+      <View className='muted actions'><Text>“困难职工”只用于生成节日慰问名单，不会出现在经费公开里。</Text></View>
     </PageShell>
   )
 }
