@@ -67,7 +67,7 @@ export default function RosterPage() {
       </View>
       <View className='toolbar'>
         {FILTERS.map(([label, f]) => (
-          <Text key={label} className={`toolbar__item${filter === f ? ' choice__item--on' : ''}`} data-filter={label} onClick={() => setFilter(f)}>{label}</Text>
+          <Text key={label} className={`toolbar__item${filter === f ? ' toolbar__item--on' : ''}`} data-filter={label} onClick={() => setFilter(f)}>{label}</Text>
         ))}
       </View>
       <View className='toolbar'>
