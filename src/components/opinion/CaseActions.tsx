@@ -85,7 +85,7 @@ export function CaseActions({ c, onChange }: { c: OpinionCase; onChange: (next: 
       {can.reject ? (
         <View className='op-section'>
           <Text className='op-section__title'>不予受理</Text>
-          <MessageBox name='reject' placeholder='写明理由，提交人能看到' submitLabel='不予受理' onSubmit={(reason) => run(() => opinionApi.reject(c.id, reason))} />
+          <MessageBox name='reject' variant='secondary' placeholder='写明理由，提交人能看到' submitLabel='不予受理' onSubmit={(reason) => run(() => opinionApi.reject(c.id, reason))} />
         </View>
       ) : null}
       {none ? <Text className='op-note'>这条意见当前没有需要你做的操作。</Text> : null}

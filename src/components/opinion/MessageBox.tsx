@@ -12,10 +12,11 @@ interface Props {
   /** resolves when sent; a rejection's message is shown under the box */
   onSubmit: (text: string) => Promise<void>
   name?: string
+  variant?: 'primary' | 'secondary'
 }
 
 /** A text box with a send button; keeps the text if sending fails, clears it when sent. */
-export function MessageBox({ placeholder, submitLabel, maxlength = 500, initial = '', onSubmit, name }: Props) {
+export function MessageBox({ placeholder, submitLabel, maxlength = 500, initial = '', onSubmit, name, variant }: Props) {
   const [text, setText] = useState(initial)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
@@ -37,7 +38,7 @@ export function MessageBox({ placeholder, submitLabel, maxlength = 500, initial 
       <Textarea className='message-box__input' value={text} placeholder={placeholder} maxlength={maxlength} autoHeight onInput={(e) => setText(e.detail.value)} />
       <Text className='message-box__count'>{`${[...text].length}/${maxlength}`}</Text>
       {error ? <View className='form-error' role='alert'>{error}</View> : null}
-      <AppButton block disabled={busy} onClick={() => void send()}>{busy ? '正在提交…' : submitLabel}</AppButton>
+      <AppButton block variant={variant} disabled={busy} onClick={() => void send()}>{busy ? '正在提交…' : submitLabel}</AppButton>
     </View>
   )
 }
