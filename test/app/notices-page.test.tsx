@@ -89,4 +89,23 @@ describe('公开 tab (notice list)', () => {
     await waitFor(() => expect(screen.queryByText('过时的全部列表')).toBeNull())
     expect(screen.getByText('人事任免公示')).toBeTruthy()
   })
+
+  it('drops the unread marker of a notice once it is opened', async () => {
+    api.notices.mockResolvedValue(page([notice({ read: false })]))
+    await renderPage()
+    await screen.findByText('关于教职工体检安排的通知')
+    expect(screen.getByLabelText('未读')).toBeTruthy()
+    fireEvent.click(screen.getByText('关于教职工体检安排的通知'))
+    expect(screen.queryByLabelText('未读')).toBeNull()
+  })
+
+  it('offers 公告管理 to committee members and not to members', async () => {
+    api.notices.mockResolvedValue(page([notice()]))
+    await renderPage()
+    await screen.findByText('关于教职工体检安排的通知')
+    expect(screen.queryByText('公告管理')).toBeNull()
+    api.me.mockResolvedValue(meAs.committee)
+    await renderPage()
+    await screen.findByText('公告管理')
+  })
 })

@@ -29,8 +29,11 @@ export default function NoticesPage() {
 
   const role = me.data?.role
   const isMember = role ? hasRole(role, 'member') : false
+  // Opening a notice records the read in the function; mark it here too, so the dot goes away on return.
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set())
   const open = (notice: NoticeListItem) => {
     rememberNotice(notice)
+    setOpened((s) => new Set(s).add(notice.id))
     void Taro.navigateTo({ url: `/packages/notice/pages/detail/index?id=${encodeURIComponent(notice.id)}` })
   }
 
@@ -46,7 +49,7 @@ export default function NoticesPage() {
         list={notices}
         loadingText='正在加载公开内容…'
         empty={emptyText(category, keyword)}
-        renderItem={(n) => <NoticeItem key={n.id} notice={n} showUnread={isMember} onOpen={open} />}
+        renderItem={(n) => <NoticeItem key={n.id} notice={opened.has(n.id) ? { ...n, read: true } : n} showUnread={isMember} onOpen={open} />}
       />
     </PageShell>
   )
