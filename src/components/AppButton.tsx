@@ -14,7 +14,8 @@ interface Props {
 export function AppButton({ children, onClick, variant = 'primary', block, disabled }: Props) {
   const cls = ['app-button', `app-button--${variant}`, block ? 'app-button--block' : ''].filter(Boolean).join(' ')
   return (
-    <Button className={cls} onClick={onClick} disabled={disabled}>
+    // undefined, not false: Taro's h5 button writes disabled="false", which CSS [disabled] matches.
+    <Button className={cls} onClick={onClick} disabled={disabled || undefined}>
       {children}
     </Button>
   )
