@@ -23,7 +23,11 @@ function toDate(text: string, label: string): Date {
 }
 
 /** Editable fields as stored: instants become Dates, optional rules present only when set. */
+/** Covers come only from the editor's upload folder, so a cover can never reveal another file. */
+const COVER_PATH = /^cloud:\/\/[^/]+\/activity-covers\/[^/]+$/
+
 function fromEditable(e: ActivityEditable) {
+  if (e.coverFileId && !COVER_PATH.test(e.coverFileId)) throw new AppError('BAD_INPUT', '封面图片无效，请重新选择上传。')
   const out = {
     title: e.title, category: e.category, description: e.description.trim(), place: e.place,
     startAt: toDate(e.startAt, '开始时间'), endAt: toDate(e.endAt, '结束时间'),
@@ -62,7 +66,7 @@ export async function save(ctx: Ctx, input: { id?: string; activity: ActivityEdi
     if (!fresh || fresh.state !== 'draft') throw new AppError('CONFLICT', '这个活动刚刚被发布或取消了，请刷新后再看。')
     const cleared = ctx.db.command
     await t.collection(ACTIVITIES).doc(before._id).update({
-      data: { ...fields, updatedAt: ctx.now, ...(fields.guests ? {} : { guests: cleared.remove() }), ...(fields.frequency ? {} : { frequency: cleared.remove() }) },
+      data: { ...fields, updatedAt: ctx.now, ...(fields.guests ? {} : { guests: cleared.remove() }), ...(fields.frequency ? {} : { frequency: cleared.remove() }), ...(fields.coverFileId ? {} : { coverFileId: cleared.remove() }) },
     })
     await recordAudit(t, ctx, { action: 'activity.edit', target: target({ _id: before._id, title: fields.title }), before: was, after: now })
   })

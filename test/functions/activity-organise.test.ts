@@ -59,6 +59,13 @@ describe('drafts, publishing and the end of an activity', () => {
     expect((await db.collection('activities').count()).total).toBe(before)
   })
 
+  it('accepts a cover only from the editor’s upload folder, so a cover cannot reveal another file', async () => {
+    const r = await callAs(env, 'committee', 'activity', { action: 'save', activity: draft({ coverFileId: 'cloud://x.bucket/opinions/secret.jpg' }) })
+    expect(r).toMatchObject({ ok: false, code: 'BAD_INPUT', message: '封面图片无效，请重新选择上传。' })
+    const ok = await callAs(env, 'committee', 'activity', { action: 'save', activity: draft({ coverFileId: 'cloud://x.bucket/activity-covers/1.jpg' }) })
+    expect(ok.ok).toBe(true)
+  })
+
   it('cancels an activity and notifies everyone registered or waiting', async () => {
     const a = await addActivity(db, { capacity: 1, title: '取消通知测试' })
     await call(env, m[0].openid, 'register', { activityId: a._id })

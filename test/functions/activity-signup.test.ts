@@ -74,6 +74,16 @@ describe('activity.register', () => {
     await expectCountersEqualRows(db, a._id)
   })
 
+  it('completes a sign-up whose earlier attempt died after taking the row (stale claim)', async () => {
+    const a = await addActivity(db, { capacity: 2 })
+    const stale = new Date(Date.now() - 60_000)
+    await db.collection('registrations').add({ data: { _id: `${a._id}_mem_su_6`, activityId: a._id, memberId: 'mem_su_6', state: 'claiming', claimToken: 'dead', answers: {}, createdAt: stale, updatedAt: stale } })
+    const r = await call(env, m[6].openid, 'register', { activityId: a._id })
+    expect(r.data).toMatchObject({ state: 'confirmed', id: `${a._id}_mem_su_6` })
+    expect((await registrations(db, a._id)).length).toBe(1)
+    await expectCountersEqualRows(db, a._id)
+  })
+
   it('counts guests toward the capacity when the organiser says so', async () => {
     const a = await addActivity(db, { capacity: 3, guests: { max: 2, countsTowardCapacity: true } })
     expect((await call(env, m[0].openid, 'register', { activityId: a._id, guests: 2 })).data.state).toBe('confirmed')

@@ -27,6 +27,7 @@ export interface ActivityForm {
   frequencyKey: string
   frequencyYears: string
   needsApproval: boolean
+  coverFileId?: string
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -70,6 +71,7 @@ export function formOf(a: ActivityEditable): ActivityForm {
     guestsAllowed: !!a.guests, guestsMax: String(a.guests?.max ?? 1), guestsCount: a.guests?.countsTowardCapacity ?? false,
     cancelPolicy: a.cancelPolicy, frequencyOn: !!a.frequency, frequencyKey: a.frequency?.key ?? '', frequencyYears: String(a.frequency?.years ?? 3),
     needsApproval: a.needsApproval,
+    ...(a.coverFileId ? { coverFileId: a.coverFileId } : {}),
   }
 }
 
@@ -89,5 +91,6 @@ export function toEditable(f: ActivityForm): ActivityEditable {
     cancelPolicy: f.cancelPolicy,
     ...(f.frequencyOn ? { frequency: { key: f.frequencyKey.trim(), years: int(f.frequencyYears) } } : {}),
     needsApproval: f.needsApproval,
+    ...(f.coverFileId ? { coverFileId: f.coverFileId } : {}),
   }
 }

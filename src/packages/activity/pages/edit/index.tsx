@@ -13,6 +13,7 @@ import { Field } from '../../components/Field'
 import { Choice } from '../../components/Choice'
 import { FieldsEditor } from '../../components/FieldsEditor'
 import { DateTimeField } from '../../components/DateTimeField'
+import { CoverPicker } from '../../components/CoverPicker'
 import { blankForm, formOf, toEditable, type ActivityForm } from './form'
 import '../../components/form.scss'
 
@@ -91,6 +92,7 @@ export default function EditActivityPage() {
           ) : null}
         </Field>
         <Field label='报名时填写'><FieldsEditor fields={form.fields} onChange={(f) => set('fields', f)} /></Field>
+        <Field label='封面图'><CoverPicker fileId={form.coverFileId} onChange={(id) => set('coverFileId', id)} /></Field>
         <Field label='活动介绍'><Textarea className='textarea' maxlength={2000} value={form.description} onInput={(e) => set('description', e.detail.value)} /></Field>
       </View>
       {error ? <View className='summary'><View className='field__error' role='alert'>{error}</View></View> : null}
