@@ -1,9 +1,9 @@
 /**
  * 慰问记录 end to end on the h5 build and a fresh local cloud with demo data: a committee member
  * builds a 春节 plan for the retirees, records two visits with amounts and a photo → the
- * ledger's totals and chart grow by exactly those amounts → the chair drafts the 经费公开 →
- * it is published (through notice.publish: the notice pages' publish button is #5's and not
- * there yet) → a member reads it on the board, with no hardship or sickness recipient named.
+ * ledger's totals and chart grow by exactly those amounts → the chair drafts the 经费公开,
+ * opens the draft on the board and publishes it (the notice pages' 发布 button) → a member
+ * reads it on the board, with no hardship or sickness recipient named.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -112,7 +112,7 @@ describe('慰问记录 end to end', () => {
     }
   }, 60_000)
 
-  it('the chair drafts the 经费公开 and, once published, a member reads it on the board without names', async () => {
+  it('the chair drafts the 经费公开, publishes it from the board, and a member reads it without names', async () => {
     const page = await signIn('chair')
     await page.goto(`${cloud.url}/#/packages/welfare/pages/disclosure/index`)
     await visible(page, '[data-choice="named"] [data-option="节日慰问"]').click()
@@ -120,13 +120,15 @@ describe('慰问记录 end to end', () => {
     await visible(page, '.app-button').filter({ hasText: '生成公开草稿' }).click()
     await visible(page, '[data-testid="disclosure-done"]').waitFor()
     const title = (await visible(page, '[data-testid="disclosure-done"] .summary__line').first().innerText()).trim()
-    await page.close()
 
-    // Published through the notice function (the notice pages' publish button is not there yet).
-    const drafts = await invoke('chair', 'notice', { action: 'manageList', state: 'draft' })
-    const draft = drafts.data.items.find((n: any) => n.title === title)
-    expect(draft).toBeDefined()
-    expect((await invoke('chair', 'notice', { action: 'publish', id: draft.id })).ok).toBe(true)
+    // The chair reviews the draft on the board and publishes it through the notice flow.
+    await visible(page, '.app-button').filter({ hasText: '打开草稿' }).click()
+    await page.getByText('按慰问事由').first().waitFor()
+    await visible(page, '.app-button').filter({ hasText: /^发布$/ }).click()
+    await page.getByText('发布时间').first().waitFor()
+    await page.close()
+    const published = await invoke('chair', 'notice', { action: 'manageList', state: 'published' })
+    expect(published.data.items.find((n: any) => n.title === title)).toMatchObject({ category: '工会经费', visibility: 'internal' })
 
     const member = await signIn('staff')
     await member.getByText(title).first().click()
