@@ -35,7 +35,7 @@ export function MessageBox({ placeholder, submitLabel, maxlength = 500, initial 
   }
   return (
     <View className='message-box' data-box={name}>
-      <Textarea className='message-box__input' value={text} placeholder={placeholder} maxlength={maxlength} autoHeight onInput={(e) => setText(e.detail.value)} />
+      <Textarea className='message-box__input' value={text} placeholder={placeholder} maxlength={maxlength} onInput={(e) => setText(e.detail.value)} />
       <Text className='message-box__count'>{`${[...text].length}/${maxlength}`}</Text>
       {error ? <View className='form-error' role='alert'>{error}</View> : null}
       <AppButton block variant={variant} disabled={busy} onClick={() => void send()}>{busy ? '正在提交…' : submitLabel}</AppButton>
