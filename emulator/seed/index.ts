@@ -26,7 +26,12 @@
  *   welfare_visits   { recipient { kind: member|other, memberId?, name, department?, relation? }, reason, visitDate,
  *                      visitors[{ memberId, name }], cashFen, gifts[{ name, valueFen }], fund, notes, photos, state: planned|done,
  *                      createdBy, createdAt, updatedAt }
- *   app_meta         { _id: 'seed', state: seeding|done, startedAt, seededAt?, counts? }
+ *   app_meta         { _id: 'seed', state: seeding|done, startedAt, seededAt?, counts? }; 'departments' { list };
+ *                    'join_settings' { group, invite, roster, openGId? }; 'roster' { activeBatch, rows, importedAt, fileName }
+ *   roster           { batchId, name, department, staffNo, status, gender?, birthday?, birthYear?, phone? }
+ *   invites          { _id code, note, expiresAt, maxUses, remaining, autoApprove, revoked, createdBy, createdAt }
+ *   notice_objections, welfare_plans, welfare_people, audit_log: see cloudfunctions/_shared/documents.ts and the
+ *                    domain documents files; the manifest (collections.json) describes every collection.
  */
 import manifest from '../../cloudfunctions/_database/collections.json'
 import type { Database } from '../../cloudfunctions/_shared/context'

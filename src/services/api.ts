@@ -2,7 +2,6 @@ import { memberMeOutput } from '../../types/member'
 import { noticeListOutput, type NoticeCategory } from '../../types/notice'
 import { activityListOutput } from '../../types/activity'
 import { opinionListQaOutput, opinionMineOutput } from '../../types/opinion'
-import { welfareListOutput } from '../../types/welfare'
 import { call } from './call'
 
 /**
@@ -15,5 +14,4 @@ export const api = {
   activities: (page: number) => call('activity', 'list', { page }, activityListOutput),
   publicQa: (page: number) => call('opinion', 'listQa', { page }, opinionListQaOutput),
   myOpinions: (page: number) => call('opinion', 'mine', { page }, opinionMineOutput),
-  welfareVisits: (input: { year?: number; page: number }) => call('welfare', 'list', input, welfareListOutput),
 }
