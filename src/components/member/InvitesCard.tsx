@@ -10,6 +10,8 @@ import { useAsync } from '@/hooks/useAsync'
 import { memberApi } from '@/services/member-api'
 import { messageOf } from '@/services/call'
 import { formatDate } from '@/utils/time'
+// Platform file: a WeChat share button in weapp; nothing in the local build (no chats to share to).
+import { InviteShareButton } from './InviteShareButton'
 
 const STATE: Record<InviteItem['state'], { label: string; tone: 'success' | 'neutral' | 'warning' }> = {
   active: { label: '有效', tone: 'success' },
@@ -62,6 +64,7 @@ export function InvitesCard() {
           <Tag tone={STATE[i.state].tone}>{STATE[i.state].label}</Tag>
           {i.state === 'active' ? (
             <View className='member-row__actions'>
+              <InviteShareButton code={i.code} />
               <AppButton variant='secondary' onClick={() => void Taro.setClipboardData({ data: shareText(i.code) })}>复制</AppButton>
               <AppButton variant='secondary' onClick={() => void run(() => memberApi.revokeInvite(i.code), '已停用')}>停用</AppButton>
             </View>
