@@ -115,3 +115,28 @@ describe('roles and removal', () => {
     expect(log.data.total).toBe(count)
   })
 })
+
+describe('audit log across the app', () => {
+  it('names every recorded action in Chinese', async () => {
+    const fs = require('node:fs') as typeof import('node:fs')
+    const path = require('node:path') as typeof import('node:path')
+    const source = fs.readFileSync(path.join(__dirname, '../../cloudfunctions/member/audit-log.ts'), 'utf8')
+    const root = path.join(__dirname, '../../cloudfunctions')
+    const literal = new Set<string>()
+    for (const dir of fs.readdirSync(root)) {
+      if (!fs.statSync(path.join(root, dir)).isDirectory()) continue
+      for (const file of fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.ts'))) {
+        const text = fs.readFileSync(path.join(root, dir, file), 'utf8')
+        for (const m of text.matchAll(/'((?:member|notice|opinion|activity|welfare)\.[A-Za-z]+)'/g)) if (text.includes('recordAudit') || text.includes('transition(')) literal.add(m[1])
+      }
+    }
+    const unnamed = [...literal].filter((a) => !source.includes(`'${a}':`))
+    expect(unnamed).toEqual([])
+  })
+
+  it('filters by area and shows the chair readable entries', async () => {
+    const log = await callAs(env, 'chair', 'member', { action: 'auditLog', area: 'member', page: 1 })
+    expect(log.data.items.length).toBeGreaterThan(0)
+    expect(log.data.items.every((i: any) => i.action.startsWith('member.') && /[\u4e00-\u9fa5]/.test(i.actionLabel))).toBe(true)
+  })
+})
