@@ -20,6 +20,23 @@ const FIELD_LABELS: Record<string, string> = {
   date: '日期',
   visibility: '公开范围',
   capacity: '名额',
+  images: '图片',
+  code: '回执码',
+  question: '问题',
+  answer: '答复',
+  rating: '评价',
+  dueDays: '办理期限',
+  assigneeId: '承办委员',
+  staffNo: '工号',
+  birthday: '生日',
+  gender: '性别',
+  invite: '邀请码',
+  memberId: '会员',
+  role: '身份',
+  days: '有效天数',
+  maxUses: '使用次数',
+  fileName: '文件名',
+  fileId: '文件',
 }
 
 interface RawIssue {

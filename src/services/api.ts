@@ -1,7 +1,6 @@
 import { memberMeOutput } from '../../types/member'
 import { noticeListOutput, type NoticeCategory } from '../../types/notice'
 import { activityListOutput } from '../../types/activity'
-import { opinionListQaOutput, opinionMineOutput } from '../../types/opinion'
 import { call } from './call'
 
 /**
@@ -12,6 +11,4 @@ export const api = {
   me: () => call('member', 'me', {}, memberMeOutput),
   notices: (input: { category?: NoticeCategory; keyword?: string; page: number }) => call('notice', 'list', input, noticeListOutput),
   activities: (page: number) => call('activity', 'list', { page }, activityListOutput),
-  publicQa: (page: number) => call('opinion', 'listQa', { page }, opinionListQaOutput),
-  myOpinions: (page: number) => call('opinion', 'mine', { page }, opinionMineOutput),
 }
