@@ -74,6 +74,8 @@ function readExtraDependencies(sourceDir: string): Record<string, string> {
   return deps
 }
 
+const WEBCRYPTO_GLOBAL = "if (!globalThis.crypto) globalThis.crypto = require('node:crypto').webcrypto;"
+
 async function bundle(t: Target): Promise<void> {
   const config = readConfig(t.sourceDir)
   const extra = readExtraDependencies(t.sourceDir)
@@ -88,6 +90,9 @@ async function bundle(t: Target): Promise<void> {
     metafile: true,
     logLevel: 'warning',
     legalComments: 'none',
+    // The cloud runs Node 16/18, where the Web Crypto global does not exist yet; bundled libraries
+    // (docx → nanoid 6) call crypto.getRandomValues. Node's own webcrypto is the same API.
+    banner: { js: WEBCRYPTO_GLOBAL },
   })
   const pkg = { name: t.name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION, ...extra } }
   fs.writeFileSync(path.join(t.outDir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')

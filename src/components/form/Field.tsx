@@ -13,14 +13,14 @@ interface Props {
 /** One labelled form row; the error (Chinese, from the function's issues) shows under it. */
 export function Field({ label, required, hint, error, children }: Props) {
   return (
-    <View className={`field${error ? ' field--error' : ''}`}>
+    <View className='field'>
       <Text className='field__label'>
         {label}
         {required ? <Text className='field__required'> *</Text> : null}
       </Text>
-      <View className='field__control'>{children}</View>
+      {children}
       {hint && !error ? <Text className='field__hint'>{hint}</Text> : null}
-      {error ? <Text className='field__error'>{error}</Text> : null}
+      {error ? <View className='field__error' role='alert'><Text>{error}</Text></View> : null}
     </View>
   )
 }

@@ -1,6 +1,6 @@
 import { View, Text, Input } from '@tarojs/components'
 import type { ActivityFieldDef } from '../../../../types/activity'
-import { Choice } from './Choice'
+import { Choice } from '@/components/form/Choice'
 import './form.scss'
 
 type Row = ActivityFieldDef & { optionsText: string }

@@ -2,8 +2,8 @@ import { useState } from 'react'
 import { View, Input, Textarea } from '@tarojs/components'
 import type { ActivityDetail, Answers } from '../../../../types/activity'
 import { AppButton } from '@/components/AppButton'
-import { Field } from './Field'
-import { Choice } from './Choice'
+import { Field } from '@/components/form/Field'
+import { Choice } from '@/components/form/Choice'
 import './form.scss'
 
 interface Props {

@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components'
 import { welfareApi } from '@/components/welfare/api'
 import { useAsync } from '@/hooks/useAsync'
-import { Choice } from './Choice'
+import { Choice } from '@/components/form/Choice'
 import './form.scss'
 
 /** Visitors: the committee and the chair, tapped on and off. */

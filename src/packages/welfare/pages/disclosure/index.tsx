@@ -8,8 +8,8 @@ import { AppButton } from '@/components/AppButton'
 import { welfareApi } from '@/components/welfare/api'
 import { messageOf } from '@/services/call'
 import { todayShanghai } from '@/utils/time'
-import { Field } from '../../components/Field'
-import { Choice } from '../../components/Choice'
+import { Field } from '@/components/form/Field'
+import { Choice } from '@/components/form/Choice'
 import '../../components/form.scss'
 
 const NAMEABLE = welfareReasons.filter((r) => !PRIVATE_REASONS.includes(r))
