@@ -4,38 +4,24 @@
  * 候补 1 → one cancels → the third is promoted and sees it → shows the check-in code, the chair
  * pastes it → the Excel export opens with the right rows.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import ExcelJS from 'exceljs'
-import type { BrowserContext, Page } from 'playwright-core'
-import { spawnLocalCloud, type SpawnedCloud } from '../../emulator/spawn'
-import { launchBrowser } from './support/browser'
+import type { Page } from 'playwright-core'
+import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
 
 jest.setTimeout(120_000)
 
-const root = path.resolve(__dirname, '../..')
-const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-e2e-activities-'))
 const TITLE = '端到端 · 教工趣味运动会'
-let cloud: SpawnedCloud
-const browsers: BrowserContext[] = []
+let cloud: DemoCloud
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(root, 'dist-h5/index.html'))) throw new Error('先构建 h5：npm run build:h5')
-  cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir: path.join(root, 'dist-h5'), seed: true })
-  cloud.child.stdout!.resume()
+  cloud = await startDemoCloud('activities')
 }, 120_000)
 
-afterAll(async () => {
-  for (const b of browsers) await b.close()
-  await cloud?.stop()
-  fs.rmSync(dataRoot, { recursive: true, force: true })
-})
+afterAll(() => cloud?.close())
 
 /** Each person gets their own browser, as each has their own phone. */
 async function signIn(persona: string): Promise<Page> {
-  const browser = await launchBrowser()
-  browsers.push(browser)
+  const browser = await cloud.browser()
   const page = await browser.newPage()
   page.setDefaultTimeout(15_000)
   await page.goto(`${cloud.url}/`)

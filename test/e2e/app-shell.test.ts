@@ -3,16 +3,10 @@
  * sign in as each persona, visit every tab, see the seeded data; 关怀模式 really enlarges text
  * and is remembered.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { spawnLocalCloud, type SpawnedCloud } from '../../emulator/spawn'
-import { launchBrowser } from './support/browser'
+import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
 
-const root = path.resolve(__dirname, '../..')
-const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-e2e-'))
-let cloud: SpawnedCloud
+let cloud: DemoCloud
 let browser: BrowserContext
 
 const INTERNAL_NOTICE = '关于2026年教职工健康体检安排的通知'
@@ -21,17 +15,11 @@ const ACTIVITY = '2026年教职工健康体检'
 const QA_QUESTION = '教工食堂午餐偏咸偏油，能否多提供清淡的菜？'
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(root, 'dist-h5/index.html'))) throw new Error('先构建 h5：npm run build:h5')
-  cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir: path.join(root, 'dist-h5'), seed: true })
-  cloud.child.stdout!.resume()
-  browser = await launchBrowser()
+  cloud = await startDemoCloud('app-shell')
+  browser = await cloud.browser()
 }, 120_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-  fs.rmSync(dataRoot, { recursive: true, force: true })
-})
+afterAll(() => cloud?.close())
 
 async function signIn(persona: string): Promise<Page> {
   const page = await browser.newPage()

@@ -4,35 +4,21 @@
  * the chair approves in 入会审核 → the new member sees internal notices → the chair removes
  * them → they lose access at once.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
-import { spawnLocalCloud, type SpawnedCloud } from '../../emulator/spawn'
-import { launchBrowser } from './support/browser'
+import type { Page } from 'playwright-core'
+import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
 
-const root = path.resolve(__dirname, '../..')
-const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-e2e-members-'))
 const INTERNAL_NOTICE = '关于2026年教职工健康体检安排的通知'
-let cloud: SpawnedCloud
-const browsers: BrowserContext[] = []
+let cloud: DemoCloud
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(root, 'dist-h5/index.html'))) throw new Error('先构建 h5：npm run build:h5')
-  cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir: path.join(root, 'dist-h5'), seed: true })
-  cloud.child.stdout!.resume()
+  cloud = await startDemoCloud('members')
 }, 120_000)
 
-afterAll(async () => {
-  for (const b of browsers) await b.close()
-  await cloud?.stop()
-  fs.rmSync(dataRoot, { recursive: true, force: true })
-})
+afterAll(() => cloud?.close())
 
 /** Each person gets their own browser, as each has their own phone. */
 async function signIn(persona: string): Promise<Page> {
-  const browser = await launchBrowser()
-  browsers.push(browser)
+  const browser = await cloud.browser()
   const page = await browser.newPage()
   await page.goto(`${cloud.url}/`)
   await page.locator(`[data-persona="${persona}"]`).click()

@@ -5,19 +5,11 @@
  * the chair corrects the notice (version 2 with a reason) → the member sees 已更正 and opens
  * version 1 → the chair exports the 备案 Word document, and the test opens it and reads it.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import JSZip from 'jszip'
 import type { BrowserContext, Page } from 'playwright-core'
-import { spawnLocalCloud, type SpawnedCloud } from '../../emulator/spawn'
-import { launchBrowser } from './support/browser'
+import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
 
-const root = path.resolve(__dirname, '../..')
-const h5Dir = process.env.NOTICE_H5_DIR ?? path.join(root, 'dist-h5')
-const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-e2e-notice-'))
-let cloud: SpawnedCloud
-// One browser per person: the dev sign-in lives in localStorage, which a context shares.
+let cloud: DemoCloud
 let chairBrowser: BrowserContext
 let staffBrowser: BrowserContext
 
@@ -27,19 +19,12 @@ const V2 = '经各教研组推荐、评审小组评议，拟评选刘芳、郑�
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n'), Buffer.alloc(1000, 0x20), Buffer.from('\n%%EOF\n')])
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(h5Dir, 'index.html'))) throw new Error('先构建 h5：npm run build:h5')
-  cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir, seed: true })
-  cloud.child.stdout!.resume()
-  chairBrowser = await launchBrowser()
-  staffBrowser = await launchBrowser()
+  cloud = await startDemoCloud('notices')
+  chairBrowser = await cloud.browser()
+  staffBrowser = await cloud.browser()
 }, 120_000)
 
-afterAll(async () => {
-  await chairBrowser?.close()
-  await staffBrowser?.close()
-  await cloud?.stop()
-  fs.rmSync(dataRoot, { recursive: true, force: true })
-})
+afterAll(() => cloud?.close())
 
 async function signIn(browser: BrowserContext, who: string): Promise<Page> {
   const page = await browser.newPage()

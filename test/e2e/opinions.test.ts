@@ -6,17 +6,11 @@
  * it as Q&A with edited text → members see the Q&A.
  * The member uses their own browser (their phone); the others share a second one.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { spawnLocalCloud, type SpawnedCloud } from '../../emulator/spawn'
 import { connectLocalSdk } from '../../emulator/sdk-env'
-import { launchBrowser } from './support/browser'
+import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
 
-const root = path.resolve(__dirname, '../..')
-const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-e2e-opinions-'))
-let cloud: SpawnedCloud
+let cloud: DemoCloud
 let phone: BrowserContext
 let office: BrowserContext
 let code = ''
@@ -26,19 +20,12 @@ const REPLY = '已与食堂商定：从下周一起晚餐窗口延长到19:00，
 const QUESTION = '晚自习值班老师吃不上晚饭，食堂能否延长供应？'
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(root, 'dist-h5/index.html'))) throw new Error('先构建 h5：npm run build:h5')
-  cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir: path.join(root, 'dist-h5'), seed: true })
-  cloud.child.stdout!.resume()
-  phone = await launchBrowser()
-  office = await launchBrowser()
+  cloud = await startDemoCloud('opinions')
+  phone = await cloud.browser()
+  office = await cloud.browser()
 }, 120_000)
 
-afterAll(async () => {
-  await phone?.close()
-  await office?.close()
-  await cloud?.stop()
-  fs.rmSync(dataRoot, { recursive: true, force: true })
-})
+afterAll(() => cloud?.close())
 
 async function signIn(browser: BrowserContext, persona: string): Promise<Page> {
   const page = await browser.newPage()

@@ -5,35 +5,21 @@
  * opens the draft on the board and publishes it (the notice pages' 发布 button) → a member
  * reads it on the board, with no hardship or sickness recipient named.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { spawnLocalCloud, type SpawnedCloud } from '../../emulator/spawn'
 import { persona } from '../../emulator/seed/personas'
-import { launchBrowser } from './support/browser'
+import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
 
-const root = path.resolve(__dirname, '../..')
-/** the shared h5 output (build it under the h5 lock); a copy may be named while iterating */
-const h5Dir = process.env.E2E_H5_DIR ?? path.join(root, 'dist-h5')
-const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-e2e-welfare-'))
-let cloud: SpawnedCloud
+let cloud: DemoCloud
 let browser: BrowserContext
 // A tiny valid PNG for the photo upload.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(h5Dir, 'index.html'))) throw new Error('先构建 h5：npm run build:h5')
-  cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir, seed: true })
-  cloud.child.stdout!.resume()
-  browser = await launchBrowser()
+  cloud = await startDemoCloud('welfare')
+  browser = await cloud.browser()
 }, 120_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-  fs.rmSync(dataRoot, { recursive: true, force: true })
-})
+afterAll(() => cloud?.close())
 
 async function signIn(who: string): Promise<Page> {
   const page = await browser.newPage()

@@ -1,0 +1,38 @@
+/**
+ * A fresh local cloud with demo data serving the h5 build, for one e2e file, and the browsers
+ * its people use (one each: the dev sign-in lives in localStorage, which a browser shares).
+ * E2E_H5_DIR names another h5 output (e.g. a copy while iterating); default dist-h5/.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { BrowserContext } from 'playwright-core'
+import { spawnLocalCloud, type SpawnedCloud } from '../../../emulator/spawn'
+import { launchBrowser } from './browser'
+
+export interface DemoCloud extends SpawnedCloud {
+  /** a new phone-sized browser, closed with the cloud */
+  browser(): Promise<BrowserContext>
+  close(): Promise<void>
+}
+
+export async function startDemoCloud(label: string): Promise<DemoCloud> {
+  const h5Dir = process.env.E2E_H5_DIR ?? path.resolve(__dirname, '../../../dist-h5')
+  if (!fs.existsSync(path.join(h5Dir, 'index.html'))) throw new Error('先构建 h5：npm run build:h5')
+  const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), `jgzj-e2e-${label}-`))
+  const cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir, seed: true })
+  cloud.child.stdout!.resume()
+  const browsers: BrowserContext[] = []
+  return Object.assign(cloud, {
+    async browser() {
+      const b = await launchBrowser()
+      browsers.push(b)
+      return b
+    },
+    async close() {
+      for (const b of browsers) await b.close()
+      await cloud.stop()
+      fs.rmSync(dataRoot, { recursive: true, force: true })
+    },
+  })
+}
