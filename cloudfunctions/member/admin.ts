@@ -30,6 +30,16 @@ async function transition(ctx: Ctx, id: string, from: MemberDoc['membership'], d
   return res.stats.updated === 1
 }
 
+/**
+ * Called after a chair stepped down or was removed. Checked after the write, not before, so two
+ * chairs demoting or removing each other at once cannot both succeed: the change is undone.
+ */
+async function keepAChair(ctx: Ctx, id: string, undo: Partial<MemberDoc>, message: string): Promise<void> {
+  if ((await chairCount(ctx.db)) > 0) return
+  await members(ctx.db).doc(id).update({ data: { ...undo, updatedAt: ctx.now } })
+  throw new AppError('CONFLICT', message)
+}
+
 async function tellApplicant(ctx: Ctx, m: MemberDoc, result: string, note: string): Promise<void> {
   await ctx.services.notify({
     touser: m.openid,
@@ -142,11 +152,7 @@ export const adminRoutes = {
       if (m.role === input.role) return toProfile(m, { fullPhone: true })
       const res = (await members(ctx.db).where({ _id: m._id, membership: 'approved', role: m.role }).update({ data: { role: input.role, updatedAt: ctx.now } })) as Updated
       if (res.stats.updated !== 1) throw new AppError('CONFLICT', '这位会员的身份刚被修改过，请刷新后再试')
-      // Checked after the write, so two chairs stepping down at once cannot both succeed.
-      if (m.role === 'chair' && (await chairCount(ctx.db)) === 0) {
-        await members(ctx.db).doc(m._id).update({ data: { role: 'chair', updatedAt: ctx.now } })
-        throw new AppError('CONFLICT', '至少要保留一位主席：请先把主席身份交给另一位会员')
-      }
+      if (m.role === 'chair') await keepAChair(ctx, m._id, { role: 'chair' }, '至少要保留一位主席：请先把主席身份交给另一位会员')
       await recordAudit(ctx.db, ctx, { action: 'member.setRole', target: { kind: 'member', id: m._id, label: m.name }, before: { role: m.role }, after: { role: input.role } })
       return toProfile({ ...m, role: input.role }, { fullPhone: true })
     },
@@ -175,10 +181,11 @@ export const adminRoutes = {
     async run(ctx, input): Promise<MemberProfile> {
       const m = await memberById(ctx.db, input.memberId)
       if (m.membership !== 'approved') throw new AppError('CONFLICT', '这位不是在册会员，无需移除')
-      if (m.role === 'chair' && (await chairCount(ctx.db)) <= 1) throw new AppError('CONFLICT', '不能移除唯一的主席：请先把主席身份交给另一位会员')
       if (!(await transition(ctx, m._id, 'approved', { membership: 'removed', removedAt: ctx.now, removeReason: input.reason }))) {
         throw new AppError('CONFLICT', '这位会员的状态刚被修改过，请刷新后再试')
       }
+      const _ = ctx.db.command
+      if (m.role === 'chair') await keepAChair(ctx, m._id, { membership: 'approved', removedAt: _.remove(), removeReason: _.remove() } as never, '不能移除唯一的主席：请先把主席身份交给另一位会员')
       await recordAudit(ctx.db, ctx, { action: 'member.remove', target: { kind: 'member', id: m._id, label: m.name }, before: { membership: 'approved', role: m.role }, after: { membership: 'removed' }, note: input.reason })
       return toProfile({ ...m, membership: 'removed', removedAt: ctx.now }, { fullPhone: true })
     },

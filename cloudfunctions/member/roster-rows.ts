@@ -3,18 +3,11 @@
  * writes nothing unless every row is good. Pure: no database.
  */
 import type { MemberStatus } from '../../types/role'
+import type { RosterDoc } from '../_shared/documents'
 import type { RawRow } from './roster-file'
 
-export interface RosterRow {
-  name: string
-  department: string
-  staffNo: string
-  status: MemberStatus
-  gender?: '男' | '女'
-  birthday?: string
-  birthYear?: number
-  phone?: string
-}
+/** A checked roster row, as stored (without the batch it belongs to). */
+export type RosterRow = Omit<RosterDoc, '_id' | 'batchId'>
 
 /** Column names people actually use, for each field. */
 const COLUMNS: Record<keyof Omit<RosterRow, 'birthYear'>, string[]> = {

@@ -62,6 +62,28 @@ describe('roles and removal', () => {
     expect((await callAs(env, 'chair', 'member', { action: 'me' })).data.role).toBe('chair')
   })
 
+  it('keeps a chair when two chairs step down or remove each other at the same moment', async () => {
+    const { env: env2, db: db2 } = await seededEnv('twochairs')
+    const ids = async (name: string) => (await callAs(env2, 'chair', 'member', { action: 'directory', keyword: name, page: 1 })).data.items[0].id
+    const wang = await ids('王建华')
+    const li = await ids('李晓梅')
+    await callAs(env2, 'chair', 'member', { action: 'setRole', memberId: li, role: 'chair' })
+    await Promise.all([
+      callAs(env2, 'chair', 'member', { action: 'setRole', memberId: wang, role: 'member' }),
+      callAs(env2, 'committee', 'member', { action: 'setRole', memberId: li, role: 'member' }),
+    ])
+    expect((await db2.collection('members').where({ membership: 'approved', role: 'chair' }).count()).total).toBeGreaterThanOrEqual(1)
+    const chair = (await callAs(env2, 'chair', 'member', { action: 'me' })).data.role === 'chair' ? 'chair' : 'committee'
+    const other = chair === 'chair' ? li : wang
+    await callAs(env2, chair, 'member', { action: 'setRole', memberId: other, role: 'chair' })
+    await Promise.all([
+      callAs(env2, 'chair', 'member', { action: 'remove', memberId: li, reason: '同时操作' }),
+      callAs(env2, 'committee', 'member', { action: 'remove', memberId: wang, reason: '同时操作' }),
+    ])
+    const chairs = (await db2.collection('members').where({ membership: 'approved', role: 'chair' }).count()).total
+    expect(chairs).toBeGreaterThanOrEqual(1)
+  })
+
   it('makes a member committee and back, each step in the audit log', async () => {
     const id = await idOf('张明')
     await callAs(env, 'chair', 'member', { action: 'setRole', memberId: id, role: 'committee' })
