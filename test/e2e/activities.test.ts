@@ -21,12 +21,8 @@ afterAll(() => cloud?.close())
 
 /** Each person gets their own browser, as each has their own phone. */
 async function signIn(persona: string): Promise<Page> {
-  const browser = await cloud.browser()
-  const page = await browser.newPage()
+  const page = await cloud.signIn(persona)
   page.setDefaultTimeout(15_000)
-  await page.goto(`${cloud.url}/`)
-  await page.locator(`[data-persona="${persona}"]`).click()
-  await page.waitForURL(/pages\/notices\/index/)
   return page
 }
 

@@ -21,15 +21,7 @@ beforeAll(async () => {
 
 afterAll(() => cloud?.close())
 
-async function signIn(persona: string): Promise<Page> {
-  const page = await browser.newPage()
-  await page.goto(`${cloud.url}/`)
-  await page.evaluate(() => localStorage.clear())
-  await page.goto(`${cloud.url}/`)
-  await page.locator(`[data-persona="${persona}"]`).click()
-  await page.waitForURL(/pages\/notices\/index/)
-  return page
-}
+const signIn = (persona: string) => cloud.signIn(persona, browser)
 
 async function openTab(page: Page, label: string): Promise<void> {
   await page.locator('.weui-tabbar__label', { hasText: new RegExp(`^${label}$`) }).click()

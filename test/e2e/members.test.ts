@@ -17,14 +17,7 @@ beforeAll(async () => {
 afterAll(() => cloud?.close())
 
 /** Each person gets their own browser, as each has their own phone. */
-async function signIn(persona: string): Promise<Page> {
-  const browser = await cloud.browser()
-  const page = await browser.newPage()
-  await page.goto(`${cloud.url}/`)
-  await page.locator(`[data-persona="${persona}"]`).click()
-  await page.waitForURL(/pages\/notices\/index/)
-  return page
-}
+const signIn = (persona: string) => cloud.signIn(persona)
 
 async function open(page: Page, route: string): Promise<void> {
   await page.goto(`${cloud.url}/#/${route}`)

@@ -26,15 +26,7 @@ beforeAll(async () => {
 
 afterAll(() => cloud?.close())
 
-async function signIn(browser: BrowserContext, who: string): Promise<Page> {
-  const page = await browser.newPage()
-  await page.goto(`${cloud.url}/`)
-  await page.evaluate(() => localStorage.clear())
-  await page.goto(`${cloud.url}/`)
-  await page.locator(`[data-persona="${who}"]`).click()
-  await page.waitForURL(/pages\/notices\/index/)
-  return page
-}
+const signIn = (browser: BrowserContext, who: string) => cloud.signIn(who, browser)
 
 const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`).first()
 const field = (page: Page, testid: string, tag: 'input' | 'textarea') => visible(page, `[data-testid="${testid}"] ${tag}, ${tag}[data-testid="${testid}"]`)

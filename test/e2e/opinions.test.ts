@@ -27,15 +27,7 @@ beforeAll(async () => {
 
 afterAll(() => cloud?.close())
 
-async function signIn(browser: BrowserContext, persona: string): Promise<Page> {
-  const page = await browser.newPage()
-  await page.goto(`${cloud.url}/`)
-  await page.evaluate(() => localStorage.clear())
-  await page.goto(`${cloud.url}/`)
-  await page.locator(`[data-persona="${persona}"]`).click()
-  await page.waitForURL(/pages\/notices\/index/)
-  return page
-}
+const signIn = (browser: BrowserContext, persona: string) => cloud.signIn(persona, browser)
 
 const openTab = (page: Page, label: string) => page.locator('.weui-tabbar__label', { hasText: new RegExp(`^${label}$`) }).click()
 const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`)

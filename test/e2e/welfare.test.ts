@@ -21,15 +21,7 @@ beforeAll(async () => {
 
 afterAll(() => cloud?.close())
 
-async function signIn(who: string): Promise<Page> {
-  const page = await browser.newPage()
-  await page.goto(`${cloud.url}/`)
-  await page.evaluate(() => localStorage.clear())
-  await page.goto(`${cloud.url}/`)
-  await page.locator(`[data-persona="${who}"]`).click()
-  await page.waitForURL(/pages\/notices\/index/)
-  return page
-}
+const signIn = (who: string) => cloud.signIn(who, browser)
 
 async function invoke(who: 'chair' | 'staff', name: string, data: Record<string, unknown>): Promise<any> {
   const res = await fetch(`${cloud.url}/local/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ env: 'local', name, data, openid: persona(who).openid }) })

@@ -6,13 +6,15 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { BrowserContext } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { spawnLocalCloud, type SpawnedCloud } from '../../../emulator/spawn'
 import { launchBrowser } from './browser'
 
 export interface DemoCloud extends SpawnedCloud {
   /** a new phone-sized browser, closed with the cloud */
   browser(): Promise<BrowserContext>
+  /** a page in `browser` (a new one by default) signed in as the dev persona, on the 公开 tab */
+  signIn(persona: string, browser?: BrowserContext): Promise<Page>
   close(): Promise<void>
 }
 
@@ -23,11 +25,21 @@ export async function startDemoCloud(label: string): Promise<DemoCloud> {
   const cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir, seed: true })
   cloud.child.stdout!.resume()
   const browsers: BrowserContext[] = []
+  const browser = async () => {
+    const b = await launchBrowser()
+    browsers.push(b)
+    return b
+  }
   return Object.assign(cloud, {
-    async browser() {
-      const b = await launchBrowser()
-      browsers.push(b)
-      return b
+    browser,
+    async signIn(persona: string, into?: BrowserContext) {
+      const page = await (into ?? (await browser())).newPage()
+      await page.goto(`${cloud.url}/`)
+      await page.evaluate(() => localStorage.clear())
+      await page.goto(`${cloud.url}/`)
+      await page.locator(`[data-persona="${persona}"]`).click()
+      await page.waitForURL(/pages\/notices\/index/)
+      return page
     },
     async close() {
       for (const b of browsers) await b.close()
