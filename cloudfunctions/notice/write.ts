@@ -12,15 +12,18 @@ import { COLLECTIONS, type NoticeDoc, type NoticeVersionDoc } from '../_shared/d
 import { AppError, conflict } from '../_shared/errors'
 import { createNoticeDraft } from '../_shared/notice-drafts'
 import { formatShanghai } from '../_shared/time'
+import { inTransaction, type Tx } from '../_shared/transaction'
 import { NOTICE_NOT_FOUND, noticeIn } from './access'
 import { checkAttachments, checkBodyImages } from './attachments'
 import { publicityPeriod } from './present'
 
-type Tx = { collection(name: string): any }
-
-/** Runs `fn` in a transaction that re-reads the notice, so two chairs cannot act on a stale copy. */
+/**
+ * Runs `fn` in a transaction that re-reads the notice, so two chairs cannot act on a stale copy.
+ * A conflict (PostgreSQL-server engine, or the cloud) runs it again on the fresh copy, where the
+ * handler's own checks refuse what is no longer valid (e.g. correcting a version already corrected).
+ */
 async function withNotice<T>(ctx: Ctx, id: string, fn: (t: Tx, n: NoticeDoc) => Promise<T>): Promise<T> {
-  return ctx.db.runTransaction(async (t: Tx) => {
+  return inTransaction(ctx.db, async (t: Tx) => {
     let n: NoticeDoc | undefined
     try {
       n = ((await t.collection(COLLECTIONS.notices).doc(id).get()) as { data: NoticeDoc }).data
