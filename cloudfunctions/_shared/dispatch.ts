@@ -4,7 +4,8 @@ import type { Result } from '../../types/result'
 import { createContext, type Ctx, type Database } from './context'
 import { AppError } from './errors'
 import { parseServerEnv, type ServerEnv } from './env'
-import { formatIssues } from './input-issues'
+import { formatIssues, label, type FieldLabels } from './input-issues'
+import { findTextProblem } from './input-text'
 import { servicesFrom, type CloudServicesLike, type Services } from './services'
 
 /** One action of a function: its input schema, the least role that may call it, the handler. */
@@ -14,6 +15,8 @@ export interface ActionDef<S extends z.ZodMiniType = z.ZodMiniType, O = unknown>
   role: Role | 'timer'
   /** Chinese refusal for callers below `role` (a default per role is used otherwise) */
   deniedMessage?: string
+  /** field names as this action's form shows them, where they differ from the shared list (input-issues.ts) */
+  labels?: FieldLabels
   run(ctx: Ctx, input: z.output<S>): Promise<O>
 }
 
@@ -73,9 +76,17 @@ export async function dispatch(routes: Routes, event: unknown, deps: DispatchDep
     } else if (!hasRole(ctx.role, def.role)) {
       return fail('FORBIDDEN', def.deniedMessage ?? DENIED[def.role](ctx.role))
     }
+    // Characters no database stores and no screen shows are refused before the schema (and
+    // before anything is counted or written), naming the field they were typed into.
+    const bad = findTextProblem(raw)
+    if (bad) {
+      const what = label(bad.path, def.labels)
+      const message = bad.kind === 'depth' ? '提交的内容层次过深，请更新小程序后重试' : `${what}中有无法识别的字符，请删除后重新输入`
+      return { ok: false, code: 'BAD_INPUT', message: `输入有误：${message}。`, issues: [{ path: bad.path, message }] }
+    }
     const parsed = def.input.safeParse(raw, { reportInput: true })
     if (!parsed.success) {
-      const { message, issues } = formatIssues(parsed.error.issues as any)
+      const { message, issues } = formatIssues(parsed.error.issues as any, def.labels)
       return { ok: false, code: 'BAD_INPUT', message, issues }
     }
     const data = await def.run(ctx, parsed.data)

@@ -14,3 +14,6 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在或已被删除`)
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message)
 export const conflict = (message: string) => new AppError('CONFLICT', message)
+
+/** A correction made against an older revision than the stored one: someone changed it meanwhile. */
+export const staleRevision = () => new AppError('CONFLICT', '已被他人修改，请刷新后重试')

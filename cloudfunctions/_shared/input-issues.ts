@@ -49,20 +49,32 @@ interface RawIssue {
   origin?: string
 }
 
-function label(path: PropertyKey[]): string {
+/** Labels an action adds or overrides, keyed by field name or by dotted path (`gifts.name`). */
+export type FieldLabels = Readonly<Record<string, string>>
+
+/**
+ * The field as the form names it: the action's own label for the dotted path, then for the
+ * field name, then the shared list. An unlabelled field falls back to its key — the input-message
+ * test walks every action's schema and fails on that, so every form field gets a Chinese name.
+ */
+export function label(path: ReadonlyArray<PropertyKey>, labels: FieldLabels = {}): string {
   const named = [...path].reverse().find((p) => typeof p === 'string') as string | undefined
   if (named === undefined) return path.length ? `第 ${Number(path[path.length - 1]) + 1} 项` : '提交的内容'
-  return FIELD_LABELS[named] ?? named
+  const dotted = path.filter((p) => typeof p === 'string').join('.')
+  return labels[dotted] ?? labels[named] ?? FIELD_LABELS[named] ?? named
 }
 
-function describe(issue: RawIssue): string {
-  const what = label(issue.path)
+function describe(issue: RawIssue, labels: FieldLabels): string {
+  const what = label(issue.path, labels)
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? `${what}必须填写` : `${what}的格式不对`
     case 'too_big':
+      // An unbounded int's limit is Number.MAX_SAFE_INTEGER: never show that number to a person.
+      if (typeof issue.maximum === 'number' && Math.abs(issue.maximum) > 1e12) return `${what}的数值太大`
       return issue.origin === 'string' ? `${what}最多 ${String(issue.maximum)} 个字` : issue.origin === 'array' ? `${what}最多 ${String(issue.maximum)} 项` : `${what}不能大于 ${String(issue.maximum)}`
     case 'too_small':
+      if (typeof issue.minimum === 'number' && Math.abs(issue.minimum) > 1e12) return `${what}的数值太小`
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `${what}不能为空` : `${what}至少 ${String(issue.minimum)} 个字`
       return issue.origin === 'array' ? `${what}至少 ${String(issue.minimum)} 项` : `${what}不能小于 ${String(issue.minimum)}`
     case 'invalid_value':
@@ -73,15 +85,16 @@ function describe(issue: RawIssue): string {
     case 'unrecognized_keys':
       return '提交了不认识的字段'
     case 'custom':
-      return issue.message
+      // A refinement's message says what is wrong; the field it belongs to is named first.
+      return issue.message.startsWith(what) ? issue.message : `${what}：${issue.message}`
     default:
       return `${what}不符合要求`
   }
 }
 
 /** Plain issues for the envelope (paths as strings) and one Chinese sentence for the person. */
-export function formatIssues(raw: ReadonlyArray<RawIssue>): { message: string; issues: InputIssue[] } {
-  const issues = raw.map((i) => ({ path: i.path.map(String), message: describe(i) }))
+export function formatIssues(raw: ReadonlyArray<RawIssue>, labels: FieldLabels = {}): { message: string; issues: InputIssue[] } {
+  const issues = raw.map((i) => ({ path: i.path.map(String), message: describe(i, labels) }))
   const shown = issues.slice(0, 3).map((i) => i.message).join('；')
   return { message: `输入有误：${shown}${issues.length > 3 ? ' 等' : ''}。请修改后重试。`, issues }
 }

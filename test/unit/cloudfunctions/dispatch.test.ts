@@ -65,6 +65,47 @@ describe('dispatch: input', () => {
   })
 })
 
+describe('dispatch: text no database can store', () => {
+  it('refuses a NUL or a lone surrogate in any string or key, naming the field, without running the handler', async () => {
+    for (const title of ['体\u0000检', '体检\uD800', '\uDC00体检']) {
+      const { routes, seen } = routesWithSpy()
+      const r = await dispatch(routes, { action: 'save', title, page: 1 }, { openid: 'o_staff', db, now })
+      expect(r).toMatchObject({ ok: false, code: 'BAD_INPUT', message: '输入有误：标题中有无法识别的字符，请删除后重新输入。' })
+      expect(seen).toHaveLength(0)
+    }
+    const { routes } = routesWithSpy()
+    const r = await dispatch(routes, { action: 'save', title: '体检', page: 1, ['x\u0000']: 1 }, { openid: 'o_staff', db, now })
+    expect(r).toMatchObject({ ok: false, code: 'BAD_INPUT' })
+  })
+
+  it('keeps emoji (surrogate pairs), tabs and line breaks', async () => {
+    const { routes, seen } = routesWithSpy()
+    const r = await dispatch(routes, { action: 'save', title: '体检😀\t\n', page: 1 }, { openid: 'o_staff', db, now })
+    expect(r.ok).toBe(true)
+    expect(seen).toHaveLength(1)
+  })
+
+  it('refuses input nested deeper than any form sends, without recursion', async () => {
+    const { routes } = routesWithSpy()
+    let deep: Record<string, unknown> = {}
+    const top = deep
+    for (let i = 0; i < 10000; i++) deep = (deep.x = {}) as Record<string, unknown>
+    const r = await dispatch(routes, { action: 'save', title: '体检', page: 1, extra: top }, { openid: 'o_staff', db, now })
+    expect(r).toMatchObject({ ok: false, code: 'BAD_INPUT', message: '输入有误：提交的内容层次过深，请更新小程序后重试。' })
+  })
+
+  it('names a field by the action\'s own label and never shows Number.MAX_SAFE_INTEGER', async () => {
+    const routes: Routes = {
+      place: action({ input: z.object({ place: z.string().check(z.minLength(1)), n: z.int() }), role: 'visitor', labels: { place: '地点', n: '人数' }, run: async () => ({}) }),
+    }
+    const r = await dispatch(routes, { action: 'place', place: '', n: 1e20 }, { openid: 'o_staff', db, now })
+    expect(r).toMatchObject({ ok: false, code: 'BAD_INPUT' })
+    if (r.ok) return
+    expect(r.message).toContain('地点不能为空')
+    expect(r.message).not.toMatch(/9007199254740991|place/)
+  })
+})
+
 describe('dispatch: identity and roles', () => {
   it('takes the caller from the WeChat openid and ignores an openid, role or userInfo in the event', async () => {
     const { routes, seen } = routesWithSpy()
