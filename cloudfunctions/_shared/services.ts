@@ -14,6 +14,7 @@ export interface CloudServicesLike {
   getTempFileURL?(p: { fileList: string[] }): any
   uploadFile?(p: { cloudPath: string; fileContent: Buffer }): any
   downloadFile?(p: { fileID: string }): any
+  getOpenData?(p: { list: string[] }): any
   openapi?: {
     security?: { msgSecCheck(p: Record<string, unknown>): Promise<any> }
     subscribeMessage?: { send(p: Record<string, unknown>): Promise<any> }
@@ -45,6 +46,12 @@ export interface Services {
   secCheck(input: { content: string; openid: string; scene: SecScene }): Promise<SecVerdict>
   /** subscribeMessage.send; false when WeChat refused it (e.g. the user has not subscribed) — never throws */
   notify(message: SubscribeMessage): Promise<boolean>
+  /**
+   * cloud.getOpenData: the open data behind cloudIDs the app obtained (e.g. getGroupEnterInfo →
+   * `{ openGId }`), resolved by WeChat for the calling user — the only way a function may learn them.
+   * An unknown, expired or someone else's cloudID yields no entry; never throws.
+   */
+  openData(cloudIDs: string[]): Promise<Array<{ cloudID: string; data: Record<string, unknown> }>>
 }
 
 function missing(what: string): never {
@@ -86,6 +93,15 @@ export function servicesFrom(cloud: CloudServicesLike): Services {
         return suggest === 'pass' || suggest === 'review' || suggest === 'risky' ? suggest : 'unavailable'
       } catch {
         return 'unavailable'
+      }
+    },
+    async openData(cloudIDs) {
+      if (!cloud.getOpenData) missing('开放数据')
+      try {
+        const res = (await cloud.getOpenData({ list: cloudIDs })) as { list?: Array<{ cloudID?: string; data?: unknown }> }
+        return (res.list ?? []).filter((i): i is { cloudID: string; data: Record<string, unknown> } => typeof i?.cloudID === 'string' && Boolean(i.data) && typeof i.data === 'object')
+      } catch {
+        return []
       }
     },
     async notify(message) {
