@@ -96,6 +96,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     }
     const action = String(body.action ?? '')
     const envName = String(body.envName ?? url.searchParams.get('env') ?? caller?.envName ?? options.defaultEnv)
+    caller?.usage?.record(action)
     const handler = actions.get(action) ?? prefixActions.find(([p]) => action.startsWith(p))?.[1]
     const requestId = `local-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
     if (!handler) {

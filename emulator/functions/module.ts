@@ -7,6 +7,7 @@ import { calleeIdentity, LOCAL_APPID, timerIdentity } from './identity'
 import { toClientError, toTcbError, type ClientError } from './errors'
 import { FunctionRunner, type RunResult } from './runner'
 import { scheduleTimers, timerEvent } from './timers'
+import { InvocationUsage, type UsageSummary } from './usage'
 
 /** A call as the app makes it (wx.cloud.callFunction), with the caller named explicitly. */
 export interface InvokeRequest {
@@ -21,7 +22,8 @@ export interface InvokeRequest {
   source?: string
 }
 
-export type InvokeOutcome = { ok: true; result: unknown } | ({ ok: false } & ClientError)
+/** callFunction's result or failure, and what the invocation asked of the database (see usage.ts). */
+export type InvokeOutcome = ({ ok: true; result: unknown } | ({ ok: false } & ClientError)) & { usage: UsageSummary }
 
 export interface TriggerRequest {
   env?: string
@@ -38,7 +40,7 @@ export interface FunctionsModule extends LocalCloudModule {
 }
 
 function toOutcome(r: RunResult): InvokeOutcome {
-  return r.ok ? { ok: true, result: r.result } : { ok: false, ...toClientError(r.failure) }
+  return r.ok ? { ok: true, result: r.result, usage: r.usage } : { ok: false, ...toClientError(r.failure), usage: r.usage }
 }
 
 function parseRequestData(raw: unknown): unknown {
@@ -81,7 +83,7 @@ export function functionsModule(): FunctionsModule {
     if (!t) {
       const known = bundle.triggers.map((x) => x.name).join(', ') || 'none'
       const wanted = req.trigger ? `a timer trigger named ${req.trigger}` : 'a timer trigger'
-      return { ok: false, errCode: -501007, errMsg: `${req.name} has no ${wanted} (config.json triggers: ${known})` }
+      return { ok: false, errCode: -501007, errMsg: `${req.name} has no ${wanted} (config.json triggers: ${known})`, usage: new InvocationUsage().summary() }
     }
     return fire(bundle, t, req.env ?? options.defaultEnv)
   }
@@ -93,6 +95,7 @@ export function functionsModule(): FunctionsModule {
       identity: calleeIdentity(caller, envName),
       nested: !!caller,
     })
+    if (caller?.usage instanceof InvocationUsage) caller.usage.addNested(result.usage)
     if (!result.ok) throw toTcbError(result.failure)
     return { data: { response_data: JSON.stringify(result.result) } }
   }

@@ -13,6 +13,8 @@ import { serveStatic } from './static'
 export const ANONYMOUS_OPENID = 'o_dev_anonymous_visitor'
 /** The header carrying the dev persona the h5 user picked (local cloud only). */
 export const PERSONA_HEADER = 'x-local-openid'
+/** Database requests made by a /gateway/call invocation (its own and those of functions it called). */
+export const DB_REQUESTS_HEADER = 'x-local-db-requests'
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 /** WeChat group ids (openGId) are url-safe strings; the local build accepts the same alphabet. */
 const OPEN_GID = /^[A-Za-z0-9_-]{1,128}$/
@@ -48,7 +50,9 @@ export function gatewayModule(): LocalCloudModule {
         const outcome = await cloud.module<FunctionsModule>('functions').invoke({
           env: options.defaultEnv, name: body.name, data, openid, source: 'wx_client',
         })
-        sendJson(res, 200, outcome.ok ? { result: outcome.result } : { errCode: outcome.errCode, errMsg: outcome.errMsg })
+        // The body is exactly callFunction's; the database requests the call made ride in a header.
+        const usage = { [DB_REQUESTS_HEADER]: String(outcome.usage.dbRequests + outcome.usage.nested.dbRequests) }
+        sendJson(res, 200, outcome.ok ? { result: outcome.result } : { errCode: outcome.errCode, errMsg: outcome.errMsg }, usage)
       },
     },
     {
