@@ -38,6 +38,14 @@ export async function stagePhoto(env: string, bytes: Buffer, ext = 'jpg'): Promi
   return res.fileID
 }
 
+/** Another picture: the JPEG with one quantisation value changed (still a well-formed JPEG, other bytes). */
+export function variantJpeg(base: Buffer, n: number): Buffer {
+  const copy = Buffer.from(base)
+  const dqt = copy.indexOf(Buffer.from([0xff, 0xdb]))
+  copy[dqt + 6] = (copy[dqt + 6] + n) % 256
+  return copy
+}
+
 /** True when a stored file exists (downloadable) in the environment. */
 export async function fileExists(env: string, fileId: string): Promise<boolean> {
   const { cloud } = sdkFor(env)
