@@ -21,6 +21,10 @@ export const TEMPLATES = {
   welfareTodo: 'tpl_welfare_todo',
   /** a join application was approved or rejected */
   memberReviewed: 'tpl_member_reviewed',
+  /** a poll the member may vote in has opened (to voters who have not voted) */
+  pollOpened: 'tpl_poll_opened',
+  /** a poll closes within a day, or the chair reminds (to voters who have not voted) */
+  pollClosing: 'tpl_poll_closing',
 } as const
 
 export type TemplatePurpose = keyof typeof TEMPLATES
