@@ -4,7 +4,7 @@
  * (`servicesFrom(cloud)`), so the same calls reach WeChat in production and the local cloud
  * here. Nothing here logs its arguments: an anonymous opinion's text or images pass through.
  */
-import { TEMPLATES, type TemplatePurpose } from '../../types/templates'
+import { TEMPLATE_ABOUT, TEMPLATES, type TemplatePurpose } from '../../types/templates'
 import { AppError } from './errors'
 import { COLLECTIONS } from './documents'
 
@@ -62,17 +62,6 @@ export interface Services {
 /** The audit action of a subscription message WeChat did not accept. */
 export const NOTIFY_FAILED_ACTION = 'notify.failed'
 
-/** What each template tells its receiver, as the chair reads it in the audit log. */
-const TEMPLATE_LABELS: Record<TemplatePurpose, string> = {
-  noticeUnread: '公开栏未读提醒',
-  opinionReply: '意见答复通知',
-  opinionOverdue: '意见超期提醒',
-  activityResult: '活动报名结果',
-  activityReminder: '活动开始提醒',
-  activityNotice: '活动变更通知',
-  welfareTodo: '慰问待办提醒',
-  memberReviewed: '入会审核结果',
-}
 
 /** WeChat's refusals a chair can act on, in plain words; anything else is reported by its code. */
 function refusalReason(errCode: number | undefined): string {
@@ -98,7 +87,7 @@ export function failedSendEntry(message: SubscribeMessage, errCode: number | und
     actorId: '',
     actorName: '订阅消息',
     action: NOTIFY_FAILED_ACTION,
-    target: { kind: 'template', id: purpose ?? message.templateId, label: purpose ? TEMPLATE_LABELS[purpose] : '订阅消息' },
+    target: { kind: 'template', id: purpose ?? message.templateId, label: purpose ? TEMPLATE_ABOUT[purpose].label : '订阅消息' },
     after: { page: message.page.split('?')[0], ...(message.recipientLabel ? { recipient: message.recipientLabel } : {}), ...(errCode === undefined ? {} : { errCode }) },
     note: refusalReason(errCode),
   }
