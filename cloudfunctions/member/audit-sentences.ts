@@ -192,7 +192,7 @@ export const PHRASES: Record<string, Phrase> = {
   'welfare.setHardship': (e, _w, t) => (after(e, 'hardship') ? `把 ${t} 标记为困难职工` : `取消了 ${t} 的困难职工标记`),
   'welfare.disclosureDraft': created((t) => `起草了经费公开“${t}”`),
   'welfare.export': plain((t) => `导出了慰问台账 ${t}`),
-  'notify.failed': plain((t) => `发送的订阅消息没有送达：${t}`),
+  'notify.failed': created((t) => `没有送达：${t}`),
 }
 
 /** How the note reads after the sentence, per action (default: 原因). null: the note is not for people. */

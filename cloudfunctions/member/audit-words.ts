@@ -38,13 +38,14 @@ export const FIELD_NAMES: Record<string, string> = {
 export const AREA_FIELD_NAMES: Record<string, Record<string, string>> = {
   welfare: { reason: '慰问事由', state: '状态', total: '人数' },
   activity: { state: '状态' },
+  notify: { recipient: '收件人' },
 }
 
 /** Fields kept for the record but never part of a sentence (ids, timestamps, counters). */
 export const IGNORED_FIELDS = new Set([
   '_id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'revision', 'month', 'giftFen', 'planId', 'memberId', 'kind',
   'at', 'filters', 'phones', 'previousChairRole', 'chair', 'seatsTaken', 'confirmedCount', 'pendingCount', 'waitlistCount', 'waitSeq',
-  'publishedAt', 'options', 'type', 'required', 'countsTowardCapacity', 'max', 'years', 'valueFen',
+  'publishedAt', 'options', 'type', 'required', 'countsTowardCapacity', 'max', 'years', 'valueFen', 'page', 'errCode',
 ])
 
 const YES_NO: Record<string, string> = { true: '是', false: '否' }
