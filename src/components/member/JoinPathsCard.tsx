@@ -42,7 +42,7 @@ export function JoinPathsCard() {
             <Text className='member-row__name'>{p.title}</Text>
             <Text className='member-row__meta'>{p.text}</Text>
           </View>
-          <Switch checked={s[p.key]} color='#c8372d' onChange={(e) => void toggle(p.key, e.detail.value)} />
+          <Switch className='join-switch' data-path={p.key} checked={s[p.key]} color='#c8372d' onChange={(e) => void toggle(p.key, e.detail.value)} />
         </View>
       ))}
       <View className='field'>
