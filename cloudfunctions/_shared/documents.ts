@@ -247,9 +247,18 @@ export interface OpinionDoc {
   submittedOn: string
   /** 'YYYY-MM': for statistics by month */
   submittedMonth: string
-  /** first day handlers see it: the next day for anonymous items (daily batch), the same day for named ones */
-  visibleOn: string
-  dueOn: string
+  /**
+   * Anonymous only, until the daily batch (opinion/batch.ts) hands the item to the union: no
+   * visibleOn, no dueOn, images still held in opinion_image_holds. Removed at release.
+   */
+  awaitingRelease?: true
+  /**
+   * First day handlers see it: the release day of its batch for anonymous items, the same day for
+   * named ones. Absent while awaiting release — nothing counts or lists an item without it.
+   */
+  visibleOn?: string
+  /** visibleOn + the due days set when it was released (so the setting's history dates nothing) */
+  dueOn?: string
   state: OpinionState
   /** waiting for the chair: msgSecCheck said review, or could not be reached */
   held?: OpinionHold
@@ -257,7 +266,7 @@ export interface OpinionDoc {
   /** the handler's name, copied in so lists need no join */
   assigneeName?: string
   replies: Array<{ text: string; repliedAt: Date; by: string; byName: string }>
-  /** days from submittedOn to the first reply (statistics) */
+  /** days from visibleOn (the day the union received it) to the first reply (statistics) */
   firstReplyDays?: number
   followUps: Array<{ text: string; on: string; flagged?: boolean }>
   rating?: OpinionRating

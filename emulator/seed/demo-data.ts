@@ -352,17 +352,18 @@ export function buildDemoData(now: Date): DemoData {
   const reply = (text: string, daysAfter: number, submittedOn: string, by: MemberDoc = chair) => ({
     text, repliedAt: fromShanghai(`${addDays(submittedOn, daysAfter)} 16:20`), by: by._id, byName: by.name,
   })
-  // Anonymous items reach handlers the day after submission (daily batch); named ones at once.
+  // Anonymous items reach handlers in the next day's batch (dated from it); today's still wait
+  // (no visibleOn, no dueOn — see cloudfunctions/opinion/batch.ts); named ones at once.
   const opinion = (o: Pick<OpinionDoc, 'category' | 'text' | 'state'> & Partial<OpinionDoc> & { daysAgo: number }): OpinionDoc => {
     const { daysAgo, ...rest } = o
     const submittedOn = day(-daysAgo)
     const anonymous = rest.anonymous ?? true
+    const base = { _id: randomId(), images: [], anonymous, submittedOn, submittedMonth: submittedOn.slice(0, 7), replies: [], followUps: [] }
+    if (anonymous && daysAgo === 0) return { ...base, awaitingRelease: true, ...rest }
+    const visibleOn = anonymous ? addDays(submittedOn, 1) : submittedOn
     const replies = rest.replies ?? []
-    const firstReplyDays = replies.length ? Math.round((Date.parse(shanghaiDateOf(replies[0].repliedAt)) - Date.parse(submittedOn)) / 86_400_000) : undefined
-    return {
-      _id: randomId(), images: [], anonymous, submittedOn, submittedMonth: submittedOn.slice(0, 7), visibleOn: anonymous ? addDays(submittedOn, 1) : submittedOn,
-      dueOn: addDays(submittedOn, 7), replies: [], followUps: [], ...(firstReplyDays === undefined ? {} : { firstReplyDays }), ...rest,
-    }
+    const firstReplyDays = replies.length ? Math.round((Date.parse(shanghaiDateOf(replies[0].repliedAt)) - Date.parse(visibleOn)) / 86_400_000) : undefined
+    return { ...base, visibleOn, dueOn: addDays(visibleOn, 7), ...(firstReplyDays === undefined ? {} : { firstReplyDays }), ...rest }
   }
   const shanghaiDateOf = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
   const assigned = (m: MemberDoc) => ({ assigneeId: m._id, assigneeName: m.name })
