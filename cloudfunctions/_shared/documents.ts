@@ -30,6 +30,8 @@ export const COLLECTIONS = {
   invites: 'invites',
   roster: 'roster',
   setupAttempts: 'setup_attempts',
+  memberClaims: 'member_claims',
+  memberChanges: 'member_changes',
 } as const
 
 /** Hard ceiling for any one server query (design.md: never above 100 documents). */
@@ -61,6 +63,14 @@ export interface MemberDoc {
   rejectReason?: string
   /** why the chair removed the member (audit log and the member's own view) */
   removeReason?: string
+  /** +1 on every change of the record (a correction names the revision it was made against); absent = 0 */
+  revision?: number
+  /** name search index (2-character windows and single characters, see member/search.ts) */
+  searchTerms?: string[]
+  /** the request id of the application that made or reopened this record (a retry answers the same) */
+  applyKey?: string
+  /** a removed member applying again: their admission is a re-admission (audited as such, plain member) */
+  returning?: boolean
 }
 
 /** A notice file: `fileId` is `notice-files/<sha256>.<ext>` (written only by the notice function). */

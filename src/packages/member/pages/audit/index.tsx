@@ -22,10 +22,8 @@ function Entry({ a }: { a: AuditItem }) {
         <Text>{a.actorName}</Text>
         <Text>{formatDateTime(a.at)}</Text>
       </View>
-      <Text className='audit-item__what'>{`${a.actionLabel}${a.target.label ? `：${a.target.label}` : ''}`}</Text>
-      {a.note ? <Text className='audit-item__diff'>{`说明：${a.note}`}</Text> : null}
-      {a.before ? <Text className='audit-item__diff'>{`之前：${a.before}`}</Text> : null}
-      {a.after ? <Text className='audit-item__diff'>{`之后：${a.after}`}</Text> : null}
+      <Text className='audit-item__label'>{a.actionLabel}</Text>
+      <Text className='audit-item__what'>{a.sentence}</Text>
     </View>
   )
 }

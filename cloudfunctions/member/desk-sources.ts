@@ -1,0 +1,13 @@
+/**
+ * Every domain's 工作台 lines, in the order the desk shows them. A domain joins the desk by
+ * exporting `deskItems(ctx)` from cloudfunctions/<domain>/desk.ts and adding one line here.
+ */
+import type { DeskItem } from '../../types/desk'
+import type { Ctx } from '../_shared/context'
+import { deskItems as memberDesk } from './desk'
+
+export type DeskSource = (ctx: Ctx) => Promise<DeskItem[]>
+
+export const DESK_SOURCES: Array<[domain: string, source: DeskSource]> = [
+  ['member', memberDesk],
+]
