@@ -73,10 +73,13 @@ export interface MemberDoc {
   returning?: boolean
 }
 
+/** A notice file: `fileId` is `notice-files/<sha256>.<ext>` (written only by the notice function). */
 export interface Attachment {
   fileId: string
   name: string
   size: number
+  /** SHA-256 of the bytes, checked again before a link is handed out */
+  sha256: string
 }
 
 /** The current version of a notice; every published version is also in notice_versions. */
@@ -91,6 +94,8 @@ export interface NoticeDoc {
   attachments: Attachment[]
   /** 1-based number of the current version */
   version: number
+  /** draft edits so far: an edit names the revision it was made on (a stale one is refused) */
+  revision: number
   /** version - 1 once published: 已更正 n 次 */
   correctionCount: number
   publicityStart?: Date
@@ -100,6 +105,15 @@ export interface NoticeDoc {
   withdrawReason?: string
   /** the chair's last 提醒未读 (reminders are spaced so nobody is messaged twice in a row) */
   lastRemindedAt?: Date
+  /** the title's index terms (search-terms.ts), kept on every save, publish and correction */
+  searchTerms: string[]
+  /** every published version, oldest first — a copy of notice_versions' summaries, so the detail reads one document */
+  versionLog: Array<{ version: number; publishedAt: Date; reason?: string }>
+  /** objections raised / answered, kept in the same transaction as each objection and each answer */
+  objectionCount: number
+  answeredCount: number
+  /** what the notice announces: 去报名 opens it */
+  link?: { kind: 'activity'; id: string; title: string }
   createdBy: string
   createdAt: Date
   updatedAt: Date
@@ -140,6 +154,14 @@ export interface NoticeObjectionDoc {
   department: string
   text: string
   raisedAt: Date
+  /** copied from the notice: the chair's list of waiting objections needs no second read */
+  noticeTitle?: string
+  /** the notice's 公示期 end: an objection unanswered after it is overdue */
+  publicityEnd?: Date
+  /** create-once key of the request that raised it (a retry answers with this objection) */
+  requestKey?: string
+  /** false until the chair answers (an indexed flag: the 工作台 counts the waiting ones) */
+  answered: boolean
   answer?: string
   answeredAt?: Date
   answeredBy?: string

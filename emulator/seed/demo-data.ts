@@ -9,6 +9,7 @@ import type {
 } from '../../cloudfunctions/_shared/documents'
 import type { NoticeBlock } from '../../types/notice'
 import { addDays, fromShanghai, shanghaiDate } from '../../cloudfunctions/_shared/time'
+import { searchTerms } from '../../cloudfunctions/_shared/search-terms'
 import { personas } from './personas'
 import { memberExtras, type MemberExtras } from './member-extras'
 import { demoActivities } from './activities'
@@ -115,7 +116,7 @@ export function buildDemoData(now: Date): DemoData {
   const approved = members.filter((m) => m.membership === 'approved')
 
   // ── notices ────────────────────────────────────────────────────────────────
-  type NoticeSeed = Omit<NoticeDoc, '_id' | 'attachments' | 'version' | 'correctionCount' | 'createdBy' | 'createdAt' | 'updatedAt'> & {
+  type NoticeSeed = Omit<NoticeDoc, '_id' | 'attachments' | 'version' | 'revision' | 'correctionCount' | 'createdBy' | 'createdAt' | 'updatedAt' | 'searchTerms' | 'versionLog' | 'objectionCount' | 'answeredCount'> & {
     corrections?: Array<{ title?: string; body: NoticeBlock[]; reason: string; publishedAt: Date }>
   }
   const noticeSeeds: NoticeSeed[] = [
@@ -226,7 +227,10 @@ export function buildDemoData(now: Date): DemoData {
     const lastChange = corrections.length ? corrections[corrections.length - 1].publishedAt : rest.withdrawnAt ?? rest.publishedAt ?? created
     notices.push({
       ...rest, _id, title: latest.title, body: latest.body, attachments: [],
-      version: 1 + corrections.length, correctionCount: rest.state === 'draft' ? 0 : corrections.length,
+      version: 1 + corrections.length, revision: 0, correctionCount: rest.state === 'draft' ? 0 : corrections.length,
+      // what the notice function keeps on every notice it writes (title search, version list, objection counts)
+      searchTerms: searchTerms([latest.title]), objectionCount: 0, answeredCount: 0,
+      versionLog: rest.state === 'draft' ? [] : [{ version: 1, publishedAt: rest.publishedAt! }, ...corrections.map((c, k) => ({ version: k + 2, publishedAt: c.publishedAt, reason: c.reason }))],
       createdBy: rest.category === '工会经费' || rest.category === '财务' ? chair._id : committee._id,
       createdAt: created, updatedAt: lastChange,
     })
@@ -256,16 +260,24 @@ export function buildDemoData(now: Date): DemoData {
     {
       _id: 'nob001', noticeId: byElection._id, memberId: objector1._id, name: objector1.name, department: objector1.department,
       text: '理化生组的选举会上有两位老师请假未参加，得票数 15/17 是否包含委托投票？请说明。', raisedAt: at(-10, '12:20'),
-      answer: '两位请假老师按选举办法书面委托投票，委托书已存档，得票数包含委托票。', answeredAt: at(-9, '17:05'), answeredBy: chair._id,
+      answered: true, answer: '两位请假老师按选举办法书面委托投票，委托书已存档，得票数包含委托票。', answeredAt: at(-9, '17:05'), answeredBy: chair._id,
     },
     {
       _id: 'nob002', noticeId: byElection._id, memberId: objector2._id, name: objector2.name, department: objector2.department,
-      text: '后勤处选区人数较少，建议公布参加投票的人员名单。', raisedAt: at(-7, '20:40'),
+      text: '后勤处选区人数较少，建议公布参加投票的人员名单。', raisedAt: at(-7, '20:40'), answered: false,
     },
   ]
+  for (const o of noticeObjections) {
+    Object.assign(o, { noticeTitle: byElection.title, publicityEnd: byElection.publicityEnd })
+    byElection.objectionCount += 1
+    if (o.answeredAt) byElection.answeredCount += 1
+  }
 
   // ── activities and registrations (./activities.ts) ─────────────────────────
   const { activities, registrations } = demoActivities({ now, at, members, approved, staff, retiree, committee, committee2 })
+  // the 体检 notice announces the 体检 activity: 去报名 opens it
+  const checkup = activities.find((a) => a.title === '2026年教职工健康体检')!
+  notices.find((n) => n.title === '关于2026年教职工健康体检安排的通知')!.link = { kind: 'activity', id: checkup._id, title: checkup.title }
 
   // ── opinions (anonymous ones: no identity, no time of day, random _id) ───
   const randomId = () => crypto.randomBytes(16).toString('hex')
