@@ -32,6 +32,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: colors.primary,
     navigationBarTitleText: '教工之家',
     navigationBarTextStyle: 'white',
+    // weapp's default; in h5 it also switches on Taro's title bar with back (styled in components/page-shell/h5-shell.scss).
+    navigationStyle: 'default',
   },
   // Icons: PNG (tabBar takes no SVG), drawn from the sources in assets/tabbar/icons.svg.txt.
   tabBar: {
