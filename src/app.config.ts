@@ -20,7 +20,7 @@ const subPackages: SubPackage[] = [
 // The dev sign-in exists only in the local (h5) build; the weapp build never lists it,
 // so none of its code is compiled in.
 if (process.env.TARO_ENV === 'h5') {
-  subPackages.push({ root: 'packages/dev', pages: ['pages/sign-in/index'] })
+  subPackages.push({ root: 'packages/dev', pages: ['pages/sign-in/index', 'pages/panel/index'] })
 }
 
 export default defineAppConfig({
