@@ -5,9 +5,11 @@
 import type { DeskItem } from '../../types/desk'
 import type { Ctx } from '../_shared/context'
 import { deskItems as memberDesk } from './desk'
+import { deskItems as noticeDesk } from '../notice/desk'
 
 export type DeskSource = (ctx: Ctx) => Promise<DeskItem[]>
 
 export const DESK_SOURCES: Array<[domain: string, source: DeskSource]> = [
   ['member', memberDesk],
+  ['notice', noticeDesk],
 ]
