@@ -9,6 +9,7 @@ import { ApplicationNotice } from '@/components/member/ApplicationNotice'
 import { CareModeSwitch } from '@/components/me/CareModeSwitch'
 import { NavCell } from '@/components/common/NavCell'
 import { WelfareTodo } from '@/components/welfare/WelfareTodo'
+import { PollEntry } from '@/components/poll/PollEntry'
 import { useMe } from '@/hooks/useMe'
 import { hasRole } from '../../../types/role'
 // Platform file: the local build adds 切换身份; the weapp build renders nothing.
@@ -40,6 +41,8 @@ export default function MePage() {
           </View>
         </View>
       ) : null}
+
+      <PollEntry role={role} />
 
       {role && hasRole(role, 'committee') ? (
         <View>
