@@ -15,8 +15,8 @@ export function ItemsEditor({ kind, rows, onChange }: { kind: PollKind; rows: It
       {rows.map((r, i) => (
         <View key={i} className='poll-criterion' data-item-row={i}>
           <Text className='poll-criterion__label'>{i + 1}</Text>
-          <Input className='text-input' value={r.name} placeholder={label.name} maxlength={60} onInput={(e) => set(i, { name: e.detail.value })} />
-          <Input className='text-input' value={r.note} placeholder={label.note} maxlength={300} onInput={(e) => set(i, { note: e.detail.value })} />
+          <Input className='text-input poll-item-input' value={r.name} placeholder={label.name} maxlength={60} onInput={(e) => set(i, { name: e.detail.value })} />
+          <Input className='text-input poll-item-input poll-item-input--note' value={r.note} placeholder={label.note} maxlength={300} onInput={(e) => set(i, { note: e.detail.value })} />
           <Text className='poll-remove' onClick={() => onChange(rows.filter((_r, k) => k !== i))}>删除</Text>
         </View>
       ))}

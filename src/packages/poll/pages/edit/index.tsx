@@ -16,6 +16,7 @@ import { ElectorateField } from '../../components/ElectorateField'
 import { blankForm, formOf, quorumFor, saveInput, type PollForm } from './form'
 import '../../poll.scss'
 
+const EXAMPLES: Record<PollKind, string> = { appraisal: '2026年度中层干部述职测评', election: '2026年优秀工会工作者评选', vote: '教职工绩效工资分配方案票决' }
 const kindOf = (label: string) => pollKinds.find((k) => pollKindLabels[k] === label)!
 const majorityOf = (label: string) => majorities.find((m) => majorityLabels[m] === label)!
 const baseOf = (label: string) => ruleBases.find((b) => ruleBaseLabels[b] === label)!
@@ -69,7 +70,7 @@ export default function PollEditPage() {
           </Field>
         ) : null}
         <Field label='标题' required>
-          <TextInput name='title' value={form.title} onChange={(title) => set({ title })} placeholder={`例如：2026年度中层干部述职${form.kind === 'appraisal' ? '测评' : form.kind === 'election' ? '评选' : '票决'}`} />
+          <TextInput name='title' value={form.title} onChange={(title) => set({ title })} placeholder={`例如：${EXAMPLES[form.kind]}`} />
         </Field>
         <Field label='说明'>
           <Textarea className='textarea' value={form.description} maxlength={500} placeholder='投票人会先看到这段话' onInput={(e) => set({ description: e.detail.value })} />
