@@ -12,6 +12,10 @@ const subPackages: SubPackage[] = [
     pages: ['pages/list/index', 'pages/record/index', 'pages/detail/index', 'pages/plans/index', 'pages/plan-new/index', 'pages/plan/index', 'pages/todo/index', 'pages/disclosure/index', 'pages/hardship/index'],
   },
   {
+    root: 'packages/poll',
+    pages: ['pages/list/index', 'pages/ballot/index', 'pages/verify/index', 'pages/results/index', 'pages/manage/index', 'pages/edit/index', 'pages/console/index', 'pages/voters/index'],
+  },
+  {
     root: 'packages/member',
     pages: ['pages/profile/index', 'pages/apply/index', 'pages/queue/index', 'pages/directory/index', 'pages/detail/index', 'pages/settings/index', 'pages/audit/index'],
   },
