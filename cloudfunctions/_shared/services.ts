@@ -16,6 +16,7 @@ export interface CloudServicesLike {
   getTempFileURL?(p: { fileList: string[] }): any
   uploadFile?(p: { cloudPath: string; fileContent: Buffer }): any
   downloadFile?(p: { fileID: string }): any
+  deleteFile?(p: { fileList: string[] }): any
   getOpenData?(p: { list: string[] }): any
   openapi?: {
     security?: { msgSecCheck(p: Record<string, unknown>): Promise<any> }
@@ -51,6 +52,8 @@ export interface Services {
   tempUrls(fileIds: string[]): Promise<Record<string, string>>
   upload(cloudPath: string, content: Buffer): Promise<string>
   download(fileId: string): Promise<Buffer>
+  /** deletes files (e.g. staging uploads a function has copied to their final path); a file already gone is not an error */
+  remove(fileIds: string[]): Promise<void>
   /** WeChat security.msgSecCheck v2: reads result.suggest (errcode is 0 even for violations) */
   secCheck(input: { content: string; openid: string; scene: SecScene }): Promise<SecVerdict>
   /**
@@ -129,6 +132,13 @@ export function servicesFrom(cloud: CloudServicesLike): Services {
       } catch {
         throw new AppError('NOT_FOUND', '文件不存在或已失效，请重新上传。')
       }
+    },
+    async remove(fileIds) {
+      const unique = [...new Set(fileIds.filter(Boolean))]
+      if (unique.length === 0) return
+      if (!cloud.deleteFile) missing('云存储')
+      // deleteFile takes at most 50 files a call; per-file failures (already deleted) are ignored.
+      for (let i = 0; i < unique.length; i += 50) await cloud.deleteFile({ fileList: unique.slice(i, i + 50) })
     },
     async secCheck({ content, openid, scene }) {
       const check = cloud.openapi?.security?.msgSecCheck

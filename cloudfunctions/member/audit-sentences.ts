@@ -194,6 +194,8 @@ export const PHRASES: Record<string, Phrase> = {
   'activity.message': created((t) => `给活动“${t}”的报名者发了通知`),
   'activity.export': plain((t) => `导出了活动“${t}”的报名名单`),
   'activity.checkin': plain((t) => `为 ${t} 办理了签到`),
+  'activity.checkinByRoster': plain((t) => `按名单为 ${t} 办理了签到`),
+  'activity.registerFor': plain((t) => `代会员报了名：${t}`),
   'welfare.record': created((t) => `登记了对 ${t} 的慰问`),
   'welfare.complete': edited((t) => `登记完成了对 ${t} 的慰问`),
   'welfare.correct': changed((t) => t, (t) => `更正了对 ${t} 的慰问记录`),

@@ -153,6 +153,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'activity.message': '通知报名者',
   'activity.export': '导出报名名单',
   'activity.checkin': '签到',
+  'activity.checkinByRoster': '按名单签到',
+  'activity.registerFor': '代报名',
   'welfare.record': '登记慰问',
   'welfare.complete': '完成慰问',
   'welfare.correct': '更正慰问记录',

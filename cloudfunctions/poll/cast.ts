@@ -40,18 +40,26 @@ export function assertOpen(poll: PollDoc, now: Date): void {
   if (new Date(poll.closesAt).getTime() <= now.getTime()) throw new AppError('CONFLICT', CAST_MESSAGES.expired)
 }
 
-/** An empty slot of the poll, from a random place in the (random) id order; re-checks that the poll is still open. */
-async function pickSlot(ctx: Ctx, pollId: string): Promise<string> {
-  assertOpen(await loadPoll(ctx.db, pollId), ctx.now)
+/**
+ * An empty slot of the poll, from a random place in the (random) id order; re-checks that the
+ * poll is still open. Slots are as many as the roster, so one is always free for a voter who has
+ * not voted; none free means the others' transactions have not settled yet — look again shortly.
+ */
+async function pickSlot(ctx: Ctx, pollId: string, stillMine: () => Promise<void>): Promise<string> {
   const _ = ctx.db.command
-  const from = randomHex()
-  const look = async (where: Record<string, unknown>) => docs<{ _id: string }>(ctx.db.collection(C.ballots)
-    .where({ pollId, state: 'empty', ...where }).orderBy('_id', 'asc').limit(8).field({ _id: true }))
-  let found = await look({ _id: _.gte(from) })
-  if (found.length === 0) found = await look({})
-  if (found.length === 0) throw new AppError('CONFLICT', CAST_MESSAGES.ended)
-  // One of a few neighbours: simultaneous voters rarely pick the same slot.
-  return found[Math.floor(Math.random() * found.length)]._id
+  for (let attempt = 0; ; attempt++) {
+    assertOpen(await loadPoll(ctx.db, pollId), ctx.now)
+    await stillMine()
+    const from = randomHex()
+    const look = async (where: Record<string, unknown>) => docs<{ _id: string }>(ctx.db.collection(C.ballots)
+      .where({ pollId, state: 'empty', ...where }).orderBy('_id', 'asc').limit(8).field({ _id: true }))
+    let found = await look({ _id: _.gte(from) })
+    if (found.length === 0) found = await look({})
+    // One of a few neighbours: simultaneous voters rarely pick the same slot.
+    if (found.length) return found[Math.floor(Math.random() * found.length)]._id
+    if (attempt >= 20) throw new AppError('CONFLICT', '投票的人很多，请稍后再试')
+    await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100))
+  }
 }
 
 /** Fills the slot inside the transaction; a slot someone else filled starts the attempt over. */
@@ -82,7 +90,10 @@ export async function castByPhone(ctx: Ctx, pollId: string, ballot: Ballot): Pro
     }
     await t.collection(C.electors).doc(id).update({ data: { voted: true } })
     await fillSlot(t, slot, choices, tracker)
-  }, () => pickSlot(ctx, pollId))
+  }, () => pickSlot(ctx, pollId, async () => {
+    // Another tap of the same member may have voted meanwhile: say so rather than look for a slot.
+    if ((await loadElector(ctx.db, pollId, member._id))?.voted) throw new AppError('CONFLICT', CAST_MESSAGES.already)
+  }))
   return { pollId, tracker }
 }
 
@@ -111,6 +122,8 @@ export async function castBySlip(ctx: Ctx, pollId: string, code: string, ballot:
     // The count moves in the same transaction: used slips never exceed the receipts written for them.
     await t.collection(C.polls).doc(pollId).update({ data: { slipsUsed: p.slipsUsed + 1 } })
     await fillSlot(t, slot, choices, tracker)
-  }, () => pickSlot(ctx, pollId))
+  }, () => pickSlot(ctx, pollId, async () => {
+    if ((await getDoc<SlipDoc>(ctx.db, C.slips, slip._id))?.used) throw new AppError('CONFLICT', CAST_MESSAGES.slipUsed)
+  }))
   return { pollId, tracker }
 }

@@ -10,6 +10,7 @@ import { CareModeSwitch } from '@/components/me/CareModeSwitch'
 import { NavCell } from '@/components/common/NavCell'
 import { WelfareTodo } from '@/components/welfare/WelfareTodo'
 import { DeskCard } from '@/components/me/DeskCard'
+import { PollEntry } from '@/components/poll/PollEntry'
 import { useMe } from '@/hooks/useMe'
 import { hasRole } from '../../../types/role'
 // Platform file: the local build adds 切换身份; the weapp build renders nothing.
@@ -42,6 +43,8 @@ export default function MePage() {
           </View>
         </View>
       ) : null}
+
+      <PollEntry role={role} />
 
       {role && hasRole(role, 'committee') ? (
         <View>
