@@ -12,6 +12,10 @@ const subPackages: SubPackage[] = [
     pages: ['pages/list/index', 'pages/record/index', 'pages/detail/index', 'pages/plans/index', 'pages/plan-new/index', 'pages/plan/index', 'pages/todo/index', 'pages/disclosure/index', 'pages/hardship/index'],
   },
   {
+    root: 'packages/poll',
+    pages: ['pages/list/index', 'pages/ballot/index', 'pages/verify/index', 'pages/results/index', 'pages/manage/index', 'pages/edit/index', 'pages/console/index', 'pages/voters/index'],
+  },
+  {
     root: 'packages/member',
     pages: ['pages/profile/index', 'pages/apply/index', 'pages/queue/index', 'pages/directory/index', 'pages/detail/index', 'pages/settings/index', 'pages/audit/index'],
   },
@@ -32,6 +36,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: colors.primary,
     navigationBarTitleText: '教工之家',
     navigationBarTextStyle: 'white',
+    // weapp's default; in h5 it also switches on Taro's title bar with back (styled in components/page-shell/h5-shell.scss).
+    navigationStyle: 'default',
   },
   // Icons: PNG (tabBar takes no SVG), drawn from the sources in assets/tabbar/icons.svg.txt.
   tabBar: {

@@ -12,6 +12,7 @@ import type { Ctx } from '../_shared/context'
 import { action } from '../_shared/dispatch'
 import { COLLECTIONS, MAX_QUERY, type WelfareVisitDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
+import { welfareLabels } from './labels'
 import { audit } from './log'
 import { createNoticeDraft } from '../_shared/notice-drafts'
 import { docs } from '../_shared/query'
@@ -111,6 +112,7 @@ export const disclosureRoutes = {
     input: welfareDisclosureInput,
     role: 'chair',
     deniedMessage: '只有工会主席可以起草经费公开',
+    labels: welfareLabels(),
     async run(ctx, input): Promise<WelfareDisclosureOutput> {
       if (input.from > input.to) throw new AppError('BAD_INPUT', '开始日期不能晚于结束日期')
       const span = (Date.parse(input.to) - Date.parse(input.from)) / 86_400_000

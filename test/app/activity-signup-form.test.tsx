@@ -42,7 +42,7 @@ describe('the sign-up form', () => {
 })
 
 describe('the member’s registration card', () => {
-  const base = { id: 'a_m', activityId: 'a', answers: {}, guests: 0, createdAt: '2026-11-22T01:00:00.000Z' }
+  const base = { revision: 0, canEdit: false, id: 'a_m', activityId: 'a', answers: {}, guests: 0, createdAt: '2026-11-22T01:00:00.000Z' }
 
   it('shows the waitlist position and lets the member leave the queue', () => {
     const onCancel = jest.fn()

@@ -2,6 +2,7 @@
 import { callAs, seededEnv } from './helpers'
 import { welfareReasons } from '../../types/welfare'
 import { shanghaiDate, addDays } from '../../cloudfunctions/_shared/time'
+import { rid } from './welfare-support'
 
 let env: string
 let db: any
@@ -16,13 +17,13 @@ beforeAll(async () => {
   // The same person receives 生育 (public) and 生病住院 (private) in the period: never named.
   for (const reason of ['生育', '生病住院']) {
     const r = await callAs(env, 'committee', 'welfare', {
-      action: 'record', recipient: { kind: 'member', memberId: 'mem007' }, reason, visitDate: addDays(today, -3), cashYuan: '200', fund: '工会经费',
+      action: 'record', requestId: rid(), recipient: { kind: 'member', memberId: 'mem007' }, reason, visitDate: addDays(today, -3), cashYuan: '200', fund: '工会经费',
     })
     expect(r.ok).toBe(true)
   }
   PRIVATE.push('孙丽娟')
   // A non-member helped for hardship.
-  await callAs(env, 'committee', 'welfare', { action: 'record', recipient: { kind: 'other', name: '赵秋菊', relation: '遗属' }, reason: '困难帮扶', visitDate: addDays(today, -2), cashYuan: '1000', fund: '工会经费' })
+  await callAs(env, 'committee', 'welfare', { action: 'record', requestId: rid(), recipient: { kind: 'other', name: '赵秋菊', relation: '遗属' }, reason: '困难帮扶', visitDate: addDays(today, -2), cashYuan: '1000', fund: '工会经费' })
   PRIVATE.push('赵秋菊')
 })
 

@@ -1,6 +1,6 @@
 import {
   activityDetail, activityManageListOutput, cancelActivityOutput, checkinOutput, checkinTokenOutput, decideOutput, editableOutput,
-  exportRosterOutput, messageOutput, mineOutput, myRegistration, rosterOutput, savedActivity,
+  exportRosterOutput, messageOutput, mineOutput, myRegistration, rosterOutput, savedActivity, signupOutcome,
   type ActivityEditable, type Answers, type RegistrationState,
 } from '../../../types/activity'
 import { call } from '@/services/call'
@@ -11,7 +11,7 @@ import { call } from '@/services/call'
  */
 export const activityApi = {
   detail: (id: string) => call('activity', 'detail', { id }, activityDetail),
-  register: (input: { activityId: string; answers: Answers; guests: number }) => call('activity', 'register', input, myRegistration),
+  register: (input: { activityId: string; answers: Answers; guests: number }) => call('activity', 'register', input, signupOutcome),
   cancel: (activityId: string) => call('activity', 'cancel', { activityId }, myRegistration),
   mine: (page: number) => call('activity', 'mine', { page }, mineOutput),
   checkinToken: (activityId: string) => call('activity', 'checkinToken', { activityId }, checkinTokenOutput),

@@ -14,7 +14,7 @@ export function RosterItem({ row, fields, onDecide }: { row: RosterRow; fields: 
     <View className='roster-row' data-roster={row.name} data-state={row.state}>
       <View className='roster-row__head'>
         <Text className='roster-row__name'>{row.name}</Text>
-        <Tag tone={tag.tone}>{row.state === 'waitlisted' && row.waitSeq ? `候补 ${row.waitSeq} 号` : tag.label}</Tag>
+        <Tag tone={tag.tone}>{row.state === 'waitlisted' && row.waitPosition ? `候补第 ${row.waitPosition} 位` : tag.label}</Tag>
         {row.checkedInAt ? <Tag tone='success'>已签到</Tag> : null}
       </View>
       <Text className='roster-row__meta'>{`${row.department} · 报名于 ${formatDateTime(row.createdAt)}${row.guests ? ` · 携带家属 ${row.guests} 人` : ''}`}</Text>

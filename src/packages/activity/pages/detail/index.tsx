@@ -56,10 +56,10 @@ export default function ActivityDetailPage() {
     askForActivityMessages()
     void act(() => activityApi.register({ activityId: a.id, answers, guests }), (r) => (r.state === 'waitlisted' ? `已进入候补，第 ${r.waitPosition} 位` : r.state === 'pending' ? '已报名，等待审核' : '报名成功'))
   }
-  const cancel = () => void Taro.showModal({ title: '确认取消报名？', content: a.mine?.state === 'waitlisted' ? '退出后候补位置不保留。' : '取消后名额会让给候补的会员。', confirmText: '确认取消', cancelText: '再想想' })
+  const cancel = () => void Taro.showModal({ title: '确认取消报名？', content: a.registration?.state === 'waitlisted' ? '退出后候补位置不保留。' : '取消后名额会让给候补的会员。', confirmText: '确认取消', cancelText: '再想想' })
     .then((r) => { if (r.confirm) void act(() => activityApi.cancel(a.id), () => '已取消') })
   const status = activityStatusTag[a.status]
-  const canSignUp = (a.status === 'open' || a.status === 'full') && (!a.mine || a.mine.state === 'cancelled')
+  const canSignUp = (a.status === 'open' || a.status === 'full') && (!a.registration || a.registration.state === 'cancelled')
   const full = a.status === 'full' || (a.capacity > 0 && (a.seatsTaken ?? a.confirmedCount) >= a.capacity)
 
   return (
@@ -83,12 +83,12 @@ export default function ActivityDetailPage() {
         {a.cancelReason ? <DetailRow label='取消原因' value={a.cancelReason} /> : null}
         {a.description ? <Text className='detail__para'>{a.description}</Text> : null}
       </View>
-      {a.mine && a.mine.state !== 'cancelled' ? <RegistrationCard reg={a.mine} busy={busy} onCancel={cancel} /> : null}
+      {a.registration && a.registration.state !== 'cancelled' ? <RegistrationCard reg={a.registration} busy={busy} onCancel={cancel} /> : null}
       {error ? <View className='summary' role='alert'><Text className='field__error'>{error}</Text></View> : null}
       {canSignUp ? (
         <SignupForm
           activity={a}
-          submitLabel={full ? (a.waitlist ? '名额已满，排队候补' : '名额已满') : a.mine?.state === 'cancelled' ? '重新报名' : '我要报名'}
+          submitLabel={full ? (a.waitlist ? '名额已满，排队候补' : '名额已满') : a.registration?.state === 'cancelled' ? '重新报名' : '我要报名'}
           busy={busy || (full && !a.waitlist)}
           error=''
           onSubmit={signUp}
