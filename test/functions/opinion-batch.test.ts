@@ -83,6 +83,37 @@ describe('the daily batch', () => {
   })
 })
 
+describe('the 工作台 lines', () => {
+  const deskOf = async (who: 'chair' | 'committee') => deskItems(await createContext({ openid: persona(who).openid, now: new Date(), db }))
+
+  it('count released work only: the chair’s 待受理 and 逾期意见 follow the inbox, and move with the batch', async () => {
+    const inboxTotal = async (filter: string) => (await op('chair', 'inbox', { filter })).data.total
+    const check = async () => {
+      const desk = await deskOf('chair')
+      expect(desk).toEqual([
+        { key: 'opinion.pending', title: '待受理意见', count: await inboxTotal('pending'), url: '/packages/opinion/pages/inbox/index?filter=pending', urgent: false },
+        { key: 'opinion.overdue', title: '逾期意见', count: await inboxTotal('overdue'), url: '/packages/opinion/pages/inbox/index?filter=overdue', urgent: (await inboxTotal('overdue')) > 0 },
+      ])
+      return desk[0].count
+    }
+    const before = await check()
+    await submitAs(env, seedMember(12), { text: '工作台：这条匿名意见明天才算待受理。' })
+    expect(await check()).toBe(before)
+    await nextBatch(env)
+    expect(await check()).toBe(before + 1)
+  })
+
+  it('a committee member counts only what is assigned to them', async () => {
+    const desk = await deskOf('committee')
+    const mine = (await op('committee', 'inbox', { filter: 'processing' })).data.total
+    expect(desk.map((d) => [d.key, d.count])).toEqual([['opinion.assigned', mine], ['opinion.overdue', (await op('committee', 'inbox', { filter: 'overdue' })).data.total]])
+  })
+
+  it('gives a plain member nothing', async () => {
+    expect(await deskItems(await createContext({ openid: persona('staff').openid, now: new Date(), db }))).toEqual([])
+  })
+})
+
 describe('due dates count from release', () => {
   it('changing the due days between two submissions dates neither: one batch, one due date', async () => {
     await op('chair', 'setSettings', { dueDays: 7 })

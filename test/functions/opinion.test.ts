@@ -237,6 +237,9 @@ describe('workflow: every transition allowed and refused per role', () => {
     expect(await op('retiree', 'view', { id: namedId })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await op('retiree', 'rate', { id: namedId, rating: 'dissatisfied' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect((await op('staff', 'rate', { id: namedId, rating: 'fair' })).data.rating).toBe('fair')
+    expect((await op('staff', 'followUp', { id: namedId, text: '打印机换了以后好多了。' })).data.followUps).toEqual([{ text: '打印机换了以后好多了。', on: expect.any(String) }])
+    expect(await op('retiree', 'followUp', { id: namedId, text: '冒名补充。' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(namedId).toMatch(/^[0-9a-f]{32}$/)
   })
 
   it('rating before any reply is refused', async () => {
