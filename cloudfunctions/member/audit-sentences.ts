@@ -201,6 +201,7 @@ export const PHRASES: Record<string, Phrase> = {
 const NOTE_LABELS: Record<string, string | null> = {
   'activity.message': '内容', 'activity.export': '', 'notice.exportLedger': '', 'welfare.export': '', 'member.handOver': '',
   'notice.answerObjection': null, 'member.importRoster': '', 'member.exportDirectory': '筛选',
+  'activity.registerFor': null, 'activity.checkinByRoster': null,
 }
 
 export function sentence(e: AuditRecord, names: Names): { text: string; unnamed: string[] } {
