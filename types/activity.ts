@@ -249,6 +249,7 @@ export const rosterOutput = z.object({
   ...paged(rosterRow).shape,
   counts: rosterCounts,
   fields: z.array(activityField),
+  guests: z.optional(guestRule),
   title: z.string(),
   /** what the organiser may do now: 代报名 while sign-up is open, 按名单签到 from the day before until the end */
   canSignUpOthers: z.boolean(),

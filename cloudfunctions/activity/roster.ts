@@ -52,6 +52,7 @@ export async function roster(ctx: Ctx, input: { activityId: string; state?: stri
     total: ids.length,
     counts: ledgerCounts(a),
     fields: a.fields,
+    ...(a.guests ? { guests: a.guests } : {}),
     title: a.title,
     canSignUpOthers: signupWindowOpen(a, ctx.now),
     canCheckIn: checkinWindowRefusal(a, ctx.now) === null,

@@ -18,6 +18,7 @@ import type { Answers, SignupOutcome } from '../../types/activity'
 import { recordAudit } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
 import { COLLECTIONS, type ActivityDoc, type LedgerEntry, type MemberDoc, type RegistrationDoc } from '../_shared/documents'
+import { isDuplicateKey } from '../_shared/create-once'
 import { AppError } from '../_shared/errors'
 import { docs } from '../_shared/query'
 import { entryOf, isActive, ledgerPath, planSignup, stateOf, waitPosition } from './ledger'
@@ -51,7 +52,7 @@ export async function register(ctx: Ctx, input: SignupInput): Promise<SignupOutc
       const plan = planSignup(a, checked.seats, input.guests, ctx.now, e)
       if (plan.kind === 'full') throw new AppError('CONFLICT', MESSAGES.full)
       if (!rowWritten) {
-        await ctx.db.collection(REGISTRATIONS).doc(id).set({ data: row(a, member, checked.answers, input.guests, ctx.now) })
+        await writeRow(ctx, id, row(a, member, checked.answers, input.guests, ctx.now))
         rowWritten = true
       }
       const res = (await ctx.db.collection(ACTIVITIES).where(commitCondition(ctx, a, member._id, plan.kind, checked.seats, e))
@@ -121,6 +122,19 @@ function commitCondition(ctx: Ctx, a: ActivityDoc, memberId: string, kind: 'plac
   const asRead = { _id: a._id, state: 'published', ...entryAsRead(_, memberId, e) }
   if (kind === 'place') return { ...asRead, waitlistCount: 0, ...(a.capacity > 0 ? { seatsTaken: _.lte(a.capacity - seats) } : {}) }
   return _.and([asRead, _.or([{ waitlistCount: _.gt(0) }, { seatsTaken: _.gt(a.capacity - seats) }])])
+}
+
+/**
+ * The row, replaced whole. Two taps of the same member creating it at the same instant race on the
+ * insert (the PostgreSQL server refuses the second with a duplicate key): that tap's row is there, with
+ * the same member's answers — go on as if written.
+ */
+async function writeRow(ctx: Ctx, id: string, data: Omit<RegistrationDoc, '_id'>): Promise<void> {
+  try {
+    await ctx.db.collection(REGISTRATIONS).doc(id).set({ data })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+  }
 }
 
 function row(a: ActivityDoc, member: MemberDoc, answers: Answers, guests: number, now: Date): Omit<RegistrationDoc, '_id'> {

@@ -223,6 +223,7 @@ export const PHRASES: Record<string, Phrase> = {
 const NOTE_LABELS: Record<string, string | null> = {
   'activity.message': '内容', 'activity.export': '', 'notice.exportLedger': '', 'welfare.export': '', 'member.handOver': '',
   'notice.answerObjection': null, 'member.importRoster': '', 'member.exportDirectory': '筛选', 'poll.report': '格式',
+  'activity.registerFor': null, 'activity.checkinByRoster': null,
 }
 
 export function sentence(e: AuditRecord, names: Names): { text: string; unnamed: string[] } {

@@ -83,6 +83,7 @@ describe('1,000 concurrent duplicate taps by one member', () => {
     await call(env, first.openid, 'register', { activityId: id })
     await warmInstances(id)
     const answers = await Promise.all(Array.from({ length: 301 }, () => call(env, who.openid, 'register', { activityId: id })))
+    expect(answers.filter((r) => !r.ok)).toEqual([])
     expect(new Set(answers.map((r) => `${r.data.state}:${r.data.waitPosition}`))).toEqual(new Set(['waitlisted:1']))
     const { a } = await expectConsistent(db, id)
     expect(a.queue).toEqual([who.id])

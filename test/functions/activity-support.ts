@@ -102,7 +102,20 @@ export async function expectConsistent(db: any, activityId: string): Promise<{ a
   return { a, rows }
 }
 
-export const call = (env: string, openid: string, action: string, input: Record<string, unknown> = {}) => callAs(env, { openid }, 'activity', { action, ...input })
+/**
+ * One activity call as `openid`, on a fresh connection: a burst of a thousand calls must not reuse a
+ * keep-alive socket at the moment the server closes it (a client-side race that answers ECONNRESET).
+ */
+export async function call(env: string, openid: string, action: string, input: Record<string, unknown> = {}): Promise<any> {
+  const res = await fetch(`${localCloudUrl()}/local/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', connection: 'close' },
+    body: JSON.stringify({ env, name: 'activity', data: { action, ...input }, openid }),
+  })
+  const answer = (await res.json()) as { ok: boolean; result?: any; errCode?: number; errMsg?: string }
+  if (!answer.ok) throw new Error(`invoke activity failed: ${answer.errCode} ${answer.errMsg}`)
+  return answer.result
+}
 
 export async function outbox(env: string, touser?: string): Promise<any[]> {
   const res = await fetch(`${localCloudUrl()}/dev/outbox?env=${env}${touser ? `&touser=${touser}` : ''}`)
