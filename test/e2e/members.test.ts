@@ -79,8 +79,10 @@ describe('joining with an invite and leaving', () => {
     await chair.locator('[data-member="赵新"]').click()
     await chair.getByText('移除会员', { exact: true }).click()
     await input(chair, 'removeReason').fill('端到端测试移除')
+    await chair.getByText('移除…', { exact: true }).click()
+    // Asked once, in plain words, before anything happens.
+    await chair.getByText('移除 赵新？移除后 TA 立即不能再看内部公开、提意见和报名', { exact: false }).waitFor()
     await chair.getByText('确认移除', { exact: true }).click()
-    await chair.getByText('移除', { exact: true }).first().waitFor()
     await chair.locator('.detail', { hasText: '已移除' }).waitFor()
   })
 
@@ -91,5 +93,60 @@ describe('joining with an invite and leaving', () => {
     await open(visitor, 'pages/me/index')
     await visitor.locator('[data-application="removed"]:visible').waitFor()
     await visitor.locator('.join-prompt:visible', { hasText: '申请加入' }).first().waitFor()
+  })
+
+  it('the chair binds the staff group, opened from it (?group= stands in for the group card)', async () => {
+    await open(chair, 'packages/member/pages/settings/index?group=G_e2e_staff')
+    await chair.getByText('绑定当前这个群', { exact: true }).click()
+    await chair.getByText('已绑定教职工群。', { exact: true }).waitFor()
+  })
+
+  it('the removed member comes back from the staff group, as a plain member', async () => {
+    await open(visitor, 'packages/member/pages/apply/index?group=G_e2e_staff')
+    await input(visitor, 'name').fill('赵新')
+    await visitor.locator('[data-choice="department"] [data-option="英语组"]:visible').click()
+    await visitor.locator('[data-choice="status"] [data-option="在职"]:visible').click()
+    await visitor.getByText('提交申请', { exact: true }).click()
+    await visitor.getByText('已加入工会', { exact: true }).waitFor()
+    await open(visitor, 'pages/me/index')
+    await visitor.reload()
+    await visitor.locator('.profile-card:visible', { hasText: '会员' }).waitFor()
+    await expect(visitor.locator('.profile-card:visible').textContent()).resolves.not.toContain('委员')
+  })
+})
+
+describe('the chair’s 工作台 and role changes that ask first', () => {
+  let chair: Page
+  let staff: Page
+  beforeAll(async () => {
+    chair = await signIn('chair')
+    staff = await signIn('staff')
+  }, 60_000)
+
+  it('shows waiting applications on the 工作台 and opens 入会审核 from it', async () => {
+    await open(chair, 'pages/me/index')
+    const line = chair.locator('[data-desk="member.queue"]:visible')
+    await line.waitFor()
+    await expect(line.textContent()).resolves.toMatch(/入会审核\s*\d+/)
+    await line.click()
+    await chair.waitForURL(/packages\/member\/pages\/queue\/index/)
+    await chair.locator('[data-applicant]').first().waitFor()
+  })
+
+  it('changes a role only after the chair confirms what it means', async () => {
+    await open(chair, 'packages/member/pages/directory/index')
+    await chair.locator('.search-bar__input input:visible').fill('张明')
+    await chair.getByText('搜索', { exact: true }).first().click()
+    await chair.locator('[data-member="张明"]').click()
+    await chair.locator('[data-role="committee"]:visible').click()
+    await chair.getByText('把张明的身份从「会员」改为「委员」？', { exact: false }).waitFor()
+    await chair.getByText('再想想', { exact: true }).click()
+    await expect(chair.locator('.detail:visible').textContent()).resolves.toContain('会员（在册）')
+    await chair.locator('[data-role="committee"]:visible').click()
+    await chair.getByText('确认调整', { exact: true }).click()
+    await chair.locator('.detail:visible', { hasText: '委员（在册）' }).waitFor()
+    await open(staff, 'pages/me/index')
+    await staff.reload()
+    await staff.locator('[data-desk]:visible').first().waitFor()
   })
 })
