@@ -35,8 +35,10 @@ async function main() {
       await page.waitForURL(/pages\/notices\/index/)
       return page
     }
+    /** Sets 关怀模式 as the 我的 switch does (Taro storage format) and reloads, so the app reads it afresh. */
     const careMode = async (page: Page, on: boolean) => {
       await page.evaluate((value) => localStorage.setItem('jgzj.careMode', JSON.stringify({ data: value })), on)
+      await page.reload()
     }
     const open = (page: Page, route: string) => page.goto(`${cloud.url}/#/${route}`)
     const visible = (page: Page, sel: string) => page.locator(`${sel} >> visible=true`).first()
@@ -48,7 +50,6 @@ async function main() {
     await visible(staff, '[data-public-stats]').waitFor()
     await shot(staff, '03-tab-public-stats')
     await careMode(staff, true)
-    await staff.reload()
     await visible(staff, '[data-public-stats]').waitFor()
     await shot(staff, '03-tab-public-stats-care')
     await careMode(staff, false)
@@ -60,9 +61,8 @@ async function main() {
     await visible(staff, '[data-receipt-code]').waitFor()
     await shot(staff, '02-receipt')
     // The same card in 关怀模式: a second opinion written with it on.
-    await careMode(staff, true)
     await open(staff, 'packages/opinion/pages/submit/index')
-    await staff.reload()
+    await careMode(staff, true)
     await visible(staff, '[data-name="category"] .op-choice__item:text-is("后勤保障")').click()
     await visible(staff, 'taro-textarea-core.op-form__textarea textarea').fill('三楼教师办公室的饮水机坏了一周，请尽快维修。')
     await visible(staff, 'taro-button-core:has-text("匿名提交")').click()
@@ -83,7 +83,6 @@ async function main() {
     await visible(chair, '[data-release-note]').waitFor()
     await shot(chair, '05-dev-panel')
     await careMode(chair, true)
-    await chair.reload()
     await visible(chair, '[data-dev-panel]').waitFor()
     await shot(chair, '05-dev-panel-care')
     await careMode(chair, false)
