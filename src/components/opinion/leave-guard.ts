@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 
-type Guard = { enableAlertBeforeUnload?: (o: { message: string }) => void; disableAlertBeforeUnload?: () => void }
+type Guard = { enableAlertBeforeUnload?: (o: { message: string }) => unknown; disableAlertBeforeUnload?: () => unknown }
 const api = Taro as unknown as Guard
 
 export const UNSAVED_CODE_MESSAGE = '回执码只显示这一次，你还没有复制，也没有记在这台手机上。离开后无法找回。'
@@ -10,21 +10,30 @@ export const UNSAVED_CODE_MESSAGE = '回执码只显示这一次，你还没有�
  * 2.12+; elsewhere, e.g. the browser demo, nothing happens). The page's 返回 button asks itself.
  */
 export function guardLeaving(unsaved: boolean): void {
+  // The browser build has no such dialog (Taro's h5 stubs reject): the 返回 button asks there.
+  if (process.env.TARO_ENV !== 'weapp') return
   try {
-    if (unsaved) api.enableAlertBeforeUnload?.({ message: UNSAVED_CODE_MESSAGE })
-    else api.disableAlertBeforeUnload?.()
+    const done = unsaved ? api.enableAlertBeforeUnload?.({ message: UNSAVED_CODE_MESSAGE }) : api.disableAlertBeforeUnload?.()
+    void Promise.resolve(done).catch(() => undefined)
   } catch {
-    // Not supported here: the 返回 button still asks.
+    // An old base library without it: the 返回 button still asks.
   }
 }
 
-/** Asks once, in plain words, before leaving an unsaved code. Resolves 'remember', 'stay' or 'leave'. */
+/**
+ * Asks once, in plain words, before leaving an unsaved code: remember it and leave, or stay (to copy
+ * or write it down). Button texts stay within the 4 characters WeChat allows.
+ */
 export async function confirmLeavingUnsaved(): Promise<'remember' | 'stay'> {
-  const { confirm } = await Taro.showModal({
-    title: '回执码还没保存',
-    content: `${UNSAVED_CODE_MESSAGE}要把它记在这台手机上再离开吗？`,
-    confirmText: '记住并离开',
-    cancelText: '留在本页',
-  })
-  return confirm ? 'remember' : 'stay'
+  try {
+    const { confirm } = await Taro.showModal({
+      title: '回执码还没保存',
+      content: `${UNSAVED_CODE_MESSAGE}要把它记在这台手机上再离开吗？`,
+      confirmText: '记住离开',
+      cancelText: '留在本页',
+    })
+    return confirm ? 'remember' : 'stay'
+  } catch {
+    return 'stay'
+  }
 }
