@@ -1,5 +1,3 @@
-// Must run before the webpack runner is loaded (see the file).
-import './ajv-compat'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'

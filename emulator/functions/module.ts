@@ -1,7 +1,7 @@
 import type { LocalCloudModule } from '../modules'
 import type { LocalCloud, LocalCloudOptions } from '../server'
-import type { InvocationIdentity, RouteRegistration, TcbHandler } from '../registry'
-import { readJson, sendJson } from '../http'
+import { TcbError, type InvocationIdentity, type RouteRegistration, type TcbHandler } from '../registry'
+import { EVENT_MAX_BYTES, jsonTooDeep, MAX_JSON_DEPTH, readJson, sendJson } from '../http'
 import { listBundles, type FunctionBundle, type TimerTrigger } from './catalog'
 import { calleeIdentity, LOCAL_APPID, timerIdentity } from './identity'
 import { toClientError, toTcbError, type ClientError } from './errors'
@@ -45,6 +45,8 @@ function toOutcome(r: RunResult): InvokeOutcome {
 
 function parseRequestData(raw: unknown): unknown {
   if (typeof raw !== 'string' || raw === '') return {}
+  if (Buffer.byteLength(raw) > EVENT_MAX_BYTES) throw new TcbError('EXCEED_MAX_PAYLOAD_SIZE', `callFunction data larger than ${EVENT_MAX_BYTES} bytes`)
+  if (jsonTooDeep(raw)) throw new TcbError('INVALID_PARAM', `callFunction data nested deeper than ${MAX_JSON_DEPTH} levels`)
   try { return JSON.parse(raw) } catch { return raw }
 }
 
@@ -105,7 +107,7 @@ export function functionsModule(): FunctionsModule {
       method: 'POST',
       prefix: '/local/invoke',
       handler: async (req, res) => {
-        const body = await readJson<InvokeRequest>(req)
+        const body = await readJson<InvokeRequest>(req, EVENT_MAX_BYTES)
         if (!body || typeof body.name !== 'string') return sendJson(res, 400, { ok: false, errCode: -501007, errMsg: 'name is required' })
         sendJson(res, 200, await invoke(body))
       },

@@ -1,29 +1,18 @@
-import type { IncomingMessage } from 'node:http'
 import type { LocalCloudModule } from '../modules'
 import type { LocalCloudOptions } from '../server'
 import type { RouteRegistration } from '../registry'
-import { readJson, sendJson } from '../http'
+import { EVENT_MAX_BYTES, readJson, sendJson } from '../http'
 import type { FunctionsModule } from '../functions/module'
 import type { OpenapiModule } from '../openapi/module'
 import { LOCAL_APPID } from '../functions/identity'
 import { personas } from '../seed/personas'
 import { serveStatic } from './static'
+import { callerOpenid } from './persona'
 
-/** The caller when the h5 user has not picked a persona. */
-export const ANONYMOUS_OPENID = 'o_dev_anonymous_visitor'
-/** The header carrying the dev persona the h5 user picked (local cloud only). */
-export const PERSONA_HEADER = 'x-local-openid'
-/** Database requests made by a /gateway/call invocation (its own and those of functions it called). */
-export const DB_REQUESTS_HEADER = 'x-local-db-requests'
-const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 /** WeChat group ids (openGId) are url-safe strings; the local build accepts the same alphabet. */
 const OPEN_GID = /^[A-Za-z0-9_-]{1,128}$/
-
-/** The signed-in persona (x-local-openid), or the anonymous visitor. */
-function callerOpenid(req: IncomingMessage): string {
-  const header = req.headers[PERSONA_HEADER]
-  return typeof header === 'string' && OPENID.test(header) ? header : ANONYMOUS_OPENID
-}
+/** Database requests made by a /gateway/call invocation (its own and those of functions it called). */
+export const DB_REQUESTS_HEADER = 'x-local-db-requests'
 
 /**
  * The h5 build's way into the cloud: POST /gateway/call { name, data } runs the function as
@@ -41,8 +30,8 @@ export function gatewayModule(): LocalCloudModule {
       method: 'POST',
       prefix: '/gateway/call',
       handler: async (req, res, _url, cloud) => {
-        const body = await readJson<{ name?: unknown; data?: unknown }>(req).catch(() => undefined)
-        if (!body || typeof body.name !== 'string' || !body.name) {
+        const body = await readJson<{ name?: unknown; data?: unknown }>(req, EVENT_MAX_BYTES)
+        if (!body || typeof body !== 'object' || typeof body.name !== 'string' || !body.name) {
           return sendJson(res, 400, { errCode: -501007, errMsg: 'cloud.callFunction:fail parameter.name should be String instead of Undefined;' })
         }
         const openid = callerOpenid(req)
@@ -62,7 +51,7 @@ export function gatewayModule(): LocalCloudModule {
       method: 'POST',
       prefix: '/gateway/cloud-id',
       handler: async (req, res, _url, cloud) => {
-        const body = await readJson<{ openGId?: unknown }>(req).catch(() => undefined)
+        const body = await readJson<{ openGId?: unknown }>(req)
         const openGId = body?.openGId
         if (typeof openGId !== 'string' || !OPEN_GID.test(openGId)) {
           return sendJson(res, 400, { errCode: -601002, errMsg: 'getGroupEnterInfo:fail openGId must be 1–128 characters of A-Z a-z 0-9 _ -' })

@@ -69,6 +69,7 @@ export async function loadPage(route: string, answer: CloudAnswer, query: Record
     stopPullDownRefresh: jest.fn(),
     getStorageSync: jest.fn(() => ''),
     setStorageSync: jest.fn(),
+    env: { USER_DATA_PATH: 'wxfile://usr' },
   })
   delete g.wx.webpackJsonp
   const recorded = {} as LoadedPage['wx']
@@ -83,6 +84,15 @@ export async function loadPage(route: string, answer: CloudAnswer, query: Record
     opts.success?.(res)
     opts.complete?.(res)
     return Promise.resolve(res)
+  })
+  // WeChat saves a download at the filePath asked for (and answers it); simulate's stub answers '/'.
+  recorded.downloadFile.mockImplementation((opts: any = {}) => {
+    const res = { errMsg: 'downloadFile:ok', statusCode: 200, tempFilePath: 'wxfile://tmp_6f253c0a.xlsx', ...(opts.filePath ? { filePath: opts.filePath } : {}) }
+    setTimeout(() => {
+      opts.success?.(res)
+      opts.complete?.(res)
+    }, 0)
+    return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {}, onHeadersReceived() {}, offHeadersReceived() {} }
   })
   recorded.requestSubscribeMessage.mockImplementation((opts: any = {}) => {
     const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' }
