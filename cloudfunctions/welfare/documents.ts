@@ -46,3 +46,12 @@ export interface WelfarePersonDoc {
   updatedAt: Date
   updatedBy: string
 }
+
+/** The app_meta document where the daily reminder keeps what it last told the committee about. */
+export const REMINDED_ID = 'welfare_reminded'
+export interface WelfareRemindedDoc {
+  _id: typeof REMINDED_ID
+  /** the 待办 items last reminded (`followUp:<visitId>`, `birthday:<memberId>:<year>`, `plan:<planId>`) */
+  keys: string[]
+  on: string
+}

@@ -1,7 +1,7 @@
 /**
  * The committee's 待办: birthdays this week and this month (member profiles, MM-DD), hospital
  * follow-ups due (生病住院 visits with no later visit), unvisited entries of active plans.
- * The daily timer sends the same summary to every committee member and the chair.
+ * The daily timer tells every committee member and the chair when something new is due.
  */
 import dayjs from 'dayjs'
 import { TEMPLATES } from '../../types/templates'
@@ -11,7 +11,8 @@ import { action } from '../_shared/dispatch'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc, type WelfareVisitDoc } from '../_shared/documents'
 import { docs, total } from '../_shared/query'
 import { addDays, shanghaiDate } from '../_shared/time'
-import { WELFARE_COLLECTIONS, type WelfarePlanDoc } from './documents'
+import { REMINDED_ID, WELFARE_COLLECTIONS, type WelfarePlanDoc, type WelfareRemindedDoc } from './documents'
+import { dueFollowUps } from './follow-ups'
 
 type Birthday = WelfareTodoOutput['birthdaysWeek'][number]
 
@@ -62,16 +63,9 @@ export async function todoFor(ctx: Ctx): Promise<WelfareTodoOutput> {
   }
   const birthday = (m: MemberDoc): Birthday => ({ id: m._id, name: m.name, department: m.department, status: m.status, birthday: m.birthday ?? '', visited: visited.has(m._id) })
 
-  // Hospital follow-ups due within three days (or up to 30 days overdue) with no later visit.
-  const due = await docs<WelfareVisitDoc>(visits.where({
-    reason: '生病住院', followUpOn: _.gte(addDays(today, -30)).and(_.lte(addDays(today, 3))), state: 'done',
-  }).orderBy('followUpOn', 'asc').limit(MAX_QUERY))
-  const followUps: WelfareTodoOutput['followUps'] = []
-  for (const v of due) {
-    const who = v.recipient.memberId ? { 'recipient.memberId': v.recipient.memberId } : { 'recipient.name': v.recipient.name }
-    const later = await total(visits.where({ ...who, visitDate: _.gt(v.visitDate), state: 'done' }))
-    if (later === 0) followUps.push({ visitId: v._id, name: v.recipient.name, visitDate: v.visitDate, dueOn: v.followUpOn! })
-  }
+  // Hospital follow-ups due within three days (or up to 30 days overdue) not yet answered by a later visit.
+  const due = await docs<WelfareVisitDoc>(dueFollowUps(ctx, addDays(today, -30), addDays(today, 3)).orderBy('followUpOn', 'asc').limit(MAX_QUERY))
+  const followUps: WelfareTodoOutput['followUps'] = due.map((v) => ({ visitId: v._id, name: v.recipient.name, visitDate: v.visitDate, dueOn: v.followUpOn! }))
 
   // Active plans with entries still to visit.
   const active = await docs<WelfarePlanDoc>(ctx.db.collection(WELFARE_COLLECTIONS.plans).where({ state: 'active' }).orderBy('createdAt', 'desc').limit(MAX_QUERY))
@@ -84,6 +78,15 @@ export async function todoFor(ctx: Ctx): Promise<WelfareTodoOutput> {
   const birthdaysWeek = weekPeople.map(birthday)
   const count = birthdaysWeek.filter((b) => !b.visited).length + followUps.length + plans.length
   return { today, birthdaysWeek, birthdaysMonth: monthPeople.map(birthday), followUps, plans, count }
+}
+
+/** What the committee is reminded of, one key per waiting item (a plan counts once, however many entries wait). */
+function itemKeys(t: WelfareTodoOutput): string[] {
+  return [
+    ...t.birthdaysWeek.filter((b) => !b.visited).map((b) => `birthday:${b.id}:${t.today.slice(0, 4)}`),
+    ...t.followUps.map((f) => `followUp:${f.visitId}`),
+    ...t.plans.map((p) => `plan:${p.id}`),
+  ]
 }
 
 /** e.g. 本周生日2人，回访1人，计划待访5户 (a template's thing field holds at most 20 characters). */
@@ -106,13 +109,22 @@ export const reminderRoutes = {
     run: (ctx) => todoFor(ctx),
   }),
 
-  /** Daily timer (08:00 Shanghai): one subscription message per committee member and the chair, when anything is due. */
+  /**
+   * Daily timer (08:00 Shanghai): one subscription message per committee member and the chair when
+   * something NEW is due — an item already reminded is not repeated day after day while it waits
+   * (it stays on the 待办 list and the 工作台). What was reminded is kept in app_meta.
+   */
   remind: action({
     input: welfareTodoInput,
     role: 'timer',
-    async run(ctx): Promise<{ sent: number; count: number }> {
+    async run(ctx): Promise<{ sent: number; count: number; fresh: number }> {
       const todo = await todoFor(ctx)
-      if (todo.count === 0) return { sent: 0, count: 0 }
+      const keys = itemKeys(todo)
+      const meta = ctx.db.collection(COLLECTIONS.appMeta)
+      const before = (await docs<WelfareRemindedDoc>(meta.where({ _id: REMINDED_ID }).limit(1)))[0]
+      const told = new Set(before?.keys ?? [])
+      const fresh = keys.filter((k) => !told.has(k)).length
+      if (fresh === 0) return { sent: 0, count: todo.count, fresh: 0 }
       const _ = ctx.db.command
       const committee = await docs<MemberDoc>(ctx.db.collection(COLLECTIONS.members)
         .where({ membership: 'approved', role: _.in(['committee', 'chair']) }).limit(MAX_QUERY).field({ openid: true }))
@@ -126,7 +138,8 @@ export const reminderRoutes = {
         })
         if (ok) sent++
       }
-      return { sent, count: todo.count }
+      await meta.doc(REMINDED_ID).set({ data: { keys, on: todo.today } })
+      return { sent, count: todo.count, fresh }
     },
   }),
 }

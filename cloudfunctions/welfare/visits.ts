@@ -19,6 +19,7 @@ import { AppError, staleRevision } from '../_shared/errors'
 import { docs } from '../_shared/query'
 import { addDays, shanghaiDate } from '../_shared/time'
 import { inTransaction } from '../_shared/transaction'
+import { answerFollowUps } from './follow-ups'
 import { changedFields, editable, historyOf } from './history'
 import { welfareLabels } from './labels'
 import { audit } from './log'
@@ -97,7 +98,10 @@ export const visitRoutes = {
     async run(ctx, input): Promise<WelfareVisitItem> {
       const id = createdId(ctx.openid, 'welfare.visit', input.requestId)
       const earlier = await getDoc<WelfareVisitDoc>(ctx.db, VISITS, id)
-      if (earlier) return visitItem(earlier)
+      if (earlier) {
+        await answerFollowUps(ctx, earlier) // the first attempt may have died before this step
+        return visitItem(earlier)
+      }
       if (input.state === 'done') notInFuture(ctx, input.visitDate)
       const recipient = await recipientOf(ctx, input.recipient)
       const visitors = await visitorsOf(ctx, input.visitorIds)
@@ -118,6 +122,7 @@ export const visitRoutes = {
         await audit(ctx, { action: 'welfare.record', target: { kind: 'welfareVisit', id, label: recipient.name }, after: editable(doc) }, t)
         return doc
       })
+      await answerFollowUps(ctx, stored)
       await discardStaged(input.photos)
       return visitItem(stored)
     },
@@ -145,6 +150,7 @@ export const visitRoutes = {
           photos, notes: input.notes ?? v.notes, ...(due ? { followUpOn: due } : {}),
         },
       })
+      await answerFollowUps(ctx, next)
       await discardStaged(input.photos)
       return visitItem(next)
     },
@@ -178,6 +184,7 @@ export const visitRoutes = {
       const next = await changeVisit(ctx, v._id, input.revision, correctable, {
         action: 'welfare.correct', data, unset: due || !v.followUpOn ? [] : ['followUpOn'], ...(input.correction ? { note: input.correction } : {}),
       })
+      await answerFollowUps(ctx, next)
       await discardStaged(input.photos)
       return visitItem(next)
     },

@@ -33,7 +33,8 @@ interface Row {
 
 /* ───────────── which fields are ids ───────────── */
 
-const NOT_RECORD_IDS = new Set(['openGId']) // a WeChat group id from getOpenData, not a record the app made
+/** Not ids of records the app made: a WeChat group id / cloudID, and the client's own request id (checked apart). */
+const NOT_RECORD_IDS = new Set(['openGId', 'groupCloudId', 'requestId'])
 const defOf = (s: any) => s._zod.def
 function core(s: any): any {
   for (let i = 0; i < 20; i++) {
@@ -105,14 +106,14 @@ beforeAll(async () => {
 
   // A notice with a 公示期, published, and a member's objection.
   made.notice = (await ok('createDraft', callAs(env, 'committee', 'notice', {
-    action: 'createDraft', title: '2026年教职工体检安排公示', category: '校务', visibility: 'internal',
+    action: 'createDraft', requestId: rid(), title: '2026年教职工体检安排公示', category: '校务', visibility: 'internal',
     body: [{ type: 'paragraph', text: '体检安排如下，请各位老师留意。' }], publicity: { startDate: today, endDate: addDays(today, 7) },
   }))).id
   await ok('publish', callAs(env, 'chair', 'notice', { action: 'publish', id: made.notice }))
-  made.objection = (await ok('object', callAs(env, { openid: member.openid }, 'notice', { action: 'object', id: made.notice, text: '体检名单漏了我们组的两位老师。' }))).id
+  made.objection = (await ok('object', callAs(env, { openid: member.openid }, 'notice', { action: 'object', requestId: rid(), id: made.notice, text: '体检名单漏了我们组的两位老师。' }))).id
 
   // An activity with a registration by the member.
-  made.activity = (await ok('save', callAs(env, 'committee', 'activity', { action: 'save', activity: activityDraft() }))).id
+  made.activity = (await ok('save', callAs(env, 'committee', 'activity', { action: 'save', requestId: rid(), activity: activityDraft() }))).id
   await ok('publish activity', callAs(env, 'committee', 'activity', { action: 'publish', id: made.activity }))
   made.registration = (await ok('register', callAs(env, { openid: member.openid }, 'activity', { action: 'register', requestId: rid(), activityId: made.activity, answers: {} }))).id
 
@@ -133,6 +134,15 @@ beforeAll(async () => {
   }))).id
   made.entry = `${made.plan}_${member.id}`
 
+  // A member's request to change a verified field, and a secret-ballot poll of the two app members.
+  await ok('requestChange', callAs(env, { openid: colleague.openid }, 'member', { action: 'requestChange', requestId: rid(), status: '在职', reason: '已返聘回校' }))
+  made.change = (await ok('changeRequests', callAs(env, 'chair', 'member', { action: 'changeRequests' }))).items[0].id
+  const poll = { title: '绩效工资分配方案票决', kind: 'vote', closesAt: iso(72 * HOUR), items: [{ name: '绩效工资分配方案', note: '' }], electorate: { kind: 'members', memberIds: [member.id, colleague.id] } }
+  const saved = await ok('poll.save', callAs(env, 'chair', 'poll', { action: 'save', requestId: rid(), ...poll }))
+  made.poll = saved.id
+  made.pollItem = (await ok('poll.open', callAs(env, 'chair', 'poll', { action: 'open', id: saved.id, revision: saved.revision }))).items[0].id
+  made.pollDraft = (await ok('poll.save draft', callAs(env, 'chair', 'poll', { action: 'save', requestId: rid(), ...poll, title: '第二份草稿' }))).id
+
   made.rosterFile = await staged('roster', 'csv', Buffer.from('姓名,部门,工号,在职状态\n欧阳志远,语文组,JG09001,在职\n'))
   made.coverFile = await staged('activity', 'jpg', Buffer.from([0xff, 0xd8, 0xff, 0xd9]))
   made.attachment = await staged('notice', 'pdf', Buffer.from('%PDF-1.4\n%%EOF\n'))
@@ -151,18 +161,26 @@ const ROWS: Record<string, Row> = {
   'member.get': { as: committee, input: () => ({ memberId: member.id }) },
   'member.update': { as: chair, input: () => ({ memberId: member.id }) },
   'member.setRole': { as: chair, input: () => ({ memberId: member.id, role: 'member' }) },
+  'member.decideChange': { as: chair, input: () => ({ id: made.change, approve: true }) },
   'member.importRoster': { as: chair, input: () => ({ fileId: made.rosterFile }) },
   'member.auditLog': { as: chair, input: () => ({ actorId: colleague.id, targetId: made.entry }) },
   'member.remove': { as: chair, input: () => ({ memberId: made.applicant, reason: '重复申请' }), last: 1 },
   'member.handOver': { as: chair, input: () => ({ memberId: made.applicant }), last: 2 },
 
   'notice.get': { as: asMember, input: () => ({ id: made.notice }) },
-  'notice.createDraft': { as: committee, input: () => ({ title: '附件测试', category: '校务', visibility: 'internal', body: paragraph, attachments: [{ fileId: made.attachment, name: '名单.pdf' }] }) },
-  'notice.updateDraft': { as: committee, input: () => ({ id: made.notice, title: '附件测试', category: '校务', visibility: 'internal', body: paragraph, attachments: [{ fileId: made.attachment, name: '名单.pdf' }] }) },
+  'notice.file': { as: asMember, input: () => ({ id: made.notice, index: 0 }) },
+  'notice.createDraft': {
+    as: committee,
+    input: () => ({ requestId: rid(), title: '附件测试', category: '校务', visibility: 'internal', body: paragraph, attachments: [{ fileId: made.attachment, name: '名单.pdf' }], link: { kind: 'activity', id: made.activity } }),
+  },
+  'notice.updateDraft': {
+    as: committee,
+    input: () => ({ id: made.notice, title: '附件测试', category: '校务', visibility: 'internal', body: paragraph, attachments: [{ fileId: made.attachment, name: '名单.pdf' }], link: { kind: 'activity', id: made.activity } }),
+  },
   'notice.pin': { as: chair, input: () => ({ id: made.notice, pinned: true }) },
   'notice.readers': { as: chair, input: () => ({ id: made.notice }) },
   'notice.remindUnread': { as: chair, input: () => ({ id: made.notice }) },
-  'notice.object': { as: asMember, input: () => ({ id: made.notice, text: '第二条时间与通知不一致。' }) },
+  'notice.object': { as: asMember, input: () => ({ requestId: rid(), id: made.notice, text: '第二条时间与通知不一致。' }) },
   'notice.objections': { as: chair, input: () => ({ id: made.notice }) },
   'notice.answerObjection': { as: chair, input: () => ({ objectionId: made.objection, answer: '已补充两位老师。' }) },
   'notice.exportFiling': { as: chair, input: () => ({ id: made.notice }) },
@@ -181,7 +199,10 @@ const ROWS: Record<string, Row> = {
 
   'activity.detail': { as: asMember, input: () => ({ id: made.activity }) },
   'activity.checkinToken': { as: asMember, input: () => ({ activityId: made.activity }) },
-  'activity.save': { as: committee, input: () => ({ activity: activityDraft({ title: '封面测试', coverFileId: made.coverFile }) }) },
+  'activity.save': { as: committee, input: () => ({ requestId: rid(), activity: activityDraft({ title: '封面测试', coverFileId: made.coverFile }) }) },
+  'activity.editAnswers': { as: asMember, input: () => ({ activityId: made.activity, answers: {}, revision: 1 }) },
+  'activity.registerFor': { as: committee, input: () => ({ requestId: rid(), activityId: made.activity, memberId: colleague.id, answers: {} }) },
+  'activity.checkinByRoster': { as: committee, input: () => ({ registrationId: made.registration }) },
   'activity.editable': { as: committee, input: () => ({ id: made.activity }) },
   'activity.roster': { as: committee, input: () => ({ activityId: made.activity }) },
   'activity.exportRoster': { as: committee, input: () => ({ id: made.activity }) },
@@ -192,6 +213,31 @@ const ROWS: Record<string, Row> = {
   'activity.publish': { as: committee, input: () => ({ id: made.activity }), last: 1 },
   'activity.finish': { as: committee, input: () => ({ id: made.activity }), last: 1 },
   'activity.cancelActivity': { as: committee, input: () => ({ id: made.activity, reason: '场馆检修' }), last: 1 },
+
+  'poll.detail': { as: asMember, input: () => ({ id: made.poll }) },
+  'poll.cast': { as: asMember, input: () => ({ id: made.poll, ballot: { votes: [{ itemId: made.pollItem, choice: 'for' }] } }) },
+  'poll.checkSlip': { as: asMember, input: () => ({ id: made.poll, code: 'ABCDE-FGHJK' }) },
+  'poll.castBySlip': { as: asMember, input: () => ({ id: made.poll, code: 'ABCDE-FGHJK', ballot: { votes: [{ itemId: made.pollItem, choice: 'for' }] } }) },
+  'poll.results': { as: asMember, input: () => ({ id: made.poll }) },
+  'poll.comments': { as: asMember, input: () => ({ id: made.poll, itemId: made.pollItem }) },
+  'poll.ballots': { as: asMember, input: () => ({ id: made.poll }) },
+  'poll.findBallot': { as: asMember, input: () => ({ id: made.poll, tracker: 'ABCD-EFGH' }) },
+  'poll.console': { as: committee, input: () => ({ id: made.poll }) },
+  'poll.save': {
+    as: chair,
+    input: () => ({ requestId: rid(), title: '新草稿', kind: 'vote', closesAt: new Date(Date.now() + 72 * HOUR).toISOString(), items: [{ name: '方案', note: '' }], electorate: { kind: 'members', memberIds: [member.id, colleague.id] } }),
+  },
+  'poll.previewElectorate': { as: committee, input: () => ({ electorate: { kind: 'members', memberIds: [member.id, colleague.id] } }) },
+  'poll.report': { as: committee, input: () => ({ id: made.poll, format: 'xlsx' }) },
+  'poll.printSlips': { as: chair, input: () => ({ id: made.poll, count: 1, requestId: rid() }) },
+  'poll.issueSlip': { as: chair, input: () => ({ id: made.poll, memberId: colleague.id }) },
+  'poll.nonVoters': { as: chair, input: () => ({ id: made.poll }) },
+  'poll.remind': { as: chair, input: () => ({ id: made.poll }) },
+  'poll.discard': { as: committee, input: () => ({ id: made.pollDraft }), last: 1 },
+  'poll.open': { as: chair, input: () => ({ id: made.pollDraft, revision: 1 }), last: 1 },
+  'poll.close': { as: chair, input: () => ({ id: made.poll }), last: 1 },
+  'poll.publish': { as: chair, input: () => ({ id: made.poll, publicityDays: 5 }), last: 1 },
+  'poll.runoff': { as: chair, input: () => ({ id: made.poll }), last: 1 },
 
   'welfare.list': { as: committee, input: () => ({ memberId: member.id, planId: made.plan }) },
   'welfare.summary': { as: committee, input: () => ({ memberId: member.id }) },

@@ -4,6 +4,7 @@ import { hasRole } from '../../../types/role'
 import { useMe } from '@/hooks/useMe'
 import { useWelfareTodo } from '@/hooks/useWelfareTodo'
 import { formatDay } from '@/utils/time'
+import { askForWelfareTodoReminder } from './subscribe'
 import './welfare-todo.scss'
 
 /**
@@ -22,7 +23,10 @@ export function WelfareTodo() {
     ...t.followUps.slice(0, 3).map((f) => `${f.name} 住院回访（${formatDay(f.dueOn)}到期）`),
     ...t.plans.slice(0, 2).map((p) => `${p.title}：还有 ${p.remaining} 户未走访`),
   ]
-  const open = () => void Taro.navigateTo({ url: '/packages/welfare/pages/todo/index' })
+  const open = () => {
+    void askForWelfareTodoReminder()
+    void Taro.navigateTo({ url: '/packages/welfare/pages/todo/index' })
+  }
   return (
     <View className='welfare-todo' onClick={open} data-testid='welfare-todo'>
       <View className='welfare-todo__head'>

@@ -7,9 +7,17 @@ import { EmptyState } from '@/components/states/EmptyState'
 import { useWelfareTodo } from '@/hooks/useWelfareTodo'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { formatDay } from '@/utils/time'
+import { AppButton } from '@/components/AppButton'
+import { askForWelfareTodoReminder } from '@/components/welfare/subscribe'
 import '../../components/form.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
+
+/** The next 待办 message (one-time subscription), asked on this tap. */
+async function remindMe() {
+  const accepted = await askForWelfareTodoReminder()
+  void Taro.showToast({ title: accepted ? '好的，有新待办时会提醒您' : '没有开启提醒', icon: 'none' })
+}
 
 /** 待办: birthdays this week and month, hospital follow-ups, unvisited holiday-plan entries. */
 export default function WelfareTodoPage() {
@@ -59,6 +67,9 @@ export default function WelfareTodoPage() {
       {t.birthdaysWeek.length ? <View className='form'>{t.birthdaysWeek.map(birthdayRow)}</View> : null}
       {later.length ? <Text className='section-title'>本月其他生日</Text> : null}
       {later.length ? <View className='form'>{later.map(birthdayRow)}</View> : null}
+      <View className='actions'>
+        <AppButton block variant='secondary' onClick={() => void remindMe()}>有新待办时微信提醒我</AppButton>
+      </View>
     </PageShell>
   )
 }
