@@ -12,7 +12,7 @@ import { requireMember, type Ctx } from '../_shared/context'
 import type { ActivityDoc, RegistrationDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
 import { iso } from '../_shared/query'
-import { formatShanghai } from '../_shared/time'
+import { addDays, formatShanghai, shanghaiDate, startOfShanghaiDay } from '../_shared/time'
 import { entryOf } from './ledger'
 import { ACTIVITIES, REGISTRATIONS, getDoc, inTransaction, loadRegistration } from './store'
 import { entryData } from './writes'
@@ -33,10 +33,10 @@ export const CHECKIN_MESSAGES = {
   noCode: '您的报名还没有确认，暂时没有签到码。',
 }
 
-/** Check-in runs from the day before the start until the end. */
+/** Check-in runs from the day before the start (00:00 Shanghai, as the 工作台 counts it) until the end. */
 export function checkinWindowRefusal(a: Pick<ActivityDoc, 'state' | 'startAt' | 'endAt'>, now: Date): string | null {
   if (a.state !== 'published' && a.state !== 'finished') return CHECKIN_MESSAGES.notPublished
-  if (now.getTime() < a.startAt.getTime() - 86400_000) return CHECKIN_MESSAGES.tooEarly
+  if (now.getTime() < startOfShanghaiDay(addDays(shanghaiDate(a.startAt), -1)).getTime()) return CHECKIN_MESSAGES.tooEarly
   if (now.getTime() >= a.endAt.getTime()) return CHECKIN_MESSAGES.over
   return null
 }

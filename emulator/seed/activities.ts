@@ -80,6 +80,12 @@ export function demoActivities({ now, at, members, approved, staff, retiree, com
       confirmed: [],
     },
     {
+      title: '教职工气排球友谊赛', category: '文体', description: '与兄弟学校教工队打一场友谊赛，离退休老师欢迎到场加油。',
+      place: '学校体育馆', startAt: at(1, '15:00'), endAt: at(1, '17:30'), signupStartAt: at(-10, '08:00'), signupEndAt: at(-1, '18:00'), capacity: 24,
+      confirmed: [committee2, byName('蒋文华'), ...inService.slice(5, 12)],
+      signedUpByCommittee: [byName('蒋文华')],
+    },
+    {
       title: '教师节座谈会暨荣休教师欢送会', category: '节日', description: '座谈交流，欢送今年光荣退休的老师。',
       place: '学校行政楼会议室', startAt: at(-40, '15:00'), endAt: at(-40, '17:00'), signupStartAt: at(-47, '08:00'), signupEndAt: at(-41, '18:00'), capacity: 0,
       confirmed: approved.slice(0, 24), state: 'finished',

@@ -303,6 +303,14 @@ describe('check-in by code and from the roster', () => {
     await expectConsistent(db, activityId)
   })
 
+  it('opens check-in on the day before the start, not earlier', async () => {
+    const later = await create({ title: '后天的活动' })
+    await call(env, m[5].openid, 'register', { activityId: later })
+    expect(await callAs(env, 'committee', 'activity', { action: 'checkinByRoster', registrationId: `${later}_${m[5].id}` }))
+      .toMatchObject({ ok: false, code: 'CONFLICT', message: '还没到签到时间：活动开始前一天起才能签到。' })
+    expect((await callAs(env, 'committee', 'activity', { action: 'roster', activityId: later, page: 1 })).data.canCheckIn).toBe(false)
+  })
+
   it('refuses a member scanning codes (organisers only)', async () => {
     expect(await call(env, staff, 'checkin', { token: await token(m[6].openid) })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await call(env, staff, 'checkinByRoster', { registrationId: `${activityId}_${m[6].id}` })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
@@ -339,18 +347,22 @@ describe('organisers list drafts too', () => {
 
 describe('the 工作台 lines', () => {
   it('counts registrations waiting for approval and people not yet checked in, linking to the roster', async () => {
+    // A fresh copy of the demo data: the lines count the whole union's activities.
+    const fresh = await seededEnv('act-desk')
     const { deskItems } = await import('../../cloudfunctions/activity/desk')
     const { createContext } = await import('../../cloudfunctions/_shared/context')
-    const id = await create({ capacity: 5, needsApproval: true, title: '工作台测试' })
-    for (const who of m.slice(0, 2)) await call(env, who.openid, 'register', { activityId: id })
-    const ctx = await createContext({ openid: committee.openid, now: new Date(), db })
-    const items = await deskItems(ctx)
-    for (const item of items) expect(deskItem.safeParse(item).success).toBe(true)
-    const pending = items.find((x) => x.key === 'activity.pending')!
-    const seededPending = 3 // the demo 书法兴趣班 waits for approval of 3
-    expect(pending.count).toBe(seededPending + 2)
-    expect(pending.url).toBe('/packages/activity/pages/manage/index')
-    expect(items.find((x) => x.key === 'activity.checkin')).toMatchObject({ title: '今明两天待签到' })
-    expect(await deskItems(await createContext({ openid: staff, now: new Date(), db }))).toEqual([])
+    const desk = async (openid: string) => deskItems(await createContext({ openid, now: new Date(), db: fresh.db }))
+    const before = await desk(committee.openid)
+    for (const item of before) expect(deskItem.safeParse(item).success).toBe(true)
+    // The demo 书法兴趣班 waits for approval of 3; the demo 气排球友谊赛 starts tomorrow with 9 confirmed, none checked in.
+    expect(before.find((x) => x.key === 'activity.pending')).toMatchObject({ title: '报名待审核', count: 3, url: '/packages/activity/pages/roster/index?id=act005&filter=pending', urgent: false })
+    expect(before.find((x) => x.key === 'activity.checkin')).toMatchObject({ title: '今明两天待签到', count: 9, url: '/packages/activity/pages/roster/index?id=act007&filter=confirmed' })
+    const id = await createActivity(fresh.env, committee, { capacity: 5, needsApproval: true, title: '工作台测试' })
+    for (const who of await addMembers(fresh.db, 'desk', 2)) await callAs(fresh.env, { openid: who.openid }, 'activity', { action: 'register', activityId: id })
+    expect(await callAs(fresh.env, 'committee', 'activity', { action: 'checkinByRoster', registrationId: 'act007_mem005' })).toMatchObject({ ok: true })
+    const after = await desk(committee.openid)
+    expect(after.find((x) => x.key === 'activity.pending')).toMatchObject({ count: 5, url: '/packages/activity/pages/manage/index' })
+    expect(after.find((x) => x.key === 'activity.checkin')).toMatchObject({ count: 8 })
+    expect(await desk(staff)).toEqual([])
   })
 })

@@ -33,6 +33,7 @@ describe('activity.list', () => {
       ['2026年教职工', 'full'], // 疗休养: closes in 3 days, full with a queue
       ['教职工书法兴趣班', 'open'], // closes in 5 days
       ['2026年冬季教', 'open'], // 羽毛球赛: closes in 6 days
+      ['教职工气排球友谊', 'closed'], // starts tomorrow
       ['冬至包饺子 · ', 'upcoming'],
       ['教师节座谈会暨荣', 'ended'],
     ])
