@@ -287,6 +287,8 @@ export const welfareDisclosureInput = z.object({
   to: welfareDate,
   title: z.optional(text(60, '标题')),
   visibility: z._default(z.enum(['internal', 'public']), 'internal'),
+  /** the notice's 公示期 (members may raise 异议 during it); none: the notice mentions none */
+  publicity: z.optional(z.object({ startDate: welfareDate, endDate: welfareDate })),
   /** reasons whose recipients may be named; 困难帮扶 and 生病住院 are never named whatever is sent */
   namedReasons: z._default(z.array(welfareReason).check(atMost(9, '公开姓名的事由最多 9 项')), []),
 })

@@ -32,6 +32,7 @@ async function tellApplicant(ctx: Ctx, m: MemberDoc, result: string, note: strin
     touser: m.openid,
     templateId: TEMPLATES.memberReviewed,
     page: 'pages/me/index',
+    recipientLabel: m.name,
     data: { thing1: { value: '入会申请' }, phrase2: { value: result }, thing3: { value: note.slice(0, 20) }, time4: { value: formatShanghai(ctx.now) } },
   })
 }

@@ -5,7 +5,7 @@
  * reported in `unnamed` (the test fails on it), so a new field shows up in review, not on screen.
  */
 import { formatShanghai } from '../_shared/time'
-import { AREA_FIELD_NAMES, FIELD_NAMES, IGNORED_FIELDS, STATE_NAMES, VALUE_NAMES, yesNo } from './audit-words'
+import { AREA_FIELD_NAMES, AREA_IGNORED, AREA_VALUE_NAMES, FIELD_NAMES, IGNORED_FIELDS, STATE_NAMES, VALUE_NAMES, yesNo } from './audit-words'
 import { PATH_LABELS, type JoinPath } from './admission'
 
 export interface AuditRecord {
@@ -24,14 +24,19 @@ const ID_LIKE = /^(?:[0-9a-f]{24,}|cloud:\/\/.*|[A-Za-z]+_[0-9a-f]{8,}.*)$/
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 const MAX_ITEMS = 8
 const MAX_TEXT = 60
+/** Free text people wrote: shown in quotation marks so it reads as theirs. */
+const QUOTED = new Set(['reply', 'question', 'answer', 'notes', 'description', 'note'])
 
 class Writer {
   readonly unnamed = new Set<string>()
   constructor(readonly area: string, readonly names: Names) {}
 
   field(key: string): string | null {
+    if (AREA_IGNORED[this.area]?.has(key)) return null
+    const own = AREA_FIELD_NAMES[this.area]?.[key]
+    if (own) return own
     if (IGNORED_FIELDS.has(key)) return null
-    const name = AREA_FIELD_NAMES[this.area]?.[key] ?? FIELD_NAMES[key]
+    const name = FIELD_NAMES[key]
     if (!name) this.unnamed.add(key)
     return name ?? null
   }
@@ -40,7 +45,7 @@ class Writer {
   value(key: string, v: unknown): string | null {
     if (v === null || v === undefined || v === '') return '无'
     if (typeof v === 'boolean') return yesNo(v, key)
-    if (typeof v === 'number') return /Fen$/.test(key) ? `${(v / 100).toFixed(2)} 元` : String(v)
+    if (typeof v === 'number') return /Fen(Each)?$/.test(key) ? `${(v / 100).toFixed(2)} 元` : String(v)
     if (v instanceof Date) return formatShanghai(v)
     if (typeof v === 'string') return this.text(key, v)
     if (Array.isArray(v)) return this.list(key, v)
@@ -50,12 +55,13 @@ class Writer {
 
   private text(key: string, v: string): string | null {
     if (key === 'state') return STATE_NAMES[this.area]?.[v] ?? null
-    const coded = VALUE_NAMES[key]?.[v]
+    const coded = AREA_VALUE_NAMES[this.area]?.[key]?.[v] ?? VALUE_NAMES[key]?.[v]
     if (coded) return coded
     if (ISO_INSTANT.test(v)) return formatShanghai(new Date(v))
     if (ID_LIKE.test(v)) return this.names.get(v) ?? null
     if (/^[A-Za-z_]+$/.test(v)) return null // an untranslated code: never shown raw
-    return v.length > MAX_TEXT ? `“${v.slice(0, MAX_TEXT)}…”` : v.length > 12 ? `“${v}”` : v
+    const short = v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT)}…` : v
+    return QUOTED.has(key) ? `“${short}”` : short
   }
 
   private list(key: string, items: unknown[]): string | null {
@@ -85,13 +91,13 @@ class Writer {
     return parts.length ? parts.join('，') : null
   }
 
-  /** "字段：值" for every named field of an object (what was set, with no "before"). */
-  fields(o: Record<string, unknown>): string[] {
+  /** "字段：值" for every named field of an object (what was set, with no "before"); empty values and the target's own name left out. */
+  fields(o: Record<string, unknown>, skip = ''): string[] {
     const out: string[] = []
     for (const [k, v] of Object.entries(o)) {
       const name = this.field(k)
       const shown = name ? this.value(k, v) : null
-      if (name && shown) out.push(`${name}：${shown}`)
+      if (name && shown && shown !== '无' && shown !== '0 张' && shown !== skip) out.push(`${name}：${shown}`)
     }
     return out
   }
@@ -121,9 +127,14 @@ const changed = (whose: (t: string) => string, fallback: (t: string) => string):
   const list = w.changes(e.before, e.after)
   return list.length ? `把 ${whose(t)} 的${list.join('，')}` : fallback(t)
 }
-/** "did X：A：甲，B：乙" — what a creation set. */
+/** "did X：A 从 甲 改为 乙" — a change to a thing with a title. */
+const edited = (did: (t: string) => string): Phrase => (e, w, t) => {
+  const list = w.changes(e.before, e.after)
+  return list.length ? `${did(t)}：${list.join('，')}` : did(t)
+}
+/** "did X（A：甲，B：乙）" — what a creation set. */
 const created = (did: (t: string) => string): Phrase => (e, w, t) => {
-  const list = e.after && typeof e.after === 'object' ? w.fields(e.after as Record<string, unknown>) : []
+  const list = e.after && typeof e.after === 'object' ? w.fields(e.after as Record<string, unknown>, t) : []
   return list.length ? `${did(t)}（${list.join('，')}）` : did(t)
 }
 const plain = (did: (t: string) => string): Phrase => (_e, _w, t) => did(t)
@@ -134,30 +145,30 @@ const returned = (e: AuditRecord) => (e.before && typeof e.before === 'object' &
 /** What the actor did, per action. An action missing here reads "做了一项操作（名称）" and fails the test. */
 export const PHRASES: Record<string, Phrase> = {
   'member.setup': plain(() => '用设置码成为工会主席'),
-  'member.join': (e) => `通过"${viaOf(e)}"加入工会，成为会员`,
-  'member.rejoin': (e) => `曾被移除，通过"${viaOf(e)}"重新加入工会，身份为普通会员`,
+  'member.join': (e) => `通过“${viaOf(e)}”加入工会，成为会员`,
+  'member.rejoin': (e) => `曾被移除，通过“${viaOf(e)}”重新加入工会，身份为普通会员`,
   'member.approve': (e, _w, t) => (returned(e) ? `通过了 ${t} 的入会申请（曾被移除，重新加入为普通会员）` : `通过了 ${t} 的入会申请`),
   'member.reject': plain((t) => `没有通过 ${t} 的入会申请`),
   'member.update': changed((t) => t, (t) => `核对了 ${t} 的资料，没有改动`),
   'member.setRole': changed((t) => t, (t) => `调整了 ${t} 的身份`),
   'member.handOver': plain((t) => `把主席职务移交给 ${t}`),
   'member.remove': plain((t) => `移除了会员 ${t}`),
-  'member.requestChange': changed(() => '自己', () => '申请修改资料'),
+  'member.requestChange': edited(() => '申请修改自己的资料'),
   'member.decideChange': (e, w, t) => {
     const ok = after(e, 'approved') === true
     const { approved: _decision, ...asked } = (e.after ?? {}) as Record<string, unknown>
     const list = w.changes(e.before, asked)
     return ok ? `同意了 ${t} 的资料变更：${list.join('，')}` : `没有同意 ${t} 的资料变更`
   },
-  'member.setDepartments': changed(() => '工会', () => '修改了部门列表'),
-  'member.setJoinSettings': changed(() => '加入方式', () => '修改了加入方式'),
+  'member.setDepartments': edited(() => '修改了部门列表'),
+  'member.setJoinSettings': edited(() => '修改了加入方式'),
   'member.bindGroup': plain(() => '绑定了教职工群（从群里打开小程序的教职工可直接加入）'),
   'member.createInvite': created((t) => `创建了邀请码 ${t}`),
   'member.revokeInvite': plain((t) => `停用了邀请码 ${t}`),
   'member.importRoster': created((t) => `导入了教职工名册 ${t}`),
   'member.exportDirectory': created(() => '导出了会员名册'),
   'notice.createDraft': plain((t) => `起草了公告《${t}》`),
-  'notice.updateDraft': changed((t) => `草稿《${t}》`, (t) => `修改了草稿《${t}》`),
+  'notice.updateDraft': edited((t) => `修改了草稿《${t}》`),
   'notice.publish': plain((t) => `发布了公告《${t}》`),
   'notice.correct': (e, w, t) => `更正了公告《${t}》（${w.changes(e.before, e.after).join('，') || '内容有改动'}）`,
   'notice.withdraw': plain((t) => `撤回了公告《${t}》`),
@@ -166,15 +177,15 @@ export const PHRASES: Record<string, Phrase> = {
   'notice.answerObjection': plain((t) => `答复了 ${t} 提出的异议`),
   'notice.exportFiling': plain((t) => `导出了公告《${t}》的备案文档`),
   'notice.exportLedger': plain(() => '导出了校务公开台账'),
-  'opinion.assign': changed((t) => `意见“${t}”`, (t) => `分派了意见“${t}”`),
-  'opinion.reply': changed((t) => `意见“${t}”`, (t) => `答复了意见“${t}”`),
+  'opinion.assign': edited((t) => `分派了意见“${t}”`),
+  'opinion.reply': edited((t) => `答复了意见“${t}”`),
   'opinion.close': plain((t) => `办结了意见“${t}”`),
-  'opinion.reject': changed((t) => `意见“${t}”`, (t) => `对意见“${t}”不予受理`),
+  'opinion.reject': edited((t) => `对意见“${t}”不予受理`),
   'opinion.release': plain((t) => `放行了待审的意见“${t}”`),
   'opinion.publishQa': plain((t) => `把意见“${t}”及答复发布为问答`),
-  'opinion.setSettings': changed(() => '意见箱', () => '修改了意见箱设置'),
+  'opinion.setSettings': edited(() => '修改了意见箱设置'),
   'activity.create': plain((t) => `创建了活动“${t}”`),
-  'activity.edit': changed((t) => `活动“${t}”`, (t) => `修改了活动“${t}”`),
+  'activity.edit': edited((t) => `修改了活动“${t}”`),
   'activity.publish': plain((t) => `发布了活动“${t}”`),
   'activity.cancel': plain((t) => `取消了活动“${t}”`),
   'activity.finish': plain((t) => `结束了活动“${t}”`),
@@ -183,8 +194,10 @@ export const PHRASES: Record<string, Phrase> = {
   'activity.message': created((t) => `给活动“${t}”的报名者发了通知`),
   'activity.export': plain((t) => `导出了活动“${t}”的报名名单`),
   'activity.checkin': plain((t) => `为 ${t} 办理了签到`),
+  'activity.checkinByRoster': plain((t) => `按名单为 ${t} 办理了签到`),
+  'activity.registerFor': plain((t) => `代会员报了名：${t}`),
   'welfare.record': created((t) => `登记了对 ${t} 的慰问`),
-  'welfare.complete': changed((t) => `${t} 的慰问`, (t) => `登记完成了对 ${t} 的慰问`),
+  'welfare.complete': edited((t) => `登记完成了对 ${t} 的慰问`),
   'welfare.correct': changed((t) => t, (t) => `更正了对 ${t} 的慰问记录`),
   'welfare.cancel': plain((t) => `取消了对 ${t} 的慰问计划`),
   'welfare.planCreate': created((t) => `建立了慰问计划“${t}”`),
@@ -192,13 +205,25 @@ export const PHRASES: Record<string, Phrase> = {
   'welfare.setHardship': (e, _w, t) => (after(e, 'hardship') ? `把 ${t} 标记为困难职工` : `取消了 ${t} 的困难职工标记`),
   'welfare.disclosureDraft': created((t) => `起草了经费公开“${t}”`),
   'welfare.export': plain((t) => `导出了慰问台账 ${t}`),
-  'notify.failed': plain((t) => `发送的订阅消息没有送达：${t}`),
+  'notify.failed': created((t) => `没有送达：${t}`),
+  'poll.create': created((t) => `创建了投票“${t}”`),
+  'poll.edit': edited((t) => `修改了投票“${t}”`),
+  'poll.discard': plain((t) => `放弃了投票草稿“${t}”`),
+  'poll.open': (e, w, t) => `开启了投票“${t}”（${w.fields({ rosterSize: after(e, 'rosterSize') }).join('')}）`,
+  'poll.close': (e, w, t) => `结束了投票“${t}”（${w.fields({ outcome: after(e, 'outcome'), rosterSize: after(e, 'rosterSize'), receipts: after(e, 'receipts'), ballots: after(e, 'ballots') }).join('，')}）`,
+  'poll.publish': (e, w, t) => `把投票“${t}”的结果公布到校务公开（${w.fields({ publicityDays: after(e, 'publicityDays') }).join('')}）`,
+  'poll.runoff': created((t) => `发起了第二轮投票“${t}”`),
+  'poll.remind': created((t) => `提醒了投票“${t}”的未投票选民`),
+  'poll.report': plain((t) => `导出了投票“${t}”的报告`),
+  'poll.printSlips': created((t) => `为投票“${t}”打印了评议码`),
+  'poll.issueSlip': created((t) => `发放了投票“${t}”的评议码`),
 }
 
 /** How the note reads after the sentence, per action (default: 原因). null: the note is not for people. */
 const NOTE_LABELS: Record<string, string | null> = {
   'activity.message': '内容', 'activity.export': '', 'notice.exportLedger': '', 'welfare.export': '', 'member.handOver': '',
-  'notice.answerObjection': null, 'member.importRoster': '', 'member.exportDirectory': '筛选',
+  'notice.answerObjection': null, 'member.importRoster': '', 'member.exportDirectory': '筛选', 'poll.report': '格式',
+  'activity.registerFor': null, 'activity.checkinByRoster': null,
 }
 
 export function sentence(e: AuditRecord, names: Names): { text: string; unnamed: string[] } {

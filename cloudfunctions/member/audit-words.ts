@@ -5,6 +5,7 @@
  * a recorded action uses that is neither named nor ignored here.
  */
 import { opinionStateLabels } from '../../types/opinion'
+import { pollKindLabels } from '../../types/poll'
 import { roleLabels } from '../../types/role'
 import { PATH_LABELS } from './admission'
 
@@ -38,13 +39,28 @@ export const FIELD_NAMES: Record<string, string> = {
 export const AREA_FIELD_NAMES: Record<string, Record<string, string>> = {
   welfare: { reason: '慰问事由', state: '状态', total: '人数' },
   activity: { state: '状态' },
+  notify: { recipient: '收件人' },
+  poll: {
+    kind: '类型', items: '对象数', rosterSize: '选民人数', receipts: '已投票人数', ballots: '选票数', outcome: '结果', publicityDays: '公示天数',
+    candidates: '候选人', seats: '名额', nonVoters: '未投票人数', count: '张数', to: '交给',
+  },
+}
+
+/** Fields never shown in one area (e.g. a poll's roster fingerprint). */
+export const AREA_IGNORED: Record<string, Set<string>> = {
+  poll: new Set(['fingerprint', 'noticeId', 'parentId']),
+}
+
+/** Coded values that mean something only in one area. */
+export const AREA_VALUE_NAMES: Record<string, Record<string, Record<string, string>>> = {
+  poll: { kind: { ...pollKindLabels }, outcome: { valid: '有效', void: '无效（未达到规定人数）' } },
 }
 
 /** Fields kept for the record but never part of a sentence (ids, timestamps, counters). */
 export const IGNORED_FIELDS = new Set([
   '_id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'revision', 'month', 'giftFen', 'planId', 'memberId', 'kind',
   'at', 'filters', 'phones', 'previousChairRole', 'chair', 'seatsTaken', 'confirmedCount', 'pendingCount', 'waitlistCount', 'waitSeq',
-  'publishedAt', 'options', 'type', 'required', 'countsTowardCapacity', 'max', 'years', 'valueFen',
+  'publishedAt', 'options', 'type', 'required', 'countsTowardCapacity', 'max', 'years', 'valueFen', 'page', 'errCode',
 ])
 
 const YES_NO: Record<string, string> = { true: '是', false: '否' }
@@ -58,6 +74,9 @@ export const VALUE_NAMES: Record<string, Record<string, string>> = {
   cancelPolicy: { untilSignupEnd: '报名截止前可取消', untilStart: '活动开始前可取消', never: '报名后不可取消' },
   audienceKind: { all: '全体会员', 在职: '在职会员', 离退休: '离退休会员', female: '女教职工', departments: '指定部门' },
   groupBound: { true: '已绑定', false: '未绑定' },
+  group: { true: '开启', false: '关闭' },
+  invite: { true: '开启', false: '关闭' },
+  roster: { true: '开启', false: '关闭' },
   fullPhones: { true: '完整', false: '隐藏中间四位' },
 }
 
@@ -68,6 +87,7 @@ export const STATE_NAMES: Record<string, Record<string, string>> = {
   activity: { draft: '草稿', published: '已发布', cancelled: '已取消', finished: '已结束', confirmed: '报名成功', pending: '待审核', waitlisted: '候补', rejected: '未通过' },
   welfare: { planned: '计划中', done: '已完成', cancelled: '已取消', active: '进行中', closed: '已结束' },
   member: { pending: '待审核', approved: '在册', rejected: '未通过', removed: '已移除' },
+  poll: { draft: '草稿', opening: '正在开启', open: '投票中', closing: '正在结束', closed: '已结束', published: '已公布', discarded: '已放弃' },
 }
 
 export function yesNo(value: boolean, field: string): string {
@@ -95,6 +115,17 @@ export const ACTION_LABELS: Record<string, string> = {
   'member.requestChange': '申请修改资料',
   'member.decideChange': '处理资料变更申请',
   'notify.failed': '订阅消息未送达',
+  'poll.create': '创建投票',
+  'poll.edit': '修改投票',
+  'poll.discard': '放弃投票草稿',
+  'poll.open': '开启投票',
+  'poll.close': '结束投票',
+  'poll.publish': '公布投票结果',
+  'poll.runoff': '发起第二轮投票',
+  'poll.remind': '提醒未投票',
+  'poll.report': '导出投票报告',
+  'poll.printSlips': '打印评议码',
+  'poll.issueSlip': '发放评议码',
   'notice.createDraft': '起草公告',
   'notice.updateDraft': '修改草稿',
   'notice.publish': '发布公告',
@@ -122,6 +153,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'activity.message': '通知报名者',
   'activity.export': '导出报名名单',
   'activity.checkin': '签到',
+  'activity.checkinByRoster': '按名单签到',
+  'activity.registerFor': '代报名',
   'welfare.record': '登记慰问',
   'welfare.complete': '完成慰问',
   'welfare.correct': '更正慰问记录',

@@ -14,6 +14,7 @@ import { recordAudit } from '../_shared/audit'
 import type { Ctx } from '../_shared/context'
 import { AppError } from '../_shared/errors'
 import type { BallotDoc, CommentDoc, PollDoc } from './documents'
+import { VOID_TEXT } from './slips'
 import { tally, type Tally } from './tally'
 import { POLL_COLLECTIONS as C, getDoc, insertOnce, loadPoll, receiptCount, scanAll } from './store'
 
@@ -78,6 +79,6 @@ async function copyComments(ctx: Ctx, poll: PollDoc, ballots: BallotDoc[], t: Ta
 /** The printed codes are worthless once the poll is closed; their files are overwritten so nobody reads them again. */
 async function voidSlipFiles(ctx: Ctx, poll: PollDoc): Promise<void> {
   for (const path of poll.slipFiles) {
-    await ctx.services.upload(path, Buffer.from('投票已结束，评议码已作废。')).catch(() => undefined)
+    await ctx.services.upload(path, Buffer.from(VOID_TEXT)).catch(() => undefined)
   }
 }

@@ -15,6 +15,9 @@ import { newSlipCode, randomHex, slipKey } from './codes'
 import type { ElectorDoc, PollDoc, SlipBatchDoc, SlipDoc } from './documents'
 import { POLL_COLLECTIONS as C, getDoc, inTransaction, loadElector, loadPoll, receiptId } from './store'
 
+/** What a voided slip file says instead of its codes. */
+export const VOID_TEXT = '投票已结束，评议码已作废。'
+
 /** Slips a poll may have in all: enough for a whole venue, never unbounded. */
 const MAX_SLIPS = 1000
 
@@ -42,6 +45,10 @@ export async function printSlips(ctx: Ctx, pollId: string, count: number, reques
   if (res.stats.updated === 1) {
     await ctx.db.collection(C.polls).doc(pollId).update({ data: { slipsPrinted: _.inc(count), slipFiles: _.push([cloudPath]), updatedAt: ctx.now } })
     await recordAudit(ctx.db, ctx, { action: 'poll.printSlips', target: { kind: 'poll', id: pollId, label: poll.title }, after: { count } })
+  } else {
+    // A simultaneous retry of the same printing won: this attempt's codes and file are dead.
+    await ctx.db.collection(C.slips).where({ _id: _.in(slips.map((x) => x._id)) }).update({ data: { used: true } })
+    await ctx.services.upload(cloudPath, Buffer.from(VOID_TEXT))
   }
   const final = (await getDoc<SlipBatchDoc>(ctx.db, C.slipBatches, batchId))!
   return { url: await urlOf(ctx, final.fileId!), fileName: final.fileName!, count }

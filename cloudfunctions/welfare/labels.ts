@@ -46,6 +46,9 @@ const WELFARE_LABELS: FieldLabels = {
   to: '结束日期',
   visibility: '公开范围',
   namedReasons: '公开姓名的事由',
+  publicity: '公示期',
+  'publicity.startDate': '公示开始日期',
+  'publicity.endDate': '公示结束日期',
 }
 
 /** The shared names, with an action's own where its form says something else (取消原因, 计划名称 …). */

@@ -10,7 +10,6 @@
  * another visit's photo by sending its id.
  */
 import { createHash } from 'node:crypto'
-import cloud from 'wx-server-sdk'
 import type { Ctx } from '../_shared/context'
 import { AppError } from '../_shared/errors'
 import { ImageFormatError, stripImageMetadata } from '../opinion/image-strip'
@@ -55,5 +54,7 @@ export async function keepPhotos(ctx: Ctx, photos: string[], current: readonly s
 export async function discardStaged(photos: string[]): Promise<void> {
   const staged = photos.filter(isStaged)
   if (staged.length === 0) return
-  await (cloud as unknown as { deleteFile(p: { fileList: string[] }): Promise<unknown> }).deleteFile({ fileList: staged }).catch(() => undefined)
+  // The SDK instance index.ts initialised (loaded here, not at module top, so schema-only imports of the routes need no SDK).
+  const { default: cloud } = (await import('wx-server-sdk')) as unknown as { default: { deleteFile(p: { fileList: string[] }): Promise<unknown> } }
+  await cloud.deleteFile({ fileList: staged }).catch(() => undefined)
 }

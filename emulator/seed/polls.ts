@@ -11,6 +11,7 @@ import type { ResultsDoc } from '../../cloudfunctions/poll/closing'
 import { tally } from '../../cloudfunctions/poll/tally'
 import { fingerprint } from '../../cloudfunctions/poll/codes'
 import { grades, type Grade } from '../../types/poll'
+import { addDays, fromShanghai, shanghaiDate } from '../../cloudfunctions/_shared/time'
 
 export interface PollSeed {
   polls: PollDoc[]
@@ -68,7 +69,7 @@ export function demoPolls(members: MemberDoc[], now: Date): PollSeed {
       { id: 'i1', name: '谢琳', note: '教务处主任' }, { id: 'i2', name: '曹建国', note: '后勤处主任' },
       { id: 'i3', name: '冯雪', note: '办公室主任' }, { id: 'i4', name: '高峰', note: '政教处主任' },
     ],
-    electorate: { kind: 'all', departments: [], memberIds: [] }, closesAt: at(3), state: 'open', openedAt: at(-1), remindedOpening: true,
+    electorate: { kind: 'all', departments: [], memberIds: [] }, closesAt: fromShanghai(`${addDays(shanghaiDate(now), 3)} 18:00`), state: 'open', openedAt: fromShanghai(`${addDays(shanghaiDate(now), -1)} 08:00`), remindedOpening: true,
     createdAt: at(-2), updatedAt: at(-1),
   }
   const notYet = new Set(['王建华', '张明', '陈桂兰', '李晓梅'])
@@ -90,7 +91,7 @@ export function demoPolls(members: MemberDoc[], now: Date): PollSeed {
     ...base, _id: 'poll_demo_election', title: '2026年优秀工会工作者评选', kind: 'election', seats: 2, comments: false, allowUnknown: false,
     description: '从候选人中选出不超过 2 人。得票超过实到选票半数者当选。',
     items: ['周志强', '刘芳', '赵磊', '徐婷婷'].map((name, i) => ({ id: `i${i + 1}`, name, note: ['工会文体委员，组织教职工运动会', '工会女工委员，组织三八节活动', '工会宣传委员，编辑工会简报', '青年教师联络员'][i] })),
-    electorate: { kind: 'active', departments: [], memberIds: [] }, closesAt: at(-20), state: 'closed', openedAt: at(-25), closedAt: at(-20), outcome: 'valid',
+    electorate: { kind: 'active', departments: [], memberIds: [] }, closesAt: fromShanghai(`${addDays(shanghaiDate(now), -20)} 17:00`), state: 'closed', openedAt: fromShanghai(`${addDays(shanghaiDate(now), -25)} 08:00`), closedAt: fromShanghai(`${addDays(shanghaiDate(now), -20)} 17:00`), outcome: 'valid',
     remindedOpening: true, remindedClosing: true, createdAt: at(-26), updatedAt: at(-20),
   }
   const active = approved.filter((m) => m.status === '在职')
@@ -110,7 +111,7 @@ export function demoPolls(members: MemberDoc[], now: Date): PollSeed {
     ...base, _id: 'poll_demo_vote', title: '教职工绩效工资分配方案票决', kind: 'vote',
     description: '方案全文已在公开栏公示。请对以下事项逐项表决。',
     items: [{ id: 'i1', name: '绩效工资分配方案（修订稿）', note: '' }, { id: 'i2', name: '班主任津贴标准调整', note: '每月由 600 元调整为 800 元' }],
-    electorate: { kind: 'all', departments: [], memberIds: [] }, closesAt: at(7), state: 'draft', createdAt: at(-1), updatedAt: at(-1),
+    electorate: { kind: 'all', departments: [], memberIds: [] }, closesAt: fromShanghai(`${addDays(shanghaiDate(now), 7)} 18:00`), state: 'draft', createdAt: at(-1), updatedAt: at(-1),
   })
   return out
 }

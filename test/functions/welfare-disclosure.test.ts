@@ -84,4 +84,26 @@ describe('welfare.disclosureDraft', () => {
     expect(text).toContain('按慰问事由')
     for (const name of PRIVATE) expect(text).not.toContain(name)
   })
+
+  it('is titled as a chair would write it and mentions no 公示期 it does not have', async () => {
+    const { out, notice, text } = await draftText([])
+    expect(out.title).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日—(\d{4}年)?\d{1,2}月\d{1,2}日工会经费慰问支出公示$/)
+    expect(notice.title).toBe(out.title)
+    expect(text).not.toContain('公示期')
+    expect(notice.publicityStart).toBeUndefined()
+    const y = Number(today.slice(0, 4)) - 1
+    const whole = await callAs(env, 'chair', 'welfare', { action: 'disclosureDraft', from: `${y}-01-01`, to: `${y}-11-30` })
+    expect(whole.data.title).toBe(`${y}年1月—11月工会经费慰问支出公示`)
+  })
+
+  it('takes the 公示期 the chair sets: the notice has it and the text names it', async () => {
+    const publicity = { startDate: today, endDate: addDays(today, 6) }
+    const out = await callAs(env, 'chair', 'welfare', { action: 'disclosureDraft', from, to: today, publicity })
+    expect(out.ok).toBe(true)
+    const notice = (await db.collection('notices').doc(out.data.noticeId).get()).data
+    expect(new Date(notice.publicityEnd).getTime() - new Date(notice.publicityStart).getTime()).toBe(7 * 86_400_000)
+    expect(JSON.stringify(notice.body)).toContain('公示期：')
+    expect(await callAs(env, 'chair', 'welfare', { action: 'disclosureDraft', from, to: today, publicity: { startDate: today, endDate: addDays(today, -1) } }))
+      .toMatchObject({ ok: false, code: 'BAD_INPUT', message: '公示结束日期不能早于开始日期' })
+  })
 })

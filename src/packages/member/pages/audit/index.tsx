@@ -6,7 +6,8 @@ import { ListBody } from '@/components/common/ListBody'
 import { FilterChips } from '@/components/common/FilterChips'
 import { RoleGate } from '@/components/member/RoleGate'
 import { usePagedList } from '@/hooks/usePagedList'
-import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { useMe } from '@/hooks/useMe'
+import { useFillSlot, useRefreshSlot, type RefreshSlot } from '@/components/member/refresh-slot'
 import { memberApi } from '@/services/member-api'
 import { formatDateTime } from '@/utils/time'
 import '@/components/member/member.scss'
@@ -28,10 +29,10 @@ function Entry({ a }: { a: AuditItem }) {
   )
 }
 
-function Log() {
+function Log({ refresh }: { refresh: RefreshSlot }) {
   const [area, setArea] = useState<Area | undefined>()
   const list = usePagedList(area ?? 'all', (page) => memberApi.auditLog({ area: area ? AREAS[area] : undefined, page }))
-  usePageRefresh([list.reload], list.loadMore)
+  useFillSlot(refresh, [list.reload], list.loadMore)
   return (
     <View>
       <FilterChips options={Object.keys(AREAS) as Area[]} value={area} onChange={setArea} />
@@ -42,10 +43,12 @@ function Log() {
 
 /** 操作日志: every admin action in the app, newest first; append-only, read by the chair. */
 export default function AuditLogPage() {
+  const me = useMe()
+  const refresh = useRefreshSlot(me.reload)
   return (
     <PageShell>
       <RoleGate need='chair'>
-        <Log />
+        <Log refresh={refresh} />
       </RoleGate>
     </PageShell>
   )
