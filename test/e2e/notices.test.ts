@@ -1,6 +1,7 @@
 /**
  * 校务公开 end to end on the h5 build and a fresh local cloud with demo data: the chair drafts a
- * notice with a PDF attachment and a 公示期 and publishes it → a member reads it (the chair's
+ * notice with a PDF attachment and a 公示期 and publishes it (after one plain question: who will see
+ * it, that it cannot be edited) → a member finds it by part of its title → reads it (the chair's
  * read count goes up by one) → the member raises a named objection → the chair answers it →
  * the chair corrects the notice (version 2 with a reason) → the member sees 已更正 and opens
  * version 1 → the chair exports the 备案 Word document, and the test opens it and reads it.
@@ -32,6 +33,15 @@ const visible = (page: Page, selector: string) => page.locator(`${selector} >> v
 const field = (page: Page, testid: string, tag: 'input' | 'textarea') => visible(page, `[data-testid="${testid}"] ${tag}, ${tag}[data-testid="${testid}"]`)
 const button = (page: Page, text: string) => page.locator('button:visible, .app-button:visible', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).first()
 
+/** The h5 build's showModal: checks it says `says`, then answers 确定 (the confirm button). */
+async function confirmModal(page: Page, says: string[]): Promise<void> {
+  const modal = visible(page, '.taro-modal__content')
+  await modal.waitFor()
+  const text = await modal.innerText()
+  for (const s of says) expect(text).toContain(s)
+  await visible(page, '.taro-model__confirm').click()
+}
+
 async function readCount(page: Page): Promise<number> {
   const text = await visible(page, '[data-testid="read-count"]').innerText()
   return Number(/已读 (\d+) 人/.exec(text)![1])
@@ -61,10 +71,21 @@ describe('校务公开: publish → read → object → answer → correct → �
     await chair.waitForURL(/packages\/notice\/pages\/detail/)
     await visible(chair, '.notice-banner:has-text("草稿")').waitFor()
     noticeUrl = chair.url()
+    await expect(visible(chair, '.tag:has-text("公示中")').count()).resolves.toBe(0) // a draft is never 公示中
     await button(chair, '发布').click()
+    await confirmModal(chair, [`发布《${TITLE}》？`, '全体会员', '不能再修改'])
     await visible(chair, '[data-testid="read-count"]').waitFor()
     await expect(visible(chair, '.tag:has-text("公示中")').isVisible()).resolves.toBe(true)
     await expect(visible(chair, '[data-attachment="师德标兵推荐表.pdf"]').isVisible()).resolves.toBe(true)
+  })
+
+  it('a member finds it by typing part of its title', async () => {
+    await staff.reload()
+    await visible(staff, '.search-bar input').fill('师德标兵')
+    await visible(staff, '.search-bar__go').click()
+    await visible(staff, `.notice-item:has-text("${TITLE}")`).waitFor()
+    await expect(staff.locator('.notice-item:visible').count()).resolves.toBe(1)
+    await visible(staff, '.search-bar__clear').click()
   })
 
   it('a member opens it from the list (unread), and the chair’s read count goes up by one', async () => {
@@ -103,6 +124,7 @@ describe('校务公开: publish → read → object → answer → correct → �
     await visible(chair, '[data-block="paragraph"] textarea').fill(V2)
     await field(chair, 'correct-reason', 'textarea').fill('根据异议复议结果，增补郑海涛同志')
     await button(chair, '发布更正').click()
+    await confirmModal(chair, ['发布第 2 版更正？', '第 1 版原文会保留', '根据异议复议结果，增补郑海涛同志'])
     await chair.waitForURL(/packages\/notice\/pages\/detail/)
     await visible(chair, '.tag:has-text("已更正 1 次")').waitFor()
   })
