@@ -52,9 +52,10 @@ export function ensureInstalled() {
 export const npx = (bin) => path.join(root, 'node_modules/.bin', bin)
 
 /**
- * Runs steps side by side, each when the steps it `needs` have passed, at most `parallel` at once
- * (in the order given); output goes to build/test-logs/<id>.log and a failing step's last lines are
- * printed. A step whose prerequisite failed is skipped. Answers whether every step passed.
+ * Runs steps side by side, each when the steps it `needs` have passed (and the steps it comes
+ * `after`, when they are part of the run, have finished), at most `parallel` at once, in the order
+ * given; output goes to build/test-logs/<id>.log and a failing step's last lines are printed. A step
+ * whose prerequisite failed is skipped. Answers whether every step passed.
  */
 export async function runSteps(steps, { parallel = 3 } = {}) {
   const logDir = path.join(root, 'build/test-logs')
@@ -75,6 +76,8 @@ export async function runSteps(steps, { parallel = 3 } = {}) {
           console.log(`${clock()}  ⊘ ${step.label}（前置步骤失败，跳过）`)
           continue
         }
+        const before = (step.after ?? []).filter((a) => state.has(a))
+        if (before.some((a) => state.get(a) === 'waiting' || state.get(a) === 'running')) continue
         if (running >= parallel || !needs.every((n) => state.get(n) === 'passed')) continue
         start(step)
       }

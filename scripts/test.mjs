@@ -8,24 +8,41 @@
 // With LOCAL_CLOUD_DATABASE_URL set, the cloud layer runs on that PostgreSQL server instead of PGlite.
 // TEST_ALSO_POSTGRES_URL=postgres://… runs the cloud layer a second time on that server, beside the rest.
 // TEST_PARALLEL=n caps how many steps run at once (default 3; 1 runs them one after another).
+// `npm test -- unit simulate` runs only those steps (and what they need).
 import { ensureInstalled, npx, runSteps } from './lib.mjs'
 
 ensureInstalled()
 const jest = (...projects) => [npx('jest'), ['--ci', '--selectProjects', ...projects]]
 
 const alsoPostgres = process.env.TEST_ALSO_POSTGRES_URL
-const ok = await runSteps([
+const steps = [
   { id: 'functions', label: '构建云函数', cmd: [npx('tsx'), ['scripts/build-functions.ts']] },
   { id: 'cloud', label: '云函数与本地云测试', cmd: jest('cloud'), needs: ['functions'] },
   ...(alsoPostgres ? [{ id: 'cloud-pg', label: '云函数层（PostgreSQL 服务器）', cmd: jest('cloud'), env: { LOCAL_CLOUD_DATABASE_URL: alsoPostgres }, needs: ['functions'] }] : []),
   { id: 'weapp', label: '构建小程序（生产）', cmd: ['npm', ['run', '--silent', 'build:weapp']], env: { NODE_ENV: 'production' } },
-  { id: 'h5', label: '构建 h5', cmd: ['npm', ['run', '--silent', 'build:h5']], env: { NODE_ENV: 'production' }, needs: ['weapp'] },
+  // after: not a prerequisite — two webpack builds at once only fight over the cores.
+  { id: 'h5', label: '构建 h5', cmd: ['npm', ['run', '--silent', 'build:h5']], env: { NODE_ENV: 'production' }, after: ['weapp'] },
   { id: 'e2e', label: '浏览器端到端测试', cmd: jest('e2e'), needs: ['h5', 'functions'] },
   { id: 'simulate', label: '构建检查 + miniprogram-simulate 页面测试', cmd: jest('build', 'weapp'), needs: ['weapp'] },
   { id: 'typecheck', label: '类型检查 tsc', cmd: [npx('tsc'), ['--noEmit', '-p', 'tsconfig.json']] },
   { id: 'lint', label: '代码检查 eslint', cmd: [npx('eslint'), ['.']] },
   { id: 'unit', label: '单元与组件测试', cmd: jest('unit', 'app') },
-], { parallel: Number(process.env.TEST_PARALLEL ?? 3) })
+]
+const ok = await runSteps(only(steps, process.argv.slice(2)), { parallel: Number(process.env.TEST_PARALLEL ?? 3) })
+
+/** The steps named (with their prerequisites), or all of them. */
+function only(all, ids) {
+  if (ids.length === 0) return all
+  const wanted = new Set()
+  const add = (id) => {
+    const step = all.find((s) => s.id === id)
+    if (!step) throw new Error(`unknown step ${id}; steps: ${all.map((s) => s.id).join(' ')}`)
+    wanted.add(id)
+    for (const n of step.needs ?? []) add(n)
+  }
+  ids.forEach(add)
+  return all.filter((s) => wanted.has(s.id))
+}
 
 console.log(ok ? '\n全部通过。' : '\n有步骤失败（日志见上）。')
 process.exit(ok ? 0 : 1)
