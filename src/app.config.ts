@@ -12,6 +12,10 @@ const subPackages: SubPackage[] = [
     pages: ['pages/list/index', 'pages/record/index', 'pages/detail/index', 'pages/plans/index', 'pages/plan-new/index', 'pages/plan/index', 'pages/todo/index', 'pages/disclosure/index', 'pages/hardship/index'],
   },
   {
+    root: 'packages/poll',
+    pages: ['pages/list/index', 'pages/ballot/index', 'pages/verify/index', 'pages/results/index', 'pages/manage/index', 'pages/edit/index', 'pages/console/index', 'pages/voters/index'],
+  },
+  {
     root: 'packages/member',
     pages: ['pages/profile/index', 'pages/apply/index', 'pages/queue/index', 'pages/directory/index', 'pages/detail/index', 'pages/settings/index', 'pages/audit/index'],
   },
@@ -20,7 +24,7 @@ const subPackages: SubPackage[] = [
 // The dev sign-in exists only in the local (h5) build; the weapp build never lists it,
 // so none of its code is compiled in.
 if (process.env.TARO_ENV === 'h5') {
-  subPackages.push({ root: 'packages/dev', pages: ['pages/sign-in/index'] })
+  subPackages.push({ root: 'packages/dev', pages: ['pages/sign-in/index', 'pages/panel/index'] })
 }
 
 export default defineAppConfig({

@@ -4,7 +4,7 @@
  * (`servicesFrom(cloud)`), so the same calls reach WeChat in production and the local cloud
  * here. Nothing here logs its arguments: an anonymous opinion's text or images pass through.
  */
-import { TEMPLATES, type TemplatePurpose } from '../../types/templates'
+import { TEMPLATE_ABOUT, TEMPLATES, type TemplatePurpose } from '../../types/templates'
 import { AppError } from './errors'
 import { COLLECTIONS } from './documents'
 
@@ -16,6 +16,8 @@ export interface CloudServicesLike {
   getTempFileURL?(p: { fileList: string[] }): any
   uploadFile?(p: { cloudPath: string; fileContent: Buffer }): any
   downloadFile?(p: { fileID: string }): any
+  deleteFile?(p: { fileList: string[] }): any
+  getOpenData?(p: { list: string[] }): any
   openapi?: {
     security?: { msgSecCheck(p: Record<string, unknown>): Promise<any> }
     subscribeMessage?: { send(p: Record<string, unknown>): Promise<any> }
@@ -50,6 +52,8 @@ export interface Services {
   tempUrls(fileIds: string[]): Promise<Record<string, string>>
   upload(cloudPath: string, content: Buffer): Promise<string>
   download(fileId: string): Promise<Buffer>
+  /** deletes files (e.g. staging uploads a function has copied to their final path); a file already gone is not an error */
+  remove(fileIds: string[]): Promise<void>
   /** WeChat security.msgSecCheck v2: reads result.suggest (errcode is 0 even for violations) */
   secCheck(input: { content: string; openid: string; scene: SecScene }): Promise<SecVerdict>
   /**
@@ -57,22 +61,17 @@ export interface Services {
    * throws. A refused send is recorded in audit_log as `notify.failed` (failedSendEntry).
    */
   notify(message: SubscribeMessage): Promise<boolean>
+  /**
+   * cloud.getOpenData: the open data behind cloudIDs the app obtained (e.g. getGroupEnterInfo →
+   * `{ openGId }`), resolved by WeChat for the calling user — the only way a function may learn them.
+   * An unknown, expired or someone else's cloudID yields no entry; never throws.
+   */
+  openData(cloudIDs: string[]): Promise<Array<{ cloudID: string; data: Record<string, unknown> }>>
 }
 
 /** The audit action of a subscription message WeChat did not accept. */
 export const NOTIFY_FAILED_ACTION = 'notify.failed'
 
-/** What each template tells its receiver, as the chair reads it in the audit log. */
-const TEMPLATE_LABELS: Record<TemplatePurpose, string> = {
-  noticeUnread: '公开栏未读提醒',
-  opinionReply: '意见答复通知',
-  opinionOverdue: '意见超期提醒',
-  activityResult: '活动报名结果',
-  activityReminder: '活动开始提醒',
-  activityNotice: '活动变更通知',
-  welfareTodo: '慰问待办提醒',
-  memberReviewed: '入会审核结果',
-}
 
 /** WeChat's refusals a chair can act on, in plain words; anything else is reported by its code. */
 function refusalReason(errCode: number | undefined): string {
@@ -98,7 +97,7 @@ export function failedSendEntry(message: SubscribeMessage, errCode: number | und
     actorId: '',
     actorName: '订阅消息',
     action: NOTIFY_FAILED_ACTION,
-    target: { kind: 'template', id: purpose ?? message.templateId, label: purpose ? TEMPLATE_LABELS[purpose] : '订阅消息' },
+    target: { kind: 'template', id: purpose ?? message.templateId, label: purpose ? TEMPLATE_ABOUT[purpose].label : '订阅消息' },
     after: { page: message.page.split('?')[0], ...(message.recipientLabel ? { recipient: message.recipientLabel } : {}), ...(errCode === undefined ? {} : { errCode }) },
     note: refusalReason(errCode),
   }
@@ -134,6 +133,13 @@ export function servicesFrom(cloud: CloudServicesLike): Services {
         throw new AppError('NOT_FOUND', '文件不存在或已失效，请重新上传。')
       }
     },
+    async remove(fileIds) {
+      const unique = [...new Set(fileIds.filter(Boolean))]
+      if (unique.length === 0) return
+      if (!cloud.deleteFile) missing('云存储')
+      // deleteFile takes at most 50 files a call; per-file failures (already deleted) are ignored.
+      for (let i = 0; i < unique.length; i += 50) await cloud.deleteFile({ fileList: unique.slice(i, i + 50) })
+    },
     async secCheck({ content, openid, scene }) {
       const check = cloud.openapi?.security?.msgSecCheck
       if (!check) return 'unavailable'
@@ -143,6 +149,15 @@ export function servicesFrom(cloud: CloudServicesLike): Services {
         return suggest === 'pass' || suggest === 'review' || suggest === 'risky' ? suggest : 'unavailable'
       } catch {
         return 'unavailable'
+      }
+    },
+    async openData(cloudIDs) {
+      if (!cloud.getOpenData) missing('开放数据')
+      try {
+        const res = (await cloud.getOpenData({ list: cloudIDs })) as { list?: Array<{ cloudID?: string; data?: unknown }> }
+        return (res.list ?? []).filter((i): i is { cloudID: string; data: Record<string, unknown> } => typeof i?.cloudID === 'string' && Boolean(i.data) && typeof i.data === 'object')
+      } catch {
+        return []
       }
     },
     async notify(message) {

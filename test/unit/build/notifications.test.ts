@@ -5,23 +5,14 @@
  * config.json `permissions.openapi` (without it WeChat refuses every send). Each failure names what
  * is missing and who should be asked, at which moment.
  */
-import { TEMPLATES, type TemplatePurpose } from '../../../types/templates'
+import { TEMPLATE_ABOUT, TEMPLATES, type TemplatePurpose } from '../../../types/templates'
 import {
   canSend, functionNames, functionSource, read, relative, requestingFiles, root, sendingFunctions, sourceFiles, templatePurposes, templatesIn,
 } from '../../../scripts/code-scan'
 import path from 'node:path'
 
 /** Who receives each message and the natural tap at which that person is asked (design.md, #13.3). */
-const RECEIVER: Record<TemplatePurpose, string> = {
-  noticeUnread: '会员：打开有未读公告的公开栏时',
-  opinionReply: '署名提意见的会员：提交意见时',
-  opinionOverdue: '主席：打开意见处理（收件箱）时',
-  activityResult: '报名的会员：报名时',
-  activityReminder: '报名的会员：报名时',
-  activityNotice: '报名的会员：报名时',
-  welfareTodo: '委员：打开慰问待办时',
-  memberReviewed: '申请人：提交入会申请时',
-}
+const RECEIVER = Object.fromEntries(Object.entries(TEMPLATE_ABOUT).map(([k, v]) => [k, v.receiver])) as Record<TemplatePurpose, string>
 
 const appFiles = sourceFiles(path.join(root, 'src'))
 const requesting = requestingFiles()

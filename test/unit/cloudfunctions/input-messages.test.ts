@@ -12,8 +12,9 @@ import { routes as notice } from '../../../cloudfunctions/notice/routes'
 import { routes as opinion } from '../../../cloudfunctions/opinion/routes'
 import { routes as activity } from '../../../cloudfunctions/activity/routes'
 import { routes as welfare } from '../../../cloudfunctions/welfare/routes'
+import { routes as poll } from '../../../cloudfunctions/poll/routes'
 
-const functions: Record<string, Routes> = { member, notice, opinion, activity, welfare }
+const functions: Record<string, Routes> = { member, notice, opinion, activity, welfare, poll }
 
 describe.each(Object.entries(functions))('%s: input messages', (fn, routes) => {
   it.each(Object.keys(routes))(`${fn}.%s names every field in Chinese`, (name) => {

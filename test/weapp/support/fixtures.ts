@@ -57,7 +57,7 @@ export const page = <T>(items: T[], total = items.length) => ({ items, page: 1, 
 /** Answers for actions that are not lists, so a page that calls them renders without a fixture. */
 export const defaults: Record<string, unknown> = {
   'welfare.todo': checked(welfareTodoOutput, { today: '2026-11-22', birthdaysWeek: [], birthdaysMonth: [], followUps: [], plans: [], count: 0 }, 'welfare.todo'),
-  'opinion.publicStats': checked(opinionPublicStatsOutput, { year: 2026, total: null, byCategory: [], replyRate: null, medianDaysToReply: null, satisfiedShare: null }, 'opinion.publicStats'),
+  'opinion.publicStats': checked(opinionPublicStatsOutput, { year: 2026, total: 0, byCategory: [], byMonth: [], monthsMerged: false, replyRate: null, medianDaysToReply: null, satisfiedShare: null }, 'opinion.publicStats'),
 }
 
 /** The envelope of a refused call, e.g. `refused('FORBIDDEN', '只有委员可以查看')`. */

@@ -1,0 +1,88 @@
+/**
+ * What members and organisers see of a poll before any result exists: its terms, its frozen
+ * electorate (size + fingerprint) and turnout — receipts over the roster, never a tally.
+ */
+import { hasRole } from '../../types/role'
+import type { PollConsole, PollDetail, PollState, PollSummary } from '../../types/poll'
+import { requireMember, type Ctx } from '../_shared/context'
+import { AppError } from '../_shared/errors'
+import { docs, iso, pageOf } from '../_shared/query'
+import { shuffled } from './codes'
+import type { ElectorDoc, PollDoc, StoredPollState } from './documents'
+import { electorateLabel } from './electorate'
+import { POLL_COLLECTIONS as C, loadElector, loadPoll, receiptCount } from './store'
+
+const CLIENT_STATE: Record<StoredPollState, PollState> = {
+  draft: 'draft', opening: 'draft', open: 'open', closing: 'closed', closed: 'closed', publishing: 'closed', published: 'published', discarded: 'draft',
+}
+export const clientState = (p: PollDoc): PollState => CLIENT_STATE[p.state]
+
+export function summary(p: PollDoc, voted?: boolean): PollSummary {
+  return {
+    id: p._id, title: p.title, kind: p.kind, state: clientState(p), round: p.round, closesAt: iso(p.closesAt),
+    ...(p.openedAt ? { openedAt: iso(p.openedAt) } : {}), ...(p.closedAt ? { closedAt: iso(p.closedAt) } : {}),
+    rosterSize: p.rosterSize ?? 0, ...(p.outcome ? { outcome: p.outcome } : {}), ...(voted === undefined ? {} : { voted }),
+  }
+}
+
+/** A member's polls: those whose frozen roster holds them, latest opening first. */
+export async function myPolls(ctx: Ctx, page: number) {
+  const _ = ctx.db.command
+  const { total, items } = await pageOf<ElectorDoc>(ctx.db.collection(C.electors), { memberId: requireMember(ctx)._id }, { orderBy: [['openedAt', 'desc'], ['_id', 'asc']], page })
+  const polls = items.length ? await docs<PollDoc>(ctx.db.collection(C.polls).where({ _id: _.in(items.map((e) => e.pollId)) }).limit(items.length)) : []
+  const byId = new Map(polls.map((p) => [p._id, p]))
+  return { items: items.filter((e) => byId.has(e.pollId)).map((e) => summary(byId.get(e.pollId)!, e.voted)), page, total }
+}
+
+/** Every poll but discarded drafts, newest first (organisers). */
+export async function allPolls(ctx: Ctx, page: number) {
+  const _ = ctx.db.command
+  const { total, items } = await pageOf<PollDoc>(ctx.db.collection(C.polls), { state: _.in(['draft', 'opening', 'open', 'closing', 'closed', 'publishing', 'published']) }, { orderBy: [['createdAt', 'desc'], ['_id', 'asc']], page })
+  return { items: items.map((p) => summary(p)), page, total }
+}
+
+/** A poll a member may look at: drafts only for organisers. */
+export async function visiblePoll(ctx: Ctx, id: string): Promise<PollDoc> {
+  const p = await loadPoll(ctx.db, id)
+  if (clientState(p) === 'draft' && !hasRole(ctx.role, 'committee')) throw new AppError('NOT_FOUND', '投票不存在或还没有开始')
+  return p
+}
+
+export async function detail(ctx: Ctx, p: PollDoc): Promise<PollDetail> {
+  const member = requireMember(ctx)
+  const [elector, receipts] = await Promise.all([
+    p.rosterSize === undefined ? null : loadElector(ctx.db, p._id, member._id),
+    p.rosterSize === undefined ? 0 : receiptCount(ctx.db, p._id),
+  ])
+  // 评选: the candidates in a fresh random order for every voter, so the list's order favours nobody.
+  const items = p.kind === 'election' ? shuffled(p.items) : p.items
+  return {
+    id: p._id, title: p.title, kind: p.kind, description: p.description, state: clientState(p), round: p.round,
+    ...(p.parentId ? { parentId: p.parentId } : {}), ...(p.runoffId ? { runoffId: p.runoffId } : {}),
+    items: items.map((it) => ({ id: it.id, name: it.name, note: it.note })),
+    allowUnknown: p.allowUnknown, criteria: p.criteria, comments: p.comments, seats: p.seats, rule: p.rule, quorum: p.quorum,
+    closesAt: iso(p.closesAt), ...(p.openedAt ? { openedAt: iso(p.openedAt) } : {}), ...(p.closedAt ? { closedAt: iso(p.closedAt) } : {}),
+    electorate: { kind: p.electorate.kind, label: electorateLabel(p.electorate), size: p.rosterSize ?? 0, ...(p.fingerprint ? { fingerprint: p.fingerprint } : {}) },
+    turnout: { receipts, rosterSize: p.rosterSize ?? 0 },
+    ...(p.outcome ? { outcome: p.outcome } : {}),
+    me: { eligible: !!elector, voted: !!elector?.voted },
+    canManage: hasRole(ctx.role, 'committee'),
+  }
+}
+
+export async function consoleView(ctx: Ctx, p: PollDoc): Promise<PollConsole> {
+  const d = await detail(ctx, p)
+  return {
+    ...d, items: p.items.map((it) => ({ id: it.id, name: it.name, note: it.note })), revision: p.revision,
+    slips: { printed: p.slipsPrinted, issued: p.slipsIssued, used: p.slipsUsed },
+    ...(p.noticeId ? { noticeId: p.noticeId } : {}), ...(p.lastRemindedAt ? { lastRemindedAt: iso(p.lastRemindedAt) } : {}),
+    electorateSetting: p.electorate,
+  }
+}
+
+/** The chair's 未投票名单: electors without a receipt, by name (never anything about those who voted). */
+export async function nonVoters(ctx: Ctx, p: PollDoc, page: number) {
+  if (p.rosterSize === undefined) throw new AppError('CONFLICT', '投票还没有开始')
+  const { total, items } = await pageOf<ElectorDoc>(ctx.db.collection(C.electors), { pollId: p._id, voted: false }, { orderBy: [['name', 'asc'], ['_id', 'asc']], page })
+  return { items: items.map((e) => ({ memberId: e.memberId, name: e.name, department: e.department })), page, total }
+}

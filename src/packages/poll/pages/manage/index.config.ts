@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '组织投票与测评', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '未投票名单', enablePullDownRefresh: true })
