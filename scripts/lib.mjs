@@ -1,5 +1,5 @@
 // Small helpers shared by start.mjs and test.mjs (plain Node, so they run before anything is installed).
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -50,3 +50,68 @@ export function ensureInstalled() {
 }
 
 export const npx = (bin) => path.join(root, 'node_modules/.bin', bin)
+
+/**
+ * Runs steps side by side, each when the steps it `needs` have passed (and the steps it comes
+ * `after`, when they are part of the run, have finished), at most `parallel` at once, in the order
+ * given; output goes to build/test-logs/<id>.log and a failing step's last lines are printed. A step
+ * whose prerequisite failed is skipped. Answers whether every step passed.
+ */
+export async function runSteps(steps, { parallel = 3 } = {}) {
+  const logDir = path.join(root, 'build/test-logs')
+  fs.mkdirSync(logDir, { recursive: true })
+  const state = new Map(steps.map((s) => [s.id, 'waiting']))
+  const times = new Map()
+  const started = Date.now()
+  let running = 0
+  const clock = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s`
+
+  await new Promise((done) => {
+    const pump = () => {
+      for (const step of steps) {
+        if (state.get(step.id) !== 'waiting') continue
+        const needs = step.needs ?? []
+        if (needs.some((n) => state.get(n) === 'failed' || state.get(n) === 'skipped')) {
+          state.set(step.id, 'skipped')
+          console.log(`${clock()}  ⊘ ${step.label}（前置步骤失败，跳过）`)
+          continue
+        }
+        const before = (step.after ?? []).filter((a) => state.has(a))
+        if (before.some((a) => state.get(a) === 'waiting' || state.get(a) === 'running')) continue
+        if (running >= parallel || !needs.every((n) => state.get(n) === 'passed')) continue
+        start(step)
+      }
+      if (running === 0 && [...state.values()].every((v) => v !== 'waiting' && v !== 'running')) done()
+    }
+    const start = (step) => {
+      running++
+      state.set(step.id, 'running')
+      const t0 = Date.now()
+      console.log(`${clock()}  ▶ ${step.label}`)
+      const log = path.join(logDir, `${step.id}.log`)
+      const out = fs.openSync(log, 'w')
+      const [cmd, args] = step.cmd
+      const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', out, out], env: { ...process.env, FORCE_COLOR: '0', ...(step.env ?? {}) } })
+      child.on('exit', (code) => {
+        fs.closeSync(out)
+        running--
+        const secs = (Date.now() - t0) / 1000
+        times.set(step.id, secs)
+        if (code === 0) {
+          state.set(step.id, 'passed')
+          console.log(`${clock()}  ✔ ${step.label}（${secs.toFixed(1)} s）`)
+        } else {
+          state.set(step.id, 'failed')
+          const tail = fs.readFileSync(log, 'utf8').split('\n').slice(-80).join('\n')
+          console.error(`${clock()}  ✖ ${step.label} 失败（${secs.toFixed(1)} s），日志 ${path.relative(root, log)} 的最后几行：\n${tail}`)
+        }
+        pump()
+      })
+    }
+    pump()
+  })
+
+  console.log(`\n用时（墙钟 ${((Date.now() - started) / 1000).toFixed(0)} s）：`)
+  for (const step of steps) console.log(`  ${step.label.padEnd(28)} ${times.has(step.id) ? `${times.get(step.id).toFixed(1)} s` : state.get(step.id)}`)
+  return [...state.values()].every((v) => v === 'passed')
+}

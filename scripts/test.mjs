@@ -1,18 +1,48 @@
-// npm test: every check and test layer, in the order their builds need.
-//   typecheck → lint → function bundles → unit + cloud (functions on the local cloud) + app components
-//   → production weapp build → miniprogram-simulate → h5 build → browser end-to-end (Playwright, system Chromium)
+// npm test: every check and test layer. Independent steps run side by side (the cloud layer while
+// the builds and the browser layer run; type check and lint beside them), each into its own log
+// under build/test-logs/; a step starts when what it needs is done. Every step must pass. Ports are
+// chosen free by each local cloud, so layers (and other checkouts) never collide.
+//   functions → cloud layer (unit tests of functions on the local cloud)
+//   weapp build → build checks + miniprogram-simulate      h5 build → browser end-to-end (Playwright)
+//   type check, lint, unit + component tests: no prerequisites
 // With LOCAL_CLOUD_DATABASE_URL set, the cloud layer runs on that PostgreSQL server instead of PGlite.
-import { ensureInstalled, run, npx } from './lib.mjs'
+// TEST_ALSO_POSTGRES_URL=postgres://… runs the cloud layer a second time on that server, beside the rest.
+// TEST_PARALLEL=n caps how many steps run at once (default 3; 1 runs them one after another).
+// `npm test -- unit simulate` runs only those steps (and what they need).
+import { ensureInstalled, npx, runSteps } from './lib.mjs'
 
 ensureInstalled()
-const jest = (label, projects, env) => run(label, npx('jest'), ['--ci', '--selectProjects', ...projects], env)
+const jest = (...projects) => [npx('jest'), ['--ci', '--selectProjects', ...projects]]
 
-run('类型检查 tsc', npx('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
-run('代码检查 eslint', npx('eslint'), ['.'])
-run('构建云函数', npx('tsx'), ['scripts/build-functions.ts'])
-jest('单元、云函数（本地云）、组件测试', ['unit', 'cloud', 'app'])
-run('构建小程序（生产）', 'npm', ['run', '--silent', 'build:weapp'], { NODE_ENV: 'production' })
-jest('构建检查 + miniprogram-simulate 页面测试', ['build', 'weapp'])
-run('构建 h5', 'npm', ['run', '--silent', 'build:h5'], { NODE_ENV: 'production' })
-jest('浏览器端到端测试', ['e2e'])
-console.log('\n全部通过。')
+const alsoPostgres = process.env.TEST_ALSO_POSTGRES_URL
+const steps = [
+  { id: 'functions', label: '构建云函数', cmd: [npx('tsx'), ['scripts/build-functions.ts']] },
+  { id: 'cloud', label: '云函数与本地云测试', cmd: jest('cloud'), needs: ['functions'] },
+  ...(alsoPostgres ? [{ id: 'cloud-pg', label: '云函数层（PostgreSQL 服务器）', cmd: jest('cloud'), env: { LOCAL_CLOUD_DATABASE_URL: alsoPostgres }, needs: ['functions'] }] : []),
+  { id: 'weapp', label: '构建小程序（生产）', cmd: ['npm', ['run', '--silent', 'build:weapp']], env: { NODE_ENV: 'production' } },
+  // after: not a prerequisite — two webpack builds at once only fight over the cores.
+  { id: 'h5', label: '构建 h5', cmd: ['npm', ['run', '--silent', 'build:h5']], env: { NODE_ENV: 'production' }, after: ['weapp'] },
+  { id: 'e2e', label: '浏览器端到端测试', cmd: jest('e2e'), needs: ['h5', 'functions'] },
+  { id: 'simulate', label: '构建检查 + miniprogram-simulate 页面测试', cmd: jest('build', 'weapp'), needs: ['weapp'] },
+  { id: 'typecheck', label: '类型检查 tsc', cmd: [npx('tsc'), ['--noEmit', '-p', 'tsconfig.json']] },
+  { id: 'lint', label: '代码检查 eslint', cmd: [npx('eslint'), ['.']] },
+  { id: 'unit', label: '单元与组件测试', cmd: jest('unit', 'app') },
+]
+const ok = await runSteps(only(steps, process.argv.slice(2)), { parallel: Number(process.env.TEST_PARALLEL ?? 3) })
+
+/** The steps named (with their prerequisites), or all of them. */
+function only(all, ids) {
+  if (ids.length === 0) return all
+  const wanted = new Set()
+  const add = (id) => {
+    const step = all.find((s) => s.id === id)
+    if (!step) throw new Error(`unknown step ${id}; steps: ${all.map((s) => s.id).join(' ')}`)
+    wanted.add(id)
+    for (const n of step.needs ?? []) add(n)
+  }
+  ids.forEach(add)
+  return all.filter((s) => wanted.has(s.id))
+}
+
+console.log(ok ? '\n全部通过。' : '\n有步骤失败（日志见上）。')
+process.exit(ok ? 0 : 1)
