@@ -11,7 +11,9 @@ const base = { rootDir: __dirname, transform, moduleNameMapper }
 module.exports = {
   testTimeout: 60000,
   projects: [
-    { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/unit/build/weapp-'] },
+    // Static checks of the production weapp build (dist/): run after `npm run build:weapp`.
+    { ...base, displayName: 'build', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/build/weapp-*.test.ts'] },
     {
       ...base,
       displayName: 'cloud',

@@ -2,6 +2,7 @@
  * npm run bench: one table of measured figures (nothing here asserts; tests never time anything).
  *   npm run bench            local cloud + every domain + app package sizes + h5 first screen
  *   npm run bench -- cloud   only the local cloud (or: notice, activity, welfare, opinion, member, poll, app)
+ *   npm run bench -- cold    each cloud function's first answer on a new instance, and warm
  * A domain benchmark is bench/<domain>.ts exporting `bench(): Promise<Row[]>`.
  */
 import fs from 'node:fs'
@@ -15,6 +16,10 @@ async function main(): Promise<void> {
   const only = process.argv[2]
   const rows: Row[] = []
   if (!only || only === 'cloud') rows.push(...(await cloudBench()))
+  if (!only || only === 'cold') {
+    const { coldStartBench } = await import('./cold-start')
+    rows.push(...(await coldStartBench()))
+  }
   for (const domain of DOMAINS) {
     if ((only && only !== domain) || !fs.existsSync(path.join(__dirname, `${domain}.ts`))) continue
     const mod = (await import(`./${domain}`)) as { bench(): Promise<Row[]> }

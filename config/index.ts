@@ -1,5 +1,3 @@
-// Must run before the webpack runner is loaded (see the file).
-import './ajv-compat'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
@@ -13,7 +11,17 @@ import prodConfig from './prod'
 const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist'
 
 /** types/ (schemas shared with the cloud functions) sits outside src/ but must be compiled like it. */
-const compile = { include: [path.resolve(__dirname, '..', 'types')] }
+const types = path.resolve(__dirname, '..', 'types')
+const compile = { include: [types] }
+
+/**
+ * weapp: every package is compiled down to the engines in weapp-targets.js too (zod, for one, ships
+ * `??` and `?.`); babel-preset-taro itself skips @babel/runtime and core-js. h5 browsers take them as is.
+ */
+const compileForWeChat = { include: [types, (file: string) => /[\\/]node_modules[\\/]/.test(file)] }
+
+/** weapp: modules that read `globalThis` get the global object from a file that works without it. */
+const provideGlobalObject = { globalThis: path.resolve(__dirname, 'global-object.js') }
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -38,7 +46,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      compile,
+      compile: compileForWeChat,
       // Component styles are independent (each targets its own classes), so the order in
       // which shared chunks concatenate them does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
@@ -46,8 +54,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
-      webpackChain(chain) {
+      webpackChain(chain, webpack) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.plugin('provide-global-object').use(webpack.ProvidePlugin, [provideGlobalObject])
       },
     },
     h5: {

@@ -23,6 +23,8 @@ export interface InvocationIdentity {
   unionid: string
   envName: string
   source: string
+  /** set by the runner for a running invocation: the endpoint records each request it sends */
+  usage?: { record(action: string): void }
 }
 
 /**

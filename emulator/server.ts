@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Busboy from 'busboy'
-import { readBody, sendJson } from './http'
+import { ADMIN_MAX_BYTES, parseJsonBounded, PayloadError, readBody, sendJson } from './http'
 import { TcbError, type InvocationIdentity, type TcbHandler, type RouteRegistration } from './registry'
 import { loadModules, type LocalCloudModule } from './modules'
 
@@ -64,8 +64,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   let cloud!: LocalCloud
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err) => {
-      if (!res.headersSent) sendJson(res, 500, { code: 'INTERNAL_ERROR', message: String(err?.message ?? err) })
-      else res.destroy()
+      if (res.headersSent) res.destroy()
+      else if (err instanceof PayloadError) sendPayloadError(req, res, err)
+      else sendJson(res, 500, { code: 'INTERNAL_ERROR', message: String(err?.message ?? err) })
     })
   })
   server.keepAliveTimeout = 5000
@@ -87,15 +88,23 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const contentType = String(req.headers['content-type'] ?? '')
     let body: Record<string, any>
     let form: Record<string, string | Buffer> | undefined
-    if (contentType.startsWith('multipart/form-data')) {
-      form = await readMultipart(req)
-      body = { ...form }
-    } else {
-      const raw = await readBody(req)
-      body = raw.length ? JSON.parse(raw.toString('utf8')) : {}
+    try {
+      if (contentType.startsWith('multipart/form-data')) {
+        form = await readMultipart(req)
+        body = { ...form }
+      } else {
+        const raw = await readBody(req)
+        body = raw.length ? parseJsonBounded(raw.toString('utf8'), 'request body') : {}
+      }
+    } catch (err) {
+      // As the TCB service answers a request it refuses: HTTP 200 with { code, message }.
+      if (err instanceof PayloadError) return sendJson(res, 200, { code: err.code, message: err.message })
+      throw err
     }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return sendJson(res, 200, { code: 'INVALID_PARAM', message: 'request body must be a JSON object' })
     const action = String(body.action ?? '')
     const envName = String(body.envName ?? url.searchParams.get('env') ?? caller?.envName ?? options.defaultEnv)
+    caller?.usage?.record(action)
     const handler = actions.get(action) ?? prefixActions.find(([p]) => action.startsWith(p))?.[1]
     const requestId = `local-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
     if (!handler) {
@@ -144,14 +153,22 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   return cloud
 }
 
+/** A refused body, in the shape its route answers errors: callFunction's for the app's gateway, { code, message } elsewhere. */
+function sendPayloadError(req: http.IncomingMessage, res: http.ServerResponse, err: PayloadError): void {
+  const path = req.url ?? ''
+  if (path.startsWith('/gateway/')) sendJson(res, err.status, { errCode: -1, errMsg: `${err.code}: ${err.message}` })
+  else sendJson(res, err.status, { ok: false, code: err.code, message: err.message })
+}
+
 function readMultipart(req: http.IncomingMessage): Promise<Record<string, string | Buffer>> {
   return new Promise((resolve, reject) => {
     const out: Record<string, string | Buffer> = {}
-    const bb = Busboy({ headers: req.headers, limits: { fileSize: 50 * 1024 * 1024 } })
+    const bb = Busboy({ headers: req.headers, limits: { fileSize: ADMIN_MAX_BYTES, fields: 64, fieldSize: ADMIN_MAX_BYTES } })
     bb.on('field', (name, value) => { out[name] = value })
     bb.on('file', (name, stream) => {
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
+      stream.on('limit', () => reject(new PayloadError(413, 'EXCEED_MAX_PAYLOAD_SIZE', `multipart file larger than ${ADMIN_MAX_BYTES} bytes`)))
       stream.on('end', () => { out[name] = Buffer.concat(chunks) })
     })
     bb.on('close', () => resolve(out))

@@ -90,8 +90,8 @@ async function bundle(t: Target): Promise<void> {
     metafile: true,
     logLevel: 'warning',
     legalComments: 'none',
-    // The cloud runs Node 16/18, where the Web Crypto global does not exist yet; bundled libraries
-    // (docx → nanoid 6) call crypto.getRandomValues. Node's own webcrypto is the same API.
+    // The cloud runs Node 16/18, where the Web Crypto global does not exist yet; a bundled library
+    // that calls crypto.getRandomValues would fail there. Node's own webcrypto is the same API.
     banner: { js: WEBCRYPTO_GLOBAL },
   })
   const pkg = { name: t.name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION, ...extra } }

@@ -38,12 +38,15 @@ export function isStale(output, inputs) {
   return !fs.existsSync(out) || fs.statSync(out).mtimeMs < newestMtime(inputs)
 }
 
-/** Installs dependencies when node_modules is missing or older than the lockfile. */
+/**
+ * Installs dependencies when node_modules is missing or older than the lockfile — with `npm ci`,
+ * which installs exactly the lockfile and never rewrites package.json or package-lock.json.
+ */
 export function ensureInstalled() {
   const marker = path.join(root, 'node_modules/.package-lock.json')
   const lock = path.join(root, 'package-lock.json')
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return
-  run('安装依赖（npm install，保留锁定版本）', 'npm', ['install', '--no-audit', '--no-fund'])
+  run('安装依赖（npm ci，严格按 package-lock.json）', 'npm', ['ci', '--no-audit', '--no-fund'])
 }
 
 export const npx = (bin) => path.join(root, 'node_modules/.bin', bin)

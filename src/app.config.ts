@@ -24,7 +24,7 @@ const subPackages: SubPackage[] = [
 // The dev sign-in exists only in the local (h5) build; the weapp build never lists it,
 // so none of its code is compiled in.
 if (process.env.TARO_ENV === 'h5') {
-  subPackages.push({ root: 'packages/dev', pages: ['pages/sign-in/index'] })
+  subPackages.push({ root: 'packages/dev', pages: ['pages/sign-in/index', 'pages/panel/index'] })
 }
 
 export default defineAppConfig({
@@ -36,6 +36,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: colors.primary,
     navigationBarTitleText: '教工之家',
     navigationBarTextStyle: 'white',
+    // weapp's default; in h5 it also switches on Taro's title bar with back (styled in components/page-shell/h5-shell.scss).
+    navigationStyle: 'default',
   },
   // Icons: PNG (tabBar takes no SVG), drawn from the sources in assets/tabbar/icons.svg.txt.
   tabBar: {

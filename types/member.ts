@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { memberRole, memberStatus, membership, role } from './role'
-import { instant, pageInput, paged } from './common'
+import { calendarDate, docId, instant, pageInput, paged, requestId, revision } from './common'
 
 /** member.me → who am I. `member` is null for visitors (including removed or rejected members). */
 export const memberMeInput = z.object({})
@@ -44,6 +44,18 @@ export const profileFields = {
 export const profileInput = z.object(profileFields)
 export type ProfileInput = z.infer<typeof profileInput>
 
+/** Fields a change request asks for (only the verified ones). */
+export const changeSet = z.object({ name: z.optional(z.string()), staffNo: z.optional(z.string()), status: z.optional(memberStatus) })
+export type ChangeSet = z.infer<typeof changeSet>
+export const changeRequestView = z.object({
+  id: z.string(),
+  state: z.enum(['pending', 'approved', 'rejected']),
+  changes: changeSet,
+  reason: z.string(),
+  createdAt: instant,
+  /** why the chair did not approve it */
+  decisionNote: z.optional(z.string()),
+})
 export const memberProfile = z.object({
   id: z.string(),
   name: z.string(),
@@ -62,19 +74,40 @@ export const memberProfile = z.object({
   approvedAt: z.optional(instant),
   removedAt: z.optional(instant),
   rejectReason: z.optional(z.string()),
+  /** increases with every change of the record; the chair's correction sends the one it read */
+  revision: z.int(),
+  /** the member's own latest request to change a verified field (their own profile only) */
+  changeRequest: z.optional(changeRequestView),
 })
 export type MemberProfile = z.infer<typeof memberProfile>
 
-// ── bootstrap and joining ────────────────────────────────────────────────────
-export const setupInput = z.object({ code: z.string().check(z.trim(), z.minLength(1, '请输入设置码')), ...profileFields })
+/**
+ * Once a member is verified (approved), these identify them: only the chair changes them, directly
+ * or by approving the member's own change request (audited either way).
+ */
+export const verifiedFields = ['name', 'staffNo', 'status'] as const
+export type VerifiedField = (typeof verifiedFields)[number]
+export const verifiedFieldLabels: Record<VerifiedField, string> = { name: '姓名', staffNo: '工号', status: '在职状态' }
 
-/** What the app got from getGroupEnterInfo, as WeChat hands it to the function ({ cloudID, data }). */
-export const groupInfo = z.object({ cloudID: z.optional(z.string()), data: z.object({ openGId: z.string().check(z.minLength(1)) }) })
+// ── bootstrap and joining ────────────────────────────────────────────────────
+export const setupInput = z.object({ code: z.string().check(z.trim(), z.minLength(1, '请输入设置码'), z.maxLength(32)), ...profileFields })
+
+/**
+ * The cloudID string getGroupEnterInfo gave the app (never the `{ cloudID, data }` object: a client
+ * can make that itself). The function resolves it with cloud.getOpenData, and only that answer counts.
+ */
+export const groupCloudId = z.string().check(z.minLength(1, '没有读到教职工群的信息'), z.maxLength(512), z.regex(/^[\x21-\x7e]+$/, '教职工群的信息不完整，请从群里重新打开小程序'))
+
+/** An invite code as typed (case and surrounding spaces do not matter). */
+export const inviteCode = z.string().check(z.trim(), z.maxLength(32), z.regex(/^[A-Za-z0-9]+$/, '邀请码只有字母和数字，请核对'))
+export const inviteCodeInput = z.object({ code: inviteCode })
 
 export const applyInput = z.object({
   ...profileFields,
-  invite: z.optional(z.string().check(z.trim(), z.maxLength(32))),
-  group: z.optional(groupInfo),
+  invite: z.optional(inviteCode),
+  groupCloudId: z.optional(groupCloudId),
+  /** kept by the form across retries and double taps: the application is made once */
+  requestId,
 })
 export const applyOutput = z.object({
   state: z.enum(['approved', 'pending']),
@@ -92,7 +125,9 @@ export const joinSettings = z.object({
   groupBound: z.boolean(),
 })
 export type JoinSettings = z.infer<typeof joinSettings>
-export const joinSettingsInput = z.object({ group: z.boolean(), invite: z.boolean(), roster: z.boolean() })
+/** Only the switches sent change (field-level: binding the group at the same moment loses nothing). */
+export const joinSettingsInput = z.object({ group: z.optional(z.boolean()), invite: z.optional(z.boolean()), roster: z.optional(z.boolean()) })
+export const bindGroupInput = z.object({ groupCloudId })
 
 export const inviteItem = z.object({
   code: z.string(),
@@ -110,13 +145,14 @@ export const createInviteInput = z.object({
   days: z.int().check(z.minimum(1, '有效期至少 1 天'), z.maximum(90, '有效期最多 90 天')),
   maxUses: z.int().check(z.minimum(1, '使用次数至少 1 次'), z.maximum(500, '使用次数最多 500 次')),
   autoApprove: z._default(z.boolean(), true),
+  requestId,
 })
 export const inviteInfoOutput = z.object({ valid: z.boolean(), message: z.string(), autoApprove: z.optional(z.boolean()) })
 
 // ── roster ───────────────────────────────────────────────────────────────────
 export const rosterImportInput = z.object({
-  fileId: z.string().check(z.minLength(1, '请先选择名册文件')),
-  fileName: z.string().check(z.regex(/\.(xlsx|csv)$/i, '名册只支持 Excel（.xlsx）或 CSV 文件')),
+  fileId: z.string().check(z.minLength(1, '请先选择名册文件'), z.maxLength(512)),
+  fileName: z.string().check(z.maxLength(100), z.regex(/\.(xlsx|csv)$/i, '名册只支持 Excel（.xlsx）或 CSV 文件')),
 })
 export const rosterBadRow = z.object({ row: z.int(), reason: z.string() })
 export const rosterImportOutput = z.object({
@@ -132,7 +168,7 @@ export const rosterStatusOutput = z.object({ rows: z.int(), importedAt: z.nullab
 // ── admin ────────────────────────────────────────────────────────────────────
 export const directoryInput = z.object({
   keyword: z.optional(z.string().check(z.trim(), z.maxLength(20))),
-  department: z.optional(z.string()),
+  department: z.optional(z.string().check(z.maxLength(30))),
   status: z.optional(memberStatus),
   page: pageInput,
 })
@@ -160,19 +196,54 @@ export const queueItem = z.object({
 export const queueOutput = paged(queueItem)
 export type QueueItem = z.infer<typeof queueItem>
 
-export const memberIdInput = z.object({ memberId: z.string().check(z.minLength(1, '缺少会员')) })
+export const memberIdInput = z.object({ memberId: docId })
 export const rejectInput = z.object({
-  memberId: z.string().check(z.minLength(1, '缺少会员')),
+  memberId: docId,
   reason: trimmed(2, 100, '不通过的原因'),
 })
 export const removeInput = z.object({
-  memberId: z.string().check(z.minLength(1, '缺少会员')),
+  memberId: docId,
   reason: trimmed(2, 100, '移除的原因'),
 })
-export const setRoleInput = z.object({ memberId: z.string().check(z.minLength(1, '缺少会员')), role: memberRole })
-export const updateMemberInput = z.object({ memberId: z.string().check(z.minLength(1, '缺少会员')), ...profileFields })
+export const setRoleInput = z.object({ memberId: docId, role: memberRole })
+/** The chair's correction of a record, made against the revision the chair read. */
+export const updateMemberInput = z.object({ memberId: docId, revision, ...profileFields })
+
+// ── change requests (a verified member asks; the chair decides) ───────────────
+export const changeRequestInput = z.object({
+  name: z.optional(profileFields.name),
+  staffNo: z.optional(z.string().check(z.trim(), z.regex(/^[0-9A-Za-z-]{1,20}$/, '工号只能是字母和数字'))),
+  status: z.optional(memberStatus),
+  reason: trimmed(2, 100, '变更原因'),
+  requestId,
+})
+export const changeRequestItem = z.object({
+  id: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  department: z.string(),
+  /** the values now on record, for the fields the member asks to change */
+  current: changeSet,
+  changes: changeSet,
+  reason: z.string(),
+  createdAt: instant,
+})
+export type ChangeRequestItem = z.infer<typeof changeRequestItem>
+export const changeRequestsOutput = paged(changeRequestItem)
+export const decideChangeOutput = z.object({ id: z.string(), state: z.enum(['approved', 'rejected']) })
+export const decideChangeInput = z.object({
+  id: docId,
+  approve: z.boolean(),
+  /** required when not approving: the member sees it */
+  note: z.optional(trimmed(2, 100, '不同意的原因')),
+})
 
 export const departmentsOutput = z.object({ departments: z.array(z.string()) })
+export const exportDirectoryInput = z.object({
+  keyword: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  department: z.optional(z.string().check(z.maxLength(30))),
+  status: z.optional(memberStatus),
+})
 export const setDepartmentsInput = z.object({
   departments: z.array(trimmed(1, 30, '部门名称')).check(z.minLength(1, '至少保留一个部门'), z.maxLength(100, '部门最多 100 个')),
 })
@@ -183,13 +254,14 @@ export type ExportOutput = z.infer<typeof exportOutput>
 // ── audit log ────────────────────────────────────────────────────────────────
 export const auditAreas = ['member', 'notice', 'opinion', 'activity', 'welfare'] as const
 export const auditInput = z.object({
-  action: z.optional(z.string().check(z.maxLength(60))),
+  /** one action, e.g. 'member.approve' */
+  action: z.optional(z.string().check(z.maxLength(60), z.regex(/^[a-z]+\.[A-Za-z]+$/, '操作类型不对'))),
   /** every action of one function */
   area: z.optional(z.enum(auditAreas)),
-  actorId: z.optional(z.string()),
-  targetId: z.optional(z.string()),
-  from: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),
-  to: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))),
+  actorId: z.optional(docId),
+  targetId: z.optional(z.string().check(z.maxLength(128), z.regex(/^[A-Za-z0-9_.:-]+$/, '对象编号不对'))),
+  from: z.optional(calendarDate),
+  to: z.optional(calendarDate),
   page: pageInput,
 })
 export const auditItem = z.object({
@@ -198,11 +270,9 @@ export const auditItem = z.object({
   actorName: z.string(),
   action: z.string(),
   actionLabel: z.string(),
-  target: z.object({ kind: z.string(), id: z.string(), label: z.optional(z.string()) }),
-  /** before/after as readable JSON text */
-  before: z.optional(z.string()),
-  after: z.optional(z.string()),
-  note: z.optional(z.string()),
+  /** the whole entry as one Chinese sentence: names, Chinese field names, money in 元 — no ids, keys or JSON */
+  sentence: z.string(),
+  targetId: z.string(),
 })
 export const auditOutput = paged(auditItem)
 export type AuditArea = (typeof auditAreas)[number]

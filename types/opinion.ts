@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { calendarDate, instant, pageInput, paged } from './common'
+import { calendarDate, docId, instant, pageInput, paged } from './common'
 
 export const opinionCategories = ['教育教学', '后勤保障', '食堂', '福利待遇', '师德师风', '其他'] as const
 export const opinionCategory = z.enum(opinionCategories)
@@ -33,8 +33,10 @@ export const OPINION_TEXT_MIN = 5
 export const OPINION_TEXT_MAX = 1000
 export const OPINION_MESSAGE_MAX = 500
 export const OPINION_MAX_IMAGES = 3
-/** decoded bytes per image (the app compresses before sending) */
+/** bytes per image (the app compresses before uploading) */
 export const OPINION_IMAGE_MAX_BYTES = 1024 * 1024
+/** where the app uploads a photo before submitting (cloud storage rules let clients write only under uploads/) */
+export const OPINION_STAGING_PREFIX = 'uploads/opinion/'
 /** submissions per member per Shanghai day (anonymous and named together) */
 export const OPINION_DAILY_LIMIT = 5
 export const RECEIPT_CODE_LENGTH = 16
@@ -61,7 +63,7 @@ export function formatReceiptCode(code: string): string {
 }
 
 /** Which item the submitter means: anonymous ones by receipt code, named ones by id (owner only). */
-export const opinionRef = z.union([z.object({ code: receiptCode }), z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) })])
+export const opinionRef = z.union([z.object({ code: receiptCode }), z.object({ id: docId })])
 export type OpinionRef = z.input<typeof opinionRef>
 
 /* ───────────── public: Q&A and statistics ───────────── */
@@ -81,23 +83,44 @@ export type OpinionListQaOutput = z.infer<typeof opinionListQaOutput>
 
 /* ───────────── the submitter's side ───────────── */
 
-/** opinion.submit — images are base64 bytes (never wx.cloud.uploadFile: storage would record the uploader). */
+/**
+ * The submit form's request id. Stricter than the shared `requestId`: for an anonymous item the
+ * function derives the item's id and receipt code from it under APP_SECRET (opinion/submit.ts), so
+ * it must be unguessable — the app makes 128 random bits (src/components/opinion/request-id.ts).
+ */
+export const opinionRequestId = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, '请求编号不对，请刷新页面后重试'))
+
+/**
+ * A photo the app uploaded for this submission: `cloud://<env>.<bucket>/uploads/opinion/<random>.jpg|png`.
+ * The function checks and strips it, keeps its own copy and deletes this staging file.
+ */
+const STAGED_IMAGE = /^cloud:\/\/[A-Za-z0-9_.-]+\/uploads\/opinion\/[A-Za-z0-9_-]{16,64}\.(jpg|jpeg|png)$/
+export const opinionStagedImage = z.string().check(
+  z.maxLength(300),
+  z.refine((s) => STAGED_IMAGE.test(s), '图片没有上传成功，请重新选择图片'),
+)
+
+/** opinion.submit — photos as staged uploads, never bytes in the call. */
 export const opinionSubmitInput = z.object({
+  requestId: opinionRequestId,
   category: opinionCategory,
   text: trimmed(OPINION_TEXT_MIN, OPINION_TEXT_MAX),
   anonymous: z._default(z.boolean(), true),
-  images: z._default(z.array(z.string().check(z.maxLength(Math.ceil((OPINION_IMAGE_MAX_BYTES * 4) / 3) + 8))).check(z.maxLength(OPINION_MAX_IMAGES)), []),
+  images: z._default(z.array(opinionStagedImage).check(z.maxLength(OPINION_MAX_IMAGES)), []),
   /** named only: the member accepted the one-time "notify me of the reply" subscription */
   notifyReply: z._default(z.boolean(), false),
 })
 export type OpinionSubmitInput = z.input<typeof opinionSubmitInput>
 export const opinionSubmitOutput = z.object({
-  /** anonymous: the receipt code, shown this once and never again */
+  /** anonymous: the receipt code — the same for every retry of one submission */
   code: z.optional(z.string()),
   /** named: the item's id (it is in 我的意见) */
   id: z.optional(z.string()),
   submittedOn: calendarDate,
-  dueOn: calendarDate,
+  /** named only: an anonymous item gets its due date when the daily batch hands it to the union */
+  dueOn: z.optional(calendarDate),
+  /** the union's current answer period in days (for "一般 N 天内答复") */
+  dueDays: z.int(),
   /** held for the chair (content check said review, or could not be reached) */
   held: z.boolean(),
 })
@@ -115,7 +138,8 @@ export const opinionView = z.object({
   imageUrls: z.array(z.string()),
   state: opinionState,
   submittedOn: calendarDate,
-  dueOn: calendarDate,
+  /** absent while an anonymous item waits for the daily batch (the union has not received it yet) */
+  dueOn: z.optional(calendarDate),
   overdue: z.boolean(),
   replies: z.array(opinionReply),
   followUps: z.array(opinionFollowUp),
@@ -130,12 +154,13 @@ export const opinionViewInput = opinionRef
 export const opinionFollowUpInput = z.intersection(opinionRef, z.object({ text: trimmed(1, OPINION_MESSAGE_MAX) }))
 export const opinionRateInput = z.intersection(opinionRef, z.object({ rating: opinionRating }))
 
-/** opinion.checkCodes — the codes this device remembers, for the "new reply" badge. */
-export const opinionCheckCodesInput = z.object({ codes: z.array(receiptCode).check(z.minLength(1), z.maxLength(20)) })
-export const opinionCheckCodesOutput = z.object({
-  items: z.array(z.object({ code: z.string(), found: z.boolean(), state: z.optional(opinionState), replyCount: z.int() })),
-})
-export type OpinionCheckCodesOutput = z.infer<typeof opinionCheckCodesOutput>
+/**
+ * opinion.checkCode — one remembered code's state and reply count, for the "new reply" badge.
+ * One code per call, like every look-up: the daily limit counts calls, so it cannot be multiplied.
+ */
+export const opinionCheckCodeInput = z.object({ code: receiptCode })
+export const opinionCheckCodeOutput = z.object({ state: opinionState, replyCount: z.int() })
+export type OpinionCheckCodeOutput = z.infer<typeof opinionCheckCodeOutput>
 
 /** opinion.mine — the caller's NAMED opinions. Anonymous ones are linked to nobody. */
 export const opinionMineInput = z.object({ page: pageInput })
@@ -176,7 +201,7 @@ export type InboxItem = z.infer<typeof inboxItem>
 export const opinionInboxOutput = paged(inboxItem)
 export type OpinionInboxOutput = z.infer<typeof opinionInboxOutput>
 
-export const opinionIdInput = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) })
+export const opinionIdInput = z.object({ id: docId })
 
 /** The handler's view: the submitter appears only for named items. */
 export const opinionCase = z.object({
@@ -202,11 +227,11 @@ export const opinionCase = z.object({
 })
 export type OpinionCase = z.infer<typeof opinionCase>
 
-export const opinionAssignInput = z.object({ id: z.string().check(z.minLength(1)), assigneeId: z.string().check(z.minLength(1)) })
-export const opinionReplyInput = z.object({ id: z.string().check(z.minLength(1)), text: trimmed(2, OPINION_TEXT_MAX) })
-export const opinionRejectInput = z.object({ id: z.string().check(z.minLength(1)), reason: trimmed(5, 500) })
+export const opinionAssignInput = z.object({ id: docId, assigneeId: docId })
+export const opinionReplyInput = z.object({ id: docId, text: trimmed(2, OPINION_TEXT_MAX) })
+export const opinionRejectInput = z.object({ id: docId, reason: trimmed(5, 500) })
 export const opinionPublishInput = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: docId,
   question: trimmed(5, OPINION_TEXT_MAX),
   answer: trimmed(2, OPINION_TEXT_MAX),
 })
@@ -236,13 +261,21 @@ export const opinionStatsOutput = z.object({
 })
 export type OpinionStatsOutput = z.infer<typeof opinionStatsOutput>
 
-/** Members' view: every group smaller than 5 is merged, so no count points at a few people. */
+/** Members' view: a finer cell (a month of the year, a split of ratings) under 5 could point at someone. */
 export const MIN_PUBLIC_GROUP = 5
+const yearMonth = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/))
+/** Consecutive months with at least 5 items together (one month when it has 5 on its own). */
+export const monthRange = z.object({ from: yearMonth, to: yearMonth, count: z.int() })
+export type MonthRange = z.infer<typeof monthRange>
 export const opinionPublicStatsOutput = z.object({
   year: z.int(),
-  /** null when the year has fewer than 5 items */
-  total: z.nullable(z.int()),
+  total: z.int(),
+  /** each category's exact total for the year (totals stay: they single nobody out) */
   byCategory: z.array(countRow),
+  /** by month, a month under 5 merged with its neighbours (it could point at a person) */
+  byMonth: z.array(monthRange),
+  /** true when some months were merged (the page says so in one line) */
+  monthsMerged: z.boolean(),
   replyRate: z.nullable(z.number()),
   medianDaysToReply: z.nullable(z.number()),
   /** share of 满意 + 基本满意 among ratings; null below 5 ratings */

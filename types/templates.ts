@@ -28,3 +28,21 @@ export const TEMPLATES = {
 } as const
 
 export type TemplatePurpose = keyof typeof TEMPLATES
+
+/**
+ * What each template tells its receiver (as the chair reads it when a send failed) and who is asked
+ * for it at which tap (the notifications test checks a request exists). One entry per template: a new
+ * template is described here, nowhere else.
+ */
+export const TEMPLATE_ABOUT: Record<TemplatePurpose, { label: string; receiver: string }> = {
+  noticeUnread: { label: '公开栏未读提醒', receiver: '会员：打开有未读公告的公开栏时' },
+  opinionReply: { label: '意见答复通知', receiver: '署名提意见的会员：提交意见时' },
+  opinionOverdue: { label: '意见超期提醒', receiver: '主席：打开意见处理（收件箱）时' },
+  activityResult: { label: '活动报名结果', receiver: '报名的会员：报名时' },
+  activityReminder: { label: '活动开始提醒', receiver: '报名的会员：报名时' },
+  activityNotice: { label: '活动变更通知', receiver: '报名的会员：报名时' },
+  welfareTodo: { label: '慰问待办提醒', receiver: '委员：打开慰问待办时' },
+  memberReviewed: { label: '入会审核结果', receiver: '申请人：提交入会申请时' },
+  pollOpened: { label: '投票开始通知', receiver: '选民：打开投票列表时' },
+  pollClosing: { label: '投票即将截止提醒', receiver: '选民：打开投票列表时' },
+}

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { calendarDate, instant, pageInput, paged } from './common'
+import { calendarDate, dateBetween, docId, instant, pageInput, paged, requestId, revision } from './common'
 import { yuanInput } from './money'
 
 /* ───────────── terms ───────────── */
@@ -22,23 +22,31 @@ export type WelfareVisitState = z.infer<typeof welfareVisitState>
 
 // Refinements (not minLength/regex) so the person reads these exact Chinese sentences.
 const rule = <T>(ok: (v: T) => boolean, message: string) => z.refine<T>(ok, message)
-const id = z.string().check(z.minLength(1), z.maxLength(64))
+/** Every id the app sends back (visits, plan entries `<planId>_<memberId>` = 65 chars, members): see docId. */
+const id = docId
 const text = (max: number, what: string) => z.string().check(z.trim(), rule((s: string) => s.length <= max, `${what}不能超过 ${max} 个字`))
 const needed = (max: number, what: string) => z.string().check(z.trim(), rule((s: string) => s.length > 0, `请填写${what}`), rule((s: string) => s.length <= max, `${what}不能超过 ${max} 个字`))
 const atMost = (max: number, message: string) => rule((a: unknown[]) => a.length <= max, message)
 
-/** A real calendar day (2026-02-30 is refused), `YYYY-MM-DD`. */
-export const welfareDate = z.string().check(
-  rule((s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s), '日期格式应为 YYYY-MM-DD'),
-  rule((s: string) => {
-    const d = new Date(`${s}T00:00:00Z`)
-    return !/^\d{4}-\d{2}-\d{2}$/.test(s) || (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s)
-  }, '没有这一天，请检查日期'),
-)
+/** The first day a visit may carry: older records are not this union's ledger (and no yearly view shows them). */
+export const WELFARE_FIRST_DAY = '2000-01-01'
 
-/** A photo the app uploaded under welfare/ (nothing else may be attached). */
+/** Today one year from now (Asia/Shanghai), read at parse time: plans look ahead at most a year. */
+export function oneYearAhead(now: Date = new Date()): string {
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+  return `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`
+}
+
+/** A real calendar day between 2000-01-01 and one year from today (2026-02-30 and 0001-01-01 are refused). */
+export const welfareDate = dateBetween(WELFARE_FIRST_DAY, () => oneYearAhead(), '日期应在 2000-01-01 到明年今天之间')
+
+/**
+ * A photo: either just uploaded by the app to its staging folder `uploads/welfare/<random>.<ext>`
+ * (the function checks it, strips its metadata and keeps a copy under `welfare-photos/`), or a
+ * photo the visit already has (`welfare-photos/…`, only when correcting or completing it).
+ */
 export const welfarePhotoId = z.string().check(
-  rule((s: string) => s.length <= 300 && /^cloud:\/\/[^/\s]+\/welfare\/[^\s]+$/.test(s), '照片必须先通过小程序上传'),
+  rule((s: string) => s.length <= 300 && /^cloud:\/\/[^/\s]+\/(uploads\/welfare|welfare-photos)\/[A-Za-z0-9_-]+\.(jpg|jpeg|png)$/.test(s), '照片必须先通过小程序上传'),
 )
 
 export const giftInput = z.object({
@@ -68,26 +76,31 @@ const visitFields = {
 }
 
 /** welfare.record — a new visit, planned or already done. */
-export const welfareRecordInput = z.object({ recipient: recipientInput, state: z._default(z.enum(['planned', 'done']), 'done'), ...visitFields })
+export const welfareRecordInput = z.object({ requestId, recipient: recipientInput, state: z._default(z.enum(['planned', 'done']), 'done'), ...visitFields })
 export type WelfareRecordInput = z.input<typeof welfareRecordInput>
 
-/** welfare.correct — every field again; a done visit needs the reason for the correction. */
-export const welfareCorrectInput = z.object({ id, recipient: recipientInput, ...visitFields, correction: z._default(text(200, '更正原因'), '') })
+/**
+ * welfare.correct — every field again, and the revision the form was filled from (a correction made
+ * against an older revision is refused: somebody changed the visit meanwhile); a done visit needs
+ * the reason for the correction.
+ */
+export const welfareCorrectInput = z.object({ id, revision, recipient: recipientInput, ...visitFields, correction: z._default(text(200, '更正原因'), '') })
 export type WelfareCorrectInput = z.input<typeof welfareCorrectInput>
 
-/** welfare.complete — tick a planned visit off. */
+/** welfare.complete — tick a planned visit off (against the revision shown); without `gifts` the planned gifts stay. */
 export const welfareCompleteInput = z.object({
   id,
+  revision,
   visitDate: welfareDate,
   visitorIds: visitFields.visitorIds,
   cashYuan: yuanInput,
-  gifts: z.optional(visitFields.gifts),
+  gifts: z.optional(z.array(giftInput).check(atMost(10, '慰问品最多 10 项'))),
   photos: visitFields.photos,
   notes: z.optional(text(500, '备注')),
 })
 export type WelfareCompleteInput = z.input<typeof welfareCompleteInput>
 
-export const welfareCancelInput = z.object({ id, reason: needed(200, '取消原因') })
+export const welfareCancelInput = z.object({ id, revision, reason: needed(200, '取消原因') })
 export const welfareIdInput = z.object({ id })
 
 /* ───────────── reading the ledger ───────────── */
@@ -220,13 +233,15 @@ export const MAX_PLAN_PEOPLE = 300
 export const welfarePlanPreviewInput = z.object({ filter: planFilter })
 export const welfarePlanPreviewOutput = z.object({ people: z.array(welfarePerson), departments: z.array(z.string()) })
 
+/** welfare.planCreate — `requestId` makes a retry (double tap, lost answer, crash half-way) finish the same plan. */
 export const welfarePlanCreateInput = z.object({
+  requestId,
   title: needed(30, '计划名称'),
   reason: z._default(welfareReason, '节日慰问'),
   plannedDate: welfareDate,
   filter: planFilter,
   /** people the committee unticked in the preview */
-  excludeIds: z._default(z.array(id).check(z.maxLength(MAX_PLAN_PEOPLE)), []),
+  excludeIds: z._default(z.array(id).check(atMost(MAX_PLAN_PEOPLE, `移出名单的人最多 ${MAX_PLAN_PEOPLE} 位`)), []),
   cashYuan: yuanInput,
   gifts: visitFields.gifts,
   fund: welfareFund,
@@ -272,8 +287,10 @@ export const welfareDisclosureInput = z.object({
   to: welfareDate,
   title: z.optional(text(60, '标题')),
   visibility: z._default(z.enum(['internal', 'public']), 'internal'),
+  /** the notice's 公示期 (members may raise 异议 during it); none: the notice mentions none */
+  publicity: z.optional(z.object({ startDate: welfareDate, endDate: welfareDate })),
   /** reasons whose recipients may be named; 困难帮扶 and 生病住院 are never named whatever is sent */
-  namedReasons: z._default(z.array(welfareReason).check(z.maxLength(9)), []),
+  namedReasons: z._default(z.array(welfareReason).check(atMost(9, '公开姓名的事由最多 9 项')), []),
 })
 export type WelfareDisclosureInput = z.input<typeof welfareDisclosureInput>
 export const welfareDisclosureOutput = z.object({

@@ -5,7 +5,7 @@
  */
 import type { Ctx } from './context'
 import { requireMember } from './context'
-import { COLLECTIONS, type AuditDoc } from './documents'
+import { COLLECTIONS, type AuditDoc, type MemberDoc } from './documents'
 
 /** Either the database or a transaction: both add documents the same way. */
 export interface DocWriter {
@@ -21,14 +21,19 @@ export interface AuditEntry {
   /** the changed fields as they are now (omit for pure reads such as exports) */
   after?: unknown
   note?: string
+  /**
+   * Who acted, when it is not the caller's approved member record: an applicant whose own
+   * application admitted them (an invite, the roster, the staff group), or a member asking for a change.
+   */
+  actor?: Pick<MemberDoc, '_id' | 'name'>
 }
 
 /**
- * Records one admin action by the caller. Never pass an anonymous opinion's submitter data:
+ * Records one admin action by the caller (or `entry.actor`). Never pass an anonymous opinion's submitter data:
  * there is none to pass (the actor here is always the committee member or chair acting).
  */
 export async function recordAudit(writer: DocWriter, ctx: Ctx, entry: AuditEntry): Promise<void> {
-  const actor = requireMember(ctx)
+  const actor = entry.actor ?? requireMember(ctx)
   const doc: Omit<AuditDoc, '_id'> = {
     at: ctx.now,
     actorId: actor._id,

@@ -30,6 +30,8 @@ export const COLLECTIONS = {
   invites: 'invites',
   roster: 'roster',
   setupAttempts: 'setup_attempts',
+  memberClaims: 'member_claims',
+  memberChanges: 'member_changes',
 } as const
 
 /** Hard ceiling for any one server query (design.md: never above 100 documents). */
@@ -61,12 +63,23 @@ export interface MemberDoc {
   rejectReason?: string
   /** why the chair removed the member (audit log and the member's own view) */
   removeReason?: string
+  /** +1 on every change of the record (a correction names the revision it was made against); absent = 0 */
+  revision?: number
+  /** name search index (2-character windows and single characters, see member/search.ts) */
+  searchTerms?: string[]
+  /** the request id of the application that made or reopened this record (a retry answers the same) */
+  applyKey?: string
+  /** a removed member applying again: their admission is a re-admission (audited as such, plain member) */
+  returning?: boolean
 }
 
+/** A notice file: `fileId` is `notice-files/<sha256>.<ext>` (written only by the notice function). */
 export interface Attachment {
   fileId: string
   name: string
   size: number
+  /** SHA-256 of the bytes, checked again before a link is handed out */
+  sha256: string
 }
 
 /** The current version of a notice; every published version is also in notice_versions. */
@@ -81,6 +94,8 @@ export interface NoticeDoc {
   attachments: Attachment[]
   /** 1-based number of the current version */
   version: number
+  /** draft edits so far: an edit names the revision it was made on (a stale one is refused) */
+  revision: number
   /** version - 1 once published: 已更正 n 次 */
   correctionCount: number
   publicityStart?: Date
@@ -90,6 +105,15 @@ export interface NoticeDoc {
   withdrawReason?: string
   /** the chair's last 提醒未读 (reminders are spaced so nobody is messaged twice in a row) */
   lastRemindedAt?: Date
+  /** the title's index terms (search-terms.ts), kept on every save, publish and correction */
+  searchTerms: string[]
+  /** every published version, oldest first — a copy of notice_versions' summaries, so the detail reads one document */
+  versionLog: Array<{ version: number; publishedAt: Date; reason?: string }>
+  /** objections raised / answered, kept in the same transaction as each objection and each answer */
+  objectionCount: number
+  answeredCount: number
+  /** what the notice announces: 去报名 opens it */
+  link?: { kind: 'activity'; id: string; title: string }
   createdBy: string
   createdAt: Date
   updatedAt: Date
@@ -130,6 +154,14 @@ export interface NoticeObjectionDoc {
   department: string
   text: string
   raisedAt: Date
+  /** copied from the notice: the chair's list of waiting objections needs no second read */
+  noticeTitle?: string
+  /** the notice's 公示期 end: an objection unanswered after it is overdue */
+  publicityEnd?: Date
+  /** create-once key of the request that raised it (a retry answers with this objection) */
+  requestKey?: string
+  /** false until the chair answers (an indexed flag: the 工作台 counts the waiting ones) */
+  answered: boolean
   answer?: string
   answeredAt?: Date
   answeredBy?: string
@@ -166,17 +198,30 @@ export interface ActivityDoc {
   frequency?: { key: string; years: number }
   needsApproval: boolean
   state: 'draft' | 'published' | 'cancelled' | 'finished'
+  /** increases with every edit of a draft: an edit names the revision it was made from */
+  revision?: number
+  /** 2-character windows of the title and place (_shared/search-terms.ts), for indexed search */
+  searchTerms?: string[]
   /**
-   * Counters, kept by atomic conditional updates and transactions so they always equal the rows:
-   * seatsTaken = places held by confirmed + pending rows (guests included when they count), never
-   * above capacity; confirmedCount = confirmed + pending rows; pendingCount = pending rows;
-   * waitlistCount = waitlisted rows; waitSeq = the last FIFO ticket issued.
+   * Who holds a place or waits, per member (key `m<memberId>`) — the single authority for places
+   * and the queue. Every change to it is ONE atomic update of this document (a conditional update,
+   * a compare-and-set on `v`, or a transaction), so the counters below always equal the entries.
+   * Registrations (rows) keep the details (answers, guests, check-in) and never a copy of the state.
    */
+  ledger?: Record<string, LedgerEntry>
+  /** member ids waiting, first in line first (FIFO: promotion takes from the front only) */
+  queue?: string[]
+  /** bumped by every change to the ledger: a compare-and-set on it sees any change since a read */
+  v?: number
+  /** places held by confirmed + pending entries (guests included when they count), never above capacity */
   seatsTaken: number
+  /** confirmed + pending entries */
   confirmedCount: number
   pendingCount: number
+  /** entries waiting (= queue length) */
   waitlistCount: number
-  waitSeq: number
+  /** confirmed entries checked in */
+  checkedInCount?: number
   createdBy: string
   createdAt: Date
   updatedAt: Date
@@ -188,10 +233,27 @@ export interface ActivityDoc {
   remindedOn?: string
 }
 
+/** One member's standing in an activity (ActivityDoc.ledger). Short keys: a large activity holds a thousand. */
+export interface LedgerEntry {
+  /** c confirmed, p pending (holds a place), w waitlisted, x cancelled, r rejected */
+  s: 'c' | 'p' | 'w' | 'x' | 'r'
+  /** places held while c/p: 1 + guests when they count */
+  n: number
+  /** guests brought */
+  g: number
+  /** signed up (ms): roster order */
+  t: number
+  /** revision of this entry, bumped by every change */
+  r: number
+  /** checked in (ms) */
+  ci?: number
+}
+
 /**
- * `_id` is `${activityId}_${memberId}`: signing up twice finds the same registration.
- * 'claiming' is the short-lived state between taking the row and taking a place or a ticket;
- * it holds nothing and no counter includes it.
+ * `_id` is `${activityId}_${memberId}`: signing up twice finds the same registration. The row holds
+ * what the member entered and the check-in; whether they hold a place is the activity's ledger.
+ * A row is written BEFORE its ledger entry, so a row without an entry is a sign-up that never
+ * completed and counts for nothing.
  */
 export interface RegistrationDoc {
   _id: string
@@ -200,20 +262,17 @@ export interface RegistrationDoc {
   /** copied in at sign-up so the roster stays as registered */
   memberName?: string
   department?: string
-  state: 'claiming' | 'confirmed' | 'pending' | 'waitlisted' | 'cancelled' | 'rejected'
-  /** FIFO ticket, kept after promotion (arrival order) */
-  waitSeq?: number
   answers: Record<string, string | number | string[]>
+  /** bumped by every edit of the answers (an edit names the revision it corrects) */
+  answersRev?: number
   guests?: number
-  /** places this registration holds while confirmed/pending: 1 + guests when they count */
-  seats?: number
+  /** 代报名: the committee member who signed this member up */
+  signedUpBy?: { id: string; name: string }
   /** for frequency rules: the activity's series key and start */
   seriesKey?: string
   activityStartAt?: Date
   createdAt: Date
   updatedAt: Date
-  promotedAt?: Date
-  cancelledAt?: Date
   rejectReason?: string
   checkedInAt?: Date
   checkedInBy?: string
@@ -237,9 +296,18 @@ export interface OpinionDoc {
   submittedOn: string
   /** 'YYYY-MM': for statistics by month */
   submittedMonth: string
-  /** first day handlers see it: the next day for anonymous items (daily batch), the same day for named ones */
-  visibleOn: string
-  dueOn: string
+  /**
+   * Anonymous only, until the daily batch (opinion/batch.ts) hands the item to the union: no
+   * visibleOn, no dueOn, images still held in opinion_image_holds. Removed at release.
+   */
+  awaitingRelease?: true
+  /**
+   * First day handlers see it: the release day of its batch for anonymous items, the same day for
+   * named ones. Absent while awaiting release — nothing counts or lists an item without it.
+   */
+  visibleOn?: string
+  /** visibleOn + the due days set when it was released (so the setting's history dates nothing) */
+  dueOn?: string
   state: OpinionState
   /** waiting for the chair: msgSecCheck said review, or could not be reached */
   held?: OpinionHold
@@ -247,7 +315,7 @@ export interface OpinionDoc {
   /** the handler's name, copied in so lists need no join */
   assigneeName?: string
   replies: Array<{ text: string; repliedAt: Date; by: string; byName: string }>
-  /** days from submittedOn to the first reply (statistics) */
+  /** days from visibleOn (the day the union received it) to the first reply (statistics) */
   firstReplyDays?: number
   followUps: Array<{ text: string; on: string; flagged?: boolean }>
   rating?: OpinionRating

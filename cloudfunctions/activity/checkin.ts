@@ -6,8 +6,16 @@
  * was not signed here fails the signature check.
  */
 import crypto from 'node:crypto'
-import type { Ctx } from '../_shared/context'
+import type { CheckinOutput } from '../../types/activity'
+import { recordAudit } from '../_shared/audit'
+import { requireMember, type Ctx } from '../_shared/context'
+import type { ActivityDoc, RegistrationDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
+import { iso } from '../_shared/query'
+import { formatShanghai } from '../_shared/time'
+import { entryOf } from './ledger'
+import { ACTIVITIES, REGISTRATIONS, getDoc, inTransaction, loadRegistration } from './store'
+import { entryData } from './writes'
 
 export const TOKEN_SECONDS = 60
 export const REFRESH_SECONDS = 30
@@ -23,6 +31,14 @@ export const CHECKIN_MESSAGES = {
   over: '活动已经结束，不能再签到。',
   notPublished: '这个活动已取消或已结束，不能签到。',
   noCode: '您的报名还没有确认，暂时没有签到码。',
+}
+
+/** Check-in runs from the day before the start until the end. */
+export function checkinWindowRefusal(a: Pick<ActivityDoc, 'state' | 'startAt' | 'endAt'>, now: Date): string | null {
+  if (a.state !== 'published' && a.state !== 'finished') return CHECKIN_MESSAGES.notPublished
+  if (now.getTime() < a.startAt.getTime() - 86400_000) return CHECKIN_MESSAGES.tooEarly
+  if (now.getTime() >= a.endAt.getTime()) return CHECKIN_MESSAGES.over
+  return null
 }
 
 function secret(ctx: Ctx): string {
@@ -53,4 +69,37 @@ export function verifyToken(ctx: Ctx, token: string): { registrationId: string; 
   const exp = parseInt(expText, 36)
   if (!Number.isFinite(exp) || exp * 1000 <= ctx.now.getTime()) throw new AppError('FORBIDDEN', CHECKIN_MESSAGES.expired)
   return { registrationId, nonce }
+}
+
+/**
+ * Checks a confirmed member in — by their scanned code (`nonce`: the token may check in once) or
+ * from the roster (按名单签到, for a member without a phone). The entry, the counter, the row and the
+ * audit entry change in one transaction: two scans at once check in once.
+ */
+export async function checkIn(ctx: Ctx, registrationId: string, via: { nonce: string } | 'roster'): Promise<CheckinOutput> {
+  const reg = await loadRegistration(ctx.db, registrationId)
+  if (!reg) throw new AppError(via === 'roster' ? 'NOT_FOUND' : 'FORBIDDEN', via === 'roster' ? '报名记录不存在' : CHECKIN_MESSAGES.forged)
+  const organiser = requireMember(ctx)
+  return inTransaction(ctx.db, async (t) => {
+    const row = await getDoc<RegistrationDoc>(t, REGISTRATIONS, registrationId)
+    const a = await getDoc<ActivityDoc>(t, ACTIVITIES, reg.activityId)
+    if (!row || !a) throw new AppError('NOT_FOUND', '报名记录不存在')
+    if (via !== 'roster' && row.checkinNonce === via.nonce) throw new AppError('CONFLICT', CHECKIN_MESSAGES.replayed)
+    const e = entryOf(a, row.memberId)
+    if (e?.ci !== undefined || row.checkedInAt) throw new AppError('CONFLICT', CHECKIN_MESSAGES.already(row.memberName ?? '这位会员', formatShanghai(row.checkedInAt ?? new Date(e!.ci!), 'HH:mm')))
+    if (e?.s !== 'c') throw new AppError('CONFLICT', CHECKIN_MESSAGES.notConfirmed)
+    const refusal = checkinWindowRefusal(a, ctx.now)
+    if (refusal) throw new AppError('CONFLICT', refusal)
+    await t.collection(ACTIVITIES).doc(a._id).update({ data: entryData(ctx.db.command, row.memberId, { ...e, ci: ctx.now.getTime(), r: e.r + 1 }, ctx.now, { checkedInCount: 1 }) })
+    await t.collection(REGISTRATIONS).doc(row._id).update({
+      data: { checkedInAt: ctx.now, checkedInBy: organiser._id, ...(via === 'roster' ? {} : { checkinNonce: via.nonce }), updatedAt: ctx.now },
+    })
+    await recordAudit(t, ctx, {
+      action: via === 'roster' ? 'activity.checkinByRoster' : 'activity.checkin',
+      target: { kind: 'registration', id: row._id, label: `${a.title} · ${row.memberName ?? ''}` },
+      after: { checkedInAt: iso(ctx.now) },
+      ...(via === 'roster' ? { note: `${organiser.name} 按名单为 ${row.memberName ?? ''} 签到` } : {}),
+    })
+    return { name: row.memberName ?? '', department: row.department ?? '', activityTitle: a.title, guests: e.g, checkedInAt: iso(ctx.now) }
+  })
 }

@@ -1,13 +1,15 @@
 /** Documents → the explicit answers the app parses (types/activity.ts). Never a raw doc, never an openid. */
 import type { ActivityListItem, ActivityManageItem, MyRegistration, RosterRow } from '../../types/activity'
-import type { Ctx } from '../_shared/context'
-import type { ActivityDoc, RegistrationDoc } from '../_shared/documents'
-import { iso, total } from '../_shared/query'
-import { cancelRefusal } from './rules'
+import type { ActivityDoc, LedgerEntry, RegistrationDoc } from '../_shared/documents'
+import { iso } from '../_shared/query'
+import { isActive, myStatus, stateOf, waitPosition } from './ledger'
+import { cancelRefusal, editRefusal } from './rules'
 import { activityStatus } from './status'
-import { REGISTRATIONS } from './store'
+import { registrationId } from './store'
 
-export function listItem(a: ActivityDoc, now: Date): ActivityListItem {
+/** A list card; with `memberId`, the caller's own status on it (from their ledger entry). */
+export function listItem(a: ActivityDoc, now: Date, memberId?: string): ActivityListItem {
+  const mine = memberId ? myStatus(a, memberId) : undefined
   return {
     id: a._id,
     title: a.title,
@@ -22,6 +24,7 @@ export function listItem(a: ActivityDoc, now: Date): ActivityListItem {
     seatsTaken: a.seatsTaken ?? a.confirmedCount,
     waitlistCount: a.waitlistCount,
     status: activityStatus(a, now),
+    ...(mine ? { mine } : {}),
   }
 }
 
@@ -29,40 +32,43 @@ export function manageItem(a: ActivityDoc, now: Date): ActivityManageItem {
   return { ...listItem(a, now), state: a.state, pendingCount: a.pendingCount ?? 0 }
 }
 
-/** 1-based place in the queue: waiting registrations with a ticket up to this one. */
-export async function waitPosition(ctx: Ctx, r: RegistrationDoc): Promise<number | undefined> {
-  if (r.state !== 'waitlisted' || r.waitSeq === undefined) return undefined
-  const _ = ctx.db.command
-  return total(ctx.db.collection(REGISTRATIONS).where({ activityId: r.activityId, state: 'waitlisted', waitSeq: _.lte(r.waitSeq) }))
-}
-
-export async function myRegistration(ctx: Ctx, a: ActivityDoc, r: RegistrationDoc): Promise<MyRegistration> {
-  const position = await waitPosition(ctx, r)
-  const state = r.state === 'claiming' ? 'waitlisted' : r.state
+/**
+ * The member's registration: state and place in the queue from the ledger entry, answers and
+ * check-in from the row (`row` may be missing only for data written outside the functions).
+ */
+export function myRegistration(a: ActivityDoc, memberId: string, e: LedgerEntry, row: RegistrationDoc | null, now: Date): MyRegistration {
+  const state = stateOf(e)
+  const position = e.s === 'w' ? waitPosition(a, memberId) : undefined
   return {
-    id: r._id,
-    activityId: r.activityId,
+    id: registrationId(a._id, memberId),
+    activityId: a._id,
     state,
     ...(position === undefined ? {} : { waitPosition: position }),
-    answers: r.answers ?? {},
-    guests: r.guests ?? 0,
-    ...(r.checkedInAt ? { checkedInAt: iso(r.checkedInAt) } : {}),
-    ...(r.rejectReason ? { rejectReason: r.rejectReason } : {}),
-    createdAt: iso(r.createdAt),
-    canCancel: (state === 'confirmed' || state === 'pending' || state === 'waitlisted') && cancelRefusal(a, state, ctx.now) === null,
+    answers: row?.answers ?? {},
+    revision: row?.answersRev ?? 0,
+    guests: e.g,
+    ...(row?.checkedInAt ? { checkedInAt: iso(row.checkedInAt) } : e.ci !== undefined ? { checkedInAt: iso(new Date(e.ci)) } : {}),
+    ...(row?.rejectReason && e.s === 'r' ? { rejectReason: row.rejectReason } : {}),
+    ...(row?.signedUpBy ? { signedUpBy: row.signedUpBy.name } : {}),
+    createdAt: iso(row?.createdAt ?? new Date(e.t)),
+    canCancel: isActive(e) && cancelRefusal(a, state, now) === null,
+    canEdit: isActive(e) && a.fields.length > 0 && editRefusal(a, now) === null,
   }
 }
 
-export function rosterRow(r: RegistrationDoc): RosterRow {
+export function rosterRow(a: ActivityDoc, e: LedgerEntry, r: RegistrationDoc): RosterRow {
+  const position = e.s === 'w' ? waitPosition(a, r.memberId) : undefined
   return {
     id: r._id,
+    memberId: r.memberId,
     name: r.memberName ?? '',
     department: r.department ?? '',
-    state: r.state === 'claiming' ? 'waitlisted' : r.state,
-    ...(r.waitSeq === undefined ? {} : { waitSeq: r.waitSeq }),
+    state: stateOf(e),
+    ...(position === undefined ? {} : { waitPosition: position }),
     answers: r.answers ?? {},
-    guests: r.guests ?? 0,
+    guests: e.g,
     createdAt: iso(r.createdAt),
     ...(r.checkedInAt ? { checkedInAt: iso(r.checkedInAt) } : {}),
+    ...(r.signedUpBy ? { signedUpBy: r.signedUpBy.name } : {}),
   }
 }

@@ -1,18 +1,22 @@
 /**
  * The organiser's side (committee and chair): drafts, publish, cancel (everyone notified),
- * finish, approve/reject, message all registrants. Every write records an audit entry.
+ * finish, approve/reject, message all registrants. Every write records its audit entry in the same
+ * transaction as the change.
  */
-import crypto from 'node:crypto'
 import type { ActivityEditable } from '../../types/activity'
 import { recordAudit, changedFields } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
-import { MAX_QUERY, type ActivityDoc, type RegistrationDoc } from '../_shared/documents'
-import { AppError } from '../_shared/errors'
-import { docs } from '../_shared/query'
+import { createdId, isDuplicateKey } from '../_shared/create-once'
+import type { ActivityDoc, RegistrationDoc } from '../_shared/documents'
+import { AppError, staleRevision } from '../_shared/errors'
+import { searchTerms } from '../_shared/search-terms'
+import { discardStagedCover, keepCover } from './cover'
+import { entryOf, membersIn } from './ledger'
+import { reject } from './leave'
 import { notifyNotice, notifyResult } from './notify'
 import { checkEditable } from './rules'
-import { ACTIVITIES, REGISTRATIONS, getDoc, inTransaction, loadActivity } from './store'
-import { leave } from './waitlist'
+import { ACTIVITIES, getDoc, inTransaction, loadActivity } from './store'
+import { entryData } from './writes'
 
 const target = (a: Pick<ActivityDoc, '_id' | 'title'>) => ({ kind: 'activity', id: a._id, label: a.title })
 
@@ -23,57 +27,99 @@ function toDate(text: string, label: string): Date {
 }
 
 /** Editable fields as stored: instants become Dates, optional rules present only when set. */
-/** Covers come only from the editor's upload folder, so a cover can never reveal another file. */
-const COVER_PATH = /^cloud:\/\/[^/]+\/activity-covers\/[^/]+$/
-
-function fromEditable(e: ActivityEditable) {
-  if (e.coverFileId && !COVER_PATH.test(e.coverFileId)) throw new AppError('BAD_INPUT', '封面图片无效，请重新选择上传。')
+function fromEditable(e: ActivityEditable, now: Date) {
   const out = {
     title: e.title, category: e.category, description: e.description.trim(), place: e.place,
     startAt: toDate(e.startAt, '开始时间'), endAt: toDate(e.endAt, '结束时间'),
     signupStartAt: toDate(e.signupStartAt, '报名开始时间'), signupEndAt: toDate(e.signupEndAt, '报名截止时间'),
     capacity: e.capacity, waitlist: e.waitlist, audience: e.audience.kind === 'departments' ? e.audience : { kind: e.audience.kind },
-    fields: e.fields.map((f) => ({ ...f, ...(f.type === 'single' || f.type === 'multi' ? { options: f.options ?? [] } : { options: undefined }) })).map(({ options, ...f }) => (options ? { ...f, options } : f)),
+    fields: e.fields.map(({ options, ...f }) => (f.type === 'single' || f.type === 'multi' ? { ...f, options: options ?? [] } : f)),
     cancelPolicy: e.cancelPolicy, needsApproval: e.needsApproval,
     ...(e.guests ? { guests: e.guests } : {}),
     ...(e.frequency ? { frequency: e.frequency } : {}),
-    ...(e.coverFileId ? { coverFileId: e.coverFileId } : {}),
+    searchTerms: searchTerms([e.title, e.place]),
   }
-  checkEditable(out)
+  checkEditable(out, now)
   return out
 }
 
-/** Creates a draft, or edits one. Published activities are not edited in place. */
-export async function save(ctx: Ctx, input: { id?: string; activity: ActivityEditable }): Promise<{ id: string; state: ActivityDoc['state'] }> {
-  const fields = fromEditable(input.activity)
-  if (!input.id) {
-    const doc: Omit<ActivityDoc, '_id'> = {
-      ...fields, state: 'draft', seatsTaken: 0, confirmedCount: 0, pendingCount: 0, waitlistCount: 0, waitSeq: 0,
-      createdBy: requireMember(ctx)._id, createdAt: ctx.now, updatedAt: ctx.now,
-    }
-    const id = `act_${crypto.randomBytes(8).toString('hex')}`
-    return inTransaction(ctx.db, async (t) => {
-      await t.collection(ACTIVITIES).add({ data: { _id: id, ...doc } })
-      await recordAudit(t, ctx, { action: 'activity.create', target: { kind: 'activity', id, label: doc.title }, after: { title: doc.title, state: 'draft' } })
-      return { id, state: 'draft' as const }
-    })
+class AlreadyCreated extends AppError {
+  constructor() {
+    super('CONFLICT', 'already created')
   }
-  const before = await loadActivity(ctx.db, input.id)
-  if (before.state !== 'draft') throw new AppError('CONFLICT', '已发布的活动不能直接修改；如需调整，请取消后重新创建。')
-  const { before: was, after: now } = changedFields(before as unknown as Record<string, unknown>, fields)
-  await inTransaction(ctx.db, async (t) => {
-    const fresh = await getDoc<ActivityDoc>(t, ACTIVITIES, before._id)
-    if (!fresh || fresh.state !== 'draft') throw new AppError('CONFLICT', '这个活动刚刚被发布或取消了，请刷新后再看。')
-    const cleared = ctx.db.command
-    await t.collection(ACTIVITIES).doc(before._id).update({
-      data: { ...fields, updatedAt: ctx.now, ...(fields.guests ? {} : { guests: cleared.remove() }), ...(fields.frequency ? {} : { frequency: cleared.remove() }), ...(fields.coverFileId ? {} : { coverFileId: cleared.remove() }) },
-    })
-    await recordAudit(t, ctx, { action: 'activity.edit', target: target({ _id: before._id, title: fields.title }), before: was, after: now })
-  })
-  return { id: before._id, state: 'draft' }
 }
 
-/** State change guarded by a conditional update, with its audit entry in the same transaction. */
+export interface SaveInput {
+  id?: string
+  requestId?: string
+  revision?: number
+  activity: ActivityEditable
+}
+
+/**
+ * Creates a draft (once per `requestId`: a retry or a second tap answers the same draft) or edits
+ * one against the revision its form was filled from. Published activities are not edited in place.
+ */
+export async function save(ctx: Ctx, input: SaveInput): Promise<{ id: string; state: ActivityDoc['state']; revision: number }> {
+  const fields = fromEditable(input.activity, ctx.now)
+  return input.id ? edit(ctx, input.id, input.revision, fields, input.activity.coverFileId) : create(ctx, input.requestId, fields, input.activity.coverFileId)
+}
+
+async function create(ctx: Ctx, requestId: string | undefined, fields: ReturnType<typeof fromEditable>, coverFileId: string | undefined) {
+  if (!requestId) throw new AppError('BAD_INPUT', '请求编号缺失，请刷新页面后重试。')
+  const id = createdId(ctx.openid, 'activity', requestId)
+  const existing = await getDoc<ActivityDoc>(ctx.db, ACTIVITIES, id)
+  if (existing) return { id, state: existing.state, revision: existing.revision ?? 0 }
+  const cover = await keepCover(ctx, coverFileId, undefined)
+  const doc: Omit<ActivityDoc, '_id'> = {
+    ...fields, ...(cover ? { coverFileId: cover } : {}), state: 'draft', revision: 0, v: 0,
+    seatsTaken: 0, confirmedCount: 0, pendingCount: 0, waitlistCount: 0, checkedInCount: 0, ledger: {}, queue: [],
+    createdBy: requireMember(ctx)._id, createdAt: ctx.now, updatedAt: ctx.now,
+  }
+  try {
+    await inTransaction(ctx.db, async (t) => {
+      try {
+        await t.collection(ACTIVITIES).add({ data: { _id: id, ...doc } })
+      } catch (err) {
+        if (isDuplicateKey(err)) throw new AlreadyCreated()
+        throw err
+      }
+      await recordAudit(t, ctx, { action: 'activity.create', target: { kind: 'activity', id, label: doc.title }, after: { title: doc.title, state: 'draft' } })
+    })
+  } catch (err) {
+    if (!(err instanceof AlreadyCreated)) throw err
+  }
+  await discardStagedCover(coverFileId)
+  return { id, state: 'draft' as const, revision: 0 }
+}
+
+async function edit(ctx: Ctx, id: string, revision: number | undefined, fields: ReturnType<typeof fromEditable>, coverFileId: string | undefined) {
+  if (revision === undefined) throw new AppError('BAD_INPUT', '缺少草稿的版本，请刷新页面后重试。')
+  const before = await loadActivity(ctx.db, id)
+  if (before.state !== 'draft') throw new AppError('CONFLICT', '已发布的活动不能直接修改；如需调整，请取消后重新创建。')
+  if ((before.revision ?? 0) !== revision) throw staleRevision()
+  const cover = await keepCover(ctx, coverFileId, before.coverFileId)
+  const next = { ...fields, ...(cover ? { coverFileId: cover } : {}) }
+  const { searchTerms: _terms, ...shown } = next
+  const { before: was, after: now } = changedFields(before as unknown as Record<string, unknown>, shown)
+  await inTransaction(ctx.db, async (t) => {
+    const fresh = await getDoc<ActivityDoc>(t, ACTIVITIES, id)
+    if (!fresh || fresh.state !== 'draft') throw new AppError('CONFLICT', '这个活动刚刚被发布或取消了，请刷新后再看。')
+    if ((fresh.revision ?? 0) !== revision) throw staleRevision()
+    const _ = ctx.db.command
+    await t.collection(ACTIVITIES).doc(id).update({
+      data: {
+        ...next, revision: revision + 1, updatedAt: ctx.now,
+        ...(next.guests ? {} : { guests: _.remove() }), ...(next.frequency ? {} : { frequency: _.remove() }), ...(cover ? {} : { coverFileId: _.remove() }),
+      },
+    })
+    await recordAudit(t, ctx, { action: 'activity.edit', target: target({ _id: id, title: next.title }), before: was, after: now })
+  })
+  await discardStagedCover(coverFileId)
+  return { id, state: 'draft' as const, revision: revision + 1 }
+}
+
+/** State change guarded inside a transaction, with its audit entry. */
 async function transition(ctx: Ctx, id: string, from: Array<ActivityDoc['state']>, data: Partial<ActivityDoc>, action: string, refusal: string, note?: string): Promise<ActivityDoc> {
   return inTransaction(ctx.db, async (t) => {
     const a = await getDoc<ActivityDoc>(t, ACTIVITIES, id)
@@ -92,22 +138,15 @@ export async function publish(ctx: Ctx, id: string): Promise<{ id: string; state
   return { id, state: 'published' }
 }
 
-/** Every member with a place or on the waitlist (pages of 100). */
-export async function registrantIds(ctx: Ctx, activityId: string): Promise<string[]> {
-  const _ = ctx.db.command
-  const out: string[] = []
-  for (let skip = 0; ; skip += MAX_QUERY) {
-    const page = await docs<Pick<RegistrationDoc, 'memberId'>>(ctx.db.collection(REGISTRATIONS)
-      .where({ activityId, state: _.in(['confirmed', 'pending', 'waitlisted']) }).orderBy('createdAt', 'asc').skip(skip).limit(MAX_QUERY).field({ memberId: true }))
-    out.push(...page.map((r) => r.memberId))
-    if (page.length < MAX_QUERY) return out
-  }
+/** Every member with a place or in the queue. */
+export function registrantIds(a: ActivityDoc): string[] {
+  return membersIn(a, ['c', 'p', 'w'])
 }
 
 /** Cancels a draft or published activity; everyone registered or waiting is notified. Registrations stay as records. */
 export async function cancelActivity(ctx: Ctx, id: string, reason: string): Promise<{ id: string; state: 'cancelled'; notified: number }> {
   const a = await transition(ctx, id, ['draft', 'published'], { state: 'cancelled', cancelledAt: ctx.now, cancelReason: reason }, 'activity.cancel', '这个活动已经取消或结束了。', reason)
-  const notified = a.state === 'published' ? await notifyNotice(ctx, a, await registrantIds(ctx, id), `活动取消：${reason}`) : 0
+  const notified = a.state === 'published' ? await notifyNotice(ctx, a, registrantIds(a), `活动取消：${reason}`) : 0
   return { id, state: 'cancelled', notified }
 }
 
@@ -118,33 +157,32 @@ export async function finish(ctx: Ctx, id: string): Promise<{ id: string; state:
   return { id, state: 'finished' }
 }
 
-/** Approve (pending → confirmed) or reject (frees the place for the waitlist in the same transaction). */
+const DECIDED = '这条报名已经处理过了。'
+
+/** Approve (pending → confirmed) or reject (frees the place for the queue in the same transaction). */
 export async function decide(ctx: Ctx, input: { registrationId: string; approve: boolean; reason?: string }): Promise<{ id: string; state: 'confirmed' | 'rejected' }> {
-  const reg = await getDoc<RegistrationDoc>(ctx.db, REGISTRATIONS, input.registrationId)
+  const reg = await getDoc<RegistrationDoc>(ctx.db, 'registrations', input.registrationId)
   if (!reg) throw new AppError('NOT_FOUND', '报名记录不存在')
-  const a = await loadActivity(ctx.db, reg.activityId)
-  if (!a.needsApproval) throw new AppError('CONFLICT', '这个活动不需要审核。')
-  if (reg.state !== 'pending') throw new AppError('CONFLICT', '这条报名已经处理过了。')
-  const audit = { target: { kind: 'registration', id: reg._id, label: `${a.title} · ${reg.memberName ?? ''}` }, before: { state: 'pending' } }
+  const label = `${reg.memberName ?? ''}`
+  const audit = (a: ActivityDoc) => ({ target: { kind: 'registration', id: reg._id, label: `${a.title} · ${label}` }, before: { state: 'pending' } })
   if (input.approve) {
-    await inTransaction(ctx.db, async (t) => {
-      const fresh = await getDoc<RegistrationDoc>(t, REGISTRATIONS, reg._id)
-      if (!fresh || fresh.state !== 'pending') throw new AppError('CONFLICT', '这条报名已经处理过了。')
-      const act = await getDoc<ActivityDoc>(t, ACTIVITIES, a._id)
-      await t.collection(REGISTRATIONS).doc(reg._id).update({ data: { state: 'confirmed', updatedAt: ctx.now } })
-      await t.collection(ACTIVITIES).doc(a._id).update({ data: { pendingCount: (act!.pendingCount ?? 1) - 1, updatedAt: ctx.now } })
-      await recordAudit(t, ctx, { action: 'activity.approve', ...audit, after: { state: 'confirmed' } })
+    const a = await inTransaction(ctx.db, async (t) => {
+      const act = await getDoc<ActivityDoc>(t, ACTIVITIES, reg.activityId)
+      if (!act) throw new AppError('NOT_FOUND', '活动不存在或已被删除')
+      if (!act.needsApproval) throw new AppError('CONFLICT', '这个活动不需要审核。')
+      const e = entryOf(act, reg.memberId)
+      if (!e || e.s !== 'p') throw new AppError('CONFLICT', DECIDED)
+      await t.collection(ACTIVITIES).doc(act._id).update({ data: entryData(ctx.db.command, reg.memberId, { ...e, s: 'c', r: e.r + 1 }, ctx.now, { pendingCount: -1 }) })
+      await recordAudit(t, ctx, { action: 'activity.approve', ...audit(act), after: { state: 'confirmed' } })
+      return act
     })
     await notifyResult(ctx, a, [reg.memberId], '审核通过', '您的报名已通过审核')
     return { id: reg._id, state: 'confirmed' }
   }
   const reason = input.reason?.trim() || '名额或条件不符'
-  const left = await leave(ctx, {
-    registrationId: reg._id, activityId: a._id, to: 'rejected', from: ['pending'], extra: { rejectReason: reason },
-    audit: () => ({ action: 'activity.reject', ...audit, after: { state: 'rejected' }, note: reason }),
-  })
-  if (!left) throw new AppError('CONFLICT', '这条报名已经处理过了。')
-  await notifyResult(ctx, a, [reg.memberId], '未通过', reason)
+  const left = await reject(ctx, reg, reason, (a) => ({ action: 'activity.reject', ...audit(a), after: { state: 'rejected' }, note: reason }))
+  if (!left) throw new AppError('CONFLICT', DECIDED)
+  await notifyResult(ctx, left.activity, [reg.memberId], '未通过', reason)
   return { id: reg._id, state: 'rejected' }
 }
 
@@ -152,7 +190,7 @@ export async function decide(ctx: Ctx, input: { registrationId: string; approve:
 export async function message(ctx: Ctx, input: { activityId: string; text: string }): Promise<{ recipients: number; delivered: number }> {
   const a = await loadActivity(ctx.db, input.activityId)
   if (a.state !== 'published') throw new AppError('CONFLICT', '只能给已发布活动的报名者发通知。')
-  const ids = await registrantIds(ctx, a._id)
+  const ids = registrantIds(a)
   const delivered = await notifyNotice(ctx, a, ids, input.text)
   await recordAudit(ctx.db, ctx, { action: 'activity.message', target: target(a), note: input.text, after: { recipients: ids.length, delivered } })
   return { recipients: ids.length, delivered }

@@ -4,21 +4,12 @@
  * by a conditional update first, so a second run the same day sends nothing.
  */
 import type { Ctx } from '../_shared/context'
-import { MAX_QUERY, type ActivityDoc, type RegistrationDoc } from '../_shared/documents'
+import { MAX_QUERY, type ActivityDoc } from '../_shared/documents'
 import { docs } from '../_shared/query'
 import { addDays, shanghaiDate, startOfShanghaiDay } from '../_shared/time'
+import { membersIn } from './ledger'
 import { notifyReminder } from './notify'
-import { ACTIVITIES, REGISTRATIONS } from './store'
-
-async function confirmedIds(ctx: Ctx, activityId: string): Promise<string[]> {
-  const out: string[] = []
-  for (let skip = 0; ; skip += MAX_QUERY) {
-    const page = await docs<Pick<RegistrationDoc, 'memberId'>>(ctx.db.collection(REGISTRATIONS)
-      .where({ activityId, state: 'confirmed' }).orderBy('createdAt', 'asc').skip(skip).limit(MAX_QUERY).field({ memberId: true }))
-    out.push(...page.map((r) => r.memberId))
-    if (page.length < MAX_QUERY) return out
-  }
-}
+import { ACTIVITIES } from './store'
 
 export async function remind(ctx: Ctx): Promise<{ activities: number; sent: number }> {
   const _ = ctx.db.command
@@ -33,7 +24,7 @@ export async function remind(ctx: Ctx): Promise<{ activities: number; sent: numb
     const mine = (await ctx.db.collection(ACTIVITIES).where({ _id: a._id, remindedOn: _.neq(today) }).update({ data: { remindedOn: today } })) as { stats: { updated: number } }
     if (mine.stats.updated !== 1) continue
     activities += 1
-    sent += await notifyReminder(ctx, a, await confirmedIds(ctx, a._id))
+    sent += await notifyReminder(ctx, a, membersIn(a, ['c']))
   }
   return { activities, sent }
 }

@@ -4,7 +4,8 @@
  * raised before anything is written.
  */
 import type { Answers } from '../../types/activity'
-import type { ActivityDoc, ActivityField, MemberDoc, RegistrationDoc } from '../_shared/documents'
+import type { RegistrationState } from '../../types/activity'
+import type { ActivityDoc, ActivityField, MemberDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
 import { formatShanghai } from '../_shared/time'
 
@@ -25,6 +26,8 @@ export const MESSAGES = {
   frequency: (years: number, title: string) => `同类活动每 ${years} 年只能参加一次，您已参加过“${title}”。`,
   full: '名额已满，这个活动不设候补。',
   rejected: '您的报名未通过审核，不能再次报名；如有疑问请联系组织者。',
+  rejectedFor: (name: string) => `${name} 的报名未通过审核，不能再次报名。`,
+  editClosed: '报名已经截止，报名信息不能再修改；如需调整，请联系组织者。',
   guestsNotAllowed: '这个活动不能携带家属。',
   tooManyGuests: (max: number) => `每位会员最多携带 ${max} 位家属。`,
   policyNever: '这个活动报名后不能取消；如有特殊情况，请联系组织者。',
@@ -58,7 +61,7 @@ export function frequencyWindowStart(a: ActivityDoc): Date | null {
 }
 
 /** `earlier` are the member's holding registrations (confirmed/pending) in the same series. */
-export function checkFrequency(a: ActivityDoc, earlier: Array<Pick<RegistrationDoc, 'activityId' | 'activityStartAt'> & { title?: string }>): void {
+export function checkFrequency(a: ActivityDoc, earlier: Array<{ activityId: string; activityStartAt?: Date; title?: string }>): void {
   const from = frequencyWindowStart(a)
   const rule = a.frequency
   if (!from || !rule) return
@@ -129,7 +132,7 @@ function checkValue(f: ActivityField, v: string | number | string[]): string | n
 }
 
 /** Whether the member may still cancel now; waitlisted members may always leave before the start. */
-export function cancelRefusal(a: ActivityDoc, state: RegistrationDoc['state'], now: Date): string | null {
+export function cancelRefusal(a: ActivityDoc, state: RegistrationState, now: Date): string | null {
   const t = now.getTime()
   if (a.state !== 'published') return a.state === 'cancelled' ? MESSAGES.cancelled : a.state === 'finished' ? MESSAGES.finished : MESSAGES.draft
   if (t >= a.startAt.getTime()) return MESSAGES.policyUntilStart
@@ -139,8 +142,29 @@ export function cancelRefusal(a: ActivityDoc, state: RegistrationDoc['state'], n
   return null
 }
 
+/** Inside the sign-up window of a published activity (the window 代报名 shares with members). */
+export function signupWindowOpen(a: ActivityDoc, now: Date): boolean {
+  return a.state === 'published' && now.getTime() >= a.signupStartAt.getTime() && now.getTime() < a.signupEndAt.getTime()
+}
+
+/** Answers may be corrected while sign-up is open (the place is kept). */
+export function editRefusal(a: ActivityDoc, now: Date): string | null {
+  if (a.state !== 'published') return a.state === 'cancelled' ? MESSAGES.cancelled : a.state === 'finished' ? MESSAGES.finished : MESSAGES.draft
+  if (now.getTime() >= a.signupEndAt.getTime()) return MESSAGES.editClosed
+  return null
+}
+
+/** Activities are planned from 2000 to five years ahead (a typo in the year is caught, not stored). */
+const EARLIEST = Date.UTC(2000, 0, 1)
+const YEARS_AHEAD = 5
+
 /** Organiser input that is well-formed but does not make sense together. */
-export function checkEditable(e: { startAt: Date; endAt: Date; signupStartAt: Date; signupEndAt: Date; fields: ActivityField[]; audience: ActivityDoc['audience'] }): void {
+export function checkEditable(e: { startAt: Date; endAt: Date; signupStartAt: Date; signupEndAt: Date; fields: ActivityField[]; audience: ActivityDoc['audience'] }, now: Date): void {
+  const latest = new Date(now)
+  latest.setUTCFullYear(latest.getUTCFullYear() + YEARS_AHEAD)
+  for (const t of [e.startAt, e.endAt, e.signupStartAt, e.signupEndAt]) {
+    if (t.getTime() < EARLIEST || t.getTime() > latest.getTime()) throw badInput(`活动和报名时间应在 2000 年到 ${YEARS_AHEAD} 年以后之间，请检查年份。`)
+  }
   if (e.endAt.getTime() <= e.startAt.getTime()) throw badInput('结束时间要晚于开始时间。')
   if (e.signupEndAt.getTime() <= e.signupStartAt.getTime()) throw badInput('报名截止时间要晚于报名开始时间。')
   if (e.signupEndAt.getTime() > e.startAt.getTime()) throw badInput('报名应在活动开始前截止。')

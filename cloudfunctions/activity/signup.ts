@@ -1,27 +1,30 @@
 /**
- * Sign-up, exact under any concurrency:
- *  1. take the registration row (`_id` = activity_member, unique): of any number of taps by one
- *     member exactly one proceeds; the others wait for it and answer the same registration;
- *  2. take a place with ONE atomic conditional update on the activity
- *     (`seatsTaken ≤ capacity − seats`, and nobody waiting) — never counts then inserts;
- *  3. no place: take a FIFO ticket (`waitSeq + 1`) and become waitlisted in one transaction, so
- *     tickets are dense, unique and appear together with their rows; then fill any place that
- *     freed meanwhile.
- * A failing step is compensated (the place released and offered to the waitlist), so counters
- * always equal the rows.
+ * Sign-up, exact under any concurrency, in as few database requests as the guarantees allow:
+ *  1. read the activity as the member sees it — with their own ledger entry (one request);
+ *     an entry already there answers a repeated tap at once;
+ *  2. write the registration row (answers, guests): the row alone counts for nothing;
+ *  3. ONE atomic conditional update of the activity takes a place (`seatsTaken ≤ capacity −
+ *     seats`, nobody waiting, the member's entry still as read) or joins the back of the queue
+ *     (still full or people waiting) — never counts then inserts. The entry is the commit point:
+ *     a sign-up killed before it left a harmless row; one killed after it is complete.
+ *  A lost race (the last place went, the queue emptied) is decided again on a fresh read.
+ * Confirmed: 4 requests with the caller's member look-up; waitlisted: 5 (the queue is read back
+ * for 候补第 n 位); a repeated tap: 2.
+ *
+ * 代报名 (the committee signs up a member without a phone) runs the same decision inside a
+ * transaction with its audit entry, so it competes for the same places under the same rules.
  */
-import crypto from 'node:crypto'
-import type { Answers } from '../../types/activity'
+import type { Answers, SignupOutcome } from '../../types/activity'
+import { recordAudit } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
-import type { ActivityDoc, RegistrationDoc } from '../_shared/documents'
+import { COLLECTIONS, type ActivityDoc, type LedgerEntry, type MemberDoc, type RegistrationDoc } from '../_shared/documents'
+import { isDuplicateKey } from '../_shared/create-once'
 import { AppError } from '../_shared/errors'
 import { docs } from '../_shared/query'
+import { entryOf, isActive, ledgerPath, planSignup, stateOf, waitPosition } from './ledger'
 import { MESSAGES, checkAudience, checkFrequency, checkGuests, checkOpen, seatsFor, validateAnswers } from './rules'
-import { ACTIVITIES, REGISTRATIONS, getDoc, inTransaction, loadActivity, loadRegistration, registrationId } from './store'
-import { fill, holdsPlace } from './waitlist'
-
-/** A claim older than this was abandoned (its function instance died): another tap may take it over. */
-const STALE_CLAIM_MS = 20_000
+import { ACTIVITIES, REGISTRATIONS, getDoc, inTransaction, loadForMember, registrationId } from './store'
+import { entryAsRead, signupData } from './writes'
 
 export interface SignupInput {
   activityId: string
@@ -29,151 +32,160 @@ export interface SignupInput {
   guests: number
 }
 
+/** Rounds of read → decide → conditional update before answering "busy" (each lost round costs 2 requests). */
+const MAX_ROUNDS = 40
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** Answers the member's registration after sign-up (the same one for every repeated tap). */
-export async function register(ctx: Ctx, input: SignupInput): Promise<{ activity: ActivityDoc; reg: RegistrationDoc }> {
+/** The member's own sign-up. Idempotent: every tap answers the same registration. */
+export async function register(ctx: Ctx, input: SignupInput): Promise<SignupOutcome> {
   const member = requireMember(ctx)
-  const a = await loadActivity(ctx.db, input.activityId)
-  const id = registrationId(a._id, member._id)
-  const existing = await loadRegistration(ctx.db, id)
-  if (existing && (holdsPlace(existing.state) || existing.state === 'waitlisted')) return { activity: a, reg: existing }
-  if (existing?.state === 'rejected') throw new AppError('CONFLICT', MESSAGES.rejected)
+  const id = registrationId(input.activityId, member._id)
+  let checked: Checked | null = null
+  let rowWritten = false
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const a = await loadForMember(ctx.db, input.activityId, member._id, false)
+    const e = entryOf(a, member._id)
+    if (isActive(e)) return answerExisting(ctx, a, member._id, e!)
+    try {
+      checked ??= await checkSignup(ctx, a, member, input, e)
+      checkOpen(a, ctx.now)
+      const plan = planSignup(a, checked.seats, input.guests, ctx.now, e)
+      if (plan.kind === 'full') throw new AppError('CONFLICT', MESSAGES.full)
+      if (!rowWritten) {
+        await writeRow(ctx, id, row(a, member, checked.answers, input.guests, ctx.now))
+        rowWritten = true
+      }
+      const res = (await ctx.db.collection(ACTIVITIES).where(commitCondition(ctx, a, member._id, plan.kind, checked.seats, e))
+        .update({ data: signupData(ctx.db.command, member._id, plan.kind, plan.entry, ctx.now) })) as { stats: { updated: number } }
+      if (res.stats.updated === 1) return plan.kind === 'place' ? outcome(a._id, member._id, plan.entry) : readBackQueue(ctx, a._id, member._id)
+    } catch (err) {
+      // Refused after the row was written: a first sign-up leaves nothing behind.
+      if (rowWritten && !e) await Promise.resolve(ctx.db.collection(REGISTRATIONS).doc(id).remove()).catch(() => undefined)
+      throw err
+    }
+    await sleep(Math.min(50, 2 * (round + 1)) * (0.5 + Math.random()))
+  }
+  throw new AppError('CONFLICT', '报名的人太多，请稍后再试。')
+}
 
+/** 代报名: same rules and places as a self sign-up; the row says who did it and the audit log records it. */
+export async function registerFor(ctx: Ctx, input: SignupInput & { memberId: string }): Promise<SignupOutcome> {
+  const organiser = requireMember(ctx)
+  const member = await approvedMember(ctx, input.memberId)
+  const id = registrationId(input.activityId, member._id)
+  const seen = await loadForMember(ctx.db, input.activityId, member._id)
+  const before = entryOf(seen, member._id)
+  if (isActive(before)) return answerExisting(ctx, seen, member._id, before!)
+  const checked = await checkSignup(ctx, seen, member, input, before)
+  return inTransaction(ctx.db, async (t) => {
+    const a = await getDoc<ActivityDoc>(t, ACTIVITIES, input.activityId)
+    if (!a) throw new AppError('NOT_FOUND', '活动不存在或已被删除')
+    const e = entryOf(a, member._id)
+    if (isActive(e)) return { ...outcome(a._id, member._id, e!), ...position(a, member._id, e!) }
+    if (e?.s === 'r') throw new AppError('CONFLICT', MESSAGES.rejectedFor(member.name))
+    checkOpen(a, ctx.now)
+    const plan = planSignup(a, checked.seats, input.guests, ctx.now, e)
+    if (plan.kind === 'full') throw new AppError('CONFLICT', MESSAGES.full)
+    const signedUpBy = { id: organiser._id, name: organiser.name }
+    await t.collection(REGISTRATIONS).doc(id).set({ data: { ...row(a, member, checked.answers, input.guests, ctx.now), signedUpBy } })
+    await t.collection(ACTIVITIES).doc(a._id).update({ data: signupData(ctx.db.command, member._id, plan.kind, plan.entry, ctx.now) })
+    const state = stateOf(plan.entry)
+    await recordAudit(t, ctx, {
+      action: 'activity.registerFor', target: { kind: 'registration', id, label: `${a.title} · ${member.name}` },
+      after: { state, member: member.name }, note: `${organiser.name} 代 ${member.name} 报名`,
+    })
+    return { ...outcome(a._id, member._id, plan.entry), ...(plan.kind === 'queue' ? { waitPosition: (a.queue?.length ?? 0) + 1 } : {}) }
+  })
+}
+
+interface Checked {
+  answers: Answers
+  seats: number
+}
+
+/** Everything a sign-up must pass that does not change while it runs; refused before anything is written. */
+async function checkSignup(ctx: Ctx, a: ActivityDoc, member: MemberDoc, input: SignupInput, e: LedgerEntry | undefined): Promise<Checked> {
+  if (e?.s === 'r') throw new AppError('CONFLICT', member._id === ctx.member?._id ? MESSAGES.rejected : MESSAGES.rejectedFor(member.name))
   checkOpen(a, ctx.now)
   checkAudience(a, member)
   checkGuests(a, input.guests)
   const answers = validateAnswers(a.fields, input.answers)
-  if (a.frequency) checkFrequency(a, await seriesHistory(ctx, a))
   const seats = seatsFor(a, input.guests)
   if (a.capacity > 0 && seats > a.capacity) throw new AppError('CONFLICT', `报名人数超过了活动的总名额（${a.capacity} 个）。`)
-  if (!a.waitlist && a.capacity > 0 && a.seatsTaken + seats > a.capacity) throw new AppError('CONFLICT', MESSAGES.full)
+  if (a.frequency) checkFrequency(a, await seriesHistory(ctx, a, member._id))
+  return { answers, seats }
+}
 
-  const fields: Partial<RegistrationDoc> = {
-    memberName: member.name, department: member.department, answers, guests: input.guests, seats,
+/** Places first: free, nobody waiting, entry as read. Queue: still full or people waiting, entry as read. */
+function commitCondition(ctx: Ctx, a: ActivityDoc, memberId: string, kind: 'place' | 'queue', seats: number, e: LedgerEntry | undefined) {
+  const _ = ctx.db.command
+  const asRead = { _id: a._id, state: 'published', ...entryAsRead(_, memberId, e) }
+  if (kind === 'place') return { ...asRead, waitlistCount: 0, ...(a.capacity > 0 ? { seatsTaken: _.lte(a.capacity - seats) } : {}) }
+  return _.and([asRead, _.or([{ waitlistCount: _.gt(0) }, { seatsTaken: _.gt(a.capacity - seats) }])])
+}
+
+/**
+ * The row, replaced whole. Two taps of the same member creating it at the same instant race on the
+ * insert (the PostgreSQL server refuses the second with a duplicate key): that tap's row is there, with
+ * the same member's answers — go on as if written.
+ */
+async function writeRow(ctx: Ctx, id: string, data: Omit<RegistrationDoc, '_id'>): Promise<void> {
+  try {
+    await ctx.db.collection(REGISTRATIONS).doc(id).set({ data })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+  }
+}
+
+function row(a: ActivityDoc, member: MemberDoc, answers: Answers, guests: number, now: Date): Omit<RegistrationDoc, '_id'> {
+  return {
+    activityId: a._id, memberId: member._id, memberName: member.name, department: member.department, answers, answersRev: 0, guests,
     ...(a.frequency ? { seriesKey: a.frequency.key, activityStartAt: a.startAt } : {}),
+    createdAt: now, updatedAt: now,
   }
-  const claim = await takeRow(ctx, a, id, existing, fields)
-  if (!claim.mine) return { activity: a, reg: await settled(ctx, id) }
-
-  // Known full or people already waiting: the conditional update would fail, so skip it.
-  const surelyFull = a.waitlistCount > 0 || (a.capacity > 0 && a.seatsTaken + seats > a.capacity)
-  if (!surelyFull && (await takePlace(ctx, a, seats))) {
-    const state = a.needsApproval ? 'pending' : 'confirmed'
-    try {
-      await ctx.db.collection(REGISTRATIONS).doc(id).update({ data: { state, updatedAt: ctx.now } })
-    } catch (err) {
-      await releasePlace(ctx, a, seats)
-      await giveBack(ctx, id, claim.restore)
-      await fill(ctx, a._id)
-      throw err
-    }
-  } else if (a.waitlist) {
-    let ticket: { waitSeq: number; placesFree: boolean }
-    try {
-      ticket = await takeTicket(ctx, a._id, id)
-    } catch (err) {
-      await giveBack(ctx, id, claim.restore)
-      throw err
-    }
-    // A place freed between the failed update and the ticket: the queue (now including us) takes it.
-    if (ticket.placesFree) await fill(ctx, a._id)
-  } else {
-    await giveBack(ctx, id, claim.restore)
-    throw new AppError('CONFLICT', MESSAGES.full)
-  }
-  const reg = await loadRegistration(ctx.db, id)
-  return { activity: a, reg: reg! }
 }
 
-/** The member's holding registrations in the activity's series (for the frequency rule). */
-async function seriesHistory(ctx: Ctx, a: ActivityDoc) {
+function outcome(activityId: string, memberId: string, e: LedgerEntry): SignupOutcome {
+  return { id: registrationId(activityId, memberId), activityId, state: stateOf(e) }
+}
+
+function position(a: ActivityDoc, memberId: string, e: LedgerEntry): { waitPosition?: number } {
+  const p = e.s === 'w' ? waitPosition(a, memberId) : undefined
+  return p === undefined ? {} : { waitPosition: p }
+}
+
+/** A repeated tap: the registration as it stands (the queue is read only when the member waits in it). */
+async function answerExisting(ctx: Ctx, a: ActivityDoc, memberId: string, e: LedgerEntry): Promise<SignupOutcome> {
+  if (e.s !== 'w') return outcome(a._id, memberId, e)
+  const withQueue = a.queue ? a : await loadForMember(ctx.db, a._id, memberId)
+  const fresh = entryOf(withQueue, memberId) ?? e
+  return { ...outcome(a._id, memberId, fresh), ...position(withQueue, memberId, fresh) }
+}
+
+/** After joining the queue: where the member stands (a place may already have come free for them). */
+async function readBackQueue(ctx: Ctx, activityId: string, memberId: string): Promise<SignupOutcome> {
+  const res = (await ctx.db.collection(ACTIVITIES).where({ _id: activityId }).field({ queue: true, [ledgerPath(memberId)]: true }).limit(1).get()) as unknown as { data: ActivityDoc[] }
+  const a = res.data[0]
+  const e = entryOf(a, memberId)!
+  return { ...outcome(activityId, memberId, e), ...position(a, memberId, e) }
+}
+
+async function approvedMember(ctx: Ctx, memberId: string): Promise<MemberDoc> {
+  const m = await getDoc<MemberDoc>(ctx.db, COLLECTIONS.members, memberId)
+  if (!m || m.membership !== 'approved') throw new AppError('NOT_FOUND', '这位会员不存在或已不是工会会员。')
+  return m
+}
+
+/** The member's other activities in the same series that they hold a place in (for the frequency rule). */
+async function seriesHistory(ctx: Ctx, a: ActivityDoc, memberId: string) {
   const _ = ctx.db.command
-  const member = requireMember(ctx)
-  const regs = await docs<RegistrationDoc>(ctx.db.collection(REGISTRATIONS)
-    .where({ memberId: member._id, seriesKey: a.frequency!.key, state: _.in(['confirmed', 'pending']) }).limit(100))
-  const others = regs.filter((r) => r.activityId !== a._id)
-  const titles = await Promise.all(others.slice(0, 5).map((r) => getDoc<ActivityDoc>(ctx.db, ACTIVITIES, r.activityId)))
-  return others.map((r, i) => ({ ...r, title: titles[i]?.title }))
-}
-
-interface Claim {
-  mine: boolean
-  /** what to put back if the sign-up cannot complete: the old row (re-sign-up) or nothing */
-  restore: RegistrationDoc | null
-}
-
-/** Step 1: the unique row. A cancelled registration is taken back by a conditional update. */
-async function takeRow(ctx: Ctx, a: ActivityDoc, id: string, existing: RegistrationDoc | null, fields: Partial<RegistrationDoc>): Promise<Claim> {
-  const claimToken = crypto.randomBytes(8).toString('hex')
-  const claiming = { ...fields, state: 'claiming', claimToken, updatedAt: ctx.now }
-  if (!existing) {
-    try {
-      await ctx.db.collection(REGISTRATIONS).add({ data: { _id: id, activityId: a._id, memberId: requireMember(ctx)._id, ...claiming, createdAt: ctx.now } })
-      return { mine: true, restore: null }
-    } catch (err) {
-      if (/duplicate|E11000|-502001/i.test(String((err as Error)?.message ?? err))) return { mine: false, restore: null }
-      throw err
-    }
-  }
-  const stale = existing.state === 'claiming' && ctx.now.getTime() - new Date(existing.updatedAt).getTime() > STALE_CLAIM_MS
-  if (existing.state !== 'cancelled' && !stale) return { mine: false, restore: null }
-  const where: Record<string, unknown> = { _id: id, state: existing.state }
-  if ((existing as { claimToken?: string }).claimToken) where.claimToken = (existing as { claimToken?: string }).claimToken
-  // A re-sign-up starts afresh: the old ticket, promotion and cancellation no longer apply.
-  const _ = ctx.db.command
-  const cleared = { waitSeq: _.remove(), promotedAt: _.remove(), cancelledAt: _.remove(), rejectReason: _.remove() }
-  const res = (await ctx.db.collection(REGISTRATIONS).where(where).update({ data: { ...claiming, ...cleared, createdAt: ctx.now } })) as { stats: { updated: number } }
-  return { mine: res.stats.updated === 1, restore: existing.state === 'cancelled' ? existing : null }
-}
-
-/** A sign-up that cannot complete leaves no trace: the claim is removed or the old row restored. */
-async function giveBack(ctx: Ctx, id: string, restore: RegistrationDoc | null): Promise<void> {
-  if (restore) {
-    const { _id, ...old } = restore
-    await ctx.db.collection(REGISTRATIONS).doc(id).set({ data: old })
-  } else {
-    await ctx.db.collection(REGISTRATIONS).where({ _id: id, state: 'claiming' }).remove()
-  }
-}
-
-/** Step 2: one atomic conditional update; true when a place was taken. */
-async function takePlace(ctx: Ctx, a: ActivityDoc, seats: number): Promise<boolean> {
-  const _ = ctx.db.command
-  const where: Record<string, unknown> = { _id: a._id, state: 'published', waitlistCount: 0 }
-  if (a.capacity > 0) where.seatsTaken = _.lte(a.capacity - seats)
-  const data: Record<string, unknown> = { seatsTaken: _.inc(seats), confirmedCount: _.inc(1), updatedAt: ctx.now }
-  if (a.needsApproval) data.pendingCount = _.inc(1)
-  const res = (await ctx.db.collection(ACTIVITIES).where(where).update({ data })) as { stats: { updated: number } }
-  return res.stats.updated === 1
-}
-
-async function releasePlace(ctx: Ctx, a: ActivityDoc, seats: number): Promise<void> {
-  const _ = ctx.db.command
-  const data: Record<string, unknown> = { seatsTaken: _.inc(-seats), confirmedCount: _.inc(-1), updatedAt: ctx.now }
-  if (a.needsApproval) data.pendingCount = _.inc(-1)
-  await ctx.db.collection(ACTIVITIES).doc(a._id).update({ data })
-}
-
-/** Step 3: the next ticket and the waitlisted row, together. */
-async function takeTicket(ctx: Ctx, activityId: string, id: string): Promise<{ waitSeq: number; placesFree: boolean }> {
-  return inTransaction(ctx.db, async (t) => {
-    const a = await getDoc<ActivityDoc>(t, ACTIVITIES, activityId)
-    if (!a || a.state !== 'published') throw new AppError('CONFLICT', a?.state === 'cancelled' ? MESSAGES.cancelled : MESSAGES.closed)
-    const ticket = a.waitSeq + 1
-    await t.collection(ACTIVITIES).doc(activityId).update({ data: { waitSeq: ticket, waitlistCount: a.waitlistCount + 1, updatedAt: ctx.now } })
-    await t.collection(REGISTRATIONS).doc(id).update({ data: { state: 'waitlisted', waitSeq: ticket, updatedAt: ctx.now } })
-    return { waitSeq: ticket, placesFree: a.capacity === 0 || a.seatsTaken < a.capacity }
-  })
-}
-
-/** Another tap of the same member holds the row: wait (briefly) until it settles. */
-async function settled(ctx: Ctx, id: string): Promise<RegistrationDoc> {
-  for (let i = 0; i < 60; i++) {
-    const reg = await loadRegistration(ctx.db, id)
-    if (!reg) throw new AppError('CONFLICT', '报名没有成功，请刷新后重试。')
-    if (reg.state !== 'claiming') return reg
-    await sleep(100)
-  }
-  throw new AppError('CONFLICT', '您的报名正在处理中，请稍后刷新查看结果。')
+  const rows = await docs<RegistrationDoc>(ctx.db.collection(REGISTRATIONS)
+    .where({ memberId, seriesKey: a.frequency!.key, activityId: _.neq(a._id) }).limit(100))
+  if (!rows.length) return []
+  const acts = await docs<ActivityDoc>(ctx.db.collection(ACTIVITIES).where({ _id: _.in(rows.map((r) => r.activityId)) })
+    .field({ title: true, startAt: true, [ledgerPath(memberId)]: true }).limit(100))
+  return acts.filter((x) => {
+    const e = entryOf(x, memberId)
+    return e?.s === 'c' || e?.s === 'p'
+  }).map((x) => ({ activityId: x._id, activityStartAt: x.startAt, title: x.title }))
 }

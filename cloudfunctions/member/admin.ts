@@ -1,50 +1,38 @@
 /**
- * Committee and chair work on members: the approval queue, the directory, roles, removal and
- * profile corrections. Every change is written to the audit log; lists never carry openids and
- * show full phone numbers to the chair only.
+ * Committee and chair work on members: the approval queue, the directory and profile corrections.
+ * Every change is written to the audit log in the same transaction; lists never carry openids and
+ * show full phone numbers to the chair only. Roles and removal are in roles.ts (the chair lock).
  */
 import {
-  directoryInput, memberIdInput, rejectInput, removeInput, setDepartmentsInput, setRoleInput, updateMemberInput,
+  directoryInput, memberIdInput, rejectInput, setDepartmentsInput, updateMemberInput,
   type DirectoryItem, type MemberProfile, type QueueItem,
 } from '../../types/member'
 import { pageInput } from '../../types/common'
 import * as z from 'zod/mini'
 import { TEMPLATES } from '../../types/templates'
 import { action } from '../_shared/dispatch'
-import { requireMember, type Ctx } from '../_shared/context'
-import type { MemberDoc } from '../_shared/documents'
-import { AppError } from '../_shared/errors'
+import type { Ctx } from '../_shared/context'
+import { COLLECTIONS, type MemberDoc, type RosterDoc } from '../_shared/documents'
+import { AppError, staleRevision } from '../_shared/errors'
 import { changedFields, recordAudit } from '../_shared/audit'
-import { escapeRegExp, iso, pageOf } from '../_shared/query'
+import { inTransaction } from '../_shared/transaction'
+import { docs, iso, pageOf } from '../_shared/query'
 import { formatShanghai } from '../_shared/time'
-import { chairCount, departmentList, maskPhone, memberById, members, META, profileFields, toProfile, writeMeta } from './members'
-import { rosterRow } from './joining'
-
-type Updated = { stats: { updated: number } }
+import { departmentList, maskPhone, memberById, members, META, profileFields, readMeta, revisionOf, toProfile, writeMeta } from './store'
+import { ensureStaffNoFree, moveStaffNoIn, staffNoClaim, type ClaimDoc } from './claims'
+import { admitIn } from './admission'
+import { keywordTerms, nameMatches } from './search'
+import type { RosterMeta } from './joining'
+import { MEMBER_LABELS } from './labels'
 
 const queueInput = z.object({ page: pageInput })
-
-/** Moves a member from one membership state to another only if it is still in the expected one. */
-async function transition(ctx: Ctx, id: string, from: MemberDoc['membership'], data: Partial<MemberDoc>): Promise<boolean> {
-  const res = (await members(ctx.db).where({ _id: id, membership: from }).update({ data: { ...data, updatedAt: ctx.now } })) as Updated
-  return res.stats.updated === 1
-}
-
-/**
- * Called after a chair stepped down or was removed. Checked after the write, not before, so two
- * chairs demoting or removing each other at once cannot both succeed: the change is undone.
- */
-async function keepAChair(ctx: Ctx, id: string, undo: Partial<MemberDoc>, message: string): Promise<void> {
-  if ((await chairCount(ctx.db)) > 0) return
-  await members(ctx.db).doc(id).update({ data: { ...undo, updatedAt: ctx.now } })
-  throw new AppError('CONFLICT', message)
-}
 
 async function tellApplicant(ctx: Ctx, m: MemberDoc, result: string, note: string): Promise<void> {
   await ctx.services.notify({
     touser: m.openid,
     templateId: TEMPLATES.memberReviewed,
     page: 'pages/me/index',
+    recipientLabel: m.name,
     data: { thing1: { value: '入会申请' }, phrase2: { value: result }, thing3: { value: note.slice(0, 20) }, time4: { value: formatShanghai(ctx.now) } },
   })
 }
@@ -53,43 +41,69 @@ function directoryItem(m: MemberDoc, fullPhone: boolean): DirectoryItem {
   return { id: m._id, name: m.name, department: m.department, status: m.status, role: m.role, phone: fullPhone ? m.phone : maskPhone(m.phone) }
 }
 
-/** The directory's query: approved members, by department/status, name containing the keyword. */
+/** The directory's query: approved members, by department/status, name by its index terms (search.ts). */
 export function directoryWhere(ctx: Ctx, input: { keyword?: string; department?: string; status?: MemberDoc['status'] }) {
   const where: Record<string, unknown> = { membership: 'approved' }
   if (input.department) where.department = input.department
   if (input.status) where.status = input.status
-  if (input.keyword) where.name = ctx.db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' })
+  if (input.keyword) where.searchTerms = ctx.db.command.all(keywordTerms(input.keyword))
   return where
 }
 
+/**
+ * What the committee should know about each applicant's staff number (nothing when the roster
+ * confirms name and number): one query for the roster rows, one for the claims.
+ */
+async function queueHints(ctx: Ctx, items: MemberDoc[]): Promise<Map<string, string | undefined>> {
+  const _ = ctx.db.command
+  const numbers = [...new Set(items.map((m) => m.staffNo).filter((n): n is string => Boolean(n)))]
+  const roster = numbers.length ? await readMeta<RosterMeta>(ctx.db, META.roster) : null
+  const [rows, claims] = numbers.length ? await Promise.all([
+    roster ? docs<RosterDoc>(ctx.db.collection(COLLECTIONS.roster).where({ batchId: roster.activeBatch, staffNo: _.in(numbers) }).limit(100)) : Promise.resolve([]),
+    docs<ClaimDoc>(ctx.db.collection(COLLECTIONS.memberClaims).where({ _id: _.in(numbers.map(staffNoClaim)) }).limit(100)),
+  ]) : [[], []]
+  const held = new Set(claims.map((c) => c._id))
+  const hints = new Map<string, string | undefined>()
+  for (const m of items) {
+    const row = m.staffNo ? rows.find((r) => r.staffNo === m.staffNo) : undefined
+    if (!m.staffNo) hints.set(m._id, '未填写工号')
+    else if (held.has(staffNoClaim(m.staffNo))) hints.set(m._id, `工号 ${m.staffNo} 已属于另一位会员，不能通过；请与申请人核实`)
+    else if (!row) hints.set(m._id, '名册中没有这个工号')
+    else hints.set(m._id, row.name === m.name ? undefined : `名册中工号 ${m.staffNo} 是"${row.name}"`)
+  }
+  return hints
+}
+
 export const adminRoutes = {
-  /** Applications waiting for a decision, oldest first. */
+  /** Applications waiting for a decision, oldest first, with what the roster says about each. */
   queue: action({
     input: queueInput,
     role: 'committee',
     async run(ctx, input) {
       const { total, items } = await pageOf<MemberDoc>(members(ctx.db), { membership: 'pending' }, { orderBy: [['createdAt', 'asc']], page: input.page })
-      const out: QueueItem[] = []
-      for (const m of items) {
-        const row = m.staffNo ? await rosterRow(ctx.db, m.staffNo) : null
-        const hint = row && row.name !== m.name ? `名册中工号 ${m.staffNo} 是"${row.name}"` : row ? undefined : m.staffNo ? '名册中没有这个工号' : '未填写工号'
-        out.push({ id: m._id, name: m.name, department: m.department, status: m.status, staffNo: m.staffNo, appliedAt: iso(m.createdAt), hint })
-      }
+      const hints = await queueHints(ctx, items)
+      const out: QueueItem[] = items.map((m) => ({
+        id: m._id, name: m.name, department: m.department, status: m.status, staffNo: m.staffNo, appliedAt: iso(m.createdAt), hint: hints.get(m._id),
+      }))
       return { items: out, page: input.page, total }
     },
   }),
 
+  /** Approves a waiting application: a plain member (never an old role), staff number claimed, audited. */
   approve: action({
     input: memberIdInput,
     role: 'committee',
     async run(ctx, input): Promise<MemberProfile> {
       const m = await memberById(ctx.db, input.memberId)
-      if (!(await transition(ctx, m._id, 'pending', { membership: 'approved', role: 'member', approvedAt: ctx.now }))) {
-        throw new AppError('CONFLICT', '这份申请已经处理过了，请刷新列表')
-      }
-      await recordAudit(ctx.db, ctx, { action: 'member.approve', target: { kind: 'member', id: m._id, label: m.name }, before: { membership: 'pending' }, after: { membership: 'approved' } })
+      if (m.membership !== 'pending') throw new AppError('CONFLICT', '这份申请已经处理过了，请刷新列表')
+      await ensureStaffNoFree(ctx.db, m.staffNo, m._id)
+      const admitted = await inTransaction(ctx.db, async (t) => {
+        const now = await memberById(t, m._id)
+        if (now.membership !== 'pending') throw new AppError('CONFLICT', '这份申请已经处理过了，请刷新列表')
+        return admitIn(t, ctx, now, now.joinedVia ?? 'approval', { byCommittee: true })
+      })
       await tellApplicant(ctx, m, '已通过', '欢迎加入教工之家')
-      return toProfile({ ...m, membership: 'approved', approvedAt: ctx.now }, { fullPhone: ctx.role === 'chair' })
+      return toProfile(admitted, { fullPhone: ctx.role === 'chair' })
     },
   }),
 
@@ -97,25 +111,30 @@ export const adminRoutes = {
   reject: action({
     input: rejectInput,
     role: 'committee',
+    labels: MEMBER_LABELS,
     async run(ctx, input): Promise<MemberProfile> {
-      const m = await memberById(ctx.db, input.memberId)
-      if (!(await transition(ctx, m._id, 'pending', { membership: 'rejected', rejectReason: input.reason }))) {
-        throw new AppError('CONFLICT', '这份申请已经处理过了，请刷新列表')
-      }
-      await recordAudit(ctx.db, ctx, { action: 'member.reject', target: { kind: 'member', id: m._id, label: m.name }, before: { membership: 'pending' }, after: { membership: 'rejected' }, note: input.reason })
-      await tellApplicant(ctx, m, '未通过', input.reason)
-      return toProfile({ ...m, membership: 'rejected', rejectReason: input.reason }, { fullPhone: ctx.role === 'chair' })
+      const rejected = await inTransaction(ctx.db, async (t) => {
+        const m = await memberById(t, input.memberId)
+        if (m.membership !== 'pending') throw new AppError('CONFLICT', '这份申请已经处理过了，请刷新列表')
+        const fields = { membership: 'rejected' as const, rejectReason: input.reason, updatedAt: ctx.now, revision: revisionOf(m) + 1 }
+        await members(t).doc(m._id).update({ data: fields })
+        await recordAudit(t, ctx, { action: 'member.reject', target: { kind: 'member', id: m._id, label: m.name }, before: { membership: 'pending' }, after: { membership: 'rejected' }, note: input.reason })
+        return { ...m, ...fields }
+      })
+      await tellApplicant(ctx, rejected, '未通过', input.reason)
+      return toProfile(rejected, { fullPhone: ctx.role === 'chair' })
     },
   }),
 
-  /** Members for committee and chair: search, filter; phones masked except for the chair. */
+  /** Members for committee and chair: search by name (index), filter; phones masked except for the chair. */
   directory: action({
     input: directoryInput,
     role: 'committee',
     async run(ctx, input) {
       const orderBy: Array<[string, 'asc' | 'desc']> = input.department ? [['department', 'asc'], ['name', 'asc']] : [['name', 'asc']]
       const { total, items } = await pageOf<MemberDoc>(members(ctx.db), directoryWhere(ctx, input), { orderBy, page: input.page })
-      return { items: items.map((m) => directoryItem(m, ctx.role === 'chair')), page: input.page, total }
+      const shown = input.keyword ? items.filter((m) => nameMatches(m.name, input.keyword!)) : items
+      return { items: shown.map((m) => directoryItem(m, ctx.role === 'chair')), page: input.page, total }
     },
   }),
 
@@ -128,66 +147,31 @@ export const adminRoutes = {
     },
   }),
 
-  /** The chair corrects anyone's profile; the old values stay in the audit log. */
+  /**
+   * The chair corrects anyone's profile, name / staff no. / status included, against the revision
+   * the chair read; the staff number moves with its claim, the old values stay in the audit log.
+   */
   update: action({
     input: updateMemberInput,
     role: 'chair',
+    labels: MEMBER_LABELS,
     async run(ctx, input): Promise<MemberProfile> {
       const m = await memberById(ctx.db, input.memberId)
+      if (revisionOf(m) !== input.revision) throw staleRevision()
       const fields = await profileFields(ctx, input)
-      await members(ctx.db).doc(m._id).update({ data: { ...fields, updatedAt: ctx.now } })
-      const diff = changedFields(m as unknown as Record<string, unknown>, fields as Record<string, unknown>)
-      await recordAudit(ctx.db, ctx, { action: 'member.update', target: { kind: 'member', id: m._id, label: m.name }, ...diff })
-      return toProfile({ ...m, ...fields }, { fullPhone: true })
-    },
-  }),
-
-  /** member / committee / chair. There is always at least one chair: the last one cannot step down. */
-  setRole: action({
-    input: setRoleInput,
-    role: 'chair',
-    async run(ctx, input): Promise<MemberProfile> {
-      const m = await memberById(ctx.db, input.memberId)
-      if (m.membership !== 'approved') throw new AppError('CONFLICT', '只能给已通过的会员设置身份')
-      if (m.role === input.role) return toProfile(m, { fullPhone: true })
-      const res = (await members(ctx.db).where({ _id: m._id, membership: 'approved', role: m.role }).update({ data: { role: input.role, updatedAt: ctx.now } })) as Updated
-      if (res.stats.updated !== 1) throw new AppError('CONFLICT', '这位会员的身份刚被修改过，请刷新后再试')
-      if (m.role === 'chair') await keepAChair(ctx, m._id, { role: 'chair' }, '至少要保留一位主席：请先把主席身份交给另一位会员')
-      await recordAudit(ctx.db, ctx, { action: 'member.setRole', target: { kind: 'member', id: m._id, label: m.name }, before: { role: m.role }, after: { role: input.role } })
-      return toProfile({ ...m, role: input.role }, { fullPhone: true })
-    },
-  }),
-
-  /** Hands the chair over: the other member becomes chair, then the caller becomes a committee member. */
-  handOver: action({
-    input: memberIdInput,
-    role: 'chair',
-    async run(ctx, input): Promise<MemberProfile> {
-      const me = requireMember(ctx)
-      const m = await memberById(ctx.db, input.memberId)
-      if (m._id === me._id) throw new AppError('BAD_INPUT', '请选择另一位会员来接任主席')
-      if (m.membership !== 'approved') throw new AppError('CONFLICT', '只能把主席交给已通过的会员')
-      await members(ctx.db).doc(m._id).update({ data: { role: 'chair', updatedAt: ctx.now } })
-      await members(ctx.db).doc(me._id).update({ data: { role: 'committee', updatedAt: ctx.now } })
-      await recordAudit(ctx.db, ctx, { action: 'member.handOver', target: { kind: 'member', id: m._id, label: m.name }, before: { chair: me.name, role: m.role }, after: { chair: m.name, previousChairRole: 'committee' } })
-      return toProfile({ ...m, role: 'chair' }, { fullPhone: true })
-    },
-  }),
-
-  /** Soft removal: the record and its history stay; access ends with the member's next call. */
-  remove: action({
-    input: removeInput,
-    role: 'chair',
-    async run(ctx, input): Promise<MemberProfile> {
-      const m = await memberById(ctx.db, input.memberId)
-      if (m.membership !== 'approved') throw new AppError('CONFLICT', '这位不是在册会员，无需移除')
-      if (!(await transition(ctx, m._id, 'approved', { membership: 'removed', removedAt: ctx.now, removeReason: input.reason }))) {
-        throw new AppError('CONFLICT', '这位会员的状态刚被修改过，请刷新后再试')
-      }
-      const _ = ctx.db.command
-      if (m.role === 'chair') await keepAChair(ctx, m._id, { membership: 'approved', removedAt: _.remove(), removeReason: _.remove() } as never, '不能移除唯一的主席：请先把主席身份交给另一位会员')
-      await recordAudit(ctx.db, ctx, { action: 'member.remove', target: { kind: 'member', id: m._id, label: m.name }, before: { membership: 'approved', role: m.role }, after: { membership: 'removed' }, note: input.reason })
-      return toProfile({ ...m, membership: 'removed', removedAt: ctx.now }, { fullPhone: true })
+      if (m.membership === 'approved') await ensureStaffNoFree(ctx.db, fields.staffNo, m._id)
+      const updated = await inTransaction(ctx.db, async (t) => {
+        const now = await memberById(t, m._id)
+        if (revisionOf(now) !== input.revision) throw staleRevision()
+        if (now.membership === 'approved') await moveStaffNoIn(t, now.staffNo, fields.staffNo ?? now.staffNo, now._id, ctx.now)
+        const next = { ...fields, revision: revisionOf(now) + 1, updatedAt: ctx.now }
+        await members(t).doc(now._id).update({ data: next })
+        const { searchTerms: _terms, ...shown } = fields
+        const diff = changedFields(now as unknown as Record<string, unknown>, shown as Record<string, unknown>)
+        await recordAudit(t, ctx, { action: 'member.update', target: { kind: 'member', id: now._id, label: now.name }, ...diff })
+        return { ...now, ...next }
+      })
+      return toProfile(updated, { fullPhone: true })
     },
   }),
 
@@ -195,6 +179,7 @@ export const adminRoutes = {
   setDepartments: action({
     input: setDepartmentsInput,
     role: 'chair',
+    labels: MEMBER_LABELS,
     async run(ctx, input): Promise<{ departments: string[] }> {
       const list = [...new Set(input.departments)]
       const before = await departmentList(ctx.db)

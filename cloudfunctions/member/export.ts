@@ -1,30 +1,24 @@
 /** The member directory as an Excel file (phones masked unless the chair exports it). */
 import crypto from 'node:crypto'
-import ExcelJS from 'exceljs'
-import * as z from 'zod/mini'
-import { memberStatus, roleLabels } from '../../types/role'
-import type { ExportOutput } from '../../types/member'
+import { roleLabels } from '../../types/role'
+import { exportDirectoryInput, type ExportOutput } from '../../types/member'
 import { action } from '../_shared/dispatch'
 import type { MemberDoc } from '../_shared/documents'
 import { MAX_QUERY } from '../_shared/documents'
 import { recordAudit } from '../_shared/audit'
 import { docs } from '../_shared/query'
-import { formatShanghai, shanghaiDate } from '../_shared/time'
-import { maskPhone, members } from './members'
+import { shanghaiDate } from '../_shared/time'
+import { maskPhone, members } from './store'
 import { directoryWhere } from './admin'
-
-const exportInput = z.object({
-  keyword: z.optional(z.string().check(z.trim(), z.maxLength(20))),
-  department: z.optional(z.string()),
-  status: z.optional(memberStatus),
-})
 
 export const exportRoutes = {
   exportDirectory: action({
-    input: exportInput,
+    input: exportDirectoryInput,
     role: 'committee',
     async run(ctx, input): Promise<ExportOutput> {
       const fullPhone = ctx.role === 'chair'
+      // Loaded here, not at the top: every other action's cold start would pay for it.
+      const { default: ExcelJS } = await import('exceljs')
       const book = new ExcelJS.Workbook()
       const sheet = book.addWorksheet('会员名册')
       sheet.columns = [
@@ -48,7 +42,8 @@ export const exportRoutes = {
       const buffer = Buffer.from(await book.xlsx.writeBuffer())
       const fileId = await ctx.services.upload(`exports/members/${crypto.randomBytes(8).toString('hex')}/${fileName}`, buffer)
       const urls = await ctx.services.tempUrls([fileId])
-      await recordAudit(ctx.db, ctx, { action: 'member.exportDirectory', target: { kind: 'export', id: fileId, label: fileName }, after: { rows, filters: input, phones: fullPhone ? '完整' : '隐藏中间四位', at: formatShanghai(ctx.now) } })
+      const filters = [input.status, input.department, input.keyword ? `姓名含"${input.keyword}"` : ''].filter(Boolean).join('、')
+      await recordAudit(ctx.db, ctx, { action: 'member.exportDirectory', target: { kind: 'export', id: fileId, label: fileName }, after: { rows, fullPhones: fullPhone }, ...(filters ? { note: filters } : {}) })
       return { url: urls[fileId] ?? '', fileName, rows }
     },
   }),

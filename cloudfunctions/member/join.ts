@@ -1,17 +1,18 @@
 /** The chair's joining settings: which paths are open, the bound staff group, invite codes. */
 import * as z from 'zod/mini'
-import { createInviteInput, groupInfo, joinSettingsInput, type InviteItem, type JoinSettings } from '../../types/member'
+import { bindGroupInput, createInviteInput, inviteCodeInput, joinSettingsInput, type InviteItem, type JoinSettings } from '../../types/member'
 import { action } from '../_shared/dispatch'
 import { requireMember } from '../_shared/context'
 import { COLLECTIONS, type InviteDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
 import { recordAudit } from '../_shared/audit'
+import { createdId } from '../_shared/create-once'
+import { inTransaction } from '../_shared/transaction'
 import { addShanghaiDays } from '../_shared/time'
 import { docs, iso } from '../_shared/query'
-import { META, writeMeta } from './members'
-import { findInvite, inviteProblem, joinSettings, newInviteCode, publicSettings } from './joining'
-
-const codeInput = z.object({ code: z.string().check(z.trim(), z.minLength(1, '请输入邀请码'), z.maxLength(32)) })
+import { META, getDoc, setMetaFields } from './store'
+import { DEFAULT_SETTINGS, findInvite, inviteProblem, joinSettings, newInviteCode, publicSettings } from './joining'
+import { JOIN_SWITCH_LABELS, MEMBER_LABELS } from './labels'
 
 function inviteState(i: InviteDoc, now: Date): InviteItem['state'] {
   if (i.revoked) return 'revoked'
@@ -36,47 +37,64 @@ export const joinRoutes = {
     },
   }),
 
+  /** Switches only the paths sent: a field-level update, so binding the group at the same moment loses nothing. */
   setJoinSettings: action({
     input: joinSettingsInput,
     role: 'chair',
+    labels: JOIN_SWITCH_LABELS,
     async run(ctx, input): Promise<JoinSettings> {
+      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'boolean')) as Partial<Record<'group' | 'invite' | 'roster', boolean>>
+      if (Object.keys(changes).length === 0) throw new AppError('BAD_INPUT', '请选择要开启或关闭的加入方式')
       const before = await joinSettings(ctx.db)
-      const after = { ...before, ...input }
-      await writeMeta(ctx.db, META.join, after as unknown as Record<string, unknown>)
-      await recordAudit(ctx.db, ctx, {
-        action: 'member.setJoinSettings', target: { kind: 'settings', id: META.join, label: '加入方式' },
-        before: { group: before.group, invite: before.invite, roster: before.roster }, after: input,
-      })
-      return publicSettings(after)
+      await setMetaFields(ctx.db, META.join, changes, { ...DEFAULT_SETTINGS })
+      const was = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof typeof changes]]))
+      await recordAudit(ctx.db, ctx, { action: 'member.setJoinSettings', target: { kind: 'settings', id: META.join, label: '加入方式' }, before: was, after: changes })
+      return publicSettings(await joinSettings(ctx.db))
     },
   }),
 
-  /** The chair opens the app from the staff group once; members opening it from there are then approved. */
+  /**
+   * The chair opens the app from the staff group once; members opening it from there are then
+   * approved. The group is what WeChat says the chair's cloudID stands for — never data the app sends.
+   */
   bindGroup: action({
-    input: z.object({ group: groupInfo }),
+    input: bindGroupInput,
     role: 'chair',
+    labels: MEMBER_LABELS,
     async run(ctx, input): Promise<JoinSettings> {
+      const [opened] = await ctx.services.openData([input.groupCloudId])
+      const openGId = opened?.data.openGId
+      if (typeof openGId !== 'string' || !openGId) throw new AppError('CONFLICT', '没能确认是哪个群：请从教职工群里的小程序卡片重新打开，再点"绑定本群"')
       const before = await joinSettings(ctx.db)
-      const after = { ...before, openGId: input.group.data.openGId }
-      await writeMeta(ctx.db, META.join, after as unknown as Record<string, unknown>)
+      await setMetaFields(ctx.db, META.join, { openGId }, { ...DEFAULT_SETTINGS })
       // The group id itself stays out of the log: knowing it is what lets someone in.
       await recordAudit(ctx.db, ctx, { action: 'member.bindGroup', target: { kind: 'settings', id: META.join, label: '教职工群' }, before: { groupBound: Boolean(before.openGId) }, after: { groupBound: true } })
-      return publicSettings(after)
+      return publicSettings(await joinSettings(ctx.db))
     },
   }),
 
+  /** Idempotent: one invite per requestId, however often the form is sent. */
   createInvite: action({
     input: createInviteInput,
     role: 'chair',
+    labels: MEMBER_LABELS,
     async run(ctx, input): Promise<InviteItem> {
       const me = requireMember(ctx)
-      const doc: InviteDoc = {
-        _id: newInviteCode(), note: input.note, expiresAt: addShanghaiDays(ctx.now, input.days), maxUses: input.maxUses,
-        remaining: input.maxUses, autoApprove: input.autoApprove, revoked: false, createdBy: me._id, createdAt: ctx.now,
-      }
-      await ctx.db.collection(COLLECTIONS.invites).add({ data: doc })
-      await recordAudit(ctx.db, ctx, { action: 'member.createInvite', target: { kind: 'invite', id: doc._id, label: input.note || doc._id }, after: { days: input.days, maxUses: input.maxUses, autoApprove: input.autoApprove } })
-      return toInvite(doc, ctx.now)
+      const keyId = `inviteRequest:${createdId(ctx.openid, 'member:invite', input.requestId)}`
+      const invite = await inTransaction(ctx.db, async (t) => {
+        const key = await getDoc<{ code: string }>(t, COLLECTIONS.memberClaims, keyId)
+        if (key) return getDoc<InviteDoc>(t, COLLECTIONS.invites, key.code)
+        const doc: InviteDoc = {
+          _id: newInviteCode(), note: input.note, expiresAt: addShanghaiDays(ctx.now, input.days), maxUses: input.maxUses,
+          remaining: input.maxUses, autoApprove: input.autoApprove, revoked: false, createdBy: me._id, createdAt: ctx.now,
+        }
+        await t.collection(COLLECTIONS.invites).add({ data: doc })
+        await t.collection(COLLECTIONS.memberClaims).add({ data: { _id: keyId, code: doc._id, at: ctx.now } })
+        await recordAudit(t, ctx, { action: 'member.createInvite', target: { kind: 'invite', id: doc._id, label: input.note || doc._id }, after: { days: input.days, maxUses: input.maxUses, autoApprove: input.autoApprove } })
+        return doc
+      })
+      if (!invite) throw new AppError('NOT_FOUND', '邀请码不存在，请刷新后查看')
+      return toInvite(invite, ctx.now)
     },
   }),
 
@@ -91,11 +109,13 @@ export const joinRoutes = {
 
   /** Stops an invite at once; people who already joined with it stay members. */
   revokeInvite: action({
-    input: codeInput,
+    input: inviteCodeInput,
     role: 'chair',
+    labels: MEMBER_LABELS,
     async run(ctx, input): Promise<InviteItem> {
       const invite = await findInvite(ctx.db, input.code)
       if (!invite) throw new AppError('NOT_FOUND', '没有这个邀请码')
+      if (invite.revoked) return toInvite(invite, ctx.now)
       await ctx.db.collection(COLLECTIONS.invites).doc(invite._id).update({ data: { revoked: true } })
       await recordAudit(ctx.db, ctx, { action: 'member.revokeInvite', target: { kind: 'invite', id: invite._id, label: invite.note || invite._id }, before: { revoked: false }, after: { revoked: true } })
       return toInvite({ ...invite, revoked: true }, ctx.now)
@@ -104,8 +124,9 @@ export const joinRoutes = {
 
   /** Anyone holding a code may ask whether it still works (nothing about the union leaks). */
   inviteInfo: action({
-    input: codeInput,
+    input: inviteCodeInput,
     role: 'visitor',
+    labels: MEMBER_LABELS,
     async run(ctx, input) {
       const invite = await findInvite(ctx.db, input.code)
       const problem = inviteProblem(invite, ctx.now)

@@ -3,12 +3,11 @@
  * none (the approval queue). Each path is switched on or off by the chair.
  */
 import crypto from 'node:crypto'
-import type { Ctx, Database } from '../_shared/context'
+import type { Database } from '../_shared/context'
 import { COLLECTIONS, type InviteDoc, type RosterDoc } from '../_shared/documents'
-import { AppError } from '../_shared/errors'
 import { docs } from '../_shared/query'
 import type { JoinSettings } from '../../types/member'
-import { META, readMeta } from './members'
+import { META, getDoc, readMeta } from './store'
 
 export interface StoredJoinSettings {
   group: boolean
@@ -18,7 +17,7 @@ export interface StoredJoinSettings {
   openGId?: string
 }
 
-const DEFAULT_SETTINGS: StoredJoinSettings = { group: true, invite: true, roster: true }
+export const DEFAULT_SETTINGS: StoredJoinSettings = { group: true, invite: true, roster: true }
 
 export async function joinSettings(db: Database): Promise<StoredJoinSettings> {
   return { ...DEFAULT_SETTINGS, ...((await readMeta<StoredJoinSettings>(db, META.join)) ?? {}) }
@@ -40,7 +39,7 @@ export function normaliseCode(code: string): string {
 }
 
 export async function findInvite(db: Database, code: string): Promise<InviteDoc | null> {
-  return (await docs<InviteDoc>(db.collection(COLLECTIONS.invites).where({ _id: normaliseCode(code) }).limit(1)))[0] ?? null
+  return getDoc<InviteDoc>(db, COLLECTIONS.invites, normaliseCode(code))
 }
 
 export function inviteProblem(invite: InviteDoc | null, now: Date): string | null {
@@ -49,27 +48,6 @@ export function inviteProblem(invite: InviteDoc | null, now: Date): string | nul
   if (new Date(invite.expiresAt).getTime() <= now.getTime()) return '这个邀请码已过期，请向工会索取新的邀请码'
   if (invite.remaining <= 0) return '这个邀请码的使用次数已满，请向工会索取新的邀请码'
   return null
-}
-
-/**
- * Takes one use of the invite atomically (never more uses than maxUses, even at once).
- * Throws with the reason when it cannot be used.
- */
-export async function consumeInvite(ctx: Ctx, code: string): Promise<InviteDoc> {
-  const invite = await findInvite(ctx.db, code)
-  const problem = inviteProblem(invite, ctx.now)
-  if (problem || !invite) throw new AppError('CONFLICT', problem ?? '邀请码无效')
-  const _ = ctx.db.command
-  const res = (await ctx.db.collection(COLLECTIONS.invites)
-    .where({ _id: invite._id, revoked: false, remaining: _.gt(0), expiresAt: _.gt(ctx.now) })
-    .update({ data: { remaining: _.inc(-1) } })) as { stats: { updated: number } }
-  if (res.stats.updated !== 1) throw new AppError('CONFLICT', '这个邀请码刚刚用完或失效了，请向工会索取新的邀请码')
-  return invite
-}
-
-/** Gives back a use taken by consumeInvite when the application could not be written. */
-export async function refundInvite(ctx: Ctx, code: string): Promise<void> {
-  await ctx.db.collection(COLLECTIONS.invites).doc(normaliseCode(code)).update({ data: { remaining: ctx.db.command.inc(1) } })
 }
 
 export interface RosterMeta {

@@ -3,7 +3,8 @@
  * CSV saved by Excel on Chinese Windows is usually GB18030, so a file that is not valid UTF-8
  * is read as GB18030.
  */
-import ExcelJS from 'exceljs'
+// Types only at the top: exceljs itself loads inside the import that needs it (cold starts stay fast).
+import type ExcelJS from 'exceljs'
 
 export type RawRow = { line: number; cells: Record<string, string> }
 
@@ -76,7 +77,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function fromXlsx(content: Buffer): Promise<RawRow[]> {
-  const book = new ExcelJS.Workbook()
+  const { default: Excel } = await import('exceljs')
+  const book = new Excel.Workbook()
   await book.xlsx.load(content as unknown as ArrayBuffer)
   const sheet = book.worksheets[0]
   if (!sheet) return []

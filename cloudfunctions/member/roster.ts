@@ -14,7 +14,10 @@ import { recordAudit } from '../_shared/audit'
 import { docs, iso } from '../_shared/query'
 import { readRosterFile } from './roster-file'
 import { checkRosterRows, type RosterRow } from './roster-rows'
-import { META, members, readMeta, writeMeta } from './members'
+import { META, memberById, members, readMeta, writeMeta } from './store'
+import { ensureStaffNoFree } from './claims'
+import { admitIn } from './admission'
+import { inTransaction } from '../_shared/transaction'
 import type { RosterMeta } from './joining'
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -28,21 +31,35 @@ async function writeBatch(ctx: Ctx, batchId: string, rows: RosterRow[]): Promise
   }
 }
 
-/** Applicants already waiting whose name + staff no. the new roster confirms are approved now. */
+/**
+ * Applicants already waiting whose name + staff no. the new roster confirms are admitted now (each
+ * in its own transaction with its staff-number claim and audit entry). One whose number another
+ * member holds stays in the queue for the committee.
+ */
 async function approveWaiting(ctx: Ctx, rows: RosterRow[]): Promise<number> {
   const byStaffNo = new Map(rows.map((r) => [r.staffNo, r.name]))
   let approved = 0
-  for (let page = 0; ; page++) {
-    const waiting = await docs<MemberDoc>(members(ctx.db).where({ membership: 'pending' }).orderBy('createdAt', 'asc').skip(page * MAX_QUERY).limit(MAX_QUERY))
+  let after: Date | null = null
+  for (;;) {
+    const _ = ctx.db.command
+    const where: Record<string, unknown> = after ? { membership: 'pending', createdAt: _.gt(after) } : { membership: 'pending' }
+    const waiting: MemberDoc[] = await docs<MemberDoc>(members(ctx.db).where(where).orderBy('createdAt', 'asc').limit(MAX_QUERY))
     for (const m of waiting) {
       if (!m.staffNo || byStaffNo.get(m.staffNo) !== m.name) continue
-      const res = (await members(ctx.db).where({ _id: m._id, membership: 'pending' }).update({ data: { membership: 'approved', approvedAt: ctx.now, joinedVia: 'roster', updatedAt: ctx.now } })) as { stats: { updated: number } }
-      if (res.stats.updated === 1) {
+      try {
+        await ensureStaffNoFree(ctx.db, m.staffNo, m._id)
+        await inTransaction(ctx.db, async (t) => {
+          const now = await memberById(t, m._id)
+          if (now.membership !== 'pending') throw new AppError('CONFLICT', '已处理')
+          await admitIn(t, ctx, now, 'roster', { byCommittee: true, note: '与导入的名册一致' })
+        })
         approved++
-        await recordAudit(ctx.db, ctx, { action: 'member.approve', target: { kind: 'member', id: m._id, label: m.name }, before: { membership: 'pending' }, after: { membership: 'approved' }, note: '与导入的名册一致' })
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err
       }
     }
     if (waiting.length < MAX_QUERY) return approved
+    after = waiting[waiting.length - 1].createdAt
   }
 }
 

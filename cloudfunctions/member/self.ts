@@ -1,18 +1,19 @@
-/** Actions about the caller themselves: who am I, becoming chair with the setup code, applying, my profile. */
+/** Actions about the caller themselves: who am I, becoming chair with the setup code, my profile. */
 import crypto from 'node:crypto'
-import {
-  applyInput, memberMeInput, profileInput, setupInput,
-  type ApplyOutput, type MemberMeOutput, type MemberProfile,
-} from '../../types/member'
+import { memberMeInput, profileInput, setupInput, verifiedFieldLabels, verifiedFields, type MemberMeOutput, type MemberProfile } from '../../types/member'
 import { roleLabels } from '../../types/role'
 import { action } from '../_shared/dispatch'
 import { findMemberByOpenid, requireMember, type Ctx } from '../_shared/context'
 import { COLLECTIONS, type MemberDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
 import { recordAudit } from '../_shared/audit'
+import { inTransaction } from '../_shared/transaction'
 import { shanghaiDate } from '../_shared/time'
-import { chairCount, departmentList, members, META, profileFields, readMeta, toProfile } from './members'
-import { consumeInvite, joinSettings, refundInvite, rosterMatches, rosterRow } from './joining'
+import { chairCount, departmentList, getDoc, latestChange, members, META, newMemberId, profileFields, readMeta, revisionOf, toProfile } from './store'
+import { claimStaffNoIn, ensureStaffNoFree } from './claims'
+import { writeChairsIn } from './chairs'
+import { changeView } from './changes'
+import { MEMBER_LABELS, SETUP_LABELS } from './labels'
 
 /** Wrong setup codes a caller may try in one day before being told to wait. */
 const SETUP_ATTEMPTS_PER_DAY = 5
@@ -43,23 +44,33 @@ async function countSetupAttempt(ctx: Ctx): Promise<void> {
 }
 
 async function setupAttemptsToday(ctx: Ctx): Promise<number> {
-  const found = (await ctx.db.collection(COLLECTIONS.setupAttempts).where({ _id: `${shanghaiDate(ctx.now)}_${ctx.openid}` }).limit(1).get()) as unknown as { data: Array<{ n: number }> }
-  return found.data[0]?.n ?? 0
+  const found = await getDoc<{ n: number }>(ctx.db, COLLECTIONS.setupAttempts, `${shanghaiDate(ctx.now)}_${ctx.openid}`)
+  return found?.n ?? 0
 }
 
-/** Writes the applicant's record: a new one, or the old rejected/removed one reopened. */
-async function writeApplication(ctx: Ctx, existing: MemberDoc | null, data: Partial<MemberDoc>): Promise<string> {
-  if (existing) {
-    await members(ctx.db).doc(existing._id).update({ data: { ...data, rejectReason: ctx.db.command.remove(), updatedAt: ctx.now } })
-    return existing._id
-  }
-  try {
-    const res = (await members(ctx.db).add({ data: { ...data, openid: ctx.openid, role: 'member', createdAt: ctx.now, updatedAt: ctx.now } })) as { _id: string }
-    return res._id
-  } catch (err) {
-    if (/E11000|duplicate/i.test(String((err as Error).message))) throw new AppError('CONFLICT', '你的申请已经提交过了，请刷新"我的"页查看')
-    throw err
-  }
+/**
+ * The first chair: the setup document (a fixed `_id` only one caller can ever create), the member
+ * record, its staff number and the chair lock are written in one transaction.
+ */
+async function becomeFirstChair(ctx: Ctx, fields: Partial<MemberDoc>): Promise<MemberDoc> {
+  const existing = await findMemberByOpenid(ctx.db, ctx.openid)
+  const id = existing?._id ?? newMemberId()
+  const chair: MemberDoc = {
+    ...(existing ?? { openid: ctx.openid, createdAt: ctx.now }),
+    ...fields,
+    _id: id, membership: 'approved', role: 'chair', joinedVia: 'setup', approvedAt: ctx.now, updatedAt: ctx.now, revision: (existing ? revisionOf(existing) : 0) + 1,
+  } as MemberDoc
+  await inTransaction(ctx.db, async (t) => {
+    if (await getDoc(t, COLLECTIONS.appMeta, META.setup)) throw new AppError('CONFLICT', '设置码刚刚已被使用，工会已经有主席了')
+    await t.collection(COLLECTIONS.appMeta).add({ data: { _id: META.setup, usedAt: ctx.now } })
+    const { _id, ...body } = chair
+    if (existing) await members(t).doc(id).set({ data: body })
+    else await members(t).add({ data: chair })
+    await claimStaffNoIn(t, chair.staffNo, id, ctx.now)
+    await writeChairsIn(t, [id])
+    await recordAudit(t, ctx, { action: 'member.setup', target: { kind: 'member', id, label: chair.name }, after: { role: 'chair' }, actor: chair })
+  })
+  return chair
 }
 
 export const selfRoutes = {
@@ -84,7 +95,10 @@ export const selfRoutes = {
   setup: action({
     input: setupInput,
     role: 'visitor',
+    labels: SETUP_LABELS,
     async run(ctx, input): Promise<MemberProfile> {
+      // A retry of the call that made this caller chair answers as that call did.
+      if (ctx.role === 'chair' && ctx.member?.joinedVia === 'setup') return toProfile(ctx.member, { fullPhone: true })
       const code = ctx.env.SETUP_CODE
       if (!code) throw new AppError('MISCONFIGURED', '云函数没有配置设置码（SETUP_CODE），请在云开发控制台设置后再试')
       if (!(await setupOpen(ctx))) throw new AppError('CONFLICT', '工会已经有主席了，设置码不再有效。请按普通方式申请加入')
@@ -94,90 +108,47 @@ export const selfRoutes = {
         throw new AppError('BAD_INPUT', '设置码不正确，请核对后再输入')
       }
       const fields = await profileFields(ctx, input)
-      // The setup document is the lock: only one caller can ever create it.
-      try {
-        await ctx.db.collection(COLLECTIONS.appMeta).add({ data: { _id: META.setup, usedAt: ctx.now } })
-      } catch {
-        throw new AppError('CONFLICT', '设置码刚刚已被使用，工会已经有主席了')
-      }
-      const existing = await findMemberByOpenid(ctx.db, ctx.openid)
-      const data = { ...fields, membership: 'approved' as const, role: 'chair' as const, joinedVia: 'setup' as const, approvedAt: ctx.now }
-      const id = existing
-        ? (await members(ctx.db).doc(existing._id).update({ data: { ...data, updatedAt: ctx.now } }), existing._id)
-        : ((await members(ctx.db).add({ data: { ...data, openid: ctx.openid, createdAt: ctx.now, updatedAt: ctx.now } })) as { _id: string })._id
-      const chair = (await members(ctx.db).doc(id).get()) as unknown as { data: MemberDoc }
-      await recordAudit(ctx.db, { ...ctx, member: chair.data, role: 'chair' }, {
-        action: 'member.setup', target: { kind: 'member', id, label: chair.data.name }, after: { role: 'chair' },
-      })
-      return toProfile(chair.data, { fullPhone: true })
+      await ensureStaffNoFree(ctx.db, input.staffNo, undefined)
+      return toProfile(await becomeFirstChair(ctx, fields), { fullPhone: true })
     },
   }),
 
-  /**
-   * Applies to join. Approved at once when the app was opened from the bound staff group, with
-   * an auto-approving invite, or when name + staff no. match the roster; otherwise it waits.
-   */
-  apply: action({
-    input: applyInput,
-    role: 'visitor',
-    async run(ctx, input): Promise<ApplyOutput> {
-      if (ctx.role === 'applicant') throw new AppError('CONFLICT', '你的申请已经提交，正在等待工会审核')
-      if (ctx.member) throw new AppError('CONFLICT', '你已经是工会会员了')
-      const existing = await findMemberByOpenid(ctx.db, ctx.openid)
-      const fields = await profileFields(ctx, input)
-      const settings = await joinSettings(ctx.db)
-
-      let via: ApplyOutput['via'] = 'approval'
-      let approved = false
-      if (settings.group && settings.openGId && input.group?.data.openGId === settings.openGId) {
-        via = 'group'
-        approved = true
-      }
-      if (!approved && input.invite) {
-        if (!settings.invite) throw new AppError('CONFLICT', '工会暂时没有开放邀请码加入，请直接提交申请等待审核')
-        const invite = await consumeInvite(ctx, input.invite)
-        via = 'invite'
-        approved = invite.autoApprove
-      }
-      if (!approved && settings.roster && input.staffNo && rosterMatches(await rosterRow(ctx.db, input.staffNo), input.name)) {
-        via = 'roster'
-        approved = true
-      }
-      const data: Partial<MemberDoc> = {
-        ...fields,
-        membership: approved ? 'approved' : 'pending',
-        joinedVia: via,
-        ...(approved ? { approvedAt: ctx.now } : {}),
-      }
-      try {
-        await writeApplication(ctx, existing, data)
-      } catch (err) {
-        if (via === 'invite' && input.invite) await refundInvite(ctx, input.invite)
-        throw err
-      }
-      if (approved) return { state: 'approved', via, message: '欢迎加入教工之家！现在可以看内部公开、提意见和报名活动了。' }
-      return { state: 'pending', via: 'approval', message: '申请已提交，工会委员审核通过后会通知你。' }
-    },
-  }),
-
-  /** My own profile, with my full phone number. */
+  /** My own profile, with my full phone number and my latest change request. */
   myProfile: action({
     input: memberMeInput,
     role: 'applicant',
     async run(ctx): Promise<MemberProfile> {
-      return toProfile(requireMember(ctx), { fullPhone: true })
+      const me = requireMember(ctx)
+      const change = me.membership === 'approved' ? await latestChange(ctx.db, me._id) : null
+      return { ...toProfile(me, { fullPhone: true }), ...(change ? { changeRequest: changeView(change) } : {}) }
     },
   }),
 
-  /** Members keep their own profile up to date (role and membership are not theirs to change). */
+  /**
+   * Members keep their own details up to date. Once verified, name, staff number and 在职/离退休
+   * are the chair's to change (the member asks with requestChange); role and membership never are.
+   */
   updateProfile: action({
     input: profileInput,
     role: 'applicant',
+    labels: MEMBER_LABELS,
     async run(ctx, input): Promise<MemberProfile> {
       const me = requireMember(ctx)
       const fields = await profileFields(ctx, input)
-      await members(ctx.db).doc(me._id).update({ data: { ...fields, updatedAt: ctx.now } })
-      return toProfile({ ...me, ...fields, updatedAt: ctx.now } as MemberDoc, { fullPhone: true })
+      if (me.membership === 'approved') {
+        const locked = verifiedFields.filter((f) => fields[f] !== undefined && fields[f] !== me[f])
+        if (locked.length) {
+          throw new AppError('CONFLICT', `${locked.map((f) => verifiedFieldLabels[f]).join('、')}已经由工会核实，不能自己修改。如需更改，请在"我的资料"里提交变更申请，由工会主席确认。`)
+        }
+        for (const f of verifiedFields) delete fields[f]
+        delete fields.searchTerms
+      } else {
+        await ensureStaffNoFree(ctx.db, input.staffNo, me._id)
+      }
+      const _ = ctx.db.command
+      const res = (await members(ctx.db).where({ _id: me._id, membership: me.membership }).update({ data: { ...fields, revision: _.inc(1), updatedAt: ctx.now } })) as { stats: { updated: number } }
+      if (res.stats.updated !== 1) throw new AppError('CONFLICT', '你的资料刚被工会修改过，请刷新后再试')
+      return toProfile({ ...me, ...fields, revision: revisionOf(me) + 1, updatedAt: ctx.now } as MemberDoc, { fullPhone: true })
     },
   }),
 

@@ -5,16 +5,11 @@
  */
 import { hasRole } from '../../types/role'
 import type { Ctx } from '../_shared/context'
-import { COLLECTIONS, type NoticeDoc } from '../_shared/documents'
+import type { NoticeDoc } from '../_shared/documents'
 import { AppError, notFound } from '../_shared/errors'
-import { docs } from '../_shared/query'
+import { findNotice } from './store'
 
 export const NOTICE_NOT_FOUND = () => notFound('这份公告')
-
-export async function findNotice(ctx: Ctx, id: string): Promise<NoticeDoc | null> {
-  const [found] = await docs<NoticeDoc>(ctx.db.collection(COLLECTIONS.notices).where({ _id: id }).limit(1))
-  return found ?? null
-}
 
 /** May this caller read this notice at all? Drafts: committee and chair; internal: members. */
 export function mayRead(ctx: Ctx, notice: NoticeDoc): boolean {
@@ -35,9 +30,4 @@ export async function noticeIn(ctx: Ctx, id: string, states: NoticeDoc['state'][
   if (!notice) throw NOTICE_NOT_FOUND()
   if (!states.includes(notice.state)) throw new AppError('CONFLICT', refusal)
   return notice
-}
-
-export function isDuplicateKey(err: unknown): boolean {
-  const e = err as { errCode?: number; errMsg?: string; message?: string }
-  return e?.errCode === -502001 || /E11000|duplicate key/i.test(`${e?.errMsg ?? ''} ${e?.message ?? ''}`)
 }

@@ -1,26 +1,23 @@
 /** Documents → the DTOs the app parses (fileIDs become temporary URLs, never raw docs). */
-import type { AttachmentOut, NoticeBlock, NoticeBlockOut } from '../../types/notice'
-import type { Ctx } from '../_shared/context'
-import type { Attachment } from '../_shared/documents'
-import { addDays, shanghaiDate, startOfShanghaiDay } from '../_shared/time'
+import type { AttachmentOut, NoticeBlock, NoticeBlockOut, PublicityState } from '../../types/notice'
+import type { Attachment, NoticeDoc } from '../_shared/documents'
+import { addDays, publicityState, shanghaiDate, startOfShanghaiDay } from '../_shared/time'
 import { AppError } from '../_shared/errors'
-import { kindOf } from './attachments'
+import { kindOf } from './files'
 
-/** Temporary URLs for every file a body and attachment list refer to. */
-export async function urlsFor(ctx: Ctx, body: NoticeBlock[], attachments: Attachment[]): Promise<Record<string, string>> {
-  const ids = [...body.flatMap((b) => (b.type === 'image' ? [b.fileId] : [])), ...attachments.map((a) => a.fileId)]
-  return ids.length ? ctx.services.tempUrls(ids) : {}
-}
-
-export function blocksOut(body: NoticeBlock[], urls: Record<string, string>): NoticeBlockOut[] {
+/** Body blocks as shown: an image carries its verified link, or `damaged` when its bytes no longer match. */
+export function blocksOut(body: NoticeBlock[], urls: Record<string, string>, damaged: Set<string>): NoticeBlockOut[] {
   return body.map((b): NoticeBlockOut => {
     if (b.type !== 'image') return b
-    return { type: 'image', ...(urls[b.fileId] ? { url: urls[b.fileId] } : {}), ...(b.caption ? { caption: b.caption } : {}) }
+    return {
+      type: 'image', ...(urls[b.fileId] ? { url: urls[b.fileId] } : {}), ...(b.caption ? { caption: b.caption } : {}), ...(damaged.has(b.fileId) ? { damaged: true } : {}),
+    }
   })
 }
 
-export function attachmentsOut(list: Attachment[], urls: Record<string, string>): AttachmentOut[] {
-  return list.map((a) => ({ name: a.name, size: a.size, kind: kindOf(a.name) ?? 'file', ...(urls[a.fileId] ? { url: urls[a.fileId] } : {}) }))
+/** Attachments as listed (the link comes from notice.file, after the file's hash is checked). */
+export function attachmentsOut(list: Attachment[]): AttachmentOut[] {
+  return list.map((a) => ({ name: a.name, size: a.size, kind: kindOf(a.name) ?? 'file' }))
 }
 
 /**
@@ -45,4 +42,10 @@ export function publicityPeriod(p: { startDate: string; endDate: string } | null
 export function publicityDays(start?: Date, end?: Date): { startDate: string; endDate: string } | undefined {
   if (!start || !end) return undefined
   return { startDate: shanghaiDate(start), endDate: addDays(shanghaiDate(end), -1) }
+}
+
+/** 公示期 as a reader should see it: a draft's period is only planned (never 公示中 before publication). */
+export function publicityOf(n: Pick<NoticeDoc, 'state' | 'publicityStart' | 'publicityEnd'>, now: Date): PublicityState {
+  if (n.state === 'draft') return n.publicityStart && n.publicityEnd ? 'planned' : 'none'
+  return publicityState(n.publicityStart, n.publicityEnd, now)
 }

@@ -6,7 +6,7 @@ import { TEMPLATES } from '../../types/templates'
 import type { Ctx } from '../_shared/context'
 import { COLLECTIONS, type MemberDoc, type NoticeDoc, type NoticeReadDoc } from '../_shared/documents'
 import { formatShanghai } from '../_shared/time'
-import { isDuplicateKey } from './access'
+import { isDuplicateKey } from '../_shared/create-once'
 import { collectAll } from './collect'
 
 export async function recordFirstRead(ctx: Ctx, notice: NoticeDoc, member: MemberDoc): Promise<void> {

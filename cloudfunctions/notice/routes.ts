@@ -1,41 +1,55 @@
+import { randomBytes } from 'node:crypto'
 import {
-  noticeAnswerInput, noticeCorrectInput, noticeDraftInput, noticeGetInput, noticeIdInput, noticeLedgerInput, noticeListInput,
-  noticeManageListInput, noticeObjectInput, noticeObjectionsInput, noticePinInput, noticeReadersInput, noticeUpdateDraftInput,
-  noticeWithdrawInput, type NoticeDetail, type NoticeExportOutput, type NoticeListItem, type NoticeListOutput, type NoticeManageItem,
+  NOTICE_LABELS, noticeAnswerInput, noticeCorrectInput, noticeDraftInput, noticeFileInput, noticeGetInput, noticeIdInput, noticeLedgerInput,
+  noticeListInput, noticeManageListInput, noticeObjectInput, noticeObjectionsInput, noticePendingObjectionsInput, noticePinInput, noticeReadersInput,
+  noticeUpdateDraftInput, noticeWithdrawInput, type NoticeDetail, type NoticeExportOutput, type NoticeListItem, type NoticeListOutput, type NoticeManageItem,
   type NoticeReadersOutput,
 } from '../../types/notice'
 import { hasRole } from '../../types/role'
-import { action } from '../_shared/dispatch'
+import { action, type ActionDef } from '../_shared/dispatch'
 import { recordAudit, type DocWriter } from '../_shared/audit'
-import { COLLECTIONS, MAX_QUERY, type MemberDoc, type NoticeDoc, type NoticeReadDoc } from '../_shared/documents'
+import type { Ctx } from '../_shared/context'
+import { COLLECTIONS, type NoticeDoc } from '../_shared/documents'
 import { conflict } from '../_shared/errors'
-import { docs, escapeRegExp, iso, pageOf, pageWindow } from '../_shared/query'
-import { formatShanghai, publicityState } from '../_shared/time'
+import { iso } from '../_shared/query'
+import { formatShanghai, publicityState, shanghaiDate } from '../_shared/time'
 import { noticeIn } from './access'
-import { noticeDetail } from './detail'
-import { filingDocument } from './filing'
-import { ledgerWorkbook } from './ledger'
+import { noticeDetail, noticeFile } from './detail'
 import * as objections from './objections'
 import { readSplit, remindUnread } from './receipts'
+import { searchPage } from './search'
+import { BOARD_ORDER, LIST_FIELDS, namesOf, pageWithMore, readIdsOf, type ListedNotice } from './store'
 import * as write from './write'
 
 /** Reminders to the same notice's unread are at least this far apart. */
 const REMIND_GAP_MS = 60 * 60 * 1000
 const PAGE = 20
+const labels = NOTICE_LABELS
 
-const LIST_FIELDS = {
-  _id: true, title: true, category: true, visibility: true, pinned: true, publishedAt: true,
-  publicityStart: true, publicityEnd: true, correctionCount: true,
+/** Every notice action names its fields as the notice forms do (BAD_INPUT messages). */
+const noticeAction: typeof action = (def) => action({ labels, ...def }) as never
+
+/** A title as part of a file name: no path or reserved characters (control characters never reach here: the dispatcher refuses them), at most 40 characters. */
+function fileTitle(title: string): string {
+  return title.replace(/[\\/:*?"<>|]+/g, '').replace(/\s+/g, ' ').trim().slice(0, 40) || '公告'
 }
 
-type ListedNotice = Pick<NoticeDoc, '_id' | 'title' | 'category' | 'visibility' | 'pinned' | 'publishedAt' | 'publicityStart' | 'publicityEnd' | 'correctionCount'>
+/**
+ * Stores an export under a folder of its own with its real name as the last path segment, so the
+ * temporary link ends in that name (a browser saves it under it) as well as the answer's fileName.
+ */
+async function uploadExport(ctx: Ctx, fileName: string, buffer: Buffer): Promise<string> {
+  const fileId = await ctx.services.upload(`exports/notices/${randomBytes(8).toString('hex')}/${fileName}`, buffer)
+  return (await ctx.services.tempUrls([fileId]))[fileId]
+}
 
-export const routes = {
+export const routes: Record<string, ActionDef<any, any>> = {
   /**
    * Published notices, pinned first then newest, 20 a page. Visitors and applicants see only
-   * 对外 (public) notices; members see 内部 ones too. Index: state, visibility, category, pinned, publishedAt.
+   * 对外 (public) notices; members see 内部 ones too, with unread markers. At most 3 database
+   * requests: the caller, the page (one more than a page, instead of a count), the member's reads.
    */
-  list: action({
+  list: noticeAction({
     input: noticeListInput,
     role: 'visitor',
     async run(ctx, input): Promise<NoticeListOutput> {
@@ -43,23 +57,10 @@ export const routes = {
       const where: Record<string, unknown> = { state: 'published' }
       if (!isMember) where.visibility = 'public'
       if (input.category) where.category = input.category
-      if (input.keyword) where.title = ctx.db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' })
-      const { total: count, items: found } = input.keyword
-        ? await searchPage(ctx.db.collection(COLLECTIONS.notices), where, input.page)
-        : await pageOf<ListedNotice>(ctx.db.collection(COLLECTIONS.notices), where, {
-          orderBy: [['pinned', 'desc'], ['publishedAt', 'desc']], page: input.page, fields: LIST_FIELDS,
-        })
-      const readIds = new Set<string>()
-      if (isMember && ctx.member && found.length) {
-        const _ = ctx.db.command
-        const reads = await docs<Pick<NoticeReadDoc, 'noticeId'>>(
-          ctx.db.collection(COLLECTIONS.noticeReads)
-            .where({ memberId: ctx.member._id, noticeId: _.in(found.map((n) => n._id)) })
-            .limit(found.length)
-            .field({ noticeId: true }),
-        )
-        for (const r of reads) readIds.add(r.noticeId)
-      }
+      const { total, items: found } = input.keyword
+        ? await searchPage(ctx, where, input.keyword, input.page)
+        : await pageWithMore<ListedNotice>(ctx, COLLECTIONS.notices, where, BOARD_ORDER, input.page, LIST_FIELDS)
+      const readIds = isMember && ctx.member ? await readIdsOf(ctx, ctx.member._id, found.map((n) => n._id)) : new Set<string>()
       const items = found.map((n): NoticeListItem => ({
         id: n._id,
         title: n.title,
@@ -72,51 +73,53 @@ export const routes = {
         correctionCount: n.correctionCount ?? 0,
         read: readIds.has(n._id),
       }))
-      return { items, page: input.page, total: count }
+      return { items, page: input.page, total }
     },
   }),
 
   /** One notice as this caller may see it (or an earlier version); a member's first open is recorded. */
-  get: action({
+  get: noticeAction({
     input: noticeGetInput,
     role: 'visitor',
     run: (ctx, input): Promise<NoticeDetail> => noticeDetail(ctx, input.id, input.version),
   }),
 
+  /** A link to one attachment, handed out only while its bytes match the hash kept with the version. */
+  file: noticeAction({
+    input: noticeFileInput,
+    role: 'visitor',
+    run: (ctx, input) => noticeFile(ctx, input.id, input.index, input.version),
+  }),
+
   /** 公告管理: drafts, published or withdrawn notices, most recently changed first. */
-  manageList: action({
+  manageList: noticeAction({
     input: noticeManageListInput,
     role: 'committee',
     async run(ctx, input) {
-      const { total: count, items } = await pageOf<NoticeDoc>(ctx.db.collection(COLLECTIONS.notices), { state: input.state }, {
-        orderBy: [['updatedAt', 'desc']], page: input.page,
-        fields: { _id: true, title: true, category: true, visibility: true, state: true, version: true, updatedAt: true, createdBy: true },
+      const { total, items } = await pageWithMore<NoticeDoc>(ctx, COLLECTIONS.notices, { state: input.state }, [['updatedAt', 'desc']], input.page, {
+        _id: true, title: true, category: true, visibility: true, state: true, version: true, updatedAt: true, createdBy: true,
       })
-      const _ = ctx.db.command
-      const authors = items.length
-        ? await docs<Pick<MemberDoc, '_id' | 'name'>>(ctx.db.collection(COLLECTIONS.members).where({ _id: _.in([...new Set(items.map((n) => n.createdBy))]) }).limit(PAGE).field({ _id: true, name: true }))
-        : []
-      const nameOf = new Map(authors.map((m) => [m._id, m.name]))
+      const nameOf = await namesOf(ctx, items.map((n) => n.createdBy))
       return {
         items: items.map((n): NoticeManageItem => ({
           id: n._id, title: n.title, category: n.category, visibility: n.visibility, state: n.state, version: n.version,
           updatedAt: iso(n.updatedAt), authorName: nameOf.get(n.createdBy) ?? '',
         })),
-        page: input.page, total: count,
+        page: input.page, total,
       }
     },
   }),
 
-  createDraft: action({ input: noticeDraftInput, role: 'committee', run: (ctx, input) => write.createDraft(ctx, input) }),
-  updateDraft: action({ input: noticeUpdateDraftInput, role: 'committee', run: (ctx, input) => write.updateDraft(ctx, input) }),
-  publish: action({ input: noticeIdInput, role: 'chair', run: (ctx, input) => write.publish(ctx, input.id) }),
+  createDraft: noticeAction({ input: noticeDraftInput, role: 'committee', run: (ctx, input) => write.createDraft(ctx, input) }),
+  updateDraft: noticeAction({ input: noticeUpdateDraftInput, role: 'committee', run: (ctx, input) => write.updateDraft(ctx, input) }),
+  publish: noticeAction({ input: noticeIdInput, role: 'chair', run: (ctx, input) => write.publish(ctx, input.id) }),
   /** 更正: version n+1 with a required reason; every earlier version stays readable. */
-  correct: action({ input: noticeCorrectInput, role: 'chair', run: (ctx, input) => write.correct(ctx, input) }),
-  withdraw: action({ input: noticeWithdrawInput, role: 'chair', run: (ctx, input) => write.withdraw(ctx, input.id, input.reason) }),
-  pin: action({ input: noticePinInput, role: 'chair', run: (ctx, input) => write.pin(ctx, input.id, input.pinned) }),
+  correct: noticeAction({ input: noticeCorrectInput, role: 'chair', run: (ctx, input) => write.correct(ctx, input) }),
+  withdraw: noticeAction({ input: noticeWithdrawInput, role: 'chair', run: (ctx, input) => write.withdraw(ctx, input.id, input.reason) }),
+  pin: noticeAction({ input: noticePinInput, role: 'chair', run: (ctx, input) => write.pin(ctx, input.id, input.pinned) }),
 
   /** Read / unread counts over current members and a page of the unread (by name). */
-  readers: action({
+  readers: noticeAction({
     input: noticeReadersInput,
     role: 'chair',
     async run(ctx, input): Promise<NoticeReadersOutput> {
@@ -132,7 +135,7 @@ export const routes = {
   }),
 
   /** 提醒未读: a subscription message to every member who has not opened the notice. */
-  remindUnread: action({
+  remindUnread: noticeAction({
     input: noticeIdInput,
     role: 'chair',
     async run(ctx, input) {
@@ -154,61 +157,43 @@ export const routes = {
     },
   }),
 
-  /** 异议: a named objection during the 公示期 of an internal notice. */
-  object: action({
+  /** 异议: a named objection during the 公示期 of a published notice (对内 or 对外). */
+  object: noticeAction({
     input: noticeObjectInput,
     role: 'member',
     deniedMessage: '只有工会会员可以在公示期内提出异议，请先在"我的"页申请加入工会',
-    run: (ctx, input) => objections.raise(ctx, input.id, input.text),
+    run: (ctx, input) => objections.raise(ctx, input.id, input.text, input.requestId),
   }),
-  objections: action({ input: noticeObjectionsInput, role: 'chair', run: (ctx, input) => objections.list(ctx, input.id, input.page) }),
-  answerObjection: action({ input: noticeAnswerInput, role: 'chair', run: (ctx, input) => objections.answer(ctx, input.objectionId, input.answer) }),
+  objections: noticeAction({ input: noticeObjectionsInput, role: 'chair', run: (ctx, input) => objections.list(ctx, input.id, input.page) }),
+  /** 待答复异议 across notices (the 工作台 opens this). */
+  pendingObjections: noticeAction({ input: noticePendingObjectionsInput, role: 'chair', run: (ctx, input) => objections.pending(ctx, input.page) }),
+  answerObjection: noticeAction({ input: noticeAnswerInput, role: 'chair', run: (ctx, input) => objections.answer(ctx, input.objectionId, input.answer) }),
 
-  /** 备案 of one notice as a Word document (all versions, read statistics, objection log). */
-  exportFiling: action({
+  /** 备案 of one notice as a Word document (all versions, read statistics, objection log), named "<发布日期> <标题> 备案.docx". */
+  exportFiling: noticeAction({
     input: noticeIdInput,
     role: 'chair',
     async run(ctx, input): Promise<NoticeExportOutput> {
       const n = await noticeIn(ctx, input.id, ['published', 'withdrawn'], '草稿还没有发布，不能备案')
-      const buffer = await filingDocument(ctx, n)
-      const fileId = await ctx.services.upload(`exports/notices/${n._id}-${ctx.now.getTime()}.docx`, buffer)
-      const url = (await ctx.services.tempUrls([fileId]))[fileId]
+      const { filingDocument } = await import('./filing') // docx loads only here, not at cold start
+      const fileName = `${shanghaiDate(n.publishedAt!)} ${fileTitle(n.title)} 备案.docx`
+      const url = await uploadExport(ctx, fileName, await filingDocument(ctx, n))
       await recordAudit(ctx.db as unknown as DocWriter, ctx, { action: 'notice.exportFiling', target: { kind: 'notice', id: n._id, label: n.title } })
-      return { url, fileName: `${safeName(n.title)}-备案.docx` }
+      return { url, fileName }
     },
   }),
 
   /** Excel ledger of every notice published between two Shanghai days (inclusive). */
-  exportLedger: action({
+  exportLedger: noticeAction({
     input: noticeLedgerInput,
     role: 'chair',
     async run(ctx, input): Promise<NoticeExportOutput> {
+      const { ledgerWorkbook } = await import('./ledger') // exceljs loads only here, not at cold start
       const { buffer, count } = await ledgerWorkbook(ctx, input.from, input.to)
-      const fileId = await ctx.services.upload(`exports/notices/ledger-${input.from}-${input.to}-${ctx.now.getTime()}.xlsx`, buffer)
-      const url = (await ctx.services.tempUrls([fileId]))[fileId]
+      const fileName = `校务公开台账 ${input.from} 至 ${input.to}.xlsx`
+      const url = await uploadExport(ctx, fileName, buffer)
       await recordAudit(ctx.db as unknown as DocWriter, ctx, { action: 'notice.exportLedger', target: { kind: 'notice_ledger', id: `${input.from}_${input.to}` }, note: `${count} 份` })
-      return { url, fileName: `校务公开台账-${input.from}至${input.to}.xlsx`, count }
+      return { url, fileName, count }
     },
   }),
-}
-
-/**
- * A title search cannot use an index (it is a substring match), so it is answered in the way
- * that scans least: one unordered query for up to 100 matches; when fewer come back, that is
- * every match, ordered and paged here. Only a search matching 100 or more pages through the
- * ordered index, where matches are dense enough to fill a page quickly.
- */
-async function searchPage(collection: any, where: Record<string, unknown>, page: number): Promise<{ total: number; items: ListedNotice[] }> {
-  const found = await docs<ListedNotice>(collection.where(where).limit(MAX_QUERY).field(LIST_FIELDS))
-  if (found.length >= MAX_QUERY) {
-    return pageOf<ListedNotice>(collection, where, { orderBy: [['pinned', 'desc'], ['publishedAt', 'desc']], page, fields: LIST_FIELDS })
-  }
-  found.sort((a, b) => Number(b.pinned) - Number(a.pinned) || new Date(b.publishedAt!).getTime() - new Date(a.publishedAt!).getTime())
-  const { skip, limit } = pageWindow(page)
-  return { total: found.length, items: found.slice(skip, skip + limit) }
-}
-
-/** A title as a file name: no path or reserved characters, at most 40 characters. */
-function safeName(title: string): string {
-  return title.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40) || '公告'
 }

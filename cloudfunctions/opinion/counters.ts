@@ -46,6 +46,18 @@ export async function incrementUnder(ctx: Ctx, id: string, day: string, cap: num
   return false
 }
 
+/** Gives back one unit taken by `incrementUnder` (the reserved attempt did not count). Never below 0. */
+export async function giveBack(ctx: Ctx, id: string): Promise<void> {
+  const _ = ctx.db.command
+  await ctx.db.collection(COLLECTIONS.opinionCounters).where({ _id: id, n: _.gt(0) }).update({ data: { n: _.inc(-1) } })
+}
+
+/** Adds one without a cap (a tally, not a limit). Returns the new count as far as it is known. */
+export async function tally(ctx: Ctx, id: string, day: string): Promise<number> {
+  await incrementUnder(ctx, id, day, Number.MAX_SAFE_INTEGER)
+  return readCounter(ctx, id)
+}
+
 /** Deletes every counter of a day that has ended. Returns how many went. */
 export async function purgeOldCounters(ctx: Ctx): Promise<number> {
   const _ = ctx.db.command

@@ -1,6 +1,6 @@
 /**
- * Handling opinions: the chair sees every item from its release day on (anonymous items one
- * day after submission — the daily batch), assigns, rejects, releases held items; a committee
+ * Handling opinions: the chair sees every item from its release day on (anonymous items from
+ * their daily batch, batch.ts — never before), assigns, rejects, releases held items; a committee
  * member sees and answers only the items assigned to them. Every write is one conditional
  * update on the expected state (so two handlers never both win) plus an audit entry naming the
  * handler — never anything about the submitter.
@@ -21,6 +21,9 @@ import { shanghaiDate } from '../_shared/time'
 import { caseView, inboxItem, permissions } from './views'
 
 const OPEN: OpinionState[] = ['pending', 'processing']
+
+/** The item an action acts on, as the handler's page calls it. */
+export const ID_LABELS = { id: '意见' } as const
 
 /** The query behind each inbox filter; a committee member's is always narrowed to their items. */
 function inboxWhere(ctx: Ctx, filter: InboxFilter, today: string): Record<string, unknown> {
@@ -43,7 +46,7 @@ function inboxWhere(ctx: Ctx, filter: InboxFilter, today: string): Record<string
 /** An item the caller may handle, or NOT_FOUND (not yet released, or not assigned to them). */
 async function loadCase(ctx: Ctx, id: string): Promise<OpinionDoc> {
   const o = (await docs<OpinionDoc>(ctx.db.collection(COLLECTIONS.opinions).where({ _id: id }).limit(1)))[0]
-  const visible = o && o.visibleOn <= shanghaiDate(ctx.now)
+  const visible = o && o.visibleOn !== undefined && o.visibleOn <= shanghaiDate(ctx.now)
   const allowed = o && (ctx.role === 'chair' || o.assigneeId === requireMember(ctx)._id)
   if (!o || !visible || !allowed) throw new AppError('NOT_FOUND', '没有找到这条意见，或它没有指派给你。')
   return o
@@ -85,6 +88,7 @@ export const handlingRoutes = {
   inbox: action({
     input: opinionInboxInput,
     role: 'committee',
+    labels: { filter: '筛选' },
     async run(ctx, input): Promise<OpinionInboxOutput> {
       const today = shanghaiDate(ctx.now)
       const openWork = input.filter === 'open' || input.filter === 'overdue' || input.filter === 'pending' || input.filter === 'processing'
@@ -100,6 +104,7 @@ export const handlingRoutes = {
   case: action({
     input: opinionIdInput,
     role: 'committee',
+    labels: ID_LABELS,
     async run(ctx, input): Promise<OpinionCase> {
       return answer(ctx, input.id)
     },
@@ -120,6 +125,7 @@ export const handlingRoutes = {
   /** 待受理 → 处理中 with a handler (or a different handler while 处理中). Not while held. */
   assign: action({
     input: opinionAssignInput,
+    labels: ID_LABELS,
     role: 'chair',
     async run(ctx, input): Promise<OpinionCase> {
       const o = await loadCase(ctx, input.id)
@@ -139,6 +145,7 @@ export const handlingRoutes = {
   /** The handler's answer: 处理中 → 已答复 (a further reply keeps 已答复). */
   reply: action({
     input: opinionReplyInput,
+    labels: ID_LABELS,
     role: 'committee',
     async run(ctx, input): Promise<OpinionCase> {
       const o = await loadCase(ctx, input.id)
@@ -149,7 +156,8 @@ export const handlingRoutes = {
       const _ = ctx.db.command
       const reply = { text: input.text, repliedAt: ctx.now, by: me._id, byName: me.name }
       const first = o.replies.length === 0
-      const days = Math.round((Date.parse(shanghaiDate(ctx.now)) - Date.parse(o.submittedOn)) / 86_400_000)
+      // Counted from the day the union received it (its release), as its due date is.
+      const days = Math.round((Date.parse(shanghaiDate(ctx.now)) - Date.parse(o.visibleOn ?? o.submittedOn)) / 86_400_000)
       await updateIf(ctx, o, { state: o.state }, {
         state: 'replied', replies: _.push([reply]), ...(first ? { firstReplyDays: days } : {}),
       })
@@ -163,6 +171,7 @@ export const handlingRoutes = {
   close: action({
     input: opinionIdInput,
     role: 'committee',
+    labels: ID_LABELS,
     async run(ctx, input): Promise<OpinionCase> {
       const o = await loadCase(ctx, input.id)
       if (!permissions(ctx, o).close) {
@@ -177,6 +186,7 @@ export const handlingRoutes = {
   /** 不予受理 with a reason the submitter reads. Chair only. */
   reject: action({
     input: opinionRejectInput,
+    labels: ID_LABELS,
     role: 'chair',
     async run(ctx, input): Promise<OpinionCase> {
       const o = await loadCase(ctx, input.id)
@@ -191,6 +201,7 @@ export const handlingRoutes = {
   release: action({
     input: opinionIdInput,
     role: 'chair',
+    labels: ID_LABELS,
     async run(ctx, input): Promise<OpinionCase> {
       const o = await loadCase(ctx, input.id)
       if (!o.held) throw new AppError('CONFLICT', '这条意见不在待审核中。')

@@ -10,6 +10,7 @@ import { shanghaiDate } from '../_shared/time'
 import { randomId } from './secret'
 import { readSettings, SETTINGS_ID } from './settings'
 import { caseView, permissions } from './views'
+import { ID_LABELS } from './handling'
 
 export const publishingRoutes = {
   /**
@@ -19,9 +20,10 @@ export const publishingRoutes = {
   publishQa: action({
     input: opinionPublishInput,
     role: 'chair',
+    labels: ID_LABELS,
     async run(ctx, input): Promise<OpinionCase> {
       const o = (await docs<OpinionDoc>(ctx.db.collection(COLLECTIONS.opinions).where({ _id: input.id }).limit(1)))[0]
-      if (!o || o.visibleOn > shanghaiDate(ctx.now)) throw new AppError('NOT_FOUND', '没有找到这条意见。')
+      if (!o || !o.visibleOn || o.visibleOn > shanghaiDate(ctx.now)) throw new AppError('NOT_FOUND', '没有找到这条意见。')
       if (!permissions(ctx, o).publish) {
         throw new AppError('CONFLICT', o.qaId ? '这条意见已经公开过了。' : '答复之后才能公开为问答。')
       }
@@ -51,7 +53,11 @@ export const publishingRoutes = {
     },
   }),
 
-  /** Due days for new items (default 7). Items already submitted keep their due date. */
+  /**
+   * Due days (default 7), counted from the day an item reaches the union: named items take the
+   * setting at submission, anonymous ones at their daily batch. Items already dated keep theirs.
+   * One field-level update (never a read-modify-write of the document).
+   */
   setSettings: action({
     input: opinionSettings,
     role: 'chair',

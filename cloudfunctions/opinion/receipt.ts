@@ -12,10 +12,23 @@ import { keyedHash } from './secret'
 
 export type Receipt = NonNullable<OpinionDoc['receipt']>
 
-/** 16 uniformly random characters from a 32-letter alphabet (5 bits each, no modulo bias). */
+/** 16 characters from a 32-letter alphabet, 5 bits each taken from `bytes` (no modulo bias). */
+function codeFrom(bytes: Buffer): string {
+  return [...bytes.subarray(0, RECEIPT_CODE_LENGTH)].map((b) => RECEIPT_ALPHABET[b & 31]).join('')
+}
+
+/** 16 uniformly random characters (tests and tools; submissions use `submissionReceiptCode`). */
 export function newReceiptCode(): string {
-  const bytes = crypto.randomBytes(RECEIPT_CODE_LENGTH)
-  return [...bytes].map((b) => RECEIPT_ALPHABET[b & 31]).join('')
+  return codeFrom(crypto.randomBytes(RECEIPT_CODE_LENGTH))
+}
+
+/**
+ * The code of one submission: HMAC(APP_SECRET, caller, request id), so a retry of the same form
+ * answers the same code although only its hashes are stored. Uniform (HMAC output), 80 bits; see
+ * submit.ts for why nobody can recompute it.
+ */
+export function submissionReceiptCode(ctx: Ctx, requestId: string): string {
+  return codeFrom(Buffer.from(keyedHash(ctx, 'opinion-receipt-code', ctx.openid, requestId), 'hex'))
 }
 
 export function receiptLookup(ctx: Ctx, code: string): string {

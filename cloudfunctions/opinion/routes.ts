@@ -8,6 +8,7 @@ import { handlingRoutes } from './handling'
 import { publishingRoutes } from './publishing'
 import { statsRoutes } from './stats'
 import { timerRoutes } from './timers'
+import { batchRoutes } from './batch'
 
 /**
  * 意见箱. Nothing in this function logs an event, an input, a text or an openid: an anonymous
@@ -36,4 +37,5 @@ export const routes = {
   ...publishingRoutes,
   ...statsRoutes,
   ...timerRoutes,
+  ...batchRoutes,
 }

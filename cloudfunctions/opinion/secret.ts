@@ -18,3 +18,13 @@ export function keyedHash(ctx: Ctx, ...parts: string[]): string {
 export function randomId(): string {
   return crypto.randomBytes(16).toString('hex')
 }
+
+/**
+ * The id of the item one submission creates: HMAC(APP_SECRET, caller, request id), 128 bits. The
+ * same form retried lands on the same id (the insert is refused as a duplicate, nothing is written
+ * twice); another caller with the same request id gets another id. Like `randomId` it carries no
+ * time and no order.
+ */
+export function submissionId(ctx: Ctx, requestId: string): string {
+  return keyedHash(ctx, 'opinion-id', ctx.openid, requestId).slice(0, 32)
+}

@@ -1,4 +1,4 @@
-import { OPINION_DEFAULT_DUE_DAYS, type OpinionSettings } from '../../types/opinion'
+import { OPINION_DEFAULT_DUE_DAYS, opinionSettings, type OpinionSettings } from '../../types/opinion'
 import type { Ctx } from '../_shared/context'
 import { COLLECTIONS } from '../_shared/documents'
 import { docs } from '../_shared/query'
@@ -6,7 +6,11 @@ import { docs } from '../_shared/query'
 /** The chair's settings live in app_meta under this id. */
 export const SETTINGS_ID = 'opinion_settings'
 
+/** The stored settings, or the defaults. A stored value out of range is an error, never a guessed date. */
 export async function readSettings(ctx: Ctx): Promise<OpinionSettings> {
-  const found = await docs<{ dueDays?: number }>(ctx.db.collection(COLLECTIONS.appMeta).where({ _id: SETTINGS_ID }).limit(1))
-  return { dueDays: found[0]?.dueDays ?? OPINION_DEFAULT_DUE_DAYS }
+  const found = await docs<{ dueDays?: unknown }>(ctx.db.collection(COLLECTIONS.appMeta).where({ _id: SETTINGS_ID }).limit(1))
+  if (found[0]?.dueDays === undefined) return { dueDays: OPINION_DEFAULT_DUE_DAYS }
+  const parsed = opinionSettings.safeParse({ dueDays: found[0].dueDays })
+  if (!parsed.success) throw new Error('stored opinion settings are out of range')
+  return parsed.data
 }

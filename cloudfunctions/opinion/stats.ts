@@ -1,12 +1,15 @@
 /**
- * Statistics. The chair's are exact; members' merge every group smaller than MIN_PUBLIC_GROUP so
- * no published count points at a handful of people. Counted by aggregation in the database (a
- * year may hold more items than any one query may return).
+ * Statistics, over released items only: an anonymous item counts from its daily batch on (as it
+ * appears in the inbox), so no figure changes at the moment someone submits. The chair's figures
+ * are exact. Members' keep each category's total (a total singles nobody out); finer cells that
+ * could point at a person — a month with fewer than MIN_PUBLIC_GROUP items, ratings below that —
+ * are merged or withheld. Counted by aggregation in the database (a year may hold more items than
+ * any one query may return).
  */
 import * as z from 'zod/mini'
 import {
   MIN_PUBLIC_GROUP, opinionRatings, opinionStatsInput,
-  type OpinionPublicStatsOutput, type OpinionRating, type OpinionStatsOutput,
+  type MonthRange, type OpinionPublicStatsOutput, type OpinionRating, type OpinionStatsOutput,
 } from '../../types/opinion'
 import { action } from '../_shared/dispatch'
 import type { Ctx } from '../_shared/context'
@@ -15,18 +18,27 @@ import { shanghaiDate, shanghaiYear } from '../_shared/time'
 
 type Row = { key: string; count: number }
 
-/** The "merged" group's name in public statistics. */
-export const MERGED = '其他（合并）'
-
 /**
- * Groups under `min` are merged into one; if that merged group is itself under `min`, the
- * smallest remaining groups join it until it is not (or everything is merged). Sorted by count.
+ * Months (`YYYY-MM`, any order) grouped into runs of consecutive months holding at least `min`
+ * items together; a last run still under `min` joins the run before it. A month with `min` or
+ * more stands alone. Empty months are skipped (they lie inside a run's from–to).
  */
-export function mergeSmallGroups(rows: Row[], min = MIN_PUBLIC_GROUP): Row[] {
-  const big = rows.filter((r) => r.count >= min).sort((a, b) => b.count - a.count)
-  let merged = rows.filter((r) => r.count < min).reduce((n, r) => n + r.count, 0)
-  while (merged > 0 && merged < min && big.length > 0) merged += big.pop()!.count
-  return merged > 0 ? [...big, { key: MERGED, count: merged }] : big
+export function mergeMonths(rows: Row[], min = MIN_PUBLIC_GROUP): MonthRange[] {
+  const months = rows.filter((r) => r.count > 0).sort((a, b) => a.key.localeCompare(b.key))
+  const out: MonthRange[] = []
+  let run: MonthRange | undefined
+  for (const m of months) {
+    const grown: MonthRange = run ? { from: run.from, to: m.key, count: run.count + m.count } : { from: m.key, to: m.key, count: m.count }
+    if (grown.count >= min) {
+      out.push(grown)
+      run = undefined
+    } else run = grown
+  }
+  if (run) {
+    const last = out.pop()
+    out.push(last ? { from: last.from, to: run.to, count: last.count + run.count } : run)
+  }
+  return out
 }
 
 /** The median of values given as a histogram { value → count }; null when empty. */
@@ -43,9 +55,11 @@ export function medianOf(histogram: Array<{ value: number; count: number }>): nu
 }
 
 async function group(ctx: Ctx, year: number, field: string): Promise<Array<{ _id: any; count: number }>> {
-  const $ = ctx.db.command.aggregate
+  const _ = ctx.db.command
+  const $ = _.aggregate
   const res = (await ctx.db.collection(COLLECTIONS.opinions).aggregate()
-    .match({ submittedOn: ctx.db.command.gte(`${year}-01-01`).and(ctx.db.command.lt(`${year + 1}-01-01`)) })
+    // Released items only (an anonymous item waiting for its batch has no visibleOn).
+    .match({ submittedOn: _.gte(`${year}-01-01`).and(_.lt(`${year + 1}-01-01`)), visibleOn: _.lte(shanghaiDate(ctx.now)) })
     .group({ _id: `$${field}`, count: $.sum(1) })
     .end()) as { list: Array<{ _id: any; count: number }> }
   return res.list
@@ -74,7 +88,7 @@ async function yearFigures(ctx: Ctx, year: number) {
 async function countOverdue(ctx: Ctx): Promise<number> {
   const _ = ctx.db.command
   const today = shanghaiDate(ctx.now)
-  const res = (await ctx.db.collection(COLLECTIONS.opinions).where({ state: _.in(['pending', 'processing']), dueOn: _.lt(today) }).count()) as { total: number }
+  const res = (await ctx.db.collection(COLLECTIONS.opinions).where({ state: _.in(['pending', 'processing']), dueOn: _.lt(today), visibleOn: _.lte(today) }).count()) as { total: number }
   return res.total
 }
 
@@ -90,7 +104,7 @@ export const statsRoutes = {
     },
   }),
 
-  /** Members' figures: categories merged below 5, satisfaction only from 5 ratings on. */
+  /** Members' figures: category totals, months merged below 5, satisfaction only from 5 ratings on. */
   publicStats: action({
     input: z.object({ year: z.optional(z.int().check(z.minimum(2020), z.maximum(2100))) }),
     role: 'member',
@@ -99,16 +113,17 @@ export const statsRoutes = {
       const f = await yearFigures(ctx, year)
       const rated = f.satisfaction.reduce((n, s) => n + s.count, 0)
       const content = f.satisfaction.filter((s) => s.rating !== 'dissatisfied').reduce((n, s) => n + s.count, 0)
-      const enough = f.total >= MIN_PUBLIC_GROUP
+      const byMonth = mergeMonths(f.byMonth)
       return {
         year,
-        total: enough ? f.total : null,
-        byCategory: enough ? mergeSmallGroups(f.byCategory) : [],
-        replyRate: enough ? f.replyRate : null,
-        medianDaysToReply: enough ? f.medianDaysToReply : null,
+        total: f.total,
+        byCategory: f.byCategory,
+        byMonth,
+        monthsMerged: byMonth.some((r) => r.from !== r.to),
+        replyRate: f.replyRate,
+        medianDaysToReply: f.medianDaysToReply,
         satisfiedShare: rated >= MIN_PUBLIC_GROUP ? content / rated : null,
       }
     },
   }),
 }
-

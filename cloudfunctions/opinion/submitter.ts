@@ -1,6 +1,6 @@
 import {
-  opinionCheckCodesInput, opinionFollowUpInput, opinionMineInput, opinionRateInput, opinionViewInput,
-  type OpinionCheckCodesOutput, type OpinionMineOutput, type OpinionView,
+  opinionCheckCodeInput, opinionFollowUpInput, opinionMineInput, opinionRateInput, opinionViewInput,
+  type OpinionCheckCodeOutput, type OpinionMineOutput, type OpinionView,
 } from '../../types/opinion'
 import { action } from '../_shared/dispatch'
 import { requireMember } from '../_shared/context'
@@ -9,8 +9,11 @@ import { AppError } from '../_shared/errors'
 import { pageOf } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
 import { contentVerdict } from './content-check'
-import { findByCodes, findOwn } from './find'
-import { submitterView } from './views'
+import { findByCode, findOwn } from './find'
+import { dueOf, submitterView } from './views'
+
+/** The item, as the submitter's pages call it (by code, or 我的意见's id). */
+const REF_LABELS = { id: '意见' } as const
 
 type MineDoc = Pick<OpinionDoc, '_id' | 'category' | 'text' | 'state' | 'submittedOn' | 'dueOn' | 'replies'>
 
@@ -19,6 +22,7 @@ export const submitterRoutes = {
   view: action({
     input: opinionViewInput,
     role: 'member',
+    labels: REF_LABELS,
     async run(ctx, input): Promise<OpinionView> {
       return submitterView(ctx, await findOwn(ctx, input))
     },
@@ -31,6 +35,7 @@ export const submitterRoutes = {
   followUp: action({
     input: opinionFollowUpInput,
     role: 'member',
+    labels: { ...REF_LABELS, text: '补充说明' },
     async run(ctx, input): Promise<OpinionView> {
       const o = await findOwn(ctx, input)
       if (o.state === 'closed' || o.state === 'rejected') {
@@ -48,6 +53,7 @@ export const submitterRoutes = {
   rate: action({
     input: opinionRateInput,
     role: 'member',
+    labels: REF_LABELS,
     async run(ctx, input): Promise<OpinionView> {
       const o = await findOwn(ctx, input)
       if (o.replies.length === 0 || !(o.state === 'replied' || o.state === 'closed')) {
@@ -58,19 +64,16 @@ export const submitterRoutes = {
     },
   }),
 
-  /** State and reply count of the codes this device remembers (for the "new reply" badge). */
-  checkCodes: action({
-    input: opinionCheckCodesInput,
+  /**
+   * State and reply count of one code this device remembers (for the "new reply" badge). One code
+   * per call, counted like any look-up (a right code costs nothing).
+   */
+  checkCode: action({
+    input: opinionCheckCodeInput,
     role: 'member',
-    async run(ctx, input): Promise<OpinionCheckCodesOutput> {
-      const codes = [...new Set(input.codes)]
-      const found = await findByCodes(ctx, codes)
-      return {
-        items: codes.map((code, i) => {
-          const o = found[i]
-          return o ? { code, found: true, state: o.state, replyCount: o.replies.length } : { code, found: false, replyCount: 0 }
-        }),
-      }
+    async run(ctx, input): Promise<OpinionCheckCodeOutput> {
+      const o = await findByCode(ctx, input.code)
+      return { state: o.state, replyCount: o.replies.length }
     },
   }),
 
@@ -99,7 +102,7 @@ export const submitterRoutes = {
             text: o.text,
             state: o.state,
             submittedOn: o.submittedOn,
-            dueOn: o.dueOn,
+            dueOn: dueOf(o),
             replyCount: replies.length,
             ...(last ? { lastReply: { text: last.text, on: shanghaiDate(last.repliedAt) } } : {}),
           }

@@ -4,9 +4,15 @@ import { COLLECTIONS, type MemberDoc, type OpinionDoc, type OpinionQaDoc } from 
 import { docs, iso } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
 
-/** Still waiting for the union and past its due date (Shanghai calendar). */
+/** Still waiting for the union and past its due date (Shanghai calendar); never before its release. */
 export function isOverdue(o: Pick<OpinionDoc, 'state' | 'dueOn'>, today: string): boolean {
-  return (o.state === 'pending' || o.state === 'processing') && o.dueOn < today
+  return (o.state === 'pending' || o.state === 'processing') && o.dueOn !== undefined && o.dueOn < today
+}
+
+/** A released item's due date (handlers only ever see released items, which always have one). */
+export function dueOf(o: Pick<OpinionDoc, 'dueOn'>): string {
+  if (!o.dueOn) throw new Error('a released opinion without a due date')
+  return o.dueOn
 }
 
 async function imageUrls(ctx: Ctx, ids: string[]): Promise<string[]> {
@@ -31,7 +37,7 @@ export async function submitterView(ctx: Ctx, o: OpinionDoc): Promise<OpinionVie
     imageUrls: await imageUrls(ctx, o.images),
     state: o.state,
     submittedOn: o.submittedOn,
-    dueOn: o.dueOn,
+    ...(o.dueOn ? { dueOn: o.dueOn } : {}),
     overdue: isOverdue(o, shanghaiDate(ctx.now)),
     replies: o.replies.map((r) => ({ text: r.text, on: shanghaiDate(r.repliedAt) })),
     followUps: o.followUps.map((f) => ({ text: f.text, on: f.on })),
@@ -49,7 +55,7 @@ export function inboxItem(o: OpinionDoc, today: string): InboxItem {
     anonymous: o.anonymous,
     state: o.state,
     submittedOn: o.submittedOn,
-    dueOn: o.dueOn,
+    dueOn: dueOf(o),
     overdue: isOverdue(o, today),
     ...(o.held ? { held: o.held } : {}),
     ...(o.assigneeName ? { assigneeName: o.assigneeName } : {}),
@@ -88,7 +94,7 @@ export async function caseView(ctx: Ctx, o: OpinionDoc): Promise<OpinionCase> {
     ...(submitter ? { submitter } : {}),
     state: o.state,
     submittedOn: o.submittedOn,
-    dueOn: o.dueOn,
+    dueOn: dueOf(o),
     overdue: isOverdue(o, shanghaiDate(ctx.now)),
     ...(o.held ? { held: o.held } : {}),
     ...(o.assigneeId ? { assignee: { id: o.assigneeId, name: o.assigneeName ?? '' } } : {}),

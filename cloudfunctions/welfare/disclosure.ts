@@ -12,9 +12,11 @@ import type { Ctx } from '../_shared/context'
 import { action } from '../_shared/dispatch'
 import { COLLECTIONS, MAX_QUERY, type WelfareVisitDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
+import { welfareLabels } from './labels'
 import { audit } from './log'
 import { createNoticeDraft } from '../_shared/notice-drafts'
 import { docs } from '../_shared/query'
+import { closingLine, disclosureTitle, periodWords, publicityOf } from './disclosure-words'
 import { hardshipIds } from './people'
 
 interface Group { _id: string; count: number; cashFen: number; giftFen: number }
@@ -55,7 +57,7 @@ function nameItems(reason: string, names: string[]): string[] {
   return items
 }
 
-export async function disclosureBody(ctx: Ctx, input: { from: string; to: string; namedReasons: WelfareReason[] }) {
+export async function disclosureBody(ctx: Ctx, input: { from: string; to: string; namedReasons: WelfareReason[]; publicity?: { startDate: string; endDate: string } }) {
   const _ = ctx.db.command
   const where = { visitDate: _.gte(input.from).and(_.lte(input.to)), state: 'done' }
   const [byReason, byMonth, byFund] = await Promise.all([groupBy(ctx, where, 'reason'), groupBy(ctx, where, 'month'), groupBy(ctx, where, 'fund')])
@@ -86,7 +88,7 @@ export async function disclosureBody(ctx: Ctx, input: { from: string; to: string
 
   const body: NoticeBlock[] = [
     { type: 'paragraph', text: '各位教职工：' },
-    { type: 'paragraph', text: `根据工会经费公开的有关规定，现将 ${input.from} 至 ${input.to} 工会送温暖慰问经费的使用情况公开如下（共慰问 ${count} 人次，合计 ${yuan(totalFen)} 元）。` },
+    { type: 'paragraph', text: `根据工会经费公开的有关规定，现将${periodWords(input.from, input.to)}工会送温暖慰问经费的使用情况公开如下（共慰问 ${count} 人次，合计 ${yuan(totalFen)} 元）。` },
     { type: 'heading', text: '一、按慰问事由' },
     { type: 'table', header, rows: [...order(welfareReasons, byReason).map((g) => row(g._id, g)), row('合计', sumOf(byReason))] },
     { type: 'heading', text: '二、按月份' },
@@ -99,10 +101,11 @@ export async function disclosureBody(ctx: Ctx, input: { from: string; to: string
   }
   body.push(
     { type: 'paragraph', text: '困难帮扶、生病住院等涉及个人隐私的慰问，只公开人次和金额，不公开姓名。' },
-    { type: 'paragraph', text: '如有疑问，请在公示期内向校工会反映。' },
+    { type: 'paragraph', text: closingLine(input.publicity) },
     { type: 'paragraph', text: '校工会', bold: true },
   )
-  return { body, count, totalFen, withheld, hiddenNames }
+  const onlyUnionFund = byFund.every((g) => g._id === '工会经费')
+  return { body, count, totalFen, withheld, hiddenNames, onlyUnionFund }
 }
 
 export const disclosureRoutes = {
@@ -111,18 +114,20 @@ export const disclosureRoutes = {
     input: welfareDisclosureInput,
     role: 'chair',
     deniedMessage: '只有工会主席可以起草经费公开',
+    labels: welfareLabels(),
     async run(ctx, input): Promise<WelfareDisclosureOutput> {
       if (input.from > input.to) throw new AppError('BAD_INPUT', '开始日期不能晚于结束日期')
       const span = (Date.parse(input.to) - Date.parse(input.from)) / 86_400_000
       if (span > 366 * 2) throw new AppError('BAD_INPUT', '经费公开的时间段最长两年，请缩短')
-      const { body, count, totalFen, withheld, hiddenNames } = await disclosureBody(ctx, input)
+      const period = publicityOf(input.publicity)
+      const { body, count, totalFen, withheld, hiddenNames, onlyUnionFund } = await disclosureBody(ctx, input)
       if (count === 0) throw new AppError('BAD_INPUT', '这段时间没有已完成的慰问记录，无需公开')
-      const title = input.title || `${input.from} 至 ${input.to} 送温暖慰问经费使用情况公开`
+      const title = input.title || disclosureTitle(input.from, input.to, onlyUnionFund)
       if ([...hiddenNames].some((n) => title.includes(n))) throw new AppError('BAD_INPUT', '标题里不能出现困难帮扶或生病住院慰问对象的姓名')
-      const { id } = await createNoticeDraft(ctx, { title, category: '工会经费', visibility: input.visibility, body })
+      const { id } = await createNoticeDraft(ctx, { title, category: '工会经费', visibility: input.visibility, body, ...period })
       await audit(ctx, {
         action: 'welfare.disclosureDraft', target: { kind: 'notice', id, label: title },
-        after: { from: input.from, to: input.to, visibility: input.visibility, namedReasons: input.namedReasons, count, totalFen, withheld },
+        after: { from: input.from, to: input.to, visibility: input.visibility, namedReasons: input.namedReasons, publicity: input.publicity ?? null, count, totalFen, withheld },
       })
       return { noticeId: id, title, count, totalFen, withheld }
     },

@@ -19,9 +19,20 @@ export interface WelfarePlanDoc {
   cashFenEach: number
   gifts: Array<{ name: string; valueFen: number }>
   fund: WelfareFund
-  /** active: its unvisited entries are on the 待办 list; closed: no more reminders */
-  state: 'active' | 'closed'
+  /**
+   * creating: the head is written, entries may be missing (hidden from every list; a retry with the
+   * same requestId, or the next look at the plans, finishes it); active: its unvisited entries are on
+   * the 待办 list; closed: no more reminders
+   */
+  state: 'creating' | 'active' | 'closed'
+  /** = people.length = the number of entries once the plan is no longer `creating` */
   total: number
+  /**
+   * who the plan visits and who goes, fixed when it was asked for, so finishing it later makes exactly
+   * these entries (plans made by planCreate always have them)
+   */
+  people?: Array<{ memberId: string; name: string; department: string }>
+  visitors?: Array<{ memberId: string; name: string }>
   createdBy: string
   createdAt: Date
   updatedAt: Date

@@ -2,7 +2,6 @@
  * The ledger: filtered lists, exact totals (integer 分 summed by the database's $group, never
  * floats), charts by reason and month, and the Excel export.
  */
-import ExcelJS from 'exceljs'
 import {
   welfareExportInput, welfareListInput, welfareReasons, welfareFunds, welfareSummaryInput,
   type WelfareExportOutput, type WelfareListOutput, type WelfareSummaryOutput, type WelfareSummaryRow,
@@ -12,6 +11,7 @@ import type { Ctx } from '../_shared/context'
 import { action } from '../_shared/dispatch'
 import { COLLECTIONS, MAX_QUERY, type WelfareVisitDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
+import { welfareLabels } from './labels'
 import { audit } from './log'
 import { docs, pageOf, total } from '../_shared/query'
 import { formatShanghai, shanghaiYear, yearDateRange } from '../_shared/time'
@@ -93,6 +93,8 @@ async function workbook(ctx: Ctx, f: Filter): Promise<{ buffer: Buffer; rows: nu
   const coll = ctx.db.collection(COLLECTIONS.welfareVisits)
   const count = await total(coll.where(where))
   if (count > EXPORT_MAX) throw new AppError('BAD_INPUT', `记录太多（${count} 条），请按事由或经费来源筛选后再导出`)
+  // exceljs only here: every other action's cold start stays free of it.
+  const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()
   wb.creator = '教工之家'
   const sheet = wb.addWorksheet(allYears ? '慰问明细（历年）' : `${year}年慰问明细`)
@@ -137,6 +139,7 @@ export const ledgerRoutes = {
     input: welfareListInput,
     role: 'committee',
     deniedMessage: DENIED,
+    labels: welfareLabels(),
     async run(ctx, input): Promise<WelfareListOutput> {
       const { year, where } = whereOf(ctx, input)
       if (input.state) where.state = input.state
@@ -157,6 +160,7 @@ export const ledgerRoutes = {
     input: welfareSummaryInput,
     role: 'committee',
     deniedMessage: DENIED,
+    labels: welfareLabels(),
     run: (ctx, input) => summarize(ctx, input),
   }),
 
@@ -165,6 +169,7 @@ export const ledgerRoutes = {
     input: welfareExportInput,
     role: 'committee',
     deniedMessage: DENIED,
+    labels: welfareLabels(),
     async run(ctx, input): Promise<WelfareExportOutput> {
       const { buffer, rows: n, year } = await workbook(ctx, input)
       const stamp = formatShanghai(ctx.now, 'YYYYMMDD-HHmmss')

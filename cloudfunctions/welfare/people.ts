@@ -9,6 +9,7 @@ import { action } from '../_shared/dispatch'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
 import { docs, escapeRegExp } from '../_shared/query'
+import { welfareLabels } from './labels'
 import { audit } from './log'
 import { WELFARE_COLLECTIONS, type WelfarePersonDoc } from './documents'
 
@@ -64,6 +65,7 @@ export const peopleRoutes = {
     input: welfarePeopleInput,
     role: 'committee',
     deniedMessage: '只有工会委员和主席可以查看慰问记录',
+    labels: welfareLabels(),
     async run(ctx, input): Promise<{ items: WelfarePerson[] }> {
       const _ = ctx.db.command
       const hardship = await hardshipIds(ctx)
@@ -81,6 +83,7 @@ export const peopleRoutes = {
     input: welfareSetHardshipInput,
     role: 'committee',
     deniedMessage: '只有工会委员和主席可以标记困难职工',
+    labels: welfareLabels(),
     async run(ctx, input): Promise<{ memberId: string; hardship: boolean }> {
       const m = await recipientMember(ctx, input.memberId)
       const people = ctx.db.collection(WELFARE_COLLECTIONS.people)

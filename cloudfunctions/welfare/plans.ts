@@ -1,6 +1,7 @@
 /**
  * Holiday plans: a visit list built from roster filters (all retirees, staff marked 困难,
- * departments), created as planned visits in one step, ticked off one by one (welfare.complete).
+ * departments), created as planned visits (exactly once, never half: plan-create.ts), ticked off
+ * one by one (welfare.complete).
  */
 import {
   MAX_PLAN_PEOPLE, welfarePlanCloseInput, welfarePlanCreateInput, welfarePlanPreviewInput, welfarePlansInput,
@@ -8,12 +9,16 @@ import {
 } from '../../types/welfare'
 import type { Ctx } from '../_shared/context'
 import { action } from '../_shared/dispatch'
-import { COLLECTIONS, MAX_QUERY, type MemberDoc, type WelfareVisitDoc } from '../_shared/documents'
+import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
 import { AppError, notFound } from '../_shared/errors'
-import { audit } from './log'
 import { docs, iso, pageOf, total } from '../_shared/query'
-import { WELFARE_COLLECTIONS, type WelfarePlanDoc } from './documents'
+import { inTransaction } from '../_shared/transaction'
+import type { WelfarePlanDoc } from './documents'
+import { welfareLabels } from './labels'
+import { audit } from './log'
 import { hardshipIds, membersByIds, personOf, visitorsOf } from './people'
+import { finishAbandoned, finishPlan, insertHead, planIdFor } from './plan-create'
+import { PLANS, VISITS, getDoc, loadPlan } from './store'
 
 const DENIED = '只有工会委员和主席可以安排慰问计划'
 const FIELDS = { _id: true, name: true, department: true, status: true, role: true, membership: true }
@@ -52,10 +57,10 @@ function filterLabel(f: WelfarePlanDoc['filter']): string {
 }
 
 async function planItem(ctx: Ctx, p: WelfarePlanDoc): Promise<WelfarePlanItem> {
-  const coll = ctx.db.collection(COLLECTIONS.welfareVisits)
+  const coll = ctx.db.collection(VISITS)
   const [done, cancelled] = await Promise.all([total(coll.where({ planId: p._id, state: 'done' })), total(coll.where({ planId: p._id, state: 'cancelled' }))])
   return {
-    id: p._id, title: p.title, reason: p.reason, plannedDate: p.plannedDate, state: p.state, filterLabel: filterLabel(p.filter),
+    id: p._id, title: p.title, reason: p.reason, plannedDate: p.plannedDate, state: p.state === 'closed' ? 'closed' : 'active', filterLabel: filterLabel(p.filter),
     total: p.total, done, cancelled, cashFenEach: p.cashFenEach, createdAt: iso(p.createdAt),
   }
 }
@@ -66,50 +71,33 @@ export const planRoutes = {
     input: welfarePlanPreviewInput,
     role: 'committee',
     deniedMessage: DENIED,
+    labels: welfareLabels(),
     async run(ctx, input): Promise<{ people: WelfarePerson[]; departments: string[] }> {
       const [{ people }, depts] = await Promise.all([peopleFor(ctx, input.filter), departments(ctx)])
       return { people, departments: depts }
     },
   }),
 
-  /** Creates the plan and one planned visit per person, in one step. Entry ids are plan+member, so a retry adds no duplicates. */
+  /** The plan and one planned visit per person, once per form (see plan-create.ts). */
   planCreate: action({
     input: welfarePlanCreateInput,
     role: 'committee',
     deniedMessage: DENIED,
+    labels: welfareLabels({ title: '计划名称' }),
     async run(ctx, input): Promise<WelfarePlanItem> {
-      const exclude = new Set(input.excludeIds)
-      const people = (await peopleFor(ctx, input.filter)).people.filter((p) => !exclude.has(p.id))
-      if (people.length === 0) throw new AppError('BAD_INPUT', '名单是空的：请至少勾选一类人员（离退休、困难职工或部门）')
-      const visitors = await visitorsOf(ctx, input.visitorIds)
-      const gifts = input.gifts.map((g) => ({ name: g.name, valueFen: g.valueYuan }))
-      const giftFen = gifts.reduce((s, g) => s + g.valueFen, 0)
-      const plan: Omit<WelfarePlanDoc, '_id'> = {
-        title: input.title, reason: input.reason, plannedDate: input.plannedDate, filter: input.filter, cashFenEach: input.cashYuan,
-        gifts, fund: input.fund, state: 'active', total: people.length, createdBy: ctx.member!._id, createdAt: ctx.now, updatedAt: ctx.now,
+      const planId = planIdFor(ctx, input)
+      let plan = await getDoc<WelfarePlanDoc>(ctx.db, PLANS, planId)
+      if (!plan) {
+        const exclude = new Set(input.excludeIds)
+        const people = (await peopleFor(ctx, input.filter)).people.filter((p) => !exclude.has(p.id))
+        if (people.length === 0) throw new AppError('BAD_INPUT', '名单是空的：请至少勾选一类人员（离退休、困难职工或部门）')
+        const visitors = await visitorsOf(ctx, input.visitorIds)
+        plan = await insertHead(ctx, planId, {
+          title: input.title, reason: input.reason, plannedDate: input.plannedDate, filter: input.filter, cashFenEach: input.cashYuan,
+          gifts: input.gifts.map((g) => ({ name: g.name, valueFen: g.valueYuan })), fund: input.fund,
+        }, people.map((p) => ({ memberId: p.id, name: p.name, department: p.department })), visitors)
       }
-      const { _id: planId } = (await ctx.db.collection(WELFARE_COLLECTIONS.plans).add({ data: plan })) as { _id: string }
-      const visits = ctx.db.collection(COLLECTIONS.welfareVisits)
-      for (let i = 0; i < people.length; i += 10) {
-        await Promise.all(people.slice(i, i + 10).map(async (p) => {
-          const doc: WelfareVisitDoc = {
-            _id: `${planId}_${p.id}`, recipient: { kind: 'member', memberId: p.id, name: p.name, department: p.department },
-            reason: input.reason, visitDate: input.plannedDate, month: input.plannedDate.slice(0, 7), visitors, cashFen: input.cashYuan,
-            gifts, giftFen, fund: input.fund, notes: '', photos: [], state: 'planned', planId, revision: 1,
-            createdBy: ctx.member!._id, createdAt: ctx.now, updatedAt: ctx.now, updatedBy: ctx.member!._id,
-          }
-          try {
-            await visits.add({ data: doc })
-          } catch (err) {
-            if (!/E11000|duplicate/i.test(String((err as { errMsg?: string }).errMsg ?? err))) throw err
-          }
-        }))
-      }
-      await audit(ctx, {
-        action: 'welfare.planCreate', target: { kind: 'welfarePlan', id: planId, label: input.title },
-        after: { ...plan, people: people.map((p) => p.name) },
-      })
-      return planItem(ctx, { ...plan, _id: planId })
+      return planItem(ctx, await finishPlan(ctx, plan))
     },
   }),
 
@@ -118,9 +106,11 @@ export const planRoutes = {
     input: welfarePlansInput,
     role: 'committee',
     deniedMessage: '只有工会委员和主席可以查看慰问记录',
+    labels: welfareLabels(),
     async run(ctx, input): Promise<{ items: WelfarePlanItem[]; page: number; total: number }> {
+      await finishAbandoned(ctx)
       const _ = ctx.db.command
-      const { total: count, items } = await pageOf<WelfarePlanDoc>(ctx.db.collection(WELFARE_COLLECTIONS.plans), { state: _.in(['active', 'closed']) }, {
+      const { total: count, items } = await pageOf<WelfarePlanDoc>(ctx.db.collection(PLANS), { state: _.in(['active', 'closed']) }, {
         orderBy: [['state', 'asc'], ['createdAt', 'desc']], page: input.page,
       })
       return { items: await Promise.all(items.map((p) => planItem(ctx, p))), page: input.page, total: count }
@@ -132,14 +122,17 @@ export const planRoutes = {
     input: welfarePlanCloseInput,
     role: 'committee',
     deniedMessage: DENIED,
+    labels: welfareLabels({ id: '慰问计划' }),
     async run(ctx, input): Promise<WelfarePlanItem> {
-      const found = await docs<WelfarePlanDoc>(ctx.db.collection(WELFARE_COLLECTIONS.plans).where({ _id: input.id }).limit(1))
-      const p = found[0]
-      if (!p) throw notFound('这个慰问计划')
-      if (p.state === 'closed') return planItem(ctx, p)
-      await ctx.db.collection(WELFARE_COLLECTIONS.plans).where({ _id: p._id, state: 'active' }).update({ data: { state: 'closed', updatedAt: ctx.now } })
-      await audit(ctx, { action: 'welfare.planClose', target: { kind: 'welfarePlan', id: p._id, label: p.title }, before: { state: 'active' }, after: { state: 'closed' } })
-      return planItem(ctx, { ...p, state: 'closed' })
+      const closed = await inTransaction(ctx.db, async (t) => {
+        const p = await loadPlan(t, input.id)
+        if (p.state === 'creating') throw notFound('这个慰问计划')
+        if (p.state === 'closed') return p
+        await t.collection(PLANS).doc(p._id).update({ data: { state: 'closed', updatedAt: ctx.now } })
+        await audit(ctx, { action: 'welfare.planClose', target: { kind: 'welfarePlan', id: p._id, label: p.title }, before: { state: 'active' }, after: { state: 'closed' } }, t)
+        return { ...p, state: 'closed' as const }
+      })
+      return planItem(ctx, closed)
     },
   }),
 }

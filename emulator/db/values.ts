@@ -7,13 +7,23 @@
  *   dates can be answered from an index.
  */
 import { EJSON, BSONRegExp } from 'bson'
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../http'
+import { invalidParam } from './errors'
 
 export type Doc = Record<string, any>
 
 /** Parses an EJSON request string into plain JS values (numbers, Date, RegExp). */
 export function decodeRequestValue(text: string | undefined, now: Date): any {
   if (text === undefined || text === null || text === '') return undefined
-  const parsed = EJSON.parse(text, { relaxed: true })
+  if (typeof text !== 'string') throw invalidParam('query, data, order and projection are sent as EJSON strings')
+  // MongoDB refuses documents nested deeper than 100 levels; checked before anything recurses into it.
+  if (jsonTooDeep(text)) throw invalidParam(`document or query nested deeper than ${MAX_JSON_DEPTH} levels`)
+  let parsed: unknown
+  try {
+    parsed = EJSON.parse(text, { relaxed: true })
+  } catch (err: any) {
+    throw invalidParam(`cannot parse EJSON: ${String(err?.message ?? err).slice(0, 200)}`)
+  }
   return normalizeIncoming(parsed, now)
 }
 

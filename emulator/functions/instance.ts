@@ -96,7 +96,12 @@ export class FunctionInstance {
         }
         this.current = { id, finish }
         const msg: InvokeMessage = { type: 'invoke', id, ...invocation }
-        this.worker.postMessage(msg)
+        try {
+          this.worker.postMessage(msg)
+        } catch (err: any) {
+          // An event the worker cannot be sent (not cloneable) fails this invocation, not the cloud.
+          finish({ ok: false, kind: 'execute_fail', message: `the event could not be passed to the function: ${String(err?.message ?? err)}` })
+        }
       })
     } finally {
       this.busy = false

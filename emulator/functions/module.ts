@@ -1,12 +1,13 @@
 import type { LocalCloudModule } from '../modules'
 import type { LocalCloud, LocalCloudOptions } from '../server'
-import type { InvocationIdentity, RouteRegistration, TcbHandler } from '../registry'
-import { readJson, sendJson } from '../http'
+import { TcbError, type InvocationIdentity, type RouteRegistration, type TcbHandler } from '../registry'
+import { EVENT_MAX_BYTES, jsonTooDeep, MAX_JSON_DEPTH, readJson, sendJson } from '../http'
 import { listBundles, type FunctionBundle, type TimerTrigger } from './catalog'
 import { calleeIdentity, LOCAL_APPID, timerIdentity } from './identity'
 import { toClientError, toTcbError, type ClientError } from './errors'
 import { FunctionRunner, type RunResult } from './runner'
 import { scheduleTimers, timerEvent } from './timers'
+import { InvocationUsage, type UsageSummary } from './usage'
 
 /** A call as the app makes it (wx.cloud.callFunction), with the caller named explicitly. */
 export interface InvokeRequest {
@@ -21,7 +22,8 @@ export interface InvokeRequest {
   source?: string
 }
 
-export type InvokeOutcome = { ok: true; result: unknown } | ({ ok: false } & ClientError)
+/** callFunction's result or failure, and what the invocation asked of the database (see usage.ts). */
+export type InvokeOutcome = ({ ok: true; result: unknown } | ({ ok: false } & ClientError)) & { usage: UsageSummary }
 
 export interface TriggerRequest {
   env?: string
@@ -38,11 +40,13 @@ export interface FunctionsModule extends LocalCloudModule {
 }
 
 function toOutcome(r: RunResult): InvokeOutcome {
-  return r.ok ? { ok: true, result: r.result } : { ok: false, ...toClientError(r.failure) }
+  return r.ok ? { ok: true, result: r.result, usage: r.usage } : { ok: false, ...toClientError(r.failure), usage: r.usage }
 }
 
 function parseRequestData(raw: unknown): unknown {
   if (typeof raw !== 'string' || raw === '') return {}
+  if (Buffer.byteLength(raw) > EVENT_MAX_BYTES) throw new TcbError('EXCEED_MAX_PAYLOAD_SIZE', `callFunction data larger than ${EVENT_MAX_BYTES} bytes`)
+  if (jsonTooDeep(raw)) throw new TcbError('INVALID_PARAM', `callFunction data nested deeper than ${MAX_JSON_DEPTH} levels`)
   try { return JSON.parse(raw) } catch { return raw }
 }
 
@@ -81,7 +85,7 @@ export function functionsModule(): FunctionsModule {
     if (!t) {
       const known = bundle.triggers.map((x) => x.name).join(', ') || 'none'
       const wanted = req.trigger ? `a timer trigger named ${req.trigger}` : 'a timer trigger'
-      return { ok: false, errCode: -501007, errMsg: `${req.name} has no ${wanted} (config.json triggers: ${known})` }
+      return { ok: false, errCode: -501007, errMsg: `${req.name} has no ${wanted} (config.json triggers: ${known})`, usage: new InvocationUsage().summary() }
     }
     return fire(bundle, t, req.env ?? options.defaultEnv)
   }
@@ -93,6 +97,7 @@ export function functionsModule(): FunctionsModule {
       identity: calleeIdentity(caller, envName),
       nested: !!caller,
     })
+    if (caller?.usage instanceof InvocationUsage) caller.usage.addNested(result.usage)
     if (!result.ok) throw toTcbError(result.failure)
     return { data: { response_data: JSON.stringify(result.result) } }
   }
@@ -102,7 +107,7 @@ export function functionsModule(): FunctionsModule {
       method: 'POST',
       prefix: '/local/invoke',
       handler: async (req, res) => {
-        const body = await readJson<InvokeRequest>(req)
+        const body = await readJson<InvokeRequest>(req, EVENT_MAX_BYTES)
         if (!body || typeof body.name !== 'string') return sendJson(res, 400, { ok: false, errCode: -501007, errMsg: 'name is required' })
         sendJson(res, 200, await invoke(body))
       },

@@ -78,7 +78,12 @@ export class InstancePool {
 
   private async dispatch(instance: FunctionInstance, waiter: Waiter): Promise<void> {
     instance.busy = true
-    const outcome = await instance.run(waiter.invocation)
+    let outcome: RunOutcome
+    try {
+      outcome = await instance.run(waiter.invocation)
+    } catch (err: any) {
+      outcome = { ok: false, kind: 'execute_fail', message: String(err?.stack ?? err) }
+    }
     waiter.resolve(outcome)
     this.pump()
   }

@@ -5,6 +5,7 @@ import type { InvocationIdentity } from '../registry'
 import { invocationEnv, type RunningInvocation } from './identity'
 import { notFound, type InvokeFailure } from './errors'
 import { InstancePool, DEFAULT_LIMITS, type PoolLimits } from './pool'
+import { InvocationUsage, type UsageSummary } from './usage'
 
 export interface RunRequest {
   name: string
@@ -14,7 +15,7 @@ export interface RunRequest {
   nested?: boolean
 }
 
-export type RunResult = { ok: true; result: unknown } | { ok: false; failure: InvokeFailure }
+export type RunResult = ({ ok: true; result: unknown } | { ok: false; failure: InvokeFailure }) & { usage: UsageSummary }
 
 /** Only what a function needs from the host: no secrets or local-cloud settings leak into it. */
 function baseEnvironment(adminUrl: string, defaultEnv: string, functionEnv: Record<string, string>): Record<string, string> {
@@ -54,7 +55,8 @@ export class FunctionRunner {
 
   async run(req: RunRequest): Promise<RunResult> {
     const bundle = this.pool.resolve(req.name)
-    if (!bundle) return { ok: false, failure: notFound(req.name) }
+    const usage = new InvocationUsage()
+    if (!bundle) return { ok: false, failure: notFound(req.name), usage: usage.summary() }
     const token = crypto.randomBytes(12).toString('hex')
     const env = invocationEnv(this.adminUrl, token, req.identity)
     const context = {
@@ -67,12 +69,12 @@ export class FunctionRunner {
       namespace: req.identity.envName,
       environment: JSON.stringify(env),
     }
-    const running: RunningInvocation = { ...req.identity, functionName: bundle.name, openapiPermissions: bundle.openapiPermissions }
+    const running: RunningInvocation = { ...req.identity, functionName: bundle.name, openapiPermissions: bundle.openapiPermissions, usage }
     registerInvocationToken(token, running)
     try {
       const outcome = await this.pool.run(bundle, { event: req.event, context, env }, !!req.nested)
-      if (!outcome.ok) return { ok: false, failure: { kind: outcome.kind, message: outcome.message } }
-      return { ok: true, result: JSON.parse(outcome.json) }
+      if (!outcome.ok) return { ok: false, failure: { kind: outcome.kind, message: outcome.message }, usage: usage.summary() }
+      return { ok: true, result: JSON.parse(outcome.json), usage: usage.summary() }
     } finally {
       registerInvocationToken(token, undefined)
     }

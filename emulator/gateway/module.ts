@@ -1,16 +1,18 @@
 import type { LocalCloudModule } from '../modules'
 import type { LocalCloudOptions } from '../server'
 import type { RouteRegistration } from '../registry'
-import { readJson, sendJson } from '../http'
+import { EVENT_MAX_BYTES, readJson, sendJson } from '../http'
 import type { FunctionsModule } from '../functions/module'
+import type { OpenapiModule } from '../openapi/module'
+import { LOCAL_APPID } from '../functions/identity'
 import { personas } from '../seed/personas'
 import { serveStatic } from './static'
+import { callerOpenid } from './persona'
 
-/** The caller when the h5 user has not picked a persona. */
-export const ANONYMOUS_OPENID = 'o_dev_anonymous_visitor'
-/** The header carrying the dev persona the h5 user picked (local cloud only). */
-export const PERSONA_HEADER = 'x-local-openid'
-const OPENID = /^[A-Za-z0-9_-]{1,64}$/
+/** WeChat group ids (openGId) are url-safe strings; the local build accepts the same alphabet. */
+const OPEN_GID = /^[A-Za-z0-9_-]{1,128}$/
+/** Database requests made by a /gateway/call invocation (its own and those of functions it called). */
+export const DB_REQUESTS_HEADER = 'x-local-db-requests'
 
 /**
  * The h5 build's way into the cloud: POST /gateway/call { name, data } runs the function as
@@ -28,17 +30,34 @@ export function gatewayModule(): LocalCloudModule {
       method: 'POST',
       prefix: '/gateway/call',
       handler: async (req, res, _url, cloud) => {
-        const body = await readJson<{ name?: unknown; data?: unknown }>(req).catch(() => undefined)
-        if (!body || typeof body.name !== 'string' || !body.name) {
+        const body = await readJson<{ name?: unknown; data?: unknown }>(req, EVENT_MAX_BYTES)
+        if (!body || typeof body !== 'object' || typeof body.name !== 'string' || !body.name) {
           return sendJson(res, 400, { errCode: -501007, errMsg: 'cloud.callFunction:fail parameter.name should be String instead of Undefined;' })
         }
-        const header = req.headers[PERSONA_HEADER]
-        const openid = typeof header === 'string' && OPENID.test(header) ? header : ANONYMOUS_OPENID
+        const openid = callerOpenid(req)
         const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? body.data as Record<string, unknown> : {}
         const outcome = await cloud.module<FunctionsModule>('functions').invoke({
           env: options.defaultEnv, name: body.name, data, openid, source: 'wx_client',
         })
-        sendJson(res, 200, outcome.ok ? { result: outcome.result } : { errCode: outcome.errCode, errMsg: outcome.errMsg })
+        // The body is exactly callFunction's; the database requests the call made ride in a header.
+        const usage = { [DB_REQUESTS_HEADER]: String(outcome.usage.dbRequests + outcome.usage.nested.dbRequests) }
+        sendJson(res, 200, outcome.ok ? { result: outcome.result } : { errCode: outcome.errCode, errMsg: outcome.errMsg }, usage)
+      },
+    },
+    {
+      // The local build's stand-in for opening the app from a group card (wx.getGroupEnterInfo):
+      // POST { openGId } as the signed-in persona → { cloudID }, which a function resolves with
+      // cloud.getOpenData({ list: [cloudID] }) within five minutes, for this persona only.
+      method: 'POST',
+      prefix: '/gateway/cloud-id',
+      handler: async (req, res, _url, cloud) => {
+        const body = await readJson<{ openGId?: unknown }>(req)
+        const openGId = body?.openGId
+        if (typeof openGId !== 'string' || !OPEN_GID.test(openGId)) {
+          return sendJson(res, 400, { errCode: -601002, errMsg: 'getGroupEnterInfo:fail openGId must be 1–128 characters of A-Z a-z 0-9 _ -' })
+        }
+        const cloudID = cloud.module<OpenapiModule>('openapi').openData.mint(callerOpenid(req), LOCAL_APPID, { openGId })
+        sendJson(res, 200, { cloudID })
       },
     },
     {

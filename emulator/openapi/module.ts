@@ -4,7 +4,8 @@ import type { LocalCloudOptions } from '../server'
 import { TcbError, type RouteRegistration, type TcbHandler, type TcbRequest } from '../registry'
 import { readJson, sendJson } from '../http'
 import { runningInvocation } from '../functions/identity'
-import { decodeCommApiData, encodeCommOpenApiResp, pairsToParams } from './protobuf'
+import { decodeCloudIdList, decodeCommApiData, encodeCommOpenApiResp, encodeOpenDataResp, pairsToParams } from './protobuf'
+import { CloudIdIssuer } from './open-data'
 import { msgSecCheck, SECCHECK_DOWN_MARKER, type WxResult } from './sec-check'
 import { validateSend } from './subscribe-message'
 import { Outbox } from './outbox'
@@ -14,6 +15,14 @@ const NO_PERMISSION = -604101
 const API_NOT_FOUND = -604100
 
 type OpenApi = (params: Record<string, unknown>, req: TcbRequest) => Promise<WxResult>
+
+/** wx-server-sdk's cloud.getOpenData: a svrkit call that needs no config.json permission. */
+const GET_OPEN_DATA = 'ApiGetOpenDataByCloudId'
+
+export interface OpenapiModule extends LocalCloudModule {
+  /** Issues cloudIDs for the local build's stand-ins of client open-data APIs (group entry). */
+  readonly openData: CloudIdIssuer
+}
 
 function reply(result: WxResult): { raw: Buffer } {
   const respData = Buffer.from(JSON.stringify(result))
@@ -25,7 +34,8 @@ function reply(result: WxResult): { raw: Buffer } {
  * request and response): security.msgSecCheck against a local word list, subscribeMessage.send
  * into an outbox the local build can show. A function may call only the APIs its config.json lists.
  */
-export function openapiModule(): LocalCloudModule {
+export function openapiModule(): OpenapiModule {
+  const openData = new CloudIdIssuer()
   let outbox: Outbox
   let defaultEnv = ''
   /** environments where msgSecCheck is switched to "cannot be reached" */
@@ -52,13 +62,21 @@ export function openapiModule(): LocalCloudModule {
     const apiName = String(req.body.apiName ?? '')
     const raw = req.form?.requestData
     if (!Buffer.isBuffer(raw)) throw new TcbError('INVALID_PARAM', 'wx.openApi without requestData')
+    const request = decodeCommApiData(raw)
+    if (apiName === GET_OPEN_DATA) {
+      // Resolved for the invocation's own user only: the SDK's URL token names the caller.
+      const openid = req.caller?.openid ?? ''
+      const items = decodeCloudIdList(request.svrkit?.reqData ?? Buffer.alloc(0))
+        .map((cloudId) => ({ cloudId, json: JSON.stringify(openData.resolve(cloudId, openid)) }))
+      return { raw: encodeCommOpenApiResp({ respData: encodeOpenDataResp(items), contentType: '' }) }
+    }
     const running = runningInvocation(req.caller)
     if (running && !running.openapiPermissions.includes(apiName)) {
       return { raw: encodeCommOpenApiResp({ respData: Buffer.alloc(0), contentType: '', errorCode: NO_PERMISSION }) }
     }
     const api = apis[apiName]
     if (!api) return { raw: encodeCommOpenApiResp({ respData: Buffer.alloc(0), contentType: '', errorCode: API_NOT_FOUND }) }
-    return reply(await api(pairsToParams(decodeCommApiData(raw).pairs), req))
+    return reply(await api(pairsToParams(request.pairs), req))
   }
 
   const routes: RouteRegistration[] = [
@@ -87,6 +105,7 @@ export function openapiModule(): LocalCloudModule {
 
   return {
     name: 'openapi',
+    openData,
     actions: [{ action: 'wx.openApi', handler: openApi }],
     routes,
     async start(options: LocalCloudOptions) {

@@ -9,6 +9,8 @@ export interface OpenApiRequest {
   appid: string
   /** key → value bytes; the SDK writes each parameter as JSON text */
   pairs: Array<{ key: string; value: Buffer }>
+  /** apiType SVRKIT_API (2): the inner API's name and its own protobuf request (e.g. getOpenData) */
+  svrkit?: { apiName: string; reqData: Buffer }
 }
 
 export interface OpenApiResponse {
@@ -80,11 +82,42 @@ export function decodeCommApiData(buf: Buffer): OpenApiRequest {
         out.pairs.push(decodePair(pr.bytes()))
         return true
       })
-    } else if (f === 6 && w === 2) out.appid = r.bytes().toString('utf8')
+    } else if (f === 4 && w === 2) out.svrkit = decodeSvrkit(r.bytes())
+    else if (f === 6 && w === 2) out.appid = r.bytes().toString('utf8')
     else return false
     return true
   })
   return out
+}
+
+function decodeSvrkit(buf: Buffer): { apiName: string; reqData: Buffer } {
+  const out = { apiName: '', reqData: Buffer.alloc(0) }
+  fields(buf, (f, w, r) => {
+    if (f === 1 && w === 2) out.apiName = r.bytes().toString('utf8')
+    else if (f === 2 && w === 2) out.reqData = Buffer.from(r.bytes())
+    else return false
+    return true
+  })
+  return out
+}
+
+/** ApiGetOpenDataByCloudIdReq: field 2, repeated cloudID strings. */
+export function decodeCloudIdList(reqData: Buffer): string[] {
+  const list: string[] = []
+  fields(reqData, (f, w, r) => {
+    if (f !== 2 || w !== 2) return false
+    list.push(r.bytes().toString('utf8'))
+    return true
+  })
+  return list
+}
+
+/** ApiGetOpenDataByCloudIdResp: field 1, repeated OpDataItem { 1: cloudId, 2: json }. */
+export function encodeOpenDataResp(items: Array<{ cloudId: string; json: string }>): Buffer {
+  return Buffer.concat(items.map((item) => lengthDelimited(1, Buffer.concat([
+    lengthDelimited(1, Buffer.from(item.cloudId)),
+    lengthDelimited(2, Buffer.from(item.json)),
+  ]))))
 }
 
 function varint(n: number): Buffer {

@@ -9,8 +9,10 @@ import type {
 } from '../../cloudfunctions/_shared/documents'
 import type { NoticeBlock } from '../../types/notice'
 import { addDays, fromShanghai, shanghaiDate } from '../../cloudfunctions/_shared/time'
+import { searchTerms } from '../../cloudfunctions/_shared/search-terms'
 import { personas } from './personas'
 import { memberExtras, type MemberExtras } from './member-extras'
+import { demoActivities } from './activities'
 import type { WelfarePersonDoc, WelfarePlanDoc } from '../../cloudfunctions/welfare/documents'
 
 export interface DemoData extends MemberExtras {
@@ -114,7 +116,7 @@ export function buildDemoData(now: Date): DemoData {
   const approved = members.filter((m) => m.membership === 'approved')
 
   // ── notices ────────────────────────────────────────────────────────────────
-  type NoticeSeed = Omit<NoticeDoc, '_id' | 'attachments' | 'version' | 'correctionCount' | 'createdBy' | 'createdAt' | 'updatedAt'> & {
+  type NoticeSeed = Omit<NoticeDoc, '_id' | 'attachments' | 'version' | 'revision' | 'correctionCount' | 'createdBy' | 'createdAt' | 'updatedAt' | 'searchTerms' | 'versionLog' | 'objectionCount' | 'answeredCount'> & {
     corrections?: Array<{ title?: string; body: NoticeBlock[]; reason: string; publishedAt: Date }>
   }
   const noticeSeeds: NoticeSeed[] = [
@@ -225,7 +227,10 @@ export function buildDemoData(now: Date): DemoData {
     const lastChange = corrections.length ? corrections[corrections.length - 1].publishedAt : rest.withdrawnAt ?? rest.publishedAt ?? created
     notices.push({
       ...rest, _id, title: latest.title, body: latest.body, attachments: [],
-      version: 1 + corrections.length, correctionCount: rest.state === 'draft' ? 0 : corrections.length,
+      version: 1 + corrections.length, revision: 0, correctionCount: rest.state === 'draft' ? 0 : corrections.length,
+      // what the notice function keeps on every notice it writes (title search, version list, objection counts)
+      searchTerms: searchTerms([latest.title]), objectionCount: 0, answeredCount: 0,
+      versionLog: rest.state === 'draft' ? [] : [{ version: 1, publishedAt: rest.publishedAt! }, ...corrections.map((c, k) => ({ version: k + 2, publishedAt: c.publishedAt, reason: c.reason }))],
       createdBy: rest.category === '工会经费' || rest.category === '财务' ? chair._id : committee._id,
       createdAt: created, updatedAt: lastChange,
     })
@@ -255,114 +260,42 @@ export function buildDemoData(now: Date): DemoData {
     {
       _id: 'nob001', noticeId: byElection._id, memberId: objector1._id, name: objector1.name, department: objector1.department,
       text: '理化生组的选举会上有两位老师请假未参加，得票数 15/17 是否包含委托投票？请说明。', raisedAt: at(-10, '12:20'),
-      answer: '两位请假老师按选举办法书面委托投票，委托书已存档，得票数包含委托票。', answeredAt: at(-9, '17:05'), answeredBy: chair._id,
+      answered: true, answer: '两位请假老师按选举办法书面委托投票，委托书已存档，得票数包含委托票。', answeredAt: at(-9, '17:05'), answeredBy: chair._id,
     },
     {
       _id: 'nob002', noticeId: byElection._id, memberId: objector2._id, name: objector2.name, department: objector2.department,
-      text: '后勤处选区人数较少，建议公布参加投票的人员名单。', raisedAt: at(-7, '20:40'),
+      text: '后勤处选区人数较少，建议公布参加投票的人员名单。', raisedAt: at(-7, '20:40'), answered: false,
     },
   ]
+  for (const o of noticeObjections) {
+    Object.assign(o, { noticeTitle: byElection.title, publicityEnd: byElection.publicityEnd })
+    byElection.objectionCount += 1
+    if (o.answeredAt) byElection.answeredCount += 1
+  }
 
-  // ── activities and registrations ───────────────────────────────────────────
-  const activities: ActivityDoc[] = []
-  const registrations: RegistrationDoc[] = []
-  type ActivitySeed = Omit<ActivityDoc, '_id' | 'confirmedCount' | 'seatsTaken' | 'pendingCount' | 'waitlistCount' | 'waitSeq' | 'createdBy' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'state' | 'needsApproval' | 'fields' | 'audience' | 'cancelPolicy' | 'waitlist'> &
-    Partial<Pick<ActivityDoc, 'fields' | 'audience' | 'cancelPolicy' | 'waitlist' | 'state' | 'needsApproval'>> & {
-      confirmed: MemberDoc[]
-      waiting?: MemberDoc[]
-      answers?: (m: MemberDoc, k: number) => RegistrationDoc['answers']
-      guestsOf?: (k: number) => number
-    }
-  const female = approved.filter((m) => m.gender === '女')
-  const inService = approved.filter((m) => m.status === '在职')
-  const sanatoriumConfirmed = approved.filter((m) => m !== staff).slice(4, 24)
-  const sanatoriumWaiting = approved.filter((m) => m !== staff && !sanatoriumConfirmed.includes(m)).slice(-2)
-  const activitySeeds: ActivitySeed[] = [
-    {
-      title: '2026年教职工健康体检', category: '体检', description: '在市第一人民医院体检中心进行，按部门分三天安排，请选择体检套餐。空腹参加。',
-      place: '市第一人民医院体检中心', startAt: at(8, '07:30'), endAt: at(10, '11:30'), signupStartAt: at(-10, '08:00'), signupEndAt: at(5, '18:00'), capacity: 0,
-      fields: [{ key: 'package', label: '体检套餐', type: 'single', options: ['男性套餐', '女性套餐', '男性套餐+胃镜', '女性套餐+胃镜'], required: true }],
-      confirmed: [staff, retiree, ...approved.filter((m) => m !== staff && m !== retiree).slice(0, 16)],
-      answers: (m) => ({ package: m.gender === '女' ? '女性套餐' : '男性套餐' }),
-    },
-    {
-      title: '庆“三八”国际妇女节 · 女教职工插花沙龙', category: '节日', description: '邀请花艺老师现场指导，作品可带回家。', audience: { kind: 'female' },
-      place: '学校图书馆二楼多功能厅', startAt: at(-259, '14:00'), endAt: at(-259, '16:30'), signupStartAt: at(-270, '08:00'), signupEndAt: at(-261, '18:00'), capacity: 40,
-      confirmed: female.slice(0, 14),
-    },
-    {
-      title: '2026年冬季教职工羽毛球赛', category: '文体', description: '设男单、女单、混双三个项目，按部门组队，欢迎踊跃报名。', waitlist: true,
-      place: '学校体育馆', startAt: at(13, '13:30'), endAt: at(13, '17:30'), signupStartAt: at(-5, '08:00'), signupEndAt: at(6, '18:00'), capacity: 32,
-      fields: [{ key: 'event', label: '参赛项目', type: 'single', options: ['男单', '女单', '混双'], required: true }],
-      confirmed: [staff, committee2, ...inService.filter((m) => m !== staff && m !== committee2).slice(3, 13)],
-      answers: (m, k) => ({ event: k % 3 === 2 ? '混双' : m.gender === '女' ? '女单' : '男单' }),
-    },
-    {
-      title: '2026年教职工疗休养（浙江安吉 · 3天2晚）', category: '疗休养', description: '游览安吉竹博园、余村，入住度假酒店。每位会员每3年可参加一次，费用由工会经费承担，家属自费。', waitlist: true,
-      place: '浙江安吉', startAt: at(20, '07:30'), endAt: at(22, '18:00'), signupStartAt: at(-15, '08:00'), signupEndAt: at(3, '18:00'), capacity: 20,
-      frequency: { key: 'sanatorium', years: 3 }, cancelPolicy: 'untilSignupEnd', guests: { max: 2, countsTowardCapacity: false },
-      fields: [{ key: 'room', label: '住宿安排', type: 'single', options: ['标准间（与同事合住）', '单间（补差价）'], required: true }],
-      confirmed: sanatoriumConfirmed,
-      waiting: [sanatoriumWaiting[0], staff, sanatoriumWaiting[1]],
-      answers: (_m, k) => ({ room: k % 5 === 0 ? '单间（补差价）' : '标准间（与同事合住）' }),
-      guestsOf: (k) => (k % 4 === 0 ? 1 : 0),
-    },
-    {
-      title: '冬至包饺子 · 教工之家联谊', category: '节日', description: '冬至当天下午在食堂一起包饺子，离退休教职工欢迎参加。',
-      place: '教工食堂二楼', startAt: at(29, '16:30'), endAt: at(29, '18:30'), signupStartAt: at(3, '08:00'), signupEndAt: at(26, '18:00'), capacity: 60,
-      confirmed: [],
-    },
-    {
-      title: '教师节座谈会暨荣休教师欢送会', category: '节日', description: '座谈交流，欢送今年光荣退休的老师。',
-      place: '学校行政楼会议室', startAt: at(-73, '15:00'), endAt: at(-73, '17:00'), signupStartAt: at(-80, '08:00'), signupEndAt: at(-74, '18:00'), capacity: 0,
-      confirmed: approved.slice(0, 24),
-    },
-  ]
-  activitySeeds.forEach((seed, i) => {
-    const _id = id('act', i + 1)
-    const { confirmed, waiting = [], answers, guestsOf, ...rest } = seed
-    if (rest.capacity > 0 && confirmed.length > rest.capacity) throw new Error(`seed: ${rest.title} over capacity`)
-    const created = new Date(rest.signupStartAt.getTime() - 2 * 86400_000)
-    const guests = (k: number) => guestsOf?.(k) ?? 0
-    const seats = (k: number) => 1 + (rest.guests?.countsTowardCapacity ? guests(k) : 0)
-    const state = rest.state ?? 'published'
-    activities.push({
-      fields: [], audience: { kind: 'all' }, cancelPolicy: 'untilStart', waitlist: false, needsApproval: false, ...rest, _id, state,
-      confirmedCount: confirmed.length, seatsTaken: confirmed.reduce((n, _m, k) => n + seats(k), 0), pendingCount: 0,
-      waitlistCount: waiting.length, waitSeq: waiting.length,
-      createdBy: committee._id, createdAt: created, updatedAt: created, ...(state === 'draft' ? {} : { publishedAt: created }),
-    })
-    const signedAt = (k: number) => new Date(Math.min(rest.signupStartAt.getTime() + (k + 1) * 1800_000, now.getTime()))
-    const common = (m: MemberDoc, k: number) => ({
-      _id: `${_id}_${m._id}`, activityId: _id, memberId: m._id, memberName: m.name, department: m.department, answers: answers?.(m, k) ?? {},
-      guests: guests(k), ...(rest.frequency ? { seriesKey: rest.frequency.key, activityStartAt: rest.startAt } : {}),
-    })
-    confirmed.forEach((m, k) => registrations.push({
-      ...common(m, k), state: 'confirmed', seats: seats(k), createdAt: signedAt(k), updatedAt: signedAt(k),
-      ...(rest.endAt < now ? { checkedInAt: new Date(rest.startAt.getTime() - 600_000) } : {}),
-    }))
-    waiting.forEach((m, k) => registrations.push({
-      ...common(m, confirmed.length + k), guests: 0, state: 'waitlisted', waitSeq: k + 1, seats: 1,
-      createdAt: signedAt(confirmed.length + k), updatedAt: signedAt(confirmed.length + k),
-    }))
-  })
+  // ── activities and registrations (./activities.ts) ─────────────────────────
+  const { activities, registrations } = demoActivities({ now, at, members, approved, staff, retiree, committee, committee2 })
+  // the 体检 notice announces the 体检 activity: 去报名 opens it
+  const checkup = activities.find((a) => a.title === '2026年教职工健康体检')!
+  notices.find((n) => n.title === '关于2026年教职工健康体检安排的通知')!.link = { kind: 'activity', id: checkup._id, title: checkup.title }
 
   // ── opinions (anonymous ones: no identity, no time of day, random _id) ───
   const randomId = () => crypto.randomBytes(16).toString('hex')
   const reply = (text: string, daysAfter: number, submittedOn: string, by: MemberDoc = chair) => ({
     text, repliedAt: fromShanghai(`${addDays(submittedOn, daysAfter)} 16:20`), by: by._id, byName: by.name,
   })
-  // Anonymous items reach handlers the day after submission (daily batch); named ones at once.
+  // Anonymous items reach handlers in the next day's batch (dated from it); today's still wait
+  // (no visibleOn, no dueOn — see cloudfunctions/opinion/batch.ts); named ones at once.
   const opinion = (o: Pick<OpinionDoc, 'category' | 'text' | 'state'> & Partial<OpinionDoc> & { daysAgo: number }): OpinionDoc => {
     const { daysAgo, ...rest } = o
     const submittedOn = day(-daysAgo)
     const anonymous = rest.anonymous ?? true
+    const base = { _id: randomId(), images: [], anonymous, submittedOn, submittedMonth: submittedOn.slice(0, 7), replies: [], followUps: [] }
+    if (anonymous && daysAgo === 0) return { ...base, awaitingRelease: true, ...rest }
+    const visibleOn = anonymous ? addDays(submittedOn, 1) : submittedOn
     const replies = rest.replies ?? []
-    const firstReplyDays = replies.length ? Math.round((Date.parse(shanghaiDateOf(replies[0].repliedAt)) - Date.parse(submittedOn)) / 86_400_000) : undefined
-    return {
-      _id: randomId(), images: [], anonymous, submittedOn, submittedMonth: submittedOn.slice(0, 7), visibleOn: anonymous ? addDays(submittedOn, 1) : submittedOn,
-      dueOn: addDays(submittedOn, 7), replies: [], followUps: [], ...(firstReplyDays === undefined ? {} : { firstReplyDays }), ...rest,
-    }
+    const firstReplyDays = replies.length ? Math.round((Date.parse(shanghaiDateOf(replies[0].repliedAt)) - Date.parse(visibleOn)) / 86_400_000) : undefined
+    return { ...base, visibleOn, dueOn: addDays(visibleOn, 7), ...(firstReplyDays === undefined ? {} : { firstReplyDays }), ...rest }
   }
   const shanghaiDateOf = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
   const assigned = (m: MemberDoc) => ({ assigneeId: m._id, assigneeName: m.name })

@@ -5,6 +5,7 @@
  */
 import type { AppMetaDoc, InviteDoc, MemberDoc, RosterDoc } from '../../cloudfunctions/_shared/documents'
 import { addShanghaiDays } from '../../cloudfunctions/_shared/time'
+import { nameTerms } from '../../cloudfunctions/member/search'
 
 export const DEMO_INVITE_CODE = 'JGZJ2026'
 export const DEMO_BATCH = 'rdemo'
@@ -19,10 +20,20 @@ export interface MemberExtras {
   app_meta: AppMetaDoc[]
   roster: RosterDoc[]
   invites: InviteDoc[]
+  member_claims: Array<{ _id: string; memberId: string; at: Date }>
 }
 
+/**
+ * Besides the extra collections, fills in the fields the member function keeps on every record
+ * (name search terms, revision), as if each had been written through the function.
+ */
 export function memberExtras(members: MemberDoc[], now: Date): MemberExtras {
+  for (const m of members) {
+    m.searchTerms = nameTerms(m.name)
+    m.revision ??= 0
+  }
   const chair = members.find((m) => m.role === 'chair' && m.membership === 'approved')!
+  const chairs = members.filter((m) => m.role === 'chair' && m.membership === 'approved').map((m) => m._id)
   const departments = [...new Set(members.map((m) => m.department))].sort((a, b) => a.localeCompare(b, 'zh'))
   const onRoster = members.filter((m) => m.membership === 'approved' && m.staffNo)
   const roster: RosterDoc[] = [
@@ -33,9 +44,13 @@ export function memberExtras(members: MemberDoc[], now: Date): MemberExtras {
     app_meta: [
       { _id: 'departments', list: departments },
       { _id: 'join_settings', group: true, invite: true, roster: true },
+      // the chair lock (cloudfunctions/member/chairs.ts): who the chairs are, written with every role change
+      { _id: 'chairs', ids: chairs },
       { _id: 'roster', activeBatch: DEMO_BATCH, rows: roster.length, importedAt: addShanghaiDays(now, -30), fileName: '2026年教职工名册.xlsx' },
     ],
     roster,
+    // each approved member's staff number is theirs alone (cloudfunctions/member/claims.ts)
+    member_claims: members.filter((m) => m.membership === 'approved' && m.staffNo).map((m) => ({ _id: `staffNo:${m.staffNo}`, memberId: m._id, at: m.approvedAt ?? now })),
     invites: [{
       _id: DEMO_INVITE_CODE, note: '新学期入职教师', expiresAt: addShanghaiDays(now, 30), maxUses: 20, remaining: 17,
       autoApprove: true, revoked: false, createdBy: chair._id, createdAt: addShanghaiDays(now, -3),

@@ -4,7 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LocalCloudModule } from '../modules'
 import type { LocalCloud, LocalCloudOptions } from '../server'
 import { TcbError, type RouteRegistration, type TcbHandler } from '../registry'
-import { readBody, sendJson } from '../http'
+import { PayloadError, readBody, sendJson } from '../http'
+import { personaOpenid } from '../gateway/persona'
+import { StorageRules } from './rules'
 import { fileIdFor, parseFileId, validCloudPath, validEnv, type StoredFile } from './file-id'
 import { FileStore } from './files'
 import { sign, verify } from './signing'
@@ -57,6 +59,7 @@ function signedQuery(url: URL): { expires: number; signature: string } {
  */
 export function storageModule(): LocalCloudModule {
   let store: FileStore
+  const rules = StorageRules.load()
   let baseUrl = ''
   let defaultEnv = ''
 
@@ -133,15 +136,30 @@ export function storageModule(): LocalCloudModule {
     })
   }
 
+  /**
+   * The app's upload, bound by the storage security rules as a client request is: the caller is the
+   * signed-in persona (no persona, no identity), the rules decide on its path and on whose file it
+   * would replace. Refused before the body is read; nothing is written.
+   */
   async function appUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const cloudPath = url.searchParams.get('cloudPath') ?? ''
     if (!validCloudPath(cloudPath)) return sendJson(res, 400, { errCode: -404001, errMsg: `cloud.uploadFile:fail invalid cloudPath: ${cloudPath}` })
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > APP_UPLOAD_MAX_BYTES) return sendJson(res, 413, { errCode: -404002, errMsg: 'cloud.uploadFile:fail file too large' })
-    const content = await readBody(req)
-    if (content.length > APP_UPLOAD_MAX_BYTES) return sendJson(res, 413, { errCode: -404002, errMsg: 'cloud.uploadFile:fail file too large' })
     const file = { env: defaultEnv, cloudPath }
-    await store.write(file, content)
+    const openid = personaOpenid(req)
+    const resource = { openid: store.exists(file) ? store.owner(file) : openid, path: cloudPath }
+    if (!rules.allows('write', { auth: openid ? { openid } : null, resource })) {
+      req.resume()
+      const why = openid ? 'the storage rules allow uploads only to uploads/<domain>/<random>.<ext>, never over another user\'s file' : 'sign in first (no caller identity)'
+      return sendJson(res, 403, { errCode: -503002, errMsg: `cloud.uploadFile:fail STORAGE_EXCEED_AUTHORITY: permission denied: ${why}` })
+    }
+    let content: Buffer
+    try {
+      content = await readBody(req, APP_UPLOAD_MAX_BYTES)
+    } catch (err) {
+      if (err instanceof PayloadError) return sendJson(res, 413, { errCode: -404002, errMsg: 'cloud.uploadFile:fail file too large' })
+      throw err
+    }
+    await store.write(file, content, openid)
     sendJson(res, 200, { fileID: fileIdFor(file), statusCode: 200, errMsg: 'cloud.uploadFile:ok' })
   }
 

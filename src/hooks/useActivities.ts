@@ -1,6 +1,9 @@
-import { api } from '@/services/api'
+import { useCallback } from 'react'
+import { activityApi } from '@/components/activity/api'
 import { usePagedList } from './usePagedList'
 
-export function useActivities() {
-  return usePagedList('activities', api.activities)
+/** The 活动 tab (what needs action soonest first), or with `q` the titles containing it. */
+export function useActivities(q = '') {
+  const load = useCallback((page: number) => activityApi.list(page, q), [q])
+  return usePagedList(`activities:${q}`, load)
 }

@@ -4,6 +4,7 @@ import { opinionApi } from '@/components/opinion/api'
 import { rememberedReceipts, type RememberedReceipt } from '@/components/opinion/receipts'
 import { usePagedList } from './usePagedList'
 import { useAsync } from './useAsync'
+import { CallError, messageOf } from '@/services/call'
 
 /** Q&A the chair chose to publish from opinions: readable by every member. */
 export function usePublicQa() {
@@ -37,8 +38,10 @@ export interface ReceiptStatus extends RememberedReceipt {
 }
 
 /**
- * The receipt codes remembered on this device, with the server's current state and reply count
- * (one call for all of them). Nothing on the server links these codes to the caller afterwards.
+ * The receipt codes remembered on this device, with the server's current state and reply count —
+ * one call per code (the function takes one code per call, so its daily limit cannot be
+ * multiplied), one after another. A right code costs nothing against that limit. Nothing on the
+ * server links these codes to the caller afterwards.
  */
 export function useRememberedReceipts() {
   const [receipts, setReceipts] = useState<RememberedReceipt[]>(() => rememberedReceipts())
@@ -48,17 +51,21 @@ export function useRememberedReceipts() {
     const list = rememberedReceipts()
     setReceipts(list)
     setError(null)
-    if (list.length === 0) { setStatuses([]); return }
-    try {
-      const { items } = await opinionApi.checkCodes(list.map((r) => r.code))
-      setStatuses(list.map((r) => {
-        const s = items.find((i) => i.code === r.code)
-        const replyCount = s?.replyCount ?? 0
-        return { ...r, found: Boolean(s?.found), state: s?.state, replyCount, hasNew: replyCount > r.seenReplies }
-      }))
-    } catch (err) {
-      setError(err instanceof Error ? err.message : '查询失败')
+    const out: ReceiptStatus[] = []
+    for (const r of list) {
+      try {
+        const { state, replyCount } = await opinionApi.checkCode(r.code)
+        out.push({ ...r, found: true, state, replyCount, hasNew: replyCount > r.seenReplies })
+      } catch (err) {
+        if (!(err instanceof CallError) || err.code !== 'NOT_FOUND') {
+          setError(messageOf(err))
+          break
+        }
+        out.push({ ...r, found: false, replyCount: 0, hasNew: false })
+      }
     }
+    // After a refusal (e.g. today's look-ups used up) the rest stay listed, without a state.
+    setStatuses([...out, ...list.slice(out.length).map((r) => ({ ...r, found: false, replyCount: 0, hasNew: false }))])
   }, [])
   useEffect(() => { void refresh() }, [refresh])
   const newCount = (statuses ?? []).filter((s) => s.hasNew).length

@@ -1,6 +1,5 @@
 import { memberMeOutput } from '../../types/member'
 import { noticeListOutput, type NoticeCategory } from '../../types/notice'
-import { activityListOutput } from '../../types/activity'
 import { call } from './call'
 
 /**
@@ -10,5 +9,4 @@ import { call } from './call'
 export const api = {
   me: () => call('member', 'me', {}, memberMeOutput),
   notices: (input: { category?: NoticeCategory; keyword?: string; page: number }) => call('notice', 'list', input, noticeListOutput),
-  activities: (page: number) => call('activity', 'list', { page }, activityListOutput),
 }

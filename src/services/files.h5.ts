@@ -1,5 +1,5 @@
 import { getPersona } from '../dev/session'
-import type { FileOps, PickedFile } from './file-types'
+import { extensionOf, IMAGE_EXTENSIONS, savedFileName, type FileOps, type PickedFile } from './file-types'
 
 /**
  * Local build: the browser's file picker, uploads to the local cloud's storage
@@ -46,7 +46,22 @@ export const files: FileOps = {
       reader.readAsDataURL(blob)
     })
   },
-  async openFile(url) {
-    window.open(url, '_blank', 'noopener')
+  async openFile(url, name) {
+    if (IMAGE_EXTENSIONS.includes(extensionOf(name))) {
+      window.open(url, '_blank', 'noopener')
+      return
+    }
+    // Downloaded under the function's name: a plain link would save the storage path's hash.
+    const res = await fetch(url)
+    if (!res.ok) throw new Error(`download failed: HTTP ${res.status}`)
+    const href = URL.createObjectURL(await res.blob())
+    const link = document.createElement('a')
+    link.href = href
+    link.download = savedFileName(name)
+    link.style.display = 'none'
+    document.body.appendChild(link)
+    link.click()
+    link.remove()
+    setTimeout(() => URL.revokeObjectURL(href), 60_000)
   },
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { extensionOf, IMAGE_EXTENSIONS, type FileOps } from './file-types'
+import { extensionOf, IMAGE_EXTENSIONS, savedFileName, type FileOps } from './file-types'
 
 /** WeChat: cloud storage through wx.cloud, pickers and viewers from the platform. */
 export const files: FileOps = {
@@ -23,7 +23,11 @@ export const files: FileOps = {
       await Taro.previewImage({ urls: [url], current: url })
       return
     }
-    const { tempFilePath } = await Taro.downloadFile({ url })
-    await Taro.openDocument({ filePath: tempFilePath, fileType: extensionOf(name) as any, showMenu: true })
+    // Saved under the function's name in the user data folder (a temp path would be a hash), so
+    // 转发 or 保存 from WeChat's viewer hand on 会员名册-2026-11-22.xlsx; a second export overwrites it.
+    const filePath = `${Taro.env.USER_DATA_PATH}/${savedFileName(name)}`
+    const res = await Taro.downloadFile({ url, filePath })
+    if (res.statusCode !== 200) throw new Error(`download failed: HTTP ${res.statusCode}`)
+    await Taro.openDocument({ filePath: (res as { filePath?: string }).filePath || filePath, fileType: extensionOf(name) as any, showMenu: true })
   },
 }

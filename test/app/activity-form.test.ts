@@ -6,13 +6,20 @@ describe('the activity edit form', () => {
     expect(toInstant('2026-11-22', '09:30')).toBe('2026-11-22T01:30:00.000Z')
   })
 
-  it('starts a new activity with sign-up open now, closing before a start about a day away', () => {
-    const now = Date.parse('2026-11-22T02:07:00.000Z')
+  it('starts a new activity next week at 14:00, sign-up open now and closing at 18:00 the day before', () => {
+    const now = Date.parse('2026-11-22T02:07:00.000Z') // 10:07 in Shanghai
     const e = toEditable({ ...blankForm(now), title: '健步走', place: '操场' })
-    expect(Date.parse(e.signupStartAt)).toBeLessThanOrEqual(now)
-    expect(Date.parse(e.signupEndAt)).toBeLessThan(Date.parse(e.startAt))
-    expect(Date.parse(e.startAt) - now).toBeLessThan(24 * 3600_000)
+    expect(e.startAt).toBe('2026-11-29T06:00:00.000Z') // 14:00 Shanghai, a week later
+    expect(e.endAt).toBe('2026-11-29T08:00:00.000Z')
+    expect(e.signupEndAt).toBe('2026-11-28T10:00:00.000Z') // 18:00 the day before
+    expect(e.signupStartAt).toBe('2026-11-22T02:05:00.000Z')
     expect(activityEditable.safeParse(e).success).toBe(true)
+  })
+
+  it('keeps the defaults on Shanghai days late in the evening too (no 00:00, no closing tonight)', () => {
+    const now = Date.parse('2026-11-22T15:58:00.000Z') // 23:58 in Shanghai
+    const f = blankForm(now)
+    expect([f.startDate, f.startTime, f.signupEndDate, f.signupEndTime]).toEqual(['2026-11-29', '14:00', '2026-11-28', '18:00'])
   })
 
   it('turns the questions, options and rules into the function’s input', () => {

@@ -1,4 +1,4 @@
-import { placesText, registrationText, shareTitle } from '@/components/activity/activity-labels'
+import { myStatusTag, placesText, registrationText, shareTitle } from '@/components/activity/activity-labels'
 
 describe('places left', () => {
   it('counts the places still free', () => {
@@ -20,8 +20,14 @@ describe('places with guests', () => {
 })
 
 describe('the member’s own registration line', () => {
-  it('shows the waitlist position', () => {
-    expect(registrationText({ state: 'waitlisted', waitPosition: 1 })).toBe('候补 1')
+  it('shows the waitlist position as 候补第 n 位, the same words as the list card', () => {
+    expect(registrationText({ state: 'waitlisted', waitPosition: 4 })).toBe('候补第 4 位')
+    expect(myStatusTag({ state: 'waitlisted', waitPosition: 4, checkedIn: false }).label).toBe('候补第 4 位')
+  })
+  it('says 已报名 / 已签到 / 待审核 on a list card', () => {
+    expect(myStatusTag({ state: 'confirmed', checkedIn: false }).label).toBe('已报名')
+    expect(myStatusTag({ state: 'confirmed', checkedIn: true }).label).toBe('已签到')
+    expect(myStatusTag({ state: 'pending', checkedIn: false }).label).toBe('待审核')
   })
   it('says confirmed, and checked in once scanned', () => {
     expect(registrationText({ state: 'confirmed' })).toBe('已报名')

@@ -42,21 +42,40 @@ describe('the sign-up form', () => {
 })
 
 describe('the member’s registration card', () => {
-  const base = { id: 'a_m', activityId: 'a', answers: {}, guests: 0, createdAt: '2026-11-22T01:00:00.000Z' }
+  const base = { revision: 0, canEdit: false, id: 'a_m', activityId: 'a', answers: {}, guests: 0, createdAt: '2026-11-22T01:00:00.000Z' }
 
   it('shows the waitlist position and lets the member leave the queue', () => {
     const onCancel = jest.fn()
-    render(<RegistrationCard reg={{ ...base, state: 'waitlisted', waitPosition: 2, canCancel: true }} busy={false} onCancel={onCancel} />)
-    expect(screen.getByText('候补 2')).toBeTruthy()
+    render(<RegistrationCard reg={{ ...base, state: 'waitlisted', waitPosition: 2, canCancel: true }} fields={[]} busy={false} onCancel={onCancel} onEdit={jest.fn()} />)
+    expect(screen.getByText('候补第 2 位')).toBeTruthy()
     fireEvent.click(screen.getByText('退出候补'))
     expect(onCancel).toHaveBeenCalled()
   })
 
   it('shows the check-in code of a confirmed registration on request, and no cancel outside the policy', () => {
-    const { container } = render(<RegistrationCard reg={{ ...base, state: 'confirmed', canCancel: false }} busy={false} onCancel={jest.fn()} />)
+    const { container } = render(<RegistrationCard reg={{ ...base, state: 'confirmed', canCancel: false }} fields={[]} busy={false} onCancel={jest.fn()} onEdit={jest.fn()} />)
     expect(screen.queryByText('取消报名')).toBeNull()
     fireEvent.click(screen.getByText('出示签到码'))
     expect(container.querySelector('[data-testid="checkin-code"] img')).not.toBeNull()
     expect(screen.getByText('JG1.a_m.x.n.s')).toBeTruthy()
+  })
+
+  it('shows the member’s answers with their questions, and corrects them in place against the form', async () => {
+    const fields = [{ key: 'meal', label: '套餐', type: 'single' as const, options: ['A 套餐', 'B 套餐'], required: true }]
+    const onEdit = jest.fn().mockResolvedValue(true)
+    render(<RegistrationCard reg={{ ...base, state: 'confirmed', canCancel: true, canEdit: true, answers: { meal: 'A 套餐' }, revision: 3, signedUpBy: '李晓梅' }} fields={fields} busy={false} onCancel={jest.fn()} onEdit={onEdit} />)
+    expect(screen.getByText('套餐：A 套餐')).toBeTruthy()
+    expect(screen.getByText('由 李晓梅 代为报名')).toBeTruthy()
+    fireEvent.click(screen.getByText('修改报名信息'))
+    fireEvent.click(screen.getByText('B 套餐'))
+    fireEvent.click(screen.getByText('保存报名信息'))
+    expect(onEdit).toHaveBeenCalledWith({ meal: 'B 套餐' })
+    expect(await screen.findByText('修改报名信息')).toBeTruthy()
+  })
+
+  it('offers no correction once sign-up has closed', () => {
+    render(<RegistrationCard reg={{ ...base, state: 'confirmed', canCancel: false, canEdit: false, answers: { meal: 'A 套餐' } }} fields={[{ key: 'meal', label: '套餐', type: 'single', options: ['A 套餐', 'B 套餐'], required: true }]} busy={false} onCancel={jest.fn()} onEdit={jest.fn()} />)
+    expect(screen.getByText('套餐：A 套餐')).toBeTruthy()
+    expect(screen.queryByText('修改报名信息')).toBeNull()
   })
 })

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { NoticeBody } from '@/components/notice/NoticeBody'
 import { Attachments } from '@/components/notice/Attachments'
 import { fromEdit, toEdit } from '../../src/packages/notice/components/blocks'
@@ -8,6 +8,8 @@ jest.mock('@tarojs/components', () => require('./support/taro-components'))
 jest.mock('@tarojs/taro', () => require('./support/taro'))
 const openFile = jest.fn(async () => {})
 jest.mock('@/services/files', () => ({ files: { openFile: (...args: unknown[]) => (openFile as any)(...args) } }))
+const fileLink = jest.fn()
+jest.mock('@/components/notice/api', () => ({ noticeApi: { file: (...args: unknown[]) => fileLink(...args) } }))
 
 describe('NoticeBody', () => {
   it('renders headings, bold paragraphs, numbered lists and tables as text', () => {
@@ -36,15 +38,22 @@ describe('NoticeBody', () => {
     expect(screen.getByText('（图片暂时无法显示）')).toBeTruthy()
     expect(screen.getByText('合影')).toBeTruthy()
   })
+
+  it('says an image is damaged (its bytes no longer match) rather than showing anything', () => {
+    render(<NoticeBody blocks={[{ type: 'image', damaged: true }]} />)
+    expect(screen.getByText('（图片已损坏，已报告工会主席）')).toBeTruthy()
+  })
 })
 
 describe('Attachments', () => {
-  it('opens a document through the platform file service with its name', () => {
-    render(<Attachments list={[{ name: '预算表.pdf', size: 2048, kind: 'pdf', url: 'https://files.example/预算表.pdf' }]} />)
+  it('asks the function for a checked link to the version shown, then opens it under its name', async () => {
+    fileLink.mockResolvedValue({ url: 'https://files.example/预算表.pdf', name: '预算表.pdf', kind: 'pdf' })
+    render(<Attachments noticeId='n1' version={2} list={[{ name: '预算表.pdf', size: 2048, kind: 'pdf' }]} />)
     expect(screen.getByText('附件（1）')).toBeTruthy()
     expect(screen.getByText('2 KB')).toBeTruthy()
     fireEvent.click(screen.getByText('预算表.pdf'))
-    expect(openFile).toHaveBeenCalledWith('https://files.example/预算表.pdf', '预算表.pdf')
+    await waitFor(() => expect(openFile).toHaveBeenCalledWith('https://files.example/预算表.pdf', '预算表.pdf'))
+    expect(fileLink).toHaveBeenCalledWith('n1', 0, 2)
   })
 })
 
@@ -55,7 +64,7 @@ describe('editor blocks', () => {
       { type: 'paragraph', text: '正文', bold: true },
       { type: 'list', ordered: false, items: ['甲', '乙'] },
       { type: 'table', header: ['姓名', '部门'], rows: [['刘芳', '语文组']] },
-      { type: 'image', fileId: 'cloud://env.x/notices/a.png', caption: '图' },
+      { type: 'image', fileId: 'cloud://env.x/uploads/notice/abcdefgh12.png', caption: '图' },
     ]
     expect(fromEdit(body.map(toEdit))).toEqual(body)
     expect(fromEdit([{ type: 'paragraph', text: '  ', bold: false }, { type: 'list', ordered: true, lines: '\n\n' }])).toEqual([])

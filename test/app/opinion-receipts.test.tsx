@@ -1,8 +1,9 @@
 /**
- * The submitter's side on the device: the receipt code shown once (copy, opt-in remember),
- * codes remembered only when asked, the "new reply" count, and the thread view.
+ * The submitter's side on the device: the receipt code shown once (remember on this phone as the
+ * recommended choice, copy, and a question before leaving if neither was done), codes remembered
+ * only when asked, the "new reply" count, and the thread view.
  */
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { formatReceiptCode, normalizeReceiptCode, type OpinionView } from '../../types/opinion'
 import { ReceiptCard } from '@/components/opinion/ReceiptCard'
 import { OpinionThread } from '@/components/opinion/OpinionThread'
@@ -12,9 +13,21 @@ import { forgetReceipt, handOffCode, markRepliesSeen, rememberReceipt, remembere
 jest.mock('@tarojs/taro', () => {
   const mock = require('./support/taro')
   mock.default.setClipboardData = jest.fn(async () => ({}))
+  mock.default.showModal = jest.fn(async () => ({ confirm: false, cancel: true }))
+  mock.default.navigateBack = jest.fn(async () => ({}))
   return mock
 })
-jest.mock('@tarojs/components', () => require('./support/taro-components'))
+jest.mock('@tarojs/components', () => {
+  const base = require('./support/taro-components')
+  const { createElement } = require('react')
+  // The opinion form's text box: Taro's onInput event shape, as the shared Input mock does it.
+  const Textarea = (p: any) => createElement('textarea', { placeholder: p.placeholder, value: p.value ?? '', onChange: (e: any) => p.onInput?.({ detail: { value: e.target.value } }) })
+  return { ...base, Textarea }
+})
+const submitOpinion = jest.fn()
+jest.mock('@/components/opinion/api', () => ({ opinionApi: { submit: (...args: unknown[]) => submitOpinion(...args) } }))
+// Pages import styles through the @/ alias, which the style stub mapping does not see.
+jest.mock('@/components/opinion/opinion.scss', () => ({}))
 
 const Taro = (jest.requireMock('@tarojs/taro') as any).default
 const { resetTaroMock } = jest.requireMock('@tarojs/taro') as any
@@ -29,22 +42,26 @@ describe('receipt codes on the device', () => {
     expect(formatReceiptCode(CODE)).toBe('M3XE-6DTJ-26NN-5PV6')
   })
 
-  it('are remembered only when the submitter turns it on, and forgotten when turned off', () => {
-    render(<ReceiptCard code={CODE} category='食堂' submittedOn='2026-11-22' />)
-    expect(screen.getByText('M3XE-6DTJ-26NN-5PV6')).toBeTruthy()
+  it('are shown in two halves (one line, or two in 关怀模式) and remembered only when the submitter chooses it', () => {
+    const onChange = jest.fn()
+    const { container } = render(<ReceiptCard code={CODE} category='食堂' submittedOn='2026-11-22' onChange={onChange} />)
+    expect(container.querySelector('[data-receipt-code]')!.textContent).toBe('M3XE-6DTJ-26NN-5PV6')
     expect(rememberedReceipts()).toEqual([])
-    const toggle = screen.getByRole('switch')
-    fireEvent.click(toggle)
+    fireEvent.click(screen.getByText('记在这台手机上（推荐）'))
     expect(rememberedReceipts()).toEqual([{ code: CODE, category: '食堂', submittedOn: '2026-11-22', seenReplies: 0 }])
-    fireEvent.click(toggle)
+    expect(onChange).toHaveBeenLastCalledWith({ remembered: true, copied: false })
+    fireEvent.click(screen.getByText('不要记在这台手机上'))
     expect(rememberedReceipts()).toEqual([])
+    expect(onChange).toHaveBeenLastCalledWith({ remembered: false, copied: false })
   })
 
   it('copy puts the grouped code on the clipboard and says so', async () => {
-    render(<ReceiptCard code={CODE} category='食堂' submittedOn='2026-11-22' />)
+    const onChange = jest.fn()
+    render(<ReceiptCard code={CODE} category='食堂' submittedOn='2026-11-22' onChange={onChange} />)
     fireEvent.click(screen.getByText('复制回执码'))
-    expect(await screen.findByText('已复制，请保存好')).toBeTruthy()
+    expect(await screen.findByText('已复制，请另存好')).toBeTruthy()
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'M3XE-6DTJ-26NN-5PV6' })
+    expect(onChange).toHaveBeenLastCalledWith({ remembered: false, copied: true })
   })
 
   it('count replies read so far, never backwards, and only for remembered codes', () => {
@@ -94,5 +111,66 @@ describe('RateBar', () => {
     expect(screen.getByText('基本满意').getAttribute('aria-checked')).toBe('true')
     fireEvent.click(screen.getByText('不满意'))
     expect(onRate).toHaveBeenCalledWith('dissatisfied')
+  })
+})
+
+describe('leaving the receipt page', () => {
+  /** The submit page right after an anonymous submission (the function answered CODE). */
+  async function submitted() {
+    submitOpinion.mockImplementation(async () => ({ code: CODE, submittedOn: '2026-11-22', dueDays: 7, held: false }))
+    const { default: SubmitPage } = await import('@/packages/opinion/pages/submit/index')
+    render(<SubmitPage />)
+    fireEvent.click(screen.getByText('食堂'))
+    fireEvent.change(screen.getByPlaceholderText(/写清楚是什么事/), { target: { value: '晚餐窗口能否延长到七点？' } })
+    fireEvent.click(screen.getByText('匿名提交'))
+    await screen.findByText('匿名意见已提交')
+    expect(submitOpinion).toHaveBeenCalledWith(expect.objectContaining({ requestId: expect.stringMatching(/^[0-9a-z]{22,}$/), anonymous: true, images: [] }))
+  }
+
+  it('asks before leaving when the code was neither copied nor remembered; "留在本页" stays', async () => {
+    await submitted()
+    await act(async () => { fireEvent.click(screen.getByText('返回意见箱')) })
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '回执码还没保存', confirmText: '记住并离开', cancelText: '留在本页' }))
+    expect(Taro.navigateBack).not.toHaveBeenCalled()
+    expect(rememberedReceipts()).toEqual([])
+  })
+
+  it('"记住并离开" remembers the code on this phone, then leaves', async () => {
+    Taro.showModal.mockImplementationOnce(async () => ({ confirm: true, cancel: false }))
+    await submitted()
+    await act(async () => { fireEvent.click(screen.getByText('返回意见箱')) })
+    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
+    expect(rememberedReceipts()).toEqual([expect.objectContaining({ code: CODE })])
+  })
+
+  it('leaves without asking once the code was copied', async () => {
+    await submitted()
+    await act(async () => { fireEvent.click(screen.getByText('复制回执码')) })
+    await act(async () => { fireEvent.click(screen.getByText('返回意见箱')) })
+    expect(Taro.showModal).not.toHaveBeenCalled()
+    expect(Taro.navigateBack).toHaveBeenCalled()
+  })
+})
+
+describe('the submit form', () => {
+  it('keeps one request id across a double tap and a retry after a failure, so the function stores one item', async () => {
+    const { CallError } = await import('@/services/call')
+    let release!: () => void
+    submitOpinion
+      .mockImplementationOnce(() => new Promise((_, reject) => { release = () => reject(new CallError('network', '网络不通，请检查网络后重试')) }))
+      .mockImplementationOnce(async () => ({ code: CODE, submittedOn: '2026-11-22', dueDays: 7, held: false }))
+    const { default: SubmitPage } = await import('@/packages/opinion/pages/submit/index')
+    render(<SubmitPage />)
+    fireEvent.click(screen.getByText('食堂'))
+    fireEvent.change(screen.getByPlaceholderText(/写清楚是什么事/), { target: { value: '晚餐窗口能否延长到七点？' } })
+    fireEvent.click(screen.getByText('匿名提交'))
+    fireEvent.click(screen.getByText(/匿名提交|正在提交/))
+    await waitFor(() => expect(submitOpinion).toHaveBeenCalledTimes(1))
+    await act(async () => release())
+    expect(await screen.findByText('网络不通，请检查网络后重试')).toBeTruthy()
+    fireEvent.click(screen.getByText('匿名提交'))
+    await screen.findByText('匿名意见已提交')
+    expect(submitOpinion).toHaveBeenCalledTimes(2)
+    expect(submitOpinion.mock.calls[1][0].requestId).toBe(submitOpinion.mock.calls[0][0].requestId)
   })
 })

@@ -1,13 +1,18 @@
 /**
  * 意见箱 end to end, as people would click it in the h5 build on a fresh local cloud:
- * a member submits anonymously and copies the code → (next day's batch) the chair sees the
- * item with no identity and assigns it → the committee member replies → the member sees a
- * "new reply" badge, opens the item by code, reads the reply, rates 满意 → the chair publishes
- * it as Q&A with edited text → members see the Q&A.
+ * a member submits anonymously with a photo (staged in storage, never sent as bytes), copies the
+ * code and keeps it on the phone → the chair does not see it the same day; the demo's dev panel
+ * releases today's batch → the chair sees the item (and its photo) with no identity and assigns
+ * it → the committee member replies → the member sees a "new reply" badge, opens the item by code,
+ * reads the reply, rates 满意 → the chair publishes it as Q&A with edited text → members see it.
  * The member uses their own browser (their phone); the others share a second one.
  */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { connectLocalSdk } from '../../emulator/sdk-env'
+import { cameraJpeg } from '../functions/opinion-fixtures'
 import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
 
 let cloud: DemoCloud
@@ -43,21 +48,34 @@ async function openInboxItem(page: Page): Promise<void> {
 describe('意见箱 end to end', () => {
   let member: Page
 
-  it('a member submits anonymously, copies the receipt code and remembers it on the phone', async () => {
+  it('a member submits anonymously with a photo, copies the receipt code and keeps it on the phone', async () => {
     member = await signIn(phone, 'staff')
     await openTab(member, '意见箱')
     await button(member, '我要提意见').click()
     await visible(member, '[data-name="category"] .op-choice__item').filter({ hasText: '食堂' }).click()
     await visible(member, 'taro-textarea-core.op-form__textarea textarea').fill(TEXT)
+    const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-photo-')), 'canteen.jpg')
+    fs.writeFileSync(photo, cameraJpeg())
+    const [chooser] = await Promise.all([member.waitForEvent('filechooser'), visible(member, '.op-images__add').click()])
+    await chooser.setFiles(photo)
+    await visible(member, '.op-images__item').first().waitFor()
+    // The photo travels as a staged upload, never inside the call.
+    const calls: string[] = []
+    member.on('request', (r) => { if (r.url().includes('/gateway/')) calls.push(`${r.url()} ${r.postData()?.slice(0, 2000) ?? ''}`) })
     await button(member, '匿名提交').click()
     const shown = visible(member, '[data-receipt-code]')
     await shown.waitFor()
     code = (await shown.getAttribute('data-receipt-code')) ?? ''
     expect(code).toMatch(/^[0-9A-Z]{16}$/)
     expect(await shown.textContent()).toBe(code.replace(/(.{4})(?=.)/g, '$1-'))
+    const submit = calls.find((c) => c.includes('/gateway/call') && c.includes('"submit"'))!
+    expect(submit).toMatch(/uploads\/opinion\/[0-9a-f]{32}\.jpg/)
+    expect(submit).not.toMatch(/base64|\/9j\//)
+    expect(calls.some((c) => /\/gateway\/upload\?cloudPath=uploads%2Fopinion%2F/.test(c))).toBe(true)
     await button(member, '复制回执码').click()
     await button(member, '已复制').waitFor()
-    await visible(member, '.receipt__remember taro-switch-core').first().click()
+    await button(member, '记在这台手机上').click()
+    await visible(member, '[data-remembered-note]').waitFor()
     expect(await member.evaluate(() => localStorage.getItem('opinion.receipts'))).toContain(code)
   })
 
@@ -68,14 +86,19 @@ describe('意见箱 end to end', () => {
     await visible(chair, '[data-case]').first().waitFor()
     expect(await visible(chair, '[data-case]').filter({ hasText: TEXT }).count()).toBe(0)
 
-    // The next day: the daily batch releases yesterday's anonymous items.
+    // Not even in storage yet: its photo waits in the database for the batch.
     const { db } = connectLocalSdk(cloud.adminUrl, 'local')
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-    await db.collection('opinions').where({ text: TEXT }).update({ data: { visibleOn: today } })
+    expect((await db.collection('opinions').where({ text: TEXT }).get()).data[0].images).toEqual([])
+
+    // The demo's dev panel: today's batch now, as tomorrow would bring it.
+    await visible(chair, '.nav-cell').filter({ hasText: '立即放出今天的匿名意见' }).click()
+    await button(chair, '放出今天的匿名意见').click()
+    await visible(chair, '[data-release-note]').filter({ hasText: '已放出' }).waitFor()
 
     await chair.goto(`${cloud.url}/`)
     await openInboxItem(chair)
     await visible(chair, '.case__who').filter({ hasText: '匿名提交' }).waitFor()
+    await visible(chair, '.thread__image').first().waitFor()
     const detail = await visible(chair, '.thread').textContent()
     expect(detail).not.toContain('张明')
     await visible(chair, '[data-name="assignee"] .op-choice__item').filter({ hasText: '李晓梅' }).click()

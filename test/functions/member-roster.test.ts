@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs'
 import { callAs, seededEnv } from './helpers'
+import { requestId } from './member-support'
 
 let env: string
 let cloud: any
@@ -75,7 +76,7 @@ describe('roster import', () => {
 
   it('reads a CSV saved as GB18030 and approves the applicant it confirms', async () => {
     const applicant = { openid: `o_test_roster_${Date.now()}` }
-    await callAs(env, applicant, 'member', { action: 'apply', name: '钱多多', department: '数学组', status: '在职', staffNo: 'C0001' })
+    await callAs(env, applicant, 'member', { action: 'apply', requestId: requestId(), name: '钱多多', department: '数学组', status: '在职', staffNo: 'C0001' })
     expect((await callAs(env, applicant, 'member', { action: 'me' })).data.role).toBe('applicant')
     const csv = `${HEADER.join(',')}\r\n钱多多,数学组,C0001,1979-05-04,女,在职,13900000001\r\n`
     const r = await importFile('名册.csv', Buffer.from(gb18030(csv)))

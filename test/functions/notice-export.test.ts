@@ -30,7 +30,9 @@ describe('备案 Word document', () => {
     await ok(env, 'chair', 'correct', { id, version: 1, title: '2026年度绩效考核结果公示', body: body('更正后的正文。'), reason: '补充考核细则' })
 
     const out = await ok(env, 'chair', 'exportFiling', { id })
-    expect(out.fileName).toBe('2026年度绩效考核结果公示-备案.docx')
+    const publishedOn = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    expect(out.fileName).toBe(`${publishedOn} 2026年度绩效考核结果公示 备案.docx`)
+    expect(decodeURIComponent(new URL(out.url).pathname)).toMatch(new RegExp(`/${out.fileName}$`))
     const text = await docxText(out.url)
     for (const expected of [
       '校务公开备案表', '2026年度绩效考核结果公示', '对内公开（仅会员可见）', '第 1 版（首次发布）', '一、考核结果', '刘芳', '公示期内如有异议请提出。',
@@ -52,6 +54,8 @@ describe('备案 Word document', () => {
 describe('Excel ledger', () => {
   it('lists every published or withdrawn notice of the range with versions, reads and objections', async () => {
     const out = await ok(env, 'chair', 'exportLedger', { from: day(-365), to: day(0) })
+    expect(out.fileName).toBe(`校务公开台账 ${day(-365)} 至 ${day(0)}.xlsx`)
+    expect(decodeURIComponent(new URL(out.url).pathname)).toMatch(new RegExp(`/${out.fileName}$`))
     const res = await fetch(encodeURI(out.url))
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as any)

@@ -24,6 +24,8 @@ it.each([
   ['list: this member’s reads', 'notice_reads', { memberId: 'mem003', noticeId: { $in: ['n1', 'n2'] } }, {}, 'ix_notice_reads_'],
   ['objections of a notice', 'notice_objections', { noticeId: 'n1' }, { raisedAt: 1 }, 'ix_notice_objections_notice_'],
   ['my objections on a notice', 'notice_objections', { noticeId: 'n1', memberId: 'mem003' }, { raisedAt: 1 }, 'ix_notice_objections_notice_'],
+  ['pendingObjections: unanswered, oldest first', 'notice_objections', { answered: false }, { raisedAt: 1 }, 'ix_notice_objections_answered_raised'],
+  ['desk: damaged files not yet replaced', 'notice_file_alerts', { resolved: false }, {}, 'ix_notice_file_alerts_resolved_found'],
 ])('%s', async (_label, collection, query, order, index) => {
   expect(await plan(collection, query, order)).toContain(index)
 })

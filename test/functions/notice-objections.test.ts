@@ -1,6 +1,7 @@
 /** 异议 during the 公示期: who may raise one, when, who sees it, answers, and the summary afterwards. */
+import { persona } from '../../emulator/seed/personas'
 import { seededEnv } from './helpers'
-import { call, day, ok, published } from './notice-support'
+import { call, day, ok, published, rid } from './notice-support'
 
 let env: string
 let db: any
@@ -30,11 +31,19 @@ describe('raising an objection', () => {
     expect(await call(env, { openid: pending.openid }, 'object', { id, text: '申请人也想提意见。' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 
-  it('refuses outside the period, without a period, on 对外 notices and on withdrawn notices', async () => {
+  it('members may object to a 对外 notice during its 公示期 (a public 工会经费 公示 is where members object); visitors may not', async () => {
+    const funds = await seeded('2026年第三季度工会经费收支情况公示')
+    expect(await ok(env, 'retiree', 'get', { id: funds })).toMatchObject({ visibility: 'public', publicityState: 'active', canObject: true })
+    expect((await ok(env, 'visitor', 'get', { id: funds })).canObject).toBe(false)
+    await ok(env, 'retiree', 'object', { id: funds, text: '慰问支出中“其他”一项金额较大，请列明用途。' })
+    expect(await call(env, 'visitor', 'object', { id: funds, text: '访客也想提异议。' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect((await db.collection('notice_objections').where({ noticeId: funds }).count()).total).toBe(1)
+  })
+
+  it('refuses outside the period, without a period and on withdrawn notices', async () => {
     const cases: Array<[string, RegExp]> = [
       [await seeded('2027年职称评审推荐人选公示'), /公示期还没开始/],
-      [await seeded('关于冬季作息时间调整的通知'), /对外公开的公告不接受异议/],
-      [await seeded('2026年第三季度工会经费收支情况公示'), /对外公开的公告不接受异议/],
+      [await seeded('关于冬季作息时间调整的通知'), /没有公示期/],
       [await seeded('关于征集第六届教职工代表大会第三次会议提案的通知'), /没有公示期/],
     ]
     const ended = await published(env, { title: '已结束的公示', publicity: { startDate: day(0), endDate: day(1) } })
@@ -55,6 +64,42 @@ describe('raising an objection', () => {
     expect(await call(env, 'retiree', 'object', { id, text: '第4条异议：请说明评选依据。' })).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
   })
 })
+
+describe('under concurrency', () => {
+  let target: string
+  beforeAll(async () => {
+    target = await published(env, { title: '2026年度先进工作者推荐人选公示', publicity: { startDate: day(0), endDate: day(3) } })
+    // Warm every instance of the function (the runner keeps 4), so the calls below really overlap.
+    await Promise.all(Array.from({ length: 8 }, () => call(env, 'staff', 'list')))
+  })
+
+  it('five objections at once from one member: exactly three are kept, two are refused', async () => {
+    // A count-then-insert implementation lets all five see "none yet" and keeps five.
+    const answers = await Promise.all([1, 2, 3, 4, 5].map((k) => call(env, 'committee', 'object', { id: target, text: `第${k}条：推荐程序是否经过小组讨论？` })))
+    expect(answers.filter((a) => a.ok)).toHaveLength(3)
+    expect(answers.filter((a) => !a.ok).map((a) => a.code)).toEqual(['RATE_LIMITED', 'RATE_LIMITED'])
+    expect((await db.collection('notice_objections').where({ noticeId: target }).count()).total).toBe(3)
+  })
+
+  it('one objection sent six times (a retry, taps) is stored once and every answer names it', async () => {
+    const requestId = rid()
+    const answers = await Promise.all(Array.from({ length: 6 }, () => call(env, 'staff', 'object', { id: target, requestId, text: '请说明推荐名额的分配办法。' })))
+    expect(answers.every((a) => a.ok)).toBe(true)
+    expect(new Set(answers.map((a) => a.data.id)).size).toBe(1)
+    expect((await db.collection('notice_objections').where({ noticeId: target, memberId: (await member('staff'))._id }).count()).total).toBe(1)
+  })
+
+  it('the notice’s counts equal the stored objections and answers after parallel answering', async () => {
+    const stored = (await db.collection('notice_objections').where({ noticeId: target }).get()).data
+    const answers = await Promise.all(stored.flatMap((o: any) => [1, 2].map(() => call(env, 'chair', 'answerObjection', { objectionId: o._id, answer: '已核实，程序符合规定。' }))))
+    expect(answers.filter((a) => a.ok)).toHaveLength(stored.length)
+    const [n] = (await db.collection('notices').where({ _id: target }).get()).data
+    expect({ raised: n.objectionCount, answered: n.answeredCount }).toEqual({ raised: stored.length, answered: stored.length })
+    expect((await db.collection('audit_log').where({ action: 'notice.answerObjection', note: n.title }).count()).total).toBe(stored.length)
+  })
+})
+
+const member = async (who: 'staff') => (await db.collection('members').where({ openid: persona(who).openid }).get()).data[0]
 
 describe('only the chair sees and answers objections', () => {
   it('committee members cannot list or answer them; the chair sees names and answers each once', async () => {

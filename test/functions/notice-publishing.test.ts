@@ -5,7 +5,7 @@
 import { noticeDetail } from '../../types/notice'
 import { result } from '../../types/result'
 import { seededEnv } from './helpers'
-import { BYTES, body, call, ok, published, uploadTo } from './notice-support'
+import { BYTES, body, call, ok, published, stage, uploadTo } from './notice-support'
 
 let env: string
 let db: any
@@ -44,7 +44,7 @@ describe('drafts', () => {
 
   it('an edited draft keeps its id; publishing makes version 1 and records it in notice_versions', async () => {
     const { id } = await ok(env, 'committee', 'createDraft', { title: '关于暑期疗休养的通知（稿）', category: '其他', visibility: 'internal', body: body('初稿') })
-    await ok(env, 'committee', 'updateDraft', { id, title: '关于暑期疗休养的通知', category: '其他', visibility: 'internal', body: body('定稿') })
+    await ok(env, 'committee', 'updateDraft', { id, revision: 0, title: '关于暑期疗休养的通知', category: '其他', visibility: 'internal', body: body('定稿') })
     const v = await ok(env, 'chair', 'publish', { id })
     expect(v).toEqual({ id, version: 1 })
     const [v1] = await versionsOf(id)
@@ -64,7 +64,7 @@ describe('a published version is immutable', () => {
 
   it('no role can edit it as a draft', async () => {
     for (const who of ['committee', 'chair'] as const) {
-      const r = await call(env, who, 'updateDraft', { id, title: '偷偷改标题', category: '校务', visibility: 'internal', body: body('偷偷改正文') })
+      const r = await call(env, who, 'updateDraft', { id, revision: 0, title: '偷偷改标题', category: '校务', visibility: 'internal', body: body('偷偷改正文') })
       expect(r).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('更正') })
     }
     for (const who of ['committee', 'staff', 'visitor'] as const) {
@@ -121,26 +121,30 @@ describe('a published version is immutable', () => {
 })
 
 describe('attachments', () => {
-  it('records a real PDF with its real size and gives readers a temporary link', async () => {
-    const fileId = await uploadTo(env, 'notices/test/预算表.pdf', BYTES.pdf)
+  it('records a real PDF with its real size and hash; readers get a temporary link from notice.file', async () => {
+    const fileId = await stage(env, 'pdf', BYTES.pdf)
     const id = await published(env, { title: '2027年工会经费预算（附件）', attachments: [{ fileId, name: '预算表.pdf', size: 1 }] })
     const [doc] = (await db.collection('notices').where({ _id: id }).get()).data
-    expect(doc.attachments).toEqual([{ fileId, name: '预算表.pdf', size: BYTES.pdf.length }])
+    expect(doc.attachments).toEqual([{ fileId: expect.stringMatching(/\/notice-files\/[0-9a-f]{64}\.pdf$/), name: '预算表.pdf', size: BYTES.pdf.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }])
     const shown = await ok(env, 'staff', 'get', { id })
-    expect(shown.attachments).toEqual([{ name: '预算表.pdf', size: BYTES.pdf.length, kind: 'pdf', url: expect.stringMatching(/^http/) }])
+    expect(shown.attachments).toEqual([{ name: '预算表.pdf', size: BYTES.pdf.length, kind: 'pdf' }])
     expect(JSON.stringify(shown)).not.toContain('cloud://')
-    const res = await fetch(encodeURI(shown.attachments[0].url))
+    const link = await ok(env, 'staff', 'file', { id, index: 0 })
+    expect(link).toEqual({ url: expect.stringMatching(/^http/), name: '预算表.pdf', kind: 'pdf' })
+    const res = await fetch(encodeURI(link.url))
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
   })
 
-  it('refuses a wrong type, bytes that do not match the name, and files outside the notice folder', async () => {
-    const exe = await uploadTo(env, 'notices/test/setup.pdf', BYTES.exe)
+  it('refuses a wrong type, bytes that do not match the name, files outside the upload folder and oversize files', async () => {
+    const exe = await stage(env, 'pdf', BYTES.exe)
     const outside = await uploadTo(env, 'opinions/test/photo.png', BYTES.png)
+    const oldPath = await uploadTo(env, 'notices/test/old.pdf', BYTES.pdf)
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ fileId: exe, name: 'setup.exe', size: 100 }, /PDF、Word、Excel/],
       [{ fileId: exe, name: 'setup.pdf', size: 100 }, /内容与文件类型不符/],
-      [{ fileId: outside, name: 'photo.png', size: 100 }, /公告目录/],
-      [{ fileId: exe, name: 'big.pdf', size: 21 * 1024 * 1024 }, /20 MB/],
+      [{ fileId: outside, name: 'photo.png', size: 100 }, /通过小程序上传/],
+      [{ fileId: oldPath, name: 'old.pdf', size: 100 }, /通过小程序上传/],
+      [{ fileId: exe, name: 'big.pdf', size: 21 * 1024 * 1024 }, /附件大小：附件不能超过 20M/],
     ]
     for (const [attachment, message] of cases) {
       const r = await call(env, 'committee', 'createDraft', { title: '附件检查', category: '校务', visibility: 'internal', body: body('x'), attachments: [attachment] })
@@ -150,10 +154,10 @@ describe('attachments', () => {
   })
 
   it('checks body images the same way', async () => {
-    const png = await uploadTo(env, 'notices/test/合影.png', BYTES.png)
-    const fake = await uploadTo(env, 'notices/test/fake.png', BYTES.pdf)
+    const png = await stage(env, 'png', BYTES.png)
+    const fake = await stage(env, 'png', BYTES.pdf)
     const bad = await call(env, 'committee', 'createDraft', { title: '图片检查', category: '校务', visibility: 'internal', body: [{ type: 'image', fileId: fake }] })
-    expect(bad).toMatchObject({ ok: false, code: 'BAD_INPUT', message: expect.stringContaining('jpg 或 png') })
+    expect(bad).toMatchObject({ ok: false, code: 'BAD_INPUT', message: expect.stringContaining('JPG 或 PNG') })
     const id = await published(env, { title: '工会运动会合影', body: [{ type: 'heading', text: '合影' }, { type: 'image', fileId: png, caption: '全体合影' }] })
     const shown = await ok(env, 'staff', 'get', { id })
     expect(shown.body[1]).toEqual({ type: 'image', url: expect.stringMatching(/^http/), caption: '全体合影' })

@@ -37,7 +37,7 @@ describe('read receipts', () => {
     expect(again).toEqual(first)
   }, 120_000)
 
-  it('visitors and applicants leave no read record; opening an earlier version counts as reading', async () => {
+  it('visitors and applicants leave no read record; a member’s open of the current version does', async () => {
     const id = await published(env, { title: '对外：校园开放日安排', visibility: 'public' })
     await ok(env, 'visitor', 'get', { id })
     expect(await readsOf(id)).toBe(0)

@@ -1,6 +1,6 @@
 /** A visitor never receives an internal notice: not through the list, the detail, search or an attachment link. */
 import { seededEnv } from './helpers'
-import { BYTES, call, ok, published, uploadTo } from './notice-support'
+import { BYTES, call, ok, published, stage } from './notice-support'
 
 let env: string
 let db: any
@@ -9,9 +9,9 @@ let publicId: string
 const SECRET = '内部专用：绩效工资分配方案'
 beforeAll(async () => {
   ({ env, db } = await seededEnv('notice-vis'))
-  const fileId = await uploadTo(env, 'notices/vis/分配方案.pdf', BYTES.pdf)
+  const fileId = await stage(env, 'pdf', BYTES.pdf)
   internalId = await published(env, { title: SECRET, visibility: 'internal', attachments: [{ fileId, name: '分配方案.pdf', size: 1 }] })
-  const pubFile = await uploadTo(env, 'notices/vis/开放日.pdf', BYTES.pdf)
+  const pubFile = await stage(env, 'pdf', BYTES.pdf)
   publicId = await published(env, { title: '对外：校园开放日', visibility: 'public', attachments: [{ fileId: pubFile, name: '开放日.pdf', size: 1 }] })
 })
 
@@ -56,11 +56,14 @@ describe.each([
     expect(internal).toEqual(missing)
     expect(JSON.stringify(internal)).not.toMatch(/绩效|http|cloud:/)
     expect(await call(env, who, 'get', { id: internalId, version: 1 })).toEqual(missing)
+    const file = await call(env, who, 'file', { id: internalId, index: 0 })
+    expect(file).toEqual(await call(env, who, 'file', { id: 'no-such-notice', index: 0 }))
+    expect(JSON.stringify(file)).not.toMatch(/分配方案|http|cloud:/)
   })
 
-  it('reads a public notice with its attachment link', async () => {
+  it('reads a public notice and gets its attachment link', async () => {
     const shown = await ok(env, who, 'get', { id: publicId })
-    expect(shown.attachments[0].url).toMatch(/^http/)
+    expect((await ok(env, who, 'file', { id: publicId, index: 0 })).url).toMatch(/^http/)
     expect(shown.canObject).toBe(false)
     expect(shown.readCount).toBeUndefined()
   })
@@ -68,6 +71,7 @@ describe.each([
 
 it('a member sees the internal notice and its attachment', async () => {
   const shown = await ok(env, 'staff', 'get', { id: internalId })
-  expect(shown.attachments[0].url).toMatch(/^http/)
+  expect(shown.attachments[0].name).toBe('分配方案.pdf')
+  expect((await ok(env, 'staff', 'file', { id: internalId, index: 0 })).url).toMatch(/^http/)
   expect((await ok(env, 'staff', 'list', { keyword: '绩效工资' })).total).toBe(1)
 })

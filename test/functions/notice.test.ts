@@ -70,9 +70,12 @@ describe('notice.list', () => {
     expect(items.every((n: any) => n.category === '人事')).toBe(true)
   })
 
-  it('searches titles by keyword, treating regex characters literally', async () => {
+  it('searches titles by keyword; a query with fewer than two characters to look for is refused in Chinese', async () => {
     expect((await listAll('staff', { keyword: '体检' })).items.map((n: any) => n.title)).toEqual(['关于2026年教职工健康体检安排的通知'])
-    expect((await listAll('staff', { keyword: '.*' })).total).toBe(0)
+    expect((await listAll('staff', { keyword: '体检.*' })).total).toBe(0)
+    for (const keyword of ['.*', '检']) {
+      expect(await callAs(env, 'staff', 'notice', { action: 'list', keyword })).toMatchObject({ ok: false, code: 'BAD_INPUT', message: expect.stringContaining('两个字') })
+    }
   })
 
   it('answers in the shape the app parses, with no author or openid fields', async () => {

@@ -9,8 +9,7 @@ import { result } from '../../types/result'
 import { TEMPLATES } from '../../types/templates'
 import { callAs, seededEnv } from './helpers'
 import { COMMITTEE2, nextBatch, opinionCount, outbox, seedMember, submitAs, trigger } from './opinion-support'
-import { PLAIN_JPEG } from './opinion-fixtures'
-import { mergeSmallGroups, medianOf, MERGED } from '../../cloudfunctions/opinion/stats'
+import { medianOf, mergeMonths } from '../../cloudfunctions/opinion/stats'
 
 let env: string
 let db: any
@@ -68,7 +67,10 @@ describe('opinion.submit', () => {
     expect(JSON.stringify(doc)).not.toContain('o_seed_006')
     expect(JSON.stringify(doc)).not.toContain(r.data.code)
     expect(doc.anonymous).toBe(true)
-    expect(doc.visibleOn > doc.submittedOn).toBe(true)
+    // Waits for the daily batch: no release day, no due date yet.
+    expect(doc.awaitingRelease).toBe(true)
+    expect(doc).not.toHaveProperty('visibleOn')
+    expect(doc).not.toHaveProperty('dueOn')
   })
 
   it('links a named opinion to its author and shows it in 我的意见 at once', async () => {
@@ -81,10 +83,8 @@ describe('opinion.submit', () => {
 
   it.each([
     ['text too short', { text: '短' }, /内容至少/],
-    ['four images', { images: [1, 2, 3, 4].map(() => PLAIN_JPEG.toString('base64')) }, /最多/],
-    ['a GIF', { images: [Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1').toString('base64')] }, /JPG 或 PNG/],
-    ['not base64', { images: ['%%%'] }, /无法读取/],
-    ['an image over 1 MB', { images: [Buffer.concat([PLAIN_JPEG.subarray(0, 2), Buffer.alloc(1024 * 1024)]).toString('base64')] }, /超过 1 MB/],
+    ['four images', { images: [1, 2, 3, 4].map((n) => `cloud://t.bucket/uploads/opinion/${String(n).repeat(32)}.jpg`) }, /图片最多 3 项/],
+    ['an image that is not a staged upload', { images: ['%%%'] }, /图片没有上传成功/],
     ['an unknown category', { category: '工资' }, /分类/],
   ])('refuses %s with a Chinese message and writes nothing', async (_what, input, message) => {
     const before = await opinionCount(db)
@@ -136,7 +136,7 @@ describe('workflow: every transition allowed and refused per role', () => {
     const pending = (await op('chair', 'inbox', { filter: 'pending' })).data.items.map((i: any) => i.id)
     expect(pending).toContain(namedId)
     expect(pending).not.toContain(anonId)
-    await nextBatch(db)
+    await nextBatch(env)
     const after = await op('chair', 'inbox', { filter: 'pending' })
     expect(result(opinionInboxOutput).safeParse(after).success).toBe(true)
     expect(after.data.items.map((i: any) => i.id)).toContain(anonId)
@@ -237,6 +237,9 @@ describe('workflow: every transition allowed and refused per role', () => {
     expect(await op('retiree', 'view', { id: namedId })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await op('retiree', 'rate', { id: namedId, rating: 'dissatisfied' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect((await op('staff', 'rate', { id: namedId, rating: 'fair' })).data.rating).toBe('fair')
+    expect((await op('staff', 'followUp', { id: namedId, text: '打印机换了以后好多了。' })).data.followUps).toEqual([{ text: '打印机换了以后好多了。', on: expect.any(String) }])
+    expect(await op('retiree', 'followUp', { id: namedId, text: '冒名补充。' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(namedId).toMatch(/^[0-9a-f]{32}$/)
   })
 
   it('rating before any reply is refused', async () => {
@@ -246,7 +249,7 @@ describe('workflow: every transition allowed and refused per role', () => {
 
   it('不予受理 needs a reason, which the submitter sees', async () => {
     const r = await submitAs(env, seedMember(12), { text: '希望把节日福利换成现金。' })
-    await nextBatch(db)
+    await nextBatch(env)
     const id = (await db.collection('opinions').where({ text: '希望把节日福利换成现金。' }).get()).data[0]._id
     expect(await op('chair', 'reject', { id, reason: '' })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
     expect(await op('committee', 'reject', { id, reason: '经费规定不允许发放现金。' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
@@ -256,7 +259,7 @@ describe('workflow: every transition allowed and refused per role', () => {
 
   it('a held item is seen by the chair only, cannot be assigned until released', async () => {
     await submitAs(env, seedMember(13), { text: '__test_review__ 待审核的意见。' })
-    await nextBatch(db)
+    await nextBatch(env)
     const held = (await op('chair', 'inbox', { filter: 'held' })).data.items.find((i: any) => i.text.includes('待审核的意见'))
     expect(held).toMatchObject({ held: 'review' })
     expect(await op('chair', 'assign', { id: held.id, assigneeId: 'mem002' })).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringContaining('放行') })
@@ -269,9 +272,9 @@ describe('workflow: every transition allowed and refused per role', () => {
 describe('due dates, reminders and counters', () => {
   it('the chair sets the due days; new items take them, the change is audited', async () => {
     expect((await op('chair', 'getSettings')).data).toEqual({ dueDays: 7 })
-    expect(await op('chair', 'setSettings', { dueDays: 0 })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
+    expect(await op('chair', 'setSettings', { dueDays: 0 })).toMatchObject({ ok: false, code: 'BAD_INPUT', message: expect.stringContaining('办理期限') })
     expect((await op('chair', 'setSettings', { dueDays: 10 })).data).toEqual({ dueDays: 10 })
-    const r = await submitAs(env, seedMember(14), { text: '设置后提交的意见。' })
+    const r = await submitAs(env, seedMember(14), { anonymous: false, text: '设置后提交的意见。' })
     const days = (Date.parse(r.data.dueOn) - Date.parse(r.data.submittedOn)) / 86_400_000
     expect(days).toBe(10)
     expect((await audits('opinion.setSettings'))[0]).toMatchObject({ before: { dueDays: 7 }, after: { dueDays: 10 } })
@@ -315,18 +318,27 @@ describe('statistics', () => {
     expect(s.satisfaction.find((x: any) => x.rating === 'satisfied').count).toBeGreaterThanOrEqual(1)
   })
 
-  it('merges every public group smaller than 5', async () => {
+  it('keeps each category’s exact total for members and merges only months under 5', async () => {
+    const chair = (await op('chair', 'stats', {})).data
     const r = await op('staff', 'publicStats', {})
     expect(result(opinionPublicStatsOutput).safeParse(r).success).toBe(true)
-    for (const row of r.data.byCategory) expect(row.count).toBeGreaterThanOrEqual(5)
-    expect(r.data.byCategory.reduce((n: number, c: any) => n + c.count, 0)).toBe(r.data.total)
+    // A small school's categories stay as they are: no "其他（合并）" bar.
+    expect(r.data.byCategory).toEqual(chair.byCategory)
+    expect(r.data.byCategory.some((c: any) => c.count < 5)).toBe(true)
+    expect(r.data.total).toBe(chair.total)
+    expect(r.data.byMonth.reduce((n: number, m: any) => n + m.count, 0)).toBe(r.data.total)
+    if (r.data.total >= 5) for (const m of r.data.byMonth) expect(m.count).toBeGreaterThanOrEqual(5)
+    expect(r.data.monthsMerged).toBe(r.data.byMonth.some((m: any) => m.from !== m.to))
   })
 
-  it('mergeSmallGroups folds small groups together until none is below 5', () => {
-    expect(mergeSmallGroups([{ key: 'a', count: 9 }, { key: 'b', count: 2 }, { key: 'c', count: 3 }])).toEqual([{ key: 'a', count: 9 }, { key: MERGED, count: 5 }])
-    expect(mergeSmallGroups([{ key: 'a', count: 9 }, { key: 'b', count: 6 }, { key: 'c', count: 1 }])).toEqual([{ key: 'a', count: 9 }, { key: MERGED, count: 7 }])
-    expect(mergeSmallGroups([{ key: 'a', count: 2 }, { key: 'b', count: 1 }])).toEqual([{ key: MERGED, count: 3 }])
-    expect(mergeSmallGroups([{ key: 'a', count: 5 }])).toEqual([{ key: 'a', count: 5 }])
+  it('mergeMonths joins neighbouring months until each run holds 5; a short last run joins the one before', () => {
+    const m = (key: string, count: number) => ({ key, count })
+    expect(mergeMonths([m('2026-01', 2), m('2026-03', 4), m('2026-04', 6), m('2026-06', 1)])).toEqual([
+      { from: '2026-01', to: '2026-03', count: 6 }, { from: '2026-04', to: '2026-06', count: 7 },
+    ])
+    expect(mergeMonths([m('2026-02', 5), m('2026-01', 9)])).toEqual([{ from: '2026-01', to: '2026-01', count: 9 }, { from: '2026-02', to: '2026-02', count: 5 }])
+    expect(mergeMonths([m('2026-05', 1), m('2026-07', 2)])).toEqual([{ from: '2026-05', to: '2026-07', count: 3 }])
+    expect(mergeMonths([m('2026-05', 0)])).toEqual([])
   })
 
   it('medianOf reads a histogram', () => {

@@ -2,6 +2,7 @@
 import { callAs, seededEnv } from './helpers'
 import { welfareReasons } from '../../types/welfare'
 import { shanghaiDate, addDays } from '../../cloudfunctions/_shared/time'
+import { rid } from './welfare-support'
 
 let env: string
 let db: any
@@ -16,13 +17,13 @@ beforeAll(async () => {
   // The same person receives 生育 (public) and 生病住院 (private) in the period: never named.
   for (const reason of ['生育', '生病住院']) {
     const r = await callAs(env, 'committee', 'welfare', {
-      action: 'record', recipient: { kind: 'member', memberId: 'mem007' }, reason, visitDate: addDays(today, -3), cashYuan: '200', fund: '工会经费',
+      action: 'record', requestId: rid(), recipient: { kind: 'member', memberId: 'mem007' }, reason, visitDate: addDays(today, -3), cashYuan: '200', fund: '工会经费',
     })
     expect(r.ok).toBe(true)
   }
   PRIVATE.push('孙丽娟')
   // A non-member helped for hardship.
-  await callAs(env, 'committee', 'welfare', { action: 'record', recipient: { kind: 'other', name: '赵秋菊', relation: '遗属' }, reason: '困难帮扶', visitDate: addDays(today, -2), cashYuan: '1000', fund: '工会经费' })
+  await callAs(env, 'committee', 'welfare', { action: 'record', requestId: rid(), recipient: { kind: 'other', name: '赵秋菊', relation: '遗属' }, reason: '困难帮扶', visitDate: addDays(today, -2), cashYuan: '1000', fund: '工会经费' })
   PRIVATE.push('赵秋菊')
 })
 
@@ -82,5 +83,27 @@ describe('welfare.disclosureDraft', () => {
     const text = JSON.stringify(seen.data)
     expect(text).toContain('按慰问事由')
     for (const name of PRIVATE) expect(text).not.toContain(name)
+  })
+
+  it('is titled as a chair would write it and mentions no 公示期 it does not have', async () => {
+    const { out, notice, text } = await draftText([])
+    expect(out.title).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日—(\d{4}年)?\d{1,2}月\d{1,2}日工会经费慰问支出公示$/)
+    expect(notice.title).toBe(out.title)
+    expect(text).not.toContain('公示期')
+    expect(notice.publicityStart).toBeUndefined()
+    const y = Number(today.slice(0, 4)) - 1
+    const whole = await callAs(env, 'chair', 'welfare', { action: 'disclosureDraft', from: `${y}-01-01`, to: `${y}-11-30` })
+    expect(whole.data.title).toBe(`${y}年1月—11月工会经费慰问支出公示`)
+  })
+
+  it('takes the 公示期 the chair sets: the notice has it and the text names it', async () => {
+    const publicity = { startDate: today, endDate: addDays(today, 6) }
+    const out = await callAs(env, 'chair', 'welfare', { action: 'disclosureDraft', from, to: today, publicity })
+    expect(out.ok).toBe(true)
+    const notice = (await db.collection('notices').doc(out.data.noticeId).get()).data
+    expect(new Date(notice.publicityEnd).getTime() - new Date(notice.publicityStart).getTime()).toBe(7 * 86_400_000)
+    expect(JSON.stringify(notice.body)).toContain('公示期：')
+    expect(await callAs(env, 'chair', 'welfare', { action: 'disclosureDraft', from, to: today, publicity: { startDate: today, endDate: addDays(today, -1) } }))
+      .toMatchObject({ ok: false, code: 'BAD_INPUT', message: '公示结束日期不能早于开始日期' })
   })
 })

@@ -4,6 +4,7 @@ import { localCloudUrl } from '../support/cloud'
 import { buildDemoData } from '../../emulator/seed/demo-data'
 import { persona } from '../../emulator/seed/personas'
 import { shanghaiDate, addDays } from '../../cloudfunctions/_shared/time'
+import { rid } from './welfare-support'
 
 let env: string
 let db: any
@@ -39,7 +40,7 @@ describe('holiday plans', () => {
   it('creates one planned visit per person in one step, minus the unticked, and ticks them off', async () => {
     const plannedDate = addDays(today, 30)
     const r = await callAs(env, 'committee', 'welfare', {
-      action: 'planCreate', title: '春节慰问', plannedDate, filter: { retirees: true }, excludeIds: ['mem004'],
+      action: 'planCreate', requestId: rid(), title: '春节慰问', plannedDate, filter: { retirees: true }, excludeIds: ['mem004'],
       cashYuan: '500', gifts: [{ name: '年货', valueYuan: '150' }], fund: '工会经费', visitorIds: ['mem001', 'mem002'],
     })
     expect(r.data).toMatchObject({ title: '春节慰问', total: retirees.length - 1, done: 0, state: 'active', cashFenEach: 50000 })
@@ -52,7 +53,7 @@ describe('holiday plans', () => {
     expect(todo.data.plans.find((p: any) => p.id === r.data.id)).toMatchObject({ remaining: retirees.length - 1 })
 
     const first = entries.data.items[0]
-    await callAs(env, 'committee', 'welfare', { action: 'complete', id: first.id, visitDate: today, visitorIds: ['mem002'], cashYuan: '500', photos: [] })
+    await callAs(env, 'committee', 'welfare', { action: 'complete', id: first.id, revision: first.revision, visitDate: today, visitorIds: ['mem002'], cashYuan: '500', photos: [] })
     const plans = await callAs(env, 'committee', 'welfare', { action: 'plans' })
     expect(plans.data.items.find((p: any) => p.id === r.data.id)).toMatchObject({ done: 1 })
     const after = await callAs(env, 'committee', 'welfare', { action: 'todo' })
@@ -65,9 +66,9 @@ describe('holiday plans', () => {
 
   it('refuses an empty list and a bad amount, writing nothing', async () => {
     const before = (await db.collection('welfare_plans').count()).total
-    expect(await callAs(env, 'committee', 'welfare', { action: 'planCreate', title: '空计划', plannedDate: today, filter: {}, cashYuan: '1', fund: '工会经费' }))
+    expect(await callAs(env, 'committee', 'welfare', { action: 'planCreate', requestId: rid(), title: '空计划', plannedDate: today, filter: {}, cashYuan: '1', fund: '工会经费' }))
       .toMatchObject({ ok: false, code: 'BAD_INPUT', message: expect.stringContaining('名单是空的') })
-    expect(await callAs(env, 'committee', 'welfare', { action: 'planCreate', title: '春节', plannedDate: today, filter: { retirees: true }, cashYuan: '500.123', fund: '工会经费' }))
+    expect(await callAs(env, 'committee', 'welfare', { action: 'planCreate', requestId: rid(), title: '春节', plannedDate: today, filter: { retirees: true }, cashYuan: '500.123', fund: '工会经费' }))
       .toMatchObject({ ok: false, code: 'BAD_INPUT', message: expect.stringContaining('两位小数') })
     expect((await db.collection('welfare_plans').count()).total).toBe(before)
   })
@@ -86,7 +87,7 @@ describe('待办 and reminders', () => {
     const r = await callAs(env, 'committee', 'welfare', { action: 'todo' })
     const due = r.data.followUps.find((f: any) => f.name === '蒋文华')
     expect(due).toBeDefined()
-    await callAs(env, 'committee', 'welfare', { action: 'record', recipient: { kind: 'member', memberId: 'mem034' }, reason: '生病住院', visitDate: today, cashYuan: '0', fund: '工会经费', followUpDays: 60 })
+    await callAs(env, 'committee', 'welfare', { action: 'record', requestId: rid(), recipient: { kind: 'member', memberId: 'mem034' }, reason: '生病住院', visitDate: today, cashYuan: '0', fund: '工会经费', followUpDays: 60 })
     const after = await callAs(env, 'committee', 'welfare', { action: 'todo' })
     expect(after.data.followUps.find((f: any) => f.visitId === due.visitId)).toBeUndefined()
   })

@@ -1,6 +1,8 @@
 /** Recording visits: exact money, bad amounts refused with nothing written, planned → done, corrections keep history. */
 import { callAs, seededEnv } from './helpers'
 import { addDays, shanghaiDate } from '../../cloudfunctions/_shared/time'
+import { cameraJpeg } from './opinion-fixtures'
+import { rid, stagePhoto } from './welfare-support'
 
 let env: string
 let db: any
@@ -9,7 +11,7 @@ beforeAll(async () => { ({ env, db } = await seededEnv('welfare-visits')) })
 const today = shanghaiDate(new Date())
 const year = Number(today.slice(0, 4))
 const visit = (over: Record<string, unknown> = {}) => ({
-  action: 'record', recipient: { kind: 'member', memberId: 'mem006' }, reason: '生育', visitDate: today,
+  action: 'record', requestId: rid(), recipient: { kind: 'member', memberId: 'mem006' }, reason: '生育', visitDate: today,
   visitorIds: ['mem002'], cashYuan: '500', gifts: [], fund: '工会经费', notes: '', ...over,
 })
 const count = async () => (await db.collection('welfare_visits').count()).total
@@ -47,7 +49,7 @@ describe('welfare.record', () => {
   })
 
   it('refuses an impossible date and a visitor who is not on the committee', async () => {
-    expect(await callAs(env, 'committee', 'welfare', visit({ visitDate: '2026-02-30' }))).toMatchObject({ ok: false, code: 'BAD_INPUT', message: expect.stringContaining('没有这一天') })
+    expect(await callAs(env, 'committee', 'welfare', visit({ visitDate: '2026-02-30' }))).toMatchObject({ ok: false, code: 'BAD_INPUT', message: expect.stringContaining('这一天不存在') })
     expect(await callAs(env, 'committee', 'welfare', visit({ visitorIds: ['mem003'] }))).toMatchObject({ ok: false, code: 'BAD_INPUT', message: '看望人只能是工会委员或主席，请重新选择' })
   })
 
@@ -104,11 +106,11 @@ describe('planned → done, corrections, cancellation', () => {
   it('ticks a planned visit off with date, visitors, amount and photos; a second time is refused', async () => {
     const planned = await callAs(env, 'committee', 'welfare', visit({ state: 'planned', visitDate: addDays(today, 20), cashYuan: '300' }))
     const done = await callAs(env, 'committee', 'welfare', {
-      action: 'complete', id: planned.data.id, visitDate: today, visitorIds: ['mem001', 'mem005'], cashYuan: '350.50',
-      photos: ['cloud://local.env/welfare/2026/photo1.jpg'],
+      action: 'complete', id: planned.data.id, revision: planned.data.revision, visitDate: today, visitorIds: ['mem001', 'mem005'], cashYuan: '350.50',
+      photos: [await stagePhoto(env, cameraJpeg())],
     })
     expect(done.data).toMatchObject({ state: 'done', cashFen: 35050, visitDate: today, visitors: ['王建华', '周志强'], photoCount: 1 })
-    expect(await callAs(env, 'committee', 'welfare', { action: 'complete', id: planned.data.id, visitDate: today, cashYuan: '1' }))
+    expect(await callAs(env, 'committee', 'welfare', { action: 'complete', id: planned.data.id, revision: done.data.revision, visitDate: today, cashYuan: '1' }))
       .toMatchObject({ ok: false, code: 'CONFLICT' })
   })
 
@@ -119,7 +121,7 @@ describe('planned → done, corrections, cancellation', () => {
     expect(await count()).toBe(before)
     const planned = await callAs(env, 'committee', 'welfare', visit({ visitDate: tomorrow, state: 'planned' }))
     expect(planned.ok).toBe(true)
-    expect(await callAs(env, 'committee', 'welfare', { action: 'complete', id: planned.data.id, visitDate: tomorrow, cashYuan: '1' })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
+    expect(await callAs(env, 'committee', 'welfare', { action: 'complete', id: planned.data.id, revision: 1, visitDate: tomorrow, cashYuan: '1' })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
   })
 
   it('refuses photos that were not uploaded to the welfare folder', async () => {
@@ -129,7 +131,7 @@ describe('planned → done, corrections, cancellation', () => {
 
   it('a correction keeps the earlier values in the audit log and shows them as history', async () => {
     const made = await callAs(env, 'committee', 'welfare', visit({ cashYuan: '500' }))
-    const base = { action: 'correct', id: made.data.id, recipient: { kind: 'member', memberId: 'mem006' }, reason: '生育', visitDate: today, visitorIds: ['mem002'], gifts: [], fund: '工会经费' }
+    const base = { action: 'correct', id: made.data.id, revision: made.data.revision, recipient: { kind: 'member', memberId: 'mem006' }, reason: '生育', visitDate: today, visitorIds: ['mem002'], gifts: [], fund: '工会经费' }
     expect(await callAs(env, 'committee', 'welfare', { ...base, cashYuan: '600' })).toMatchObject({ ok: false, code: 'BAD_INPUT', message: expect.stringContaining('更正原因') })
     const fixed = await callAs(env, 'chair', 'welfare', { ...base, cashYuan: '600', correction: '金额记错，应为600元' })
     expect(fixed.data).toMatchObject({ cashFen: 60000, revision: 2 })
@@ -143,11 +145,11 @@ describe('planned → done, corrections, cancellation', () => {
   it('cancels a planned visit with a reason and keeps it; a done visit cannot be cancelled', async () => {
     const planned = await callAs(env, 'committee', 'welfare', visit({ state: 'planned' }))
     const before = await count()
-    const r = await callAs(env, 'committee', 'welfare', { action: 'cancel', id: planned.data.id, reason: '本人已调离' })
+    const r = await callAs(env, 'committee', 'welfare', { action: 'cancel', id: planned.data.id, revision: planned.data.revision, reason: '本人已调离' })
     expect(r.data.state).toBe('cancelled')
     expect(await count()).toBe(before)
     const done = await callAs(env, 'committee', 'welfare', visit())
-    expect(await callAs(env, 'committee', 'welfare', { action: 'cancel', id: done.data.id, reason: '记错了' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await callAs(env, 'committee', 'welfare', { action: 'cancel', id: done.data.id, revision: done.data.revision, reason: '记错了' })).toMatchObject({ ok: false, code: 'CONFLICT' })
   })
 
   it('every write leaves an audit entry by the caller', async () => {

@@ -1,9 +1,16 @@
 import { loadPage } from './support/load-page'
 import { cloud } from './support/fixtures'
+import { desk } from './member/fixtures'
+
+const g = globalThis as any
 
 describe('我的 tab on the weapp build', () => {
+  beforeEach(() => {
+    g.wx = Object.assign(g.wx ?? {}, { setTabBarBadge: jest.fn(), removeTabBarBadge: jest.fn() })
+  })
+
   it('shows a committee member’s name and role, opens 慰问记录, and 关怀模式 enlarges the page and is saved', async () => {
-    const p = await loadPage('pages/me/index', cloud('committee'))
+    const p = await loadPage('pages/me/index', cloud('committee', { 'member.desk': desk }))
     await p.waitFor(() => p.text().includes('李建国'), 'the profile')
     for (const t of ['委员', '数学组 · 在职', '慰问记录', '关怀模式']) expect(p.text()).toContain(t)
     expect(p.text()).not.toContain('切换身份')
@@ -16,7 +23,33 @@ describe('我的 tab on the weapp build', () => {
     expect(root()).not.toContain('page-shell--care')
     p.comp.querySelector('.care-switch__control').dispatchEvent('change', { detail: { value: true } })
     await p.waitFor(() => root().includes('page-shell--care'), 'the care class')
-    expect((globalThis as any).wx.setStorageSync).toHaveBeenCalledWith('jgzj.careMode', true)
+    expect(g.wx.setStorageSync).toHaveBeenCalledWith('jgzj.careMode', true)
+  })
+
+  it('puts the 工作台 on top for the committee: counts, 无 for nothing, late work in the warning colour, a tap opens the work, a badge on the tab', async () => {
+    const p = await loadPage('pages/me/index', cloud('committee', { 'member.desk': desk }))
+    await p.waitFor(() => p.text().includes('2 · 已逾期'), 'the desk')
+    expect(p.text()).toContain('工作台')
+    expect(p.text()).toContain('2 · 已逾期')
+    expect(p.text()).toMatch(/资料变更申请\s*无/)
+    const urgent = p.comp.querySelector('.desk-line--urgent')
+    expect((urgent.dom as HTMLElement).textContent).toContain('入会审核')
+    await p.tap('.desk-line', '入会审核2 · 已逾期›')
+    await p.waitFor(() => p.navigateTo.mock.calls.length > 0, 'navigation')
+    expect(p.navigateTo.mock.calls[0][0].url).toBe('/packages/member/pages/queue/index')
+    await p.waitFor(() => g.wx.setTabBarBadge.mock.calls.length > 0, 'the tab badge')
+    expect(g.wx.setTabBarBadge.mock.calls[0][0]).toMatchObject({ index: 3, text: '2' })
+  })
+
+  it('shows the chair the desk too, and a member none (no desk call)', async () => {
+    const chair = await loadPage('pages/me/index', cloud('chair', { 'member.desk': desk }))
+    await chair.waitFor(() => chair.text().includes('2 · 已逾期'), 'the chair’s desk')
+    expect(chair.text()).toContain('操作日志')
+
+    const member = await loadPage('pages/me/index', cloud('member'))
+    await member.waitFor(() => member.text().includes('王芳'), 'the profile')
+    expect(member.text()).not.toContain('工作台')
+    expect(member.callFunction.mock.calls.map((c) => `${c[0].name}.${c[0].data.action}`)).not.toContain('member.desk')
   })
 
   it('asks a visitor to 申请加入', async () => {

@@ -1,5 +1,7 @@
 import { loadPage } from './support/load-page'
 import { calls, cloud } from './support/fixtures'
+import { boardPage } from './notice-fixtures'
+import { TEMPLATES } from '../../types/templates'
 
 const notices = (data: Record<string, unknown>) => ({
   page: 1,
@@ -44,5 +46,31 @@ describe('公开 tab on the weapp build', () => {
     await p.tap('.notice-item')
     await p.waitFor(() => p.navigateTo.mock.calls.length > 0, 'navigation')
     expect(p.navigateTo.mock.calls[0][0].url).toBe('/packages/notice/pages/detail/index?id=n1')
+  })
+})
+
+describe('公开 tab for each kind of reader', () => {
+  it('a member with unread notices is asked for the 未读提醒 subscription on a tap, and only then', async () => {
+    const p = await loadPage('pages/notices/index', cloud('member', { 'notice.list': boardPage }))
+    await p.waitFor(() => p.text().includes('有 1 条公告你还没看'), 'the unread banner')
+    expect(p.wx.requestSubscribeMessage).not.toHaveBeenCalled()
+    await p.tap('.app-button', '有新公告时提醒我')
+    await p.waitFor(() => p.wx.requestSubscribeMessage.mock.calls.length > 0, 'the subscription request')
+    expect(p.wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual([TEMPLATES.noticeUnread])
+  })
+
+  it('a visitor sees the join prompt and no unread banner', async () => {
+    const p = await loadPage('pages/notices/index', cloud('visitor', { 'notice.list': { ...boardPage, items: boardPage.items.filter((n) => n.visibility === 'public') } }))
+    await p.waitFor(() => p.text().includes('关于冬季作息时间调整的通知'), 'the public notice')
+    expect(p.text()).not.toContain('你还没看')
+    expect(p.text()).not.toContain('公告管理')
+  })
+
+  it('committee members get 公告管理', async () => {
+    const p = await loadPage('pages/notices/index', cloud('committee', { 'notice.list': boardPage }))
+    await p.waitFor(() => p.text().includes('公告管理'), 'the management entry')
+    await p.tap('.nav-cell')
+    await p.waitFor(() => p.navigateTo.mock.calls.length > 0, 'navigation')
+    expect(p.navigateTo.mock.calls[0][0].url).toBe('/packages/notice/pages/manage/index')
   })
 })

@@ -1,4 +1,4 @@
-import type { ActivityAudience, ActivityListItem, ActivityStatus, CancelPolicy, MyRegistration, RegistrationState } from '../../../types/activity'
+import type { ActivityAudience, ActivityListItem, ActivityStatus, CancelPolicy, MyRegistration, MyStatus, RegistrationState } from '../../../types/activity'
 import type { TagTone } from '../common/Tag'
 
 export const activityStatusTag: Record<ActivityStatus, { label: string; tone: TagTone }> = {
@@ -43,10 +43,22 @@ export function registrationText(r: Pick<MyRegistration, 'state' | 'waitPosition
   switch (r.state) {
     case 'confirmed': return r.checkedInAt ? '已报名 · 已签到' : '已报名'
     case 'pending': return '已占名额，等待组织者审核'
-    case 'waitlisted': return `候补 ${r.waitPosition ?? ''}`.trim()
+    case 'waitlisted': return waitText(r.waitPosition)
     case 'cancelled': return '已取消报名'
     case 'rejected': return r.rejectReason ? `未通过审核：${r.rejectReason}` : '未通过审核'
   }
+}
+
+/** 候补第 4 位 — the same words on every screen. */
+export function waitText(position: number | undefined): string {
+  return position ? `候补第 ${position} 位` : '候补中'
+}
+
+/** The caller's status on a list card: 已报名 / 已签到 / 候补第 4 位 / 待审核 / 已取消 / 未通过. */
+export function myStatusTag(s: MyStatus): { label: string; tone: TagTone } {
+  if (s.state === 'confirmed') return { label: s.checkedIn ? '已签到' : '已报名', tone: 'success' }
+  if (s.state === 'waitlisted') return { label: waitText(s.waitPosition), tone: 'warning' }
+  return registrationStateTag[s.state]
 }
 
 /** The share card's title: what and how many places are left. */

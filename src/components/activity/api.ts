@@ -1,6 +1,6 @@
 import {
-  activityDetail, activityManageListOutput, cancelActivityOutput, checkinOutput, checkinTokenOutput, decideOutput, editableOutput,
-  exportRosterOutput, messageOutput, mineOutput, myRegistration, rosterOutput, savedActivity,
+  activityDetail, activityListOutput, activityManageListOutput, cancelActivityOutput, checkinOutput, checkinTokenOutput, decideOutput, editableOutput,
+  exportRosterOutput, messageOutput, mineOutput, myRegistration, rosterOutput, savedActivity, signupOutcome,
   type ActivityEditable, type Answers, type RegistrationState,
 } from '../../../types/activity'
 import { call } from '@/services/call'
@@ -10,14 +10,18 @@ import { call } from '@/services/call'
  * the activity components (main package) because the 活动 tab and the subpackage both use it.
  */
 export const activityApi = {
+  list: (page: number, q = '') => call('activity', 'list', { page, ...(q ? { q } : {}) }, activityListOutput),
   detail: (id: string) => call('activity', 'detail', { id }, activityDetail),
-  register: (input: { activityId: string; answers: Answers; guests: number }) => call('activity', 'register', input, myRegistration),
+  register: (input: { activityId: string; answers: Answers; guests: number }) => call('activity', 'register', input, signupOutcome),
   cancel: (activityId: string) => call('activity', 'cancel', { activityId }, myRegistration),
+  editAnswers: (input: { activityId: string; answers: Answers; revision: number }) => call('activity', 'editAnswers', input, myRegistration),
+  registerFor: (input: { activityId: string; memberId: string; answers: Answers; guests: number }) => call('activity', 'registerFor', input, signupOutcome),
+  checkinByRoster: (registrationId: string) => call('activity', 'checkinByRoster', { registrationId }, checkinOutput),
   mine: (page: number) => call('activity', 'mine', { page }, mineOutput),
   checkinToken: (activityId: string) => call('activity', 'checkinToken', { activityId }, checkinTokenOutput),
   manageList: (page: number) => call('activity', 'manageList', { page }, activityManageListOutput),
   editable: (id: string) => call('activity', 'editable', { id }, editableOutput),
-  save: (input: { id?: string; activity: ActivityEditable }) => call('activity', 'save', input, savedActivity),
+  save: (input: { id?: string; requestId?: string; revision?: number; activity: ActivityEditable }) => call('activity', 'save', input, savedActivity),
   publish: (id: string) => call('activity', 'publish', { id }, savedActivity),
   cancelActivity: (id: string, reason: string) => call('activity', 'cancelActivity', { id, reason }, cancelActivityOutput),
   finish: (id: string) => call('activity', 'finish', { id }, savedActivity),

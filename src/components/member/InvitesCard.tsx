@@ -7,6 +7,7 @@ import { Tag } from '@/components/common/Tag'
 import { Field } from '@/components/form/Field'
 import { TextInput } from '@/components/form/TextInput'
 import { useAsync } from '@/hooks/useAsync'
+import { useRequestId } from '@/hooks/useRequestId'
 import { memberApi } from '@/services/member-api'
 import { messageOf } from '@/services/call'
 import { formatDate } from '@/utils/time'
@@ -31,6 +32,8 @@ export function InvitesCard() {
   const [days, setDays] = useState('7')
   const [uses, setUses] = useState('30')
   const [autoApprove, setAutoApprove] = useState(true)
+  // One invite per filled-in form: a double tap or a retry after a network error makes it once.
+  const [requestId, renewRequestId] = useRequestId()
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     try {
@@ -52,7 +55,10 @@ export function InvitesCard() {
           <Switch checked={autoApprove} color='#c8372d' onChange={(e) => setAutoApprove(e.detail.value)} />
         </View>
         <View className='form__actions'>
-          <AppButton block onClick={() => void run(() => memberApi.createInvite({ note: note.trim(), days: Number(days), maxUses: Number(uses), autoApprove }), '已生成')}>生成邀请码</AppButton>
+          <AppButton block onClick={() => void run(async () => {
+            await memberApi.createInvite({ note: note.trim(), days: Number(days), maxUses: Number(uses), autoApprove, requestId })
+            renewRequestId()
+          }, '已生成')}>生成邀请码</AppButton>
         </View>
       </View>
       {(invites.data?.items ?? []).map((i) => (

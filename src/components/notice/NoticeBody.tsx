@@ -46,7 +46,7 @@ export function NoticeBody({ blocks }: { blocks: NoticeBlockOut[] }) {
               <View key={i} className='notice-body__figure'>
                 {b.url ? (
                   <Image className='notice-body__image' src={b.url} mode='widthFix' onClick={() => void Taro.previewImage({ urls: images, current: b.url })} />
-                ) : <Text className='notice-body__missing'>（图片暂时无法显示）</Text>}
+                ) : <Text className='notice-body__missing'>{b.damaged ? '（图片已损坏，已报告工会主席）' : '（图片暂时无法显示）'}</Text>}
                 {b.caption ? <Text className='notice-body__caption'>{b.caption}</Text> : null}
               </View>
             )

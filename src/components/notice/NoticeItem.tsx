@@ -6,6 +6,7 @@ import './notice-item.scss'
 
 const publicity: Record<PublicityState, { label: string; tone: TagTone } | null> = {
   none: null,
+  planned: { label: '公示期（待发布）', tone: 'neutral' },
   upcoming: { label: '即将公示', tone: 'info' },
   active: { label: '公示中', tone: 'success' },
   ended: { label: '已结束', tone: 'neutral' },

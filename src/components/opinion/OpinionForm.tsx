@@ -1,14 +1,12 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { View, Text, Textarea, Image } from '@tarojs/components'
 import {
   OPINION_MAX_IMAGES, OPINION_TEXT_MAX, OPINION_TEXT_MIN, opinionCategories,
   type OpinionCategory, type OpinionSubmitInput, type OpinionSubmitOutput,
 } from '../../../types/opinion'
-import { TEMPLATES } from '../../../types/templates'
 import { AppButton } from '../AppButton'
-import { opinionApi } from './api'
-import { messageOf } from '@/services/call'
+import { askForOpinionReply } from './subscriptions'
+import { useSubmitOpinion } from './useSubmitOpinion'
 // Platform file: pick-images.ts (WeChat) or pick-images.h5.ts (browser).
 import { pickImages } from './pick-images'
 import './opinion.scss'
@@ -34,8 +32,7 @@ export function OpinionForm({ onDone }: Props) {
   const [images, setImages] = useState<string[]>([])
   const [mode, setMode] = useState<'匿名' | '署名'>('匿名')
   const [notify, setNotify] = useState(true)
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { send, busy, error, setError } = useSubmitOpinion(onDone)
   const anonymous = mode === '匿名'
 
   async function addImages() {
@@ -48,29 +45,12 @@ export function OpinionForm({ onDone }: Props) {
   }
 
   async function submit() {
+    if (busy) return
     if (!category) return setError('请选择意见类别')
     if ([...text.trim()].length < OPINION_TEXT_MIN) return setError(`请把意见写清楚一些（至少 ${OPINION_TEXT_MIN} 个字）`)
-    setError('')
-    setBusy(true)
-    let notifyReply = false
-    if (!anonymous && notify) {
-      // One-time subscription: WeChat asks on this tap; a refusal just means no message.
-      try {
-        const res = await Taro.requestSubscribeMessage({ tmplIds: [TEMPLATES.opinionReply] } as any)
-        notifyReply = (res as any)?.[TEMPLATES.opinionReply] === 'accept'
-      } catch {
-        // The browser demo has no subscription dialog: it behaves as if the member accepted.
-        notifyReply = process.env.TARO_ENV === 'h5'
-      }
-    }
-    const input: OpinionSubmitInput = { category, text: text.trim(), anonymous, images, notifyReply }
-    try {
-      onDone(await opinionApi.submit(input), input)
-    } catch (err) {
-      setError(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
+    // One-time subscription: WeChat asks on this tap; a refusal just means no message.
+    const notifyReply = !anonymous && notify ? await askForOpinionReply() : false
+    await send({ category, text: text.trim(), anonymous, notifyReply, photos: images })
   }
 
   return (
@@ -83,9 +63,9 @@ export function OpinionForm({ onDone }: Props) {
         <Text className='message-box__count'>{`${[...text].length}/${OPINION_TEXT_MAX}`}</Text>
         <Text className='op-form__label'>{`图片（可选，最多 ${OPINION_MAX_IMAGES} 张；上传前会去掉拍摄时间、位置等信息）`}</Text>
         <View className='op-images'>
-          {images.map((b64, i) => (
-            <View key={i} className='op-images__item' onClick={() => setImages((l) => l.filter((_, k) => k !== i))}>
-              <Image className='op-images__img' src={`data:image/jpeg;base64,${b64}`} mode='aspectFill' />
+          {images.map((path, i) => (
+            <View key={path} className='op-images__item' onClick={() => setImages((l) => l.filter((_, k) => k !== i))}>
+              <Image className='op-images__img' src={path} mode='aspectFill' />
               <Text className='op-images__remove'>×</Text>
             </View>
           ))}

@@ -23,7 +23,9 @@ export function OpinionThread({ opinion: o }: { opinion: OpinionView }) {
           {o.imageUrls.map((u) => <Image key={u} className='thread__image' src={u} mode='aspectFill' />)}
         </View>
       ) : null}
-      {o.state === 'pending' || o.state === 'processing' ? <Text className='opinion-card__due'>{`工会应在 ${formatDay(o.dueOn)} 前答复`}</Text> : null}
+      {o.state === 'pending' || o.state === 'processing' ? (
+        <Text className='opinion-card__due'>{o.dueOn ? `工会应在 ${formatDay(o.dueOn)} 前答复` : '等待每日一批：工会明天和当天的其他匿名意见一起收到它，之后开始计算答复期限'}</Text>
+      ) : null}
       {o.rejectReason ? (
         <View className='opinion-card__reply'>
           <Text className='opinion-card__reply-label'>不予受理的理由：</Text>

@@ -1,13 +1,13 @@
 import {
-  opinionAssigneesOutput, opinionCase, opinionCheckCodesOutput, opinionInboxOutput, opinionListQaOutput, opinionMineOutput,
+  opinionAssigneesOutput, opinionCase, opinionCheckCodeOutput, opinionInboxOutput, opinionListQaOutput, opinionMineOutput,
   opinionPublicStatsOutput, opinionSettings, opinionStatsOutput, opinionSubmitOutput, opinionView,
   type InboxFilter, type OpinionRating, type OpinionRef, type OpinionSubmitInput,
 } from '../../../types/opinion'
 import { call } from '@/services/call'
 
 /**
- * Every opinion-function call the app makes, each checked against its schema. The submit input
- * may carry images as base64: nothing here logs an input (services/call logs only the action).
+ * Every opinion-function call the app makes, each checked against its schema. Photos travel as
+ * staged uploads (photos.ts), never as bytes; nothing here logs an input (services/call logs only the action).
  */
 export const opinionApi = {
   publicQa: (page: number) => call('opinion', 'listQa', { page }, opinionListQaOutput),
@@ -16,7 +16,7 @@ export const opinionApi = {
   view: (ref: OpinionRef) => call('opinion', 'view', ref, opinionView),
   followUp: (ref: OpinionRef, text: string) => call('opinion', 'followUp', { ...ref, text }, opinionView),
   rate: (ref: OpinionRef, rating: OpinionRating) => call('opinion', 'rate', { ...ref, rating }, opinionView),
-  checkCodes: (codes: string[]) => call('opinion', 'checkCodes', { codes }, opinionCheckCodesOutput),
+  checkCode: (code: string) => call('opinion', 'checkCode', { code }, opinionCheckCodeOutput),
   publicStats: () => call('opinion', 'publicStats', {}, opinionPublicStatsOutput),
   inbox: (filter: InboxFilter, page: number) => call('opinion', 'inbox', { filter, page }, opinionInboxOutput),
   case: (id: string) => call('opinion', 'case', { id }, opinionCase),

@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro'
 
 const MAX_SIDE = 1600
 
-/** Redraws a picture on a canvas as JPEG: smaller, upright, and with no metadata at all. */
-function toJpegBase64(url: string): Promise<string> {
+/** Redraws a picture on a canvas as a JPEG data URL: smaller, upright, and with no metadata at all. */
+function toJpeg(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const img = new Image()
     img.onload = () => {
@@ -12,15 +12,15 @@ function toJpegBase64(url: string): Promise<string> {
       canvas.width = Math.round(img.width * scale)
       canvas.height = Math.round(img.height * scale)
       canvas.getContext('2d')!.drawImage(img, 0, 0, canvas.width, canvas.height)
-      resolve(canvas.toDataURL('image/jpeg', 0.8).replace(/^data:image\/jpeg;base64,/, ''))
+      resolve(canvas.toDataURL('image/jpeg', 0.8))
     }
     img.onerror = () => reject(new Error('image'))
     img.src = url
   })
 }
 
-/** Browser build: choose pictures and send them re-encoded (see pick-images.ts for why bytes, not uploads). */
+/** Browser build: choose pictures, re-encoded (data URLs, uploaded at the submit tap — see photos.ts). */
 export async function pickImages(max: number): Promise<string[]> {
   const chosen = await Taro.chooseImage({ count: max, sizeType: ['compressed'] })
-  return Promise.all(chosen.tempFilePaths.map(toJpegBase64))
+  return Promise.all(chosen.tempFilePaths.map(toJpeg))
 }

@@ -18,7 +18,7 @@ export const welfareApi = {
   record: (input: Omit<WelfareRecordInput, 'action'>) => call('welfare', 'record', input, welfareVisitItem),
   correct: (input: WelfareCorrectInput) => call('welfare', 'correct', input, welfareVisitItem),
   complete: (input: WelfareCompleteInput) => call('welfare', 'complete', input, welfareVisitItem),
-  cancel: (id: string, reason: string) => call('welfare', 'cancel', { id, reason }, welfareVisitItem),
+  cancel: (id: string, revision: number, reason: string) => call('welfare', 'cancel', { id, revision, reason }, welfareVisitItem),
   people: (keyword: string, kind: 'recipient' | 'visitor' | 'hardship') => call('welfare', 'people', { keyword, kind }, welfarePeopleOutput),
   setHardship: (memberId: string, hardship: boolean, note = '') => call('welfare', 'setHardship', { memberId, hardship, note }, welfareSetHardshipOutput),
   planPreview: (filter: PlanFilter) => call('welfare', 'planPreview', { filter }, welfarePlanPreviewOutput),

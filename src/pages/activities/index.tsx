@@ -1,9 +1,11 @@
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ActivityListItem } from '../../../types/activity'
 import { hasRole } from '../../../types/role'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { ListBody } from '@/components/common/ListBody'
+import { SearchBar } from '@/components/common/SearchBar'
 import { ActivityItem } from '@/components/activity/ActivityItem'
 import { MembersOnly } from '@/components/me/MembersOnly'
 import { useActivities } from '@/hooks/useActivities'
@@ -30,18 +32,23 @@ function Shortcuts() {
   )
 }
 
+/** What needs action soonest first (sign-ups closing soonest, then coming up, then ended); a search finds any title. */
 function ActivityList() {
-  const activities = useActivities()
+  const [q, setQ] = useState('')
+  const activities = useActivities(q)
   usePageRefresh([activities.reload], activities.loadMore)
   return (
     <>
       <Shortcuts />
+      <SearchBar placeholder='搜索活动名称，如 体检、羽毛球' onSearch={setQ} />
+      {q ? <Text className='activity-list__note'>{`“${q}”的搜索结果（含已结束的活动）`}</Text> : null}
       <ListBody
         list={activities}
         loadingText='正在加载活动…'
-        empty={{ title: '现在没有活动', hint: '工会发布活动后会显示在这里，下拉可以刷新' }}
+        empty={q ? { title: '没有找到这个活动', hint: '换个词试试，至少输入两个字' } : { title: '现在没有活动', hint: '工会发布活动后会显示在这里，下拉可以刷新' }}
         renderItem={(a) => <ActivityItem key={a.id} activity={a} onOpen={open} />}
       />
+      {!q && activities.items.length ? <Text className='activity-list__note'>两个月前结束的活动可以搜索，或在“我的报名”里找到</Text> : null}
     </>
   )
 }

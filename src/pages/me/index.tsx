@@ -9,6 +9,7 @@ import { ApplicationNotice } from '@/components/member/ApplicationNotice'
 import { CareModeSwitch } from '@/components/me/CareModeSwitch'
 import { NavCell } from '@/components/common/NavCell'
 import { WelfareTodo } from '@/components/welfare/WelfareTodo'
+import { DeskCard } from '@/components/me/DeskCard'
 import { PollEntry } from '@/components/poll/PollEntry'
 import { useMe } from '@/hooks/useMe'
 import { hasRole } from '../../../types/role'
@@ -30,6 +31,7 @@ export default function MePage() {
       {me.data ? <ProfileCard me={me.data} /> : null}
       {me.data?.application ? <ApplicationNotice application={me.data.application} /> : null}
       {role && !hasRole(role, 'member') ? <JoinPrompt role={role} /> : null}
+      {role && hasRole(role, 'committee') ? <DeskCard /> : null}
 
       {role && hasRole(role, 'member') ? (
         <View>

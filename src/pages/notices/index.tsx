@@ -7,6 +7,7 @@ import { SearchBar } from '@/components/common/SearchBar'
 import { FilterChips } from '@/components/common/FilterChips'
 import { ListBody } from '@/components/common/ListBody'
 import { NoticeItem } from '@/components/notice/NoticeItem'
+import { UnreadBanner } from '@/components/notice/UnreadBanner'
 import { NavCell } from '@/components/common/NavCell'
 import { JoinPrompt } from '@/components/me/JoinPrompt'
 import { useMe } from '@/hooks/useMe'
@@ -37,13 +38,16 @@ export default function NoticesPage() {
     void Taro.navigateTo({ url: `/packages/notice/pages/detail/index?id=${encodeURIComponent(notice.id)}` })
   }
 
+  const unread = isMember ? notices.items.filter((n) => !n.read && !opened.has(n.id)).length : 0
+
   return (
     <PageShell>
       {role && !isMember ? <JoinPrompt role={role} /> : null}
       {role && hasRole(role, 'committee') ? (
         <NavCell title='公告管理' hint={hasRole(role, 'chair') ? '草稿待发布、更正、撤回、台账' : '起草公告、查看草稿'} url='/packages/notice/pages/manage/index' />
       ) : null}
-      <SearchBar placeholder='搜索公开标题' onSearch={setKeyword} />
+      <UnreadBanner count={unread} more={notices.hasMore} />
+      <SearchBar placeholder='搜索公开标题（至少两个字）' onSearch={setKeyword} />
       <FilterChips options={noticeCategories} value={category} onChange={setCategory} />
       <ListBody
         list={notices}

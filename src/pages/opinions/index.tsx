@@ -1,14 +1,12 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { hasRole } from '../../../types/role'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { AppButton } from '@/components/AppButton'
 import { MembersOnly } from '@/components/me/MembersOnly'
-import { NavCell } from '@/components/common/NavCell'
 import { OpinionLists } from '@/components/opinion/OpinionLists'
 import { CodeEntry } from '@/components/opinion/CodeEntry'
+import { HandlerLinks } from '@/components/opinion/HandlerLinks'
 import { handOffCode } from '@/components/opinion/receipts'
-import { useMe } from '@/hooks/useMe'
 import { useRememberedReceipts } from '@/hooks/useOpinions'
 import '@/components/opinion/opinion.scss'
 
@@ -36,17 +34,6 @@ function TrackCard() {
         {remembered.newCount ? <Text className='badge' data-badge>{`${remembered.newCount} 条新答复`}</Text> : null}
         <Text className='nav-cell__arrow'>›</Text>
       </View>
-    </View>
-  )
-}
-
-function HandlerLinks() {
-  const role = useMe().data?.role
-  if (!role || !hasRole(role, 'committee')) return null
-  return (
-    <View className='op-links'>
-      <NavCell title='处理意见' hint={role === 'chair' ? '全部意见' : '指派给我的'} url='/packages/opinion/pages/inbox/index' />
-      {role === 'chair' ? <NavCell title='意见统计与设置' url='/packages/opinion/pages/stats/index' /> : null}
     </View>
   )
 }

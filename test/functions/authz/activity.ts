@@ -7,6 +7,7 @@ export const rows: AuthzRows = {
   detail: { allowed: MEMBERS, input: { id: 'act001' } },
   register: { allowed: MEMBERS },
   cancel: { allowed: MEMBERS },
+  editAnswers: { allowed: MEMBERS },
   mine: { allowed: MEMBERS, input: { page: 1 } },
   checkinToken: { allowed: MEMBERS },
   manageList: { allowed: COMMITTEE, input: { page: 1 } },
@@ -20,5 +21,7 @@ export const rows: AuthzRows = {
   decide: { allowed: COMMITTEE },
   message: { allowed: COMMITTEE },
   checkin: { allowed: COMMITTEE },
+  registerFor: { allowed: COMMITTEE },
+  checkinByRoster: { allowed: COMMITTEE },
   remind: { allowed: [] },
 }

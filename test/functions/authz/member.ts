@@ -1,4 +1,4 @@
-import { CHAIR, COMMITTEE, EVERYONE, type CallerKind } from '../callers'
+import { CHAIR, COMMITTEE, EVERYONE, MEMBERS, type CallerKind } from '../callers'
 import type { AuthzRows } from './types'
 
 /** Anyone with a member record, pending or approved (their own profile). */
@@ -32,4 +32,8 @@ export const rows: AuthzRows = {
   importRoster: { allowed: CHAIR },
   rosterStatus: { allowed: CHAIR },
   auditLog: { allowed: CHAIR, input: { page: 1 } },
+  requestChange: { allowed: MEMBERS },
+  changeRequests: { allowed: CHAIR, input: { page: 1 } },
+  decideChange: { allowed: CHAIR },
+  desk: { allowed: COMMITTEE },
 }

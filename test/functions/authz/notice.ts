@@ -4,6 +4,7 @@ import type { AuthzRows } from './types'
 export const rows: AuthzRows = {
   list: { allowed: EVERYONE, input: { page: 1 } },
   get: { allowed: EVERYONE },
+  file: { allowed: EVERYONE },
   manageList: { allowed: COMMITTEE, input: { state: 'draft' } },
   createDraft: { allowed: COMMITTEE },
   updateDraft: { allowed: COMMITTEE },
@@ -15,6 +16,7 @@ export const rows: AuthzRows = {
   remindUnread: { allowed: CHAIR },
   object: { allowed: MEMBERS },
   objections: { allowed: CHAIR },
+  pendingObjections: { allowed: CHAIR },
   answerObjection: { allowed: CHAIR },
   exportFiling: { allowed: CHAIR },
   exportLedger: { allowed: CHAIR },

@@ -1,7 +1,7 @@
 import { CHAIR, COMMITTEE, MEMBERS } from '../callers'
 import type { AuthzRows } from './types'
 
-/** Timer-only actions (remindOverdue, purgeCounters) allow no WeChat caller at all. */
+/** Timer-only actions (remindOverdue, purgeCounters, releaseBatch, demoRelease) allow no WeChat caller at all. */
 export const rows: AuthzRows = {
   listQa: { allowed: MEMBERS, input: { page: 1 } },
   mine: { allowed: MEMBERS, input: { page: 1 } },
@@ -9,7 +9,7 @@ export const rows: AuthzRows = {
   view: { allowed: MEMBERS },
   followUp: { allowed: MEMBERS },
   rate: { allowed: MEMBERS },
-  checkCodes: { allowed: MEMBERS },
+  checkCode: { allowed: MEMBERS },
   publicStats: { allowed: MEMBERS, input: {} },
   inbox: { allowed: COMMITTEE, input: { page: 1 } },
   case: { allowed: COMMITTEE },
@@ -25,4 +25,6 @@ export const rows: AuthzRows = {
   stats: { allowed: CHAIR, input: {} },
   remindOverdue: { allowed: [] },
   purgeCounters: { allowed: [] },
+  releaseBatch: { allowed: [] },
+  demoRelease: { allowed: [] },
 }

@@ -37,12 +37,14 @@ describe('demo data', () => {
     }
   })
 
-  it('keeps each activity’s counts equal to its registrations and within capacity', () => {
+  it('keeps each activity’s counts equal to its ledger, a row for every entry, and within capacity', () => {
     for (const a of data.activities) {
-      const regs = data.registrations.filter((r) => r.activityId === a._id)
-      expect({ a: a.title, confirmed: regs.filter((r) => r.state === 'confirmed').length, waiting: regs.filter((r) => r.state === 'waitlisted').length })
-        .toEqual({ a: a.title, confirmed: a.confirmedCount, waiting: a.waitlistCount })
-      if (a.capacity > 0) expect(a.confirmedCount).toBeLessThanOrEqual(a.capacity)
+      const entries = Object.entries(a.ledger ?? {})
+      const rows = new Set(data.registrations.filter((r) => r.activityId === a._id).map((r) => `m${r.memberId}`))
+      const holding = entries.filter(([, e]) => e.s === 'c' || e.s === 'p')
+      expect({ a: a.title, confirmed: holding.length, waiting: entries.filter(([, e]) => e.s === 'w').length, queue: a.queue?.length, rowless: entries.filter(([k]) => !rows.has(k)).length })
+        .toEqual({ a: a.title, confirmed: a.confirmedCount, waiting: a.waitlistCount, queue: a.waitlistCount, rowless: 0 })
+      if (a.capacity > 0) expect(a.seatsTaken).toBeLessThanOrEqual(a.capacity)
     }
   })
 

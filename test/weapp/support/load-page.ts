@@ -5,9 +5,15 @@
  * definition into a component whose lifetimes drive the page lifecycle (onLoad → onShow → onReady).
  * Its `wx` is a stub: `wx.cloud.callFunction` is a jest.fn tests answer with canned results.
  * One page per test file (webpack's chunk cache lives on `wx`).
+ * A test fails when its page logs an error or the app's `[call] … schema` warning (console-guard.ts).
  */
 import path from 'node:path'
 import fs from 'node:fs'
+import { installConsoleGuard } from './console-guard'
+
+export { allowLogs, loggedSoFar } from './console-guard'
+
+installConsoleGuard()
 
 export const DIST = path.resolve(__dirname, '../../../dist')
 
@@ -20,6 +26,8 @@ export interface LoadedPage {
   page: Record<string, any>
   callFunction: jest.Mock
   navigateTo: jest.Mock
+  /** recorded wx APIs (showModal, showToast, requestSubscribeMessage, navigateBack, redirectTo, …) */
+  wx: Record<(typeof RECORDED_APIS)[number], jest.Mock>
   text(): string
   /** polls until `predicate` holds (first render and every setData are async) */
   waitFor(predicate: () => boolean, what: string, timeoutMs?: number): Promise<void>
@@ -30,7 +38,18 @@ export interface LoadedPage {
 /** Envelope helpers for canned cloud answers. */
 export const ok = (data: unknown) => ({ ok: true, data })
 
-export async function loadPage(route: string, answer: CloudAnswer, query: Record<string, string> = {}): Promise<LoadedPage> {
+/** simulate's own stubs of these are wrapped in jest.fn so tests can see what the page asked. */
+const RECORDED_APIS = ['showModal', 'showToast', 'showLoading', 'hideLoading', 'requestSubscribeMessage', 'navigateBack', 'redirectTo',
+  'reLaunch', 'setClipboardData', 'previewImage', 'openDocument', 'downloadFile', 'setNavigationBarTitle'] as const
+
+export interface LoadOptions {
+  /** what the person answers to every showModal (default: confirms) */
+  confirm?: boolean
+  /** what the person answers to requestSubscribeMessage (default: accepts every template) */
+  subscribe?: 'accept' | 'reject'
+}
+
+export async function loadPage(route: string, answer: CloudAnswer, query: Record<string, string> = {}, options: LoadOptions = {}): Promise<LoadedPage> {
   if (!fs.existsSync(path.join(DIST, 'app.json'))) {
     throw new Error('dist/ is missing: run `npm run build:weapp` before the weapp tests')
   }
@@ -50,8 +69,38 @@ export async function loadPage(route: string, answer: CloudAnswer, query: Record
     stopPullDownRefresh: jest.fn(),
     getStorageSync: jest.fn(() => ''),
     setStorageSync: jest.fn(),
+    env: { USER_DATA_PATH: 'wxfile://usr' },
   })
   delete g.wx.webpackJsonp
+  const recorded = {} as LoadedPage['wx']
+  for (const api of RECORDED_APIS) {
+    const original = g.wx[api]?.__original ?? g.wx[api]
+    recorded[api] = jest.fn((opts: any) => (typeof original === 'function' ? original.call(g.wx, opts) : undefined))
+    ;(recorded[api] as any).__original = original
+    g.wx[api] = recorded[api]
+  }
+  recorded.showModal.mockImplementation((opts: any = {}) => {
+    const res = { errMsg: 'showModal:ok', confirm: options.confirm !== false, cancel: options.confirm === false, content: '' }
+    opts.success?.(res)
+    opts.complete?.(res)
+    return Promise.resolve(res)
+  })
+  // WeChat saves a download at the filePath asked for (and answers it); simulate's stub answers '/'.
+  recorded.downloadFile.mockImplementation((opts: any = {}) => {
+    const res = { errMsg: 'downloadFile:ok', statusCode: 200, tempFilePath: 'wxfile://tmp_6f253c0a.xlsx', ...(opts.filePath ? { filePath: opts.filePath } : {}) }
+    setTimeout(() => {
+      opts.success?.(res)
+      opts.complete?.(res)
+    }, 0)
+    return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+  })
+  recorded.requestSubscribeMessage.mockImplementation((opts: any = {}) => {
+    const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' }
+    for (const id of opts.tmplIds ?? []) res[id] = options.subscribe === 'reject' ? 'reject' : 'accept'
+    opts.success?.(res)
+    opts.complete?.(res)
+    return Promise.resolve(res)
+  })
 
   let app: any
   const pages: any[] = []
@@ -107,6 +156,6 @@ export async function loadPage(route: string, answer: CloudAnswer, query: Record
     target.dispatchEvent('tap')
     await simulate.sleep(0)
   }
-  return { comp, page, callFunction, navigateTo, text, waitFor, tap }
+  return { comp, page, callFunction, navigateTo, wx: recorded, text, waitFor, tap }
 }
 

@@ -13,11 +13,15 @@ interface Props {
   busy: boolean
   error: string
   onSubmit: (answers: Answers, guests: number) => void
+  /** answers to start from (a correction of one's own answers) */
+  initial?: Answers
+  /** 携带家属 is chosen at sign-up only (it changes the places taken) */
+  askGuests?: boolean
 }
 
 /** The activity's own sign-up questions (and 携带家属 when allowed); the function validates them again. */
-export function SignupForm({ activity, submitLabel, busy, error, onSubmit }: Props) {
-  const [answers, setAnswers] = useState<Answers>({})
+export function SignupForm({ activity, submitLabel, busy, error, onSubmit, initial = {}, askGuests = true }: Props) {
+  const [answers, setAnswers] = useState<Answers>(initial)
   const [guests, setGuests] = useState(0)
   const set = (key: string, value: Answers[string]) => setAnswers((prev) => ({ ...prev, [key]: value }))
   const toggle = (key: string, option: string) => {
@@ -34,7 +38,7 @@ export function SignupForm({ activity, submitLabel, busy, error, onSubmit }: Pro
           {f.type === 'text' ? <Textarea className='textarea' maxlength={200} value={String(answers[f.key] ?? '')} onInput={(e) => set(f.key, e.detail.value)} data-field={f.key} /> : null}
         </Field>
       ))}
-      {activity.guests ? (
+      {askGuests && activity.guests ? (
         <Field label='携带家属' hint={activity.guests.countsTowardCapacity ? '家属也占用名额' : '家属不占用名额'}>
           <Choice name='guests' options={Array.from({ length: activity.guests.max + 1 }, (_v, i) => (i === 0 ? '不带' : `${i} 人`))} value={guests === 0 ? '不带' : `${guests} 人`} onChange={(v) => setGuests(v === '不带' ? 0 : parseInt(v, 10))} />
         </Field>

@@ -6,6 +6,8 @@ import { AppButton } from '@/components/AppButton'
 import { noticeApi } from '@/components/notice/api'
 import { messageOf } from '@/services/call'
 import { files } from '@/services/files'
+import { confirmed } from './confirm'
+import { audienceOf } from './DraftActions'
 import './notice-detail.scss'
 
 /** The chair's tools on a published notice: reads, objections, 更正, 撤回, 置顶, 备案. */
@@ -32,6 +34,8 @@ export function ChairPanel({ notice, onChanged }: { notice: NoticeDetail; onChan
     await files.openFile(out.url, out.fileName)
   })
   const withdraw = () => run('withdraw', async () => {
+    const ok = await confirmed(`撤回《${notice.title}》？`, `撤回后这份公告不再出现在${audienceOf(notice)}的公开列表中；原文、每个版本和撤回原因都会保留，打开链接仍能看到“已撤回”。撤回后不能恢复。`, '撤回')
+    if (!ok) return
     await noticeApi.withdraw(notice.id, reason)
     setWithdrawing(false)
     void Taro.showToast({ title: '已撤回', icon: 'success' })

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import type { NoticeDetail } from '../../../../types/notice'
 import { AppButton } from '@/components/AppButton'
 import { noticeApi } from '@/components/notice/api'
+import { useRequestId } from '@/hooks/useRequestId'
 import { messageOf } from '@/services/call'
 import { formatDateTime } from '@/utils/time'
 import './notice-detail.scss'
@@ -16,13 +17,15 @@ export function ObjectionBox({ notice, onChanged }: { notice: NoticeDetail; onCh
   const [text, setText] = useState('')
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState('')
+  const [requestId, renewRequestId] = useRequestId()
   if (!notice.canObject && notice.myObjections.length === 0) return null
 
   const submit = async () => {
     setSaving(true)
     setError('')
     try {
-      await noticeApi.object(notice.id, text)
+      await noticeApi.object(notice.id, text, requestId)
+      renewRequestId()
       setText('')
       void Taro.showToast({ title: '异议已提交', icon: 'success' })
       onChanged()

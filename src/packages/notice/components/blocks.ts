@@ -51,9 +51,14 @@ export function emptyBlock(type: Exclude<EditBlock['type'], 'image'>): EditBlock
   }
 }
 
-/** A cloud path under notices/ (the function accepts files only from there); ASCII only. */
+/**
+ * Where the app uploads a notice file: the staging folder `uploads/notice/` under a random name
+ * (no user, no time). The function checks the file and moves it to its permanent, content-named
+ * place; the staging copy is then deleted.
+ */
 export function noticeCloudPath(name: string): string {
-  const ext = (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? 'bin').toLowerCase()
-  const now = new Date()
-  return `notices/${now.getUTCFullYear()}/${now.getTime()}-${Math.random().toString(36).slice(2, 10)}.${ext}`
+  const ext = (/\.([a-z0-9]{1,5})$/i.exec(name)?.[1] ?? 'bin').toLowerCase()
+  let random = ''
+  while (random.length < 24) random += Math.random().toString(36).slice(2)
+  return `uploads/notice/${random.slice(0, 24)}.${ext}`
 }

@@ -7,7 +7,7 @@ import { Tag } from '@/components/common/Tag'
 import { DetailRow } from '@/components/common/DetailRow'
 import { LoadingState } from '@/components/states/LoadingState'
 import { ErrorState } from '@/components/states/ErrorState'
-import { activityStatusTag, audienceLabels, cancelPolicyLabels, placesText, shareTitle } from '@/components/activity/activity-labels'
+import { activityStatusTag, audienceLabels, cancelPolicyLabels, placesText, shareTitle, waitText } from '@/components/activity/activity-labels'
 import { activityApi } from '@/components/activity/api'
 import { useActivityDetail } from '@/hooks/useActivityDetail'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
@@ -54,12 +54,28 @@ export default function ActivityDetailPage() {
   }
   const signUp = (answers: Answers, guests: number) => {
     askForActivityMessages()
-    void act(() => activityApi.register({ activityId: a.id, answers, guests }), (r) => (r.state === 'waitlisted' ? `已进入候补，第 ${r.waitPosition} 位` : r.state === 'pending' ? '已报名，等待审核' : '报名成功'))
+    void act(() => activityApi.register({ activityId: a.id, answers, guests }), (r) => (r.state === 'waitlisted' ? `已进入${waitText(r.waitPosition)}` : r.state === 'pending' ? '已报名，等待审核' : '报名成功'))
   }
-  const cancel = () => void Taro.showModal({ title: '确认取消报名？', content: a.mine?.state === 'waitlisted' ? '退出后候补位置不保留。' : '取消后名额会让给候补的会员。', confirmText: '确认取消', cancelText: '再想想' })
+  const editAnswers = async (answers: Answers): Promise<boolean> => {
+    const reg = a.registration!
+    setBusy(true)
+    setError('')
+    try {
+      await activityApi.editAnswers({ activityId: a.id, answers, revision: reg.revision })
+      void Taro.showToast({ title: '报名信息已保存', icon: 'none' })
+      await detail.reload()
+      return true
+    } catch (err) {
+      setError(messageOf(err))
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+  const cancel = () => void Taro.showModal({ title: '确认取消报名？', content: a.registration?.state === 'waitlisted' ? '退出后候补位置不保留。' : '取消后名额会让给候补的会员。', confirmText: '确认取消', cancelText: '再想想' })
     .then((r) => { if (r.confirm) void act(() => activityApi.cancel(a.id), () => '已取消') })
   const status = activityStatusTag[a.status]
-  const canSignUp = (a.status === 'open' || a.status === 'full') && (!a.mine || a.mine.state === 'cancelled')
+  const canSignUp = (a.status === 'open' || a.status === 'full') && (!a.registration || a.registration.state === 'cancelled')
   const full = a.status === 'full' || (a.capacity > 0 && (a.seatsTaken ?? a.confirmedCount) >= a.capacity)
 
   return (
@@ -83,12 +99,14 @@ export default function ActivityDetailPage() {
         {a.cancelReason ? <DetailRow label='取消原因' value={a.cancelReason} /> : null}
         {a.description ? <Text className='detail__para'>{a.description}</Text> : null}
       </View>
-      {a.mine && a.mine.state !== 'cancelled' ? <RegistrationCard reg={a.mine} busy={busy} onCancel={cancel} /> : null}
+      {a.registration && a.registration.state !== 'cancelled' ? (
+        <RegistrationCard reg={a.registration} fields={a.fields} busy={busy} onCancel={cancel} onEdit={editAnswers} startEditing={params.edit === '1'} />
+      ) : null}
       {error ? <View className='summary' role='alert'><Text className='field__error'>{error}</Text></View> : null}
       {canSignUp ? (
         <SignupForm
           activity={a}
-          submitLabel={full ? (a.waitlist ? '名额已满，排队候补' : '名额已满') : a.mine?.state === 'cancelled' ? '重新报名' : '我要报名'}
+          submitLabel={full ? (a.waitlist ? '名额已满，排队候补' : '名额已满') : a.registration?.state === 'cancelled' ? '重新报名' : '我要报名'}
           busy={busy || (full && !a.waitlist)}
           error=''
           onSubmit={signUp}

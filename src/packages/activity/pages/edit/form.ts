@@ -41,14 +41,19 @@ export function toInstant(date: string, time: string): string {
   return new Date(`${date}T${time}:00+08:00`).toISOString()
 }
 
-/** A new activity: sign-up open now, closing an hour before a start about a day away. */
+/**
+ * A new activity starts where most do: a week from today at 14:00 (Shanghai) for two hours, sign-up
+ * open from now until 18:00 the day before — never 00:00, never closing tonight.
+ */
 export function blankForm(now = Date.now()): ActivityForm {
-  const hour = 3600_000
-  const start = Math.ceil((now + 20 * hour) / hour) * hour
-  const s = parts(start)
-  const e = parts(start + 2 * hour)
+  const day = 86400_000
+  const today = parts(now).date
+  const at = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`)
+  const startDay = parts(at(today, '12:00') + 7 * day).date
+  const s = { date: startDay, time: '14:00' }
+  const e = { date: startDay, time: '16:00' }
   const ss = parts(Math.floor(now / (5 * 60_000)) * 5 * 60_000)
-  const se = parts(start - hour)
+  const se = { date: parts(at(startDay, '12:00') - day).date, time: '18:00' }
   return {
     title: '', category: '文体', description: '', place: '',
     startDate: s.date, startTime: s.time, endDate: e.date, endTime: e.time,

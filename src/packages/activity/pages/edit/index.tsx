@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useRequestId } from '@/hooks/useRequestId'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Input, Textarea } from '@tarojs/components'
 import { activityCategories, type CancelPolicy } from '../../../../../types/activity'
@@ -14,6 +15,7 @@ import { Choice } from '@/components/form/Choice'
 import { FieldsEditor } from '../../components/FieldsEditor'
 import { DateTimeField } from '../../components/DateTimeField'
 import { CoverPicker } from '../../components/CoverPicker'
+import { publishSummary } from '../../components/publish-summary'
 import { blankForm, formOf, toEditable, type ActivityForm } from './form'
 import '../../components/form.scss'
 
@@ -23,17 +25,28 @@ const labelOf = <K extends string>(pairs: Array<[K, string]>, key: K) => pairs.f
 const keyOf = <K extends string>(pairs: Array<[K, string]>, label: string) => pairs.find(([, l]) => l === label)![0]
 const yesNo = ['是', '否'] as const
 
-/** 新建 / 编辑活动 (drafts only): saved as a draft, or saved and published in one go. */
+/**
+ * 新建 / 编辑活动 (drafts only): saved as a draft, or saved and published in one go after the organiser
+ * has seen what will be published. A new draft is created once however often 保存 is tapped (requestId);
+ * an edit names the revision it was filled from.
+ */
 export default function EditActivityPage() {
   const { params } = useRouter()
   const [form, setForm] = useState<ActivityForm | null>(params.id ? null : blankForm())
   const [loadError, setLoadError] = useState('')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
+  const [requestId] = useRequestId()
+  const [revision, setRevision] = useState(0)
+  const [coverUrl, setCoverUrl] = useState<string | undefined>()
   useEffect(() => {
     if (!params.id) return
     void Taro.setNavigationBarTitle({ title: '编辑活动' })
-    activityApi.editable(params.id).then((r) => setForm(formOf(r.activity)), (err) => setLoadError(messageOf(err)))
+    activityApi.editable(params.id).then((r) => {
+      setForm(formOf(r.activity))
+      setRevision(r.revision)
+      setCoverUrl(r.coverUrl)
+    }, (err) => setLoadError(messageOf(err)))
   }, [params.id])
 
   if (loadError) return <PageShell><ErrorState message={loadError} /></PageShell>
@@ -41,10 +54,15 @@ export default function EditActivityPage() {
   const set = <K extends keyof ActivityForm>(key: K, value: ActivityForm[K]) => setForm({ ...form, [key]: value })
 
   const save = async (andPublish: boolean) => {
+    const activity = toEditable(form)
+    if (andPublish) {
+      const ok = await Taro.showModal({ title: '保存并发布？', content: publishSummary(activity), confirmText: '确认发布', cancelText: '再改改' })
+      if (!ok.confirm) return
+    }
     setBusy(true)
     setError('')
     try {
-      const saved = await activityApi.save({ ...(params.id ? { id: params.id } : {}), activity: toEditable(form) })
+      const saved = await activityApi.save({ ...(params.id ? { id: params.id, revision } : { requestId }), activity })
       if (andPublish) await activityApi.publish(saved.id)
       void Taro.showToast({ title: andPublish ? '已发布' : '已存为草稿', icon: 'success' })
       void Taro.redirectTo({ url: `/packages/activity/pages/detail/index?id=${encodeURIComponent(saved.id)}` })
@@ -92,7 +110,7 @@ export default function EditActivityPage() {
           ) : null}
         </Field>
         <Field label='报名时填写'><FieldsEditor fields={form.fields} onChange={(f) => set('fields', f)} /></Field>
-        <Field label='封面图'><CoverPicker fileId={form.coverFileId} onChange={(id) => set('coverFileId', id)} /></Field>
+        <Field label='封面图'><CoverPicker fileId={form.coverFileId} currentUrl={coverUrl} onChange={(id) => set('coverFileId', id)} /></Field>
         <Field label='活动介绍'><Textarea className='textarea' maxlength={2000} value={form.description} onInput={(e) => set('description', e.detail.value)} /></Field>
       </View>
       {error ? <View className='summary'><View className='field__error' role='alert'>{error}</View></View> : null}

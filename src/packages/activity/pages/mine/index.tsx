@@ -11,28 +11,35 @@ import { useMyRegistrations } from '@/hooks/useMyRegistrations'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { formatDateTime } from '@/utils/time'
 import { CheckinCode } from '../../components/CheckinCode'
+import { AnswersList } from '../../components/AnswersList'
 import '../../components/form.scss'
 import '@/components/activity/activity-item.scss'
 
+const detail = (id: string, edit = false) => void Taro.navigateTo({ url: `/packages/activity/pages/detail/index?id=${encodeURIComponent(id)}${edit ? '&edit=1' : ''}` })
+
+/** One registration: where the member stands, what they answered (correctable while sign-up is open), the check-in code. */
 function Row({ item }: { item: MineItem }) {
   const [code, setCode] = useState(false)
-  const { registration: r, activity: a } = item
+  const { registration: r, activity: a, fields } = item
   const tag = registrationStateTag[r.state]
   const canShowCode = r.state === 'confirmed' && !r.checkedInAt && (a.status === 'closed' || a.status === 'ongoing' || a.status === 'open' || a.status === 'full')
   return (
     <View className='activity-item' data-registration={r.id} data-state={r.state}>
-      <View onClick={() => void Taro.navigateTo({ url: `/packages/activity/pages/detail/index?id=${encodeURIComponent(a.id)}` })}>
+      <View onClick={() => detail(a.id)}>
         <Text className='activity-item__title'>{a.title}</Text>
         <View className='activity-item__tags'><Tag tone={tag.tone}>{tag.label}</Tag><Tag>{a.category}</Tag></View>
         <Text className='activity-item__line'>{`时间：${formatDateTime(a.startAt)} · ${a.place}`}</Text>
         <Text className={`state-line state-line--${r.state}`}>{registrationText(r)}</Text>
+        {r.signedUpBy ? <Text className='activity-item__line'>{`由 ${r.signedUpBy} 代为报名`}</Text> : null}
+        <AnswersList fields={fields} answers={r.answers} guests={r.guests} />
       </View>
+      {r.canEdit ? <View className='actions'><AppButton block variant='secondary' onClick={() => detail(a.id, true)}>修改报名信息</AppButton></View> : null}
       {canShowCode ? (code ? <CheckinCode activityId={a.id} /> : <View className='actions'><AppButton block onClick={() => setCode(true)}>出示签到码</AppButton></View>) : null}
     </View>
   )
 }
 
-/** 我的报名: each registration with its state, waitlist position and the check-in code. */
+/** 我的报名: each registration with its state (候补第 n 位), the answers given and the check-in code. */
 export default function MyRegistrationsPage() {
   const list = useMyRegistrations()
   usePageRefresh([list.reload], list.loadMore)

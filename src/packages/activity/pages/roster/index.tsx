@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
+import type { RosterRow } from '../../../../../types/activity'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { ListBody } from '@/components/common/ListBody'
 import { AppButton } from '@/components/AppButton'
@@ -9,22 +10,29 @@ import { useRoster, type RosterFilter } from '@/hooks/useRoster'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { messageOf } from '@/services/call'
 import { RosterItem } from '../../components/RosterItem'
+import { ProxySignup } from '../../components/ProxySignup'
 import { openExport } from '../../components/open-export'
 import '../../components/form.scss'
 
 const FILTERS: Array<[string, RosterFilter]> = [['全部', undefined], ['已报名', 'confirmed'], ['待审核', 'pending'], ['候补', 'waitlisted'], ['已签到', 'checkedIn'], ['已取消', 'cancelled'], ['未通过', 'rejected']]
+const fromParam = (value: string | undefined): RosterFilter => FILTERS.find(([, f]) => f === value)?.[1]
 
-/** 报名名单: counts, rows with answers and status, attendance, approve/reject, Excel export, message everyone. */
+/**
+ * 报名名单: counts, rows with answers and status, attendance, approve/reject, 代报名 and 按名单签到 for
+ * members without a phone, Excel export, message everyone. Opened from the 工作台 with `filter`.
+ */
 export default function RosterPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const [filter, setFilter] = useState<RosterFilter>(params.filter === 'checkedIn' ? 'checkedIn' : undefined)
+  const [filter, setFilter] = useState<RosterFilter>(fromParam(params.filter))
   const roster = useRoster(id, filter)
   const [exported, setExported] = useState<{ url: string; rows: number } | null>(null)
+  const [proxy, setProxy] = useState(false)
   const [text, setText] = useState('')
   const [note, setNote] = useState('')
   usePageRefresh([roster.reload], roster.loadMore)
-  const c = roster.meta?.counts
+  const meta = roster.meta
+  const c = meta?.counts
 
   const attempt = async (what: () => Promise<string>) => {
     setNote('')
@@ -50,11 +58,20 @@ export default function RosterPage() {
     await roster.reload()
     return approve ? '已通过' : '已设为不通过，名额已让给候补'
   })
+  const checkIn = async (row: RosterRow) => {
+    const ok = await Taro.showModal({ title: '按名单签到', content: `确认 ${row.name}（${row.department}）已到场，为 TA 签到？`, confirmText: '确认签到', cancelText: '再想想' })
+    if (!ok.confirm) return
+    await attempt(async () => {
+      const r = await activityApi.checkinByRoster(row.id)
+      await roster.reload()
+      return `${r.name} 已签到`
+    })
+  }
 
   return (
     <PageShell>
       <View className='summary' data-testid='roster-counts'>
-        <Text className='summary__line'>{roster.meta?.title ?? ''}</Text>
+        <Text className='summary__line'>{meta?.title ?? ''}</Text>
         {c ? (
           <View className='counts'>
             <Text className='counts__item'><Text className='counts__num'>{c.confirmed}</Text>已报名</Text>
@@ -73,15 +90,20 @@ export default function RosterPage() {
       <View className='toolbar'>
         <Text className='toolbar__item' onClick={() => void exportExcel()} data-testid='export'>导出 Excel</Text>
         <Text className='toolbar__item' onClick={() => void Taro.navigateTo({ url: `/packages/activity/pages/checkin/index?id=${encodeURIComponent(id)}` })}>扫码签到</Text>
+        {meta?.canSignUpOthers ? <Text className={`toolbar__item${proxy ? ' toolbar__item--on' : ''}`} data-testid='proxy-open' onClick={() => setProxy(!proxy)}>代会员报名</Text> : null}
       </View>
+      {proxy && meta ? <ProxySignup activityId={id} fields={meta.fields} guests={meta.guests} onDone={(done) => { setNote(done); void roster.reload() }} /> : null}
       {exported ? <View className='summary'><Text className='link' data-testid='export-link' data-url={exported.url} onClick={() => void openExport(exported.url)}>{`打开报名名单（${exported.rows} 条）`}</Text></View> : null}
       {note ? <View className='summary' role='status'><Text>{note}</Text></View> : null}
+      {meta?.canCheckIn ? <Text className='section-title'>没有手机的会员到场后，点名单里的“签到”即可</Text> : null}
       <View className='form'>
         <ListBody
           list={roster}
           loadingText='正在加载名单…'
           empty={{ title: '这里还没有人', hint: filter ? '换个筛选看看' : '有人报名后会显示在这里' }}
-          renderItem={(row) => <RosterItem key={row.id} row={row} fields={roster.meta?.fields ?? []} onDecide={(approve) => void decide(row.id, approve)} />}
+          renderItem={(row) => (
+            <RosterItem key={row.id} row={row} fields={meta?.fields ?? []} onDecide={(approve) => void decide(row.id, approve)} onCheckIn={meta?.canCheckIn ? () => void checkIn(row) : undefined} />
+          )}
         />
       </View>
       <View className='form'>

@@ -14,9 +14,11 @@ import { SetupForm } from '@/components/member/SetupForm'
 import { ApplicationNotice } from '@/components/member/ApplicationNotice'
 import { useMe, forgetMe } from '@/hooks/useMe'
 import { useAsync } from '@/hooks/useAsync'
+import { useRequestId } from '@/hooks/useRequestId'
 import { memberApi } from '@/services/member-api'
-// Platform file: getGroupEnterInfo in weapp, a ?group= parameter in the local build.
-import { groupPayload } from '../../../../services/group-entry'
+import { askForJoinResult } from '@/components/member/ask-join-result'
+// Platform file: getGroupEnterInfo's cloudID in weapp, a ?group= parameter in the local build.
+import { groupCloudId } from '../../../../services/group-entry'
 import './apply.scss'
 
 // The joining routes of design.md ("Joining"), in the order that is quickest for the applicant.
@@ -38,6 +40,8 @@ export default function MemberApplyPage() {
   const me = useMe()
   const [invite, setInvite] = useState((router.params.invite ?? '').toUpperCase())
   const [done, setDone] = useState<ApplyOutput | null>(null)
+  // Kept across retries and double taps of this form: the function makes one application.
+  const [requestId] = useRequestId()
   const inviteInfo = useAsync(`invite:${router.params.invite ?? ''}`, async () => (router.params.invite ? memberApi.inviteInfo(router.params.invite) : null))
 
   const role = me.data?.role
@@ -68,8 +72,9 @@ export default function MemberApplyPage() {
           <ProfileForm
             submitLabel='提交申请'
             onSubmit={async (profile) => {
-              const group = await groupPayload()
-              setDone(await memberApi.apply({ ...profile, invite: invite.trim() || undefined, group }))
+              askForJoinResult()
+              const cloudId = await groupCloudId()
+              setDone(await memberApi.apply({ ...profile, invite: invite.trim() || undefined, groupCloudId: cloudId, requestId }))
             }}
           >
             <Field label='邀请码' hint='没有可以不填'>

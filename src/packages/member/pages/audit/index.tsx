@@ -6,7 +6,8 @@ import { ListBody } from '@/components/common/ListBody'
 import { FilterChips } from '@/components/common/FilterChips'
 import { RoleGate } from '@/components/member/RoleGate'
 import { usePagedList } from '@/hooks/usePagedList'
-import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { useMe } from '@/hooks/useMe'
+import { useFillSlot, useRefreshSlot, type RefreshSlot } from '@/components/member/refresh-slot'
 import { memberApi } from '@/services/member-api'
 import { formatDateTime } from '@/utils/time'
 import '@/components/member/member.scss'
@@ -22,18 +23,16 @@ function Entry({ a }: { a: AuditItem }) {
         <Text>{a.actorName}</Text>
         <Text>{formatDateTime(a.at)}</Text>
       </View>
-      <Text className='audit-item__what'>{`${a.actionLabel}${a.target.label ? `：${a.target.label}` : ''}`}</Text>
-      {a.note ? <Text className='audit-item__diff'>{`说明：${a.note}`}</Text> : null}
-      {a.before ? <Text className='audit-item__diff'>{`之前：${a.before}`}</Text> : null}
-      {a.after ? <Text className='audit-item__diff'>{`之后：${a.after}`}</Text> : null}
+      <Text className='audit-item__label'>{a.actionLabel}</Text>
+      <Text className='audit-item__what'>{a.sentence}</Text>
     </View>
   )
 }
 
-function Log() {
+function Log({ refresh }: { refresh: RefreshSlot }) {
   const [area, setArea] = useState<Area | undefined>()
   const list = usePagedList(area ?? 'all', (page) => memberApi.auditLog({ area: area ? AREAS[area] : undefined, page }))
-  usePageRefresh([list.reload], list.loadMore)
+  useFillSlot(refresh, [list.reload], list.loadMore)
   return (
     <View>
       <FilterChips options={Object.keys(AREAS) as Area[]} value={area} onChange={setArea} />
@@ -44,10 +43,12 @@ function Log() {
 
 /** 操作日志: every admin action in the app, newest first; append-only, read by the chair. */
 export default function AuditLogPage() {
+  const me = useMe()
+  const refresh = useRefreshSlot(me.reload)
   return (
     <PageShell>
       <RoleGate need='chair'>
-        <Log />
+        <Log refresh={refresh} />
       </RoleGate>
     </PageShell>
   )

@@ -1,17 +1,18 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { memberRoles, roleLabels, type MemberRole } from '../../../../../types/role'
+import { roleLabels } from '../../../../../types/role'
 import type { MemberProfile } from '../../../../../types/member'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { LoadingState } from '@/components/states/LoadingState'
 import { ErrorState } from '@/components/states/ErrorState'
 import { DetailRow } from '@/components/common/DetailRow'
 import { AppButton } from '@/components/AppButton'
-import { Choice } from '@/components/form/Choice'
 import { TextInput } from '@/components/form/TextInput'
 import { RoleGate } from '@/components/member/RoleGate'
 import { ProfileForm } from '@/components/member/ProfileForm'
+import { RoleActions } from '@/components/member/RoleActions'
+import { confirmAction } from '@/components/member/confirm'
 import { useAsync } from '@/hooks/useAsync'
 import { useMe } from '@/hooks/useMe'
 import { memberApi } from '@/services/member-api'
@@ -22,34 +23,28 @@ import '@/components/member/member.scss'
 
 const MEMBERSHIP: Record<MemberProfile['membership'], string> = { pending: '待审核', approved: '在册', rejected: '未通过', removed: '已移除' }
 
-async function attempt(work: () => Promise<unknown>, done: string, after: () => void) {
-  try {
-    await work()
-    void Taro.showToast({ title: done, icon: 'success' })
-    after()
-  } catch (err) {
-    void Taro.showModal({ title: '没有成功', content: messageOf(err), showCancel: false })
-  }
-}
-
-/** The chair's tools on one member: role, hand-over, profile correction, removal (with a reason). */
-function ChairTools({ m, reload }: { m: MemberProfile; reload: () => void }) {
+/** The chair's tools on one member: role, hand-over, profile correction, removal (each asks once). */
+function ChairTools({ m, isMe, reload }: { m: MemberProfile; isMe: boolean; reload: () => void }) {
   const [editing, setEditing] = useState(false)
   const [removing, setRemoving] = useState(false)
   const [reason, setReason] = useState('')
   if (m.membership !== 'approved') return null
+
+  const remove = async () => {
+    const ok = await confirmAction('移除会员', `移除 ${m.name}？移除后 TA 立即不能再看内部公开、提意见和报名，TA 的记录都会保留；要回来须重新申请加入，并从普通会员开始。`, '确认移除')
+    if (!ok) return
+    try {
+      await memberApi.remove(m.id, reason.trim())
+      void Taro.showToast({ title: '已移除', icon: 'success' })
+      reload()
+    } catch (err) {
+      void Taro.showModal({ title: '没有成功', content: messageOf(err), showCancel: false })
+    }
+  }
   return (
     <View>
       <Text className='member-section'>身份</Text>
-      <View className='reason-box'>
-        <Choice name='role' options={memberRoles.map((r) => roleLabels[r])} value={roleLabels[m.role]}
-          onChange={(label) => {
-            const role = memberRoles.find((r) => roleLabels[r] === label) as MemberRole
-            if (role === 'chair') void attempt(() => memberApi.handOver(m.id), '主席已移交', reload)
-            else void attempt(() => memberApi.setRole(m.id, role), '身份已调整', reload)
-          }} />
-        <Text className='member-row__meta'>选"主席"即把主席身份移交给 TA，你将成为委员。</Text>
-      </View>
+      <RoleActions m={m} isMe={isMe} reload={reload} />
       <View className='form__actions'>
         <AppButton block variant='secondary' onClick={() => setEditing(!editing)}>{editing ? '收起' : '更正资料'}</AppButton>
       </View>
@@ -58,20 +53,22 @@ function ChairTools({ m, reload }: { m: MemberProfile; reload: () => void }) {
           submitLabel='保存更正'
           initial={{ name: m.name, department: m.department, status: m.status, gender: m.gender, staffNo: m.staffNo ?? '', phone: m.phone ?? '', birthday: m.birthday ?? '' }}
           onSubmit={async (profile) => {
-            await memberApi.update(m.id, profile)
+            await memberApi.update(m.id, m.revision, profile)
             setEditing(false)
             reload()
           }}
         />
       ) : null}
-      <View className='form__actions'>
-        <AppButton block variant='secondary' onClick={() => setRemoving(!removing)}>移除会员</AppButton>
-      </View>
+      {isMe ? null : (
+        <View className='form__actions'>
+          <AppButton block variant='secondary' onClick={() => setRemoving(!removing)}>移除会员</AppButton>
+        </View>
+      )}
       {removing ? (
         <View className='reason-box'>
           <TextInput name='removeReason' value={reason} onChange={setReason} placeholder='移除原因，如 调离本校' maxlength={100} />
           <Text className='member-row__meta'>移除后 TA 立即不能再看内部内容，历史记录保留。</Text>
-          <AppButton block disabled={reason.trim().length < 2} onClick={() => void attempt(() => memberApi.remove(m.id, reason.trim()), '已移除', reload)}>确认移除</AppButton>
+          <AppButton block disabled={reason.trim().length < 2} onClick={() => void remove()}>移除…</AppButton>
         </View>
       ) : null}
     </View>
@@ -98,7 +95,7 @@ function Detail({ id }: { id: string }) {
         <DetailRow label='加入' value={m.approvedAt ? formatDate(m.approvedAt) : '—'} />
         {m.removedAt ? <DetailRow label='移除' value={formatDate(m.removedAt)} /> : null}
       </View>
-      {me.data?.role === 'chair' ? <ChairTools m={m} reload={() => void member.reload()} /> : null}
+      {me.data?.role === 'chair' ? <ChairTools m={m} isMe={me.data.member?.id === m.id} reload={() => void member.reload()} /> : null}
     </View>
   )
 }

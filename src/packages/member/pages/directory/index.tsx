@@ -11,7 +11,8 @@ import { Tag } from '@/components/common/Tag'
 import { AppButton } from '@/components/AppButton'
 import { RoleGate } from '@/components/member/RoleGate'
 import { usePagedList } from '@/hooks/usePagedList'
-import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { useMe } from '@/hooks/useMe'
+import { useFillSlot, useRefreshSlot, type RefreshSlot } from '@/components/member/refresh-slot'
 import { useAsync } from '@/hooks/useAsync'
 import { memberApi } from '@/services/member-api'
 import { files } from '@/services/files'
@@ -30,7 +31,7 @@ function Row({ item }: { item: DirectoryItem }) {
   )
 }
 
-function Directory() {
+function Directory({ refresh }: { refresh: RefreshSlot }) {
   const [keyword, setKeyword] = useState('')
   const [department, setDepartment] = useState<string | undefined>()
   const [status, setStatus] = useState<MemberStatus | undefined>()
@@ -38,7 +39,7 @@ function Directory() {
   const departments = useAsync('departments', memberApi.departments)
   const filters = { keyword: keyword || undefined, department, status }
   const list = usePagedList(JSON.stringify(filters), (page) => memberApi.directory({ ...filters, page }))
-  usePageRefresh([list.reload], list.loadMore)
+  useFillSlot(refresh, [list.reload], list.loadMore)
 
   async function exportExcel() {
     setExporting(true)
@@ -73,10 +74,12 @@ function Directory() {
 
 /** 会员名册 for committee and chair: search, filter, export. Phones are masked except for the chair. */
 export default function MemberDirectoryPage() {
+  const me = useMe()
+  const refresh = useRefreshSlot(me.reload)
   return (
     <PageShell>
       <RoleGate need='committee'>
-        <Directory />
+        <Directory refresh={refresh} />
       </RoleGate>
     </PageShell>
   )

@@ -9,6 +9,7 @@ import { DetailRow } from '@/components/common/DetailRow'
 import { AppButton } from '@/components/AppButton'
 import { JoinPrompt } from '@/components/me/JoinPrompt'
 import { ProfileForm } from '@/components/member/ProfileForm'
+import { ChangeRequestCard } from '@/components/member/ChangeRequestCard'
 import { useMe, forgetMe } from '@/hooks/useMe'
 import { useAsync } from '@/hooks/useAsync'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
@@ -22,10 +23,12 @@ function MyProfile() {
   if (profile.loading) return <LoadingState text='正在读取你的资料…' />
   if (profile.error) return <ErrorState message={profile.error.message} onRetry={profile.error.retryable ? profile.reload : undefined} />
   const m = profile.data!
+  const verified = m.membership === 'approved'
   if (editing) {
     return (
       <ProfileForm
         submitLabel='保存'
+        verified={verified}
         initial={{ name: m.name, department: m.department, status: m.status, gender: m.gender, staffNo: m.staffNo ?? '', phone: m.phone ?? '', birthday: m.birthday ?? '' }}
         onSubmit={async (input) => {
           await memberApi.updateProfile(input)
@@ -50,8 +53,9 @@ function MyProfile() {
         <DetailRow label='生日' value={m.birthday ?? '未填'} />
       </View>
       <View className='form__actions'>
-        <AppButton block variant='secondary' onClick={() => setEditing(true)}>修改资料</AppButton>
+        <AppButton block variant='secondary' onClick={() => setEditing(true)}>{verified ? '修改部门、手机、生日' : '修改资料'}</AppButton>
       </View>
+      {verified ? <ChangeRequestCard m={m} onSent={() => void profile.reload()} /> : null}
     </View>
   )
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { QueueItem } from '../../../../../types/member'
 import { PageShell } from '@/components/page-shell/PageShell'
@@ -8,7 +8,9 @@ import { AppButton } from '@/components/AppButton'
 import { TextInput } from '@/components/form/TextInput'
 import { RoleGate } from '@/components/member/RoleGate'
 import { usePagedList } from '@/hooks/usePagedList'
-import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { useMe } from '@/hooks/useMe'
+import { useFillSlot, useRefreshSlot, type RefreshSlot } from '@/components/member/refresh-slot'
+import { ChangeRequestList } from '@/components/member/ChangeRequestList'
 import { memberApi } from '@/services/member-api'
 import { messageOf } from '@/services/call'
 import { formatDate } from '@/utils/time'
@@ -53,19 +55,44 @@ function QueueRow({ item, onDone }: { item: QueueItem; onDone: () => void }) {
   )
 }
 
-/** 入会审核: applications no joining path recognised, oldest first; reject needs a reason the applicant sees. */
-export default function MemberQueuePage() {
+function Queue({ refresh, changesFirst }: { refresh: RefreshSlot; changesFirst: boolean }) {
+  const me = useMe()
+  const isChair = me.data?.role === 'chair'
   const list = usePagedList('queue', memberApi.queue)
-  usePageRefresh([list.reload], list.loadMore)
+  const changes = usePagedList(isChair ? 'changes' : 'no-changes', (page) => (isChair ? memberApi.changeRequests(page) : Promise.resolve({ items: [], page, total: 0 })))
+  useFillSlot(refresh, isChair ? [list.reload, changes.reload] : [list.reload], list.loadMore)
+  const applications = (
+    <View key='applications'>
+      <Text className='member-section'>入会申请</Text>
+      <ListBody
+        list={list}
+        loadingText='正在读取入会申请…'
+        empty={{ title: '没有待审核的申请', hint: '从教职工群、邀请码或名册加入的会员会自动通过，不需要审核。' }}
+        renderItem={(item) => <QueueRow key={item.id} item={item} onDone={() => void list.reload()} />}
+      />
+    </View>
+  )
+  const requests = isChair ? (
+    <View key='changes' data-section='changes'>
+      <Text className='member-section'>资料变更申请</Text>
+      <ChangeRequestList list={changes} />
+    </View>
+  ) : null
+  return <View>{changesFirst ? [requests, applications] : [applications, requests]}</View>
+}
+
+/**
+ * 入会审核: applications no joining path recognised, oldest first (reject needs a reason the
+ * applicant sees) and, for the chair, 资料变更申请. Nothing is asked of the cloud before the role gate.
+ */
+export default function MemberQueuePage() {
+  const { params } = useRouter()
+  const me = useMe()
+  const refresh = useRefreshSlot(me.reload)
   return (
     <PageShell>
       <RoleGate need='committee'>
-        <ListBody
-          list={list}
-          loadingText='正在读取入会申请…'
-          empty={{ title: '没有待审核的申请', hint: '从教职工群、邀请码或名册加入的会员会自动通过，不需要审核。' }}
-          renderItem={(item) => <QueueRow key={item.id} item={item} onDone={() => void list.reload()} />}
-        />
+        <Queue refresh={refresh} changesFirst={params.tab === 'changes'} />
       </RoleGate>
     </PageShell>
   )

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { NoticeManageItem } from '../../../../../types/notice'
 import { hasRole } from '../../../../../types/role'
@@ -24,7 +24,8 @@ const LABELS: Record<State, string> = { draft: '草稿', published: '已发布',
 /** 公告管理 (committee and chair): drafts waiting for the chair, what is published, what was withdrawn; the chair's ledger export. */
 export default function NoticeManagePage() {
   const me = useMe()
-  const [state, setState] = useState<State>('draft')
+  const { params } = useRouter()
+  const [state, setState] = useState<State>(params.state && params.state in LABELS ? (params.state as State) : 'draft')
   const list = usePagedList(state, (page) => noticeApi.manageList(state, page))
   usePageRefresh([list.reload], list.loadMore)
   useReloadOnReturn(list.reload)

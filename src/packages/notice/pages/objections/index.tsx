@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import type { NoticeObjectionItem } from '../../../../../types/notice'
+import type { NoticeObjectionItem, NoticePendingObjection } from '../../../../../types/notice'
+import { Tag } from '@/components/common/Tag'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { AppButton } from '@/components/AppButton'
 import { ListBody } from '@/components/common/ListBody'
@@ -12,7 +13,9 @@ import { messageOf } from '@/services/call'
 import { formatDateTime } from '@/utils/time'
 import '../../components/notice-detail.scss'
 
-function Objection({ o, onAnswered }: { o: NoticeObjectionItem; onAnswered: () => void }) {
+type Shown = (NoticeObjectionItem & { noticeId?: undefined }) | (NoticePendingObjection & { answer?: undefined })
+
+function Objection({ o, onAnswered }: { o: Shown; onAnswered: () => void }) {
   const [answer, setAnswer] = useState('')
   const [saving, setSaving] = useState(false)
   const submit = async () => {
@@ -29,6 +32,12 @@ function Objection({ o, onAnswered }: { o: NoticeObjectionItem; onAnswered: () =
   }
   return (
     <View className='objection' data-objection={o.id}>
+      {o.noticeId ? (
+        <View onClick={() => void Taro.navigateTo({ url: `/packages/notice/pages/detail/index?id=${encodeURIComponent(o.noticeId!)}` })}>
+          <Text className='objection__notice'>{`《${o.noticeTitle}》`}</Text>
+          {o.overdue ? <Tag tone='warning'>公示期已结束，请尽快答复</Tag> : null}
+        </View>
+      ) : null}
       <Text className='objection__meta'>{`${o.name} · ${o.department} · ${formatDateTime(o.raisedAt)}`}</Text>
       <Text className='objection__text'>{o.text}</Text>
       {o.answer ? (
@@ -43,17 +52,20 @@ function Objection({ o, onAnswered }: { o: NoticeObjectionItem; onAnswered: () =
   )
 }
 
-/** Only the chair sees objections, with the name of who raised each, and answers each once. */
+/**
+ * Only the chair sees objections, with the name of who raised each, and answers each once. With a
+ * notice id: that notice's objections; without (from the 工作台): every objection still waiting, oldest first.
+ */
 export default function NoticeObjectionsPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const list = usePagedList(id, (page) => noticeApi.objections(id, page))
+  const list = usePagedList<Shown>(id || 'pending', (page) => (id ? noticeApi.objections(id, page) : noticeApi.pendingObjections(page)))
   usePageRefresh([list.reload], list.loadMore)
   return (
     <PageShell>
       <View className='notice-card'>
-        <Text className='notice-card__hint'>异议为实名提出，仅主席可见。每条答复一次，答复后提出人可在公告页看到。</Text>
-        <ListBody list={list} loadingText='正在加载异议…' empty={{ title: '还没有人提出异议' }} renderItem={(o) => <Objection key={o.id} o={o} onAnswered={() => void list.reload()} />} />
+        <Text className='notice-card__hint'>{id ? '异议为实名提出，仅主席可见。每条答复一次，答复后提出人可在公告页看到。' : '所有公告中还没答复的异议，先提出的在前。每条答复一次，答复后提出人可在公告页看到。'}</Text>
+        <ListBody list={list} loadingText='正在加载异议…' empty={{ title: id ? '还没有人提出异议' : '没有待答复的异议' }} renderItem={(o) => <Objection key={o.id} o={o} onAnswered={() => void list.reload()} />} />
       </View>
     </PageShell>
   )

@@ -9,6 +9,7 @@ import { noticeApi } from '@/components/notice/api'
 import { useAsync } from '@/hooks/useAsync'
 import { messageOf } from '@/services/call'
 import { formatDateTime } from '@/utils/time'
+import { confirmed } from '../../components/confirm'
 import '../../components/notice-detail.scss'
 
 /** The chair's read receipts for one notice: counts, the unread by name, 提醒未读. */
@@ -24,6 +25,12 @@ export default function NoticeReadersPage() {
   const s = stats.data
   const pages = Math.max(1, Math.ceil(s.unread.total / 20))
   const remind = async () => {
+    const ok = await confirmed(
+      `提醒 ${s.unreadCount} 位未读会员？`,
+      `将给还没打开这份公告的 ${s.unreadCount} 位会员各发一条微信订阅消息（只有订阅过提醒的会员能收到），已读的会员不会收到。一小时内不能再次提醒。`,
+      '发送',
+    )
+    if (!ok) return
     setSending(true)
     try {
       const r = await noticeApi.remindUnread(id)

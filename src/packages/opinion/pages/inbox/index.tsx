@@ -6,6 +6,8 @@ import { PageShell } from '@/components/page-shell/PageShell'
 import { FilterChips } from '@/components/common/FilterChips'
 import { ListBody } from '@/components/common/ListBody'
 import { InboxCard } from '@/components/opinion/InboxCard'
+// Platform file: DemoBatchLink.h5.tsx (local demo) or DemoBatchLink.tsx (nothing, WeChat).
+import { DemoBatchLink } from '@/components/opinion/DemoBatchLink'
 import { useOpinionInbox } from '@/hooks/useOpinions'
 import { useMe } from '@/hooks/useMe'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
@@ -32,6 +34,7 @@ export default function OpinionInboxPage() {
       <Text className='op-note'>
         {chair ? '匿名意见在提交后的第二天统一出现在这里（每日一批），看不出是谁、何时提交的。' : '这里只显示主席指派给你的意见。'}
       </Text>
+      {chair ? <DemoBatchLink /> : null}
       <ListBody
         list={list}
         loadingText='正在加载意见…'

@@ -30,7 +30,7 @@ export default function WelfareDetailPage() {
     const res = await Taro.showModal({ title: '取消这次慰问', editable: true, placeholderText: '请填写原因，如 本人已调离', content: '' } as Taro.showModal.Option)
     if (!res.confirm) return
     try {
-      await welfareApi.cancel(v.id, String((res as { content?: string }).content ?? '').trim())
+      await welfareApi.cancel(v.id, v.revision, String((res as { content?: string }).content ?? '').trim())
       await visit.reload()
     } catch (err) {
       void Taro.showModal({ title: '没有取消', content: messageOf(err), showCancel: false })

@@ -14,12 +14,23 @@ import '../../components/form.scss'
 
 const NAMEABLE = welfareReasons.filter((r) => !PRIVATE_REASONS.includes(r))
 const SCOPES = ['内部公开', '对外公开'] as const
+const PUBLICITY = ['不设公示期', '设公示期'] as const
+
+/** The last whole month before today: a disclosure usually covers January to last month. */
+function lastMonthEnd(today: string): string {
+  const firstOfMonth = new Date(`${today.slice(0, 7)}-01T00:00:00Z`)
+  return new Date(firstOfMonth.getTime() - 86_400_000).toISOString().slice(0, 10)
+}
+const plusDays = (day: string, n: number) => new Date(new Date(`${day}T00:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10)
 
 /** 经费公开 (chair): a date range of the ledger → a notice draft the chair reviews and publishes on 公开. */
 export default function WelfareDisclosurePage() {
   const today = todayShanghai()
-  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`)
-  const [to, setTo] = useState(today)
+  const [to, setTo] = useState(lastMonthEnd(today))
+  const [from, setFrom] = useState(`${lastMonthEnd(today).slice(0, 4)}-01-01`)
+  const [publicity, setPublicity] = useState<(typeof PUBLICITY)[number]>('设公示期')
+  const [publicFrom, setPublicFrom] = useState(today)
+  const [publicTo, setPublicTo] = useState(plusDays(today, 6))
   const [named, setNamed] = useState<WelfareReason[]>([])
   const [scope, setScope] = useState<(typeof SCOPES)[number]>('内部公开')
   const [done, setDone] = useState<WelfareDisclosureOutput | null>(null)
@@ -30,7 +41,10 @@ export default function WelfareDisclosurePage() {
     setSaving(true)
     setError('')
     try {
-      setDone(await welfareApi.disclosure({ from, to, namedReasons: named, visibility: scope === '对外公开' ? 'public' : 'internal' }))
+      setDone(await welfareApi.disclosure({
+        from, to, namedReasons: named, visibility: scope === '对外公开' ? 'public' : 'internal',
+        ...(publicity === '设公示期' ? { publicity: { startDate: publicFrom, endDate: publicTo } } : {}),
+      }))
     } catch (err) {
       setError(messageOf(err))
     } finally {
@@ -65,6 +79,16 @@ export default function WelfareDisclosurePage() {
         </Field>
         <Field label='公开范围'>
           <Choice name='scope' options={SCOPES} value={scope} onChange={setScope} />
+        </Field>
+        <Field label='公示期' hint='公示期内会员可以对公示内容提出异议；发布前还可以在草稿里修改。'>
+          <Choice name='publicity' options={PUBLICITY} value={publicity} onChange={setPublicity} />
+          {publicity === '设公示期' ? (
+            <View className='row'>
+              <Picker mode='date' value={publicFrom} onChange={(e) => setPublicFrom(String(e.detail.value))}><View className='input row'><Text>{publicFrom}</Text></View></Picker>
+              <Text> 至 </Text>
+              <Picker mode='date' value={publicTo} onChange={(e) => setPublicTo(String(e.detail.value))}><View className='input row'><Text>{publicTo}</Text></View></Picker>
+            </View>
+          ) : null}
         </Field>
         <Field label='公开姓名的事由（可不选）' hint='困难帮扶、生病住院的慰问对象一律不公开姓名，也不会出现在其他事由的名单里。'>
           <Choice name='named' options={NAMEABLE} value={named} onChange={(r) => setNamed(named.includes(r) ? named.filter((x) => x !== r) : [...named, r])} />

@@ -7,6 +7,7 @@ import { AppButton } from '@/components/AppButton'
 import { welfareApi } from '@/components/welfare/api'
 import { useAsync } from '@/hooks/useAsync'
 import { CallError, messageOf } from '@/services/call'
+import { useRequestId } from '@/hooks/useRequestId'
 import { todayShanghai } from '@/utils/time'
 import { Field } from '@/components/form/Field'
 import { Choice } from '@/components/form/Choice'
@@ -30,6 +31,8 @@ export default function WelfarePlanNewPage() {
   const [visitorIds, setVisitorIds] = useState<string[]>([])
   const [error, setError] = useState('')
   const [saving, setSaving] = useState(false)
+  // One plan per form: a double tap or a retry after a lost answer finishes the same plan.
+  const [requestId] = useRequestId()
   const filter = { retirees: groups.includes('全体离退休'), hardship: groups.includes('困难职工'), departments }
   const preview = useAsync(`welfare-preview|${JSON.stringify(filter)}`, () => welfareApi.planPreview(filter))
   const people: WelfarePerson[] = preview.data?.people ?? []
@@ -37,10 +40,17 @@ export default function WelfarePlanNewPage() {
   const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v])
 
   const create = async () => {
+    const each = cashYuan.trim() && cashYuan.trim() !== '0' ? `，每户慰问金 ${cashYuan.trim()} 元` : ''
+    const ok = await Taro.showModal({
+      title: `生成“${title}”走访名单？`,
+      content: `将为名单上的 ${chosen.length} 户各记一条计划中的慰问${each}。之后可逐户登记完成或取消，名单不能整体撤销。`,
+      confirmText: '生成',
+    })
+    if (!ok.confirm) return
     setSaving(true)
     setError('')
     try {
-      const plan = await welfareApi.planCreate({ title, plannedDate, filter, excludeIds: excluded, cashYuan: cashYuan.trim() || '0', gifts: gifts.filter((g) => g.name.trim()), fund, visitorIds })
+      const plan = await welfareApi.planCreate({ requestId, title, plannedDate, filter, excludeIds: excluded, cashYuan: cashYuan.trim() || '0', gifts: gifts.filter((g) => g.name.trim()), fund, visitorIds })
       void Taro.redirectTo({ url: `/packages/welfare/pages/plan/index?id=${plan.id}` })
     } catch (err) {
       setError(err instanceof CallError && err.issues?.length ? err.issues.map((i) => i.message).join('；') : messageOf(err))

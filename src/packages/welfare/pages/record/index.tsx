@@ -15,6 +15,7 @@ import { VisitorChips } from '../../components/VisitorChips'
 import { GiftRows } from '../../components/GiftRows'
 import { PhotoUploader } from '../../components/PhotoUploader'
 import { todayShanghai } from '@/utils/time'
+import { useRequestId } from '@/hooks/useRequestId'
 import { blankForm, formOf, useVisitForm, visitInput } from './useVisitForm'
 import '../../components/form.scss'
 
@@ -31,6 +32,9 @@ export default function WelfareRecordPage() {
   if (params.memberId && params.name) initial.person = { id: params.memberId, name: decodeURIComponent(params.name), department: '', status: '在职', hardship: false }
   const { form, set, setForm } = useVisitForm(initial)
   const [wasDone, setWasDone] = useState(false)
+  // A new visit is created once however often 保存 is tapped; a change is made against the revision shown.
+  const [requestId] = useRequestId()
+  const [revision, setRevision] = useState(0)
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null)
   const [saving, setSaving] = useState(false)
 
@@ -43,6 +47,7 @@ export default function WelfareRecordPage() {
       if (mode === 'complete' && f.visitDate > todayShanghai()) f.visitDate = todayShanghai()
       setForm(f)
       setWasDone(v.state === 'done')
+      setRevision(v.revision)
       setLoaded(true)
     }, (err) => setLoadError(messageOf(err)))
   }, [mode, params.id, setForm])
@@ -56,14 +61,14 @@ export default function WelfareRecordPage() {
     try {
       if (mode === 'complete') {
         await welfareApi.complete({
-          id: params.id!, visitDate: form.visitDate, visitorIds: form.visitorIds, cashYuan: form.cashYuan.trim() || '0',
+          id: params.id!, revision, visitDate: form.visitDate, visitorIds: form.visitorIds, cashYuan: form.cashYuan.trim() || '0',
           gifts: visitInput(form).gifts, photos: form.photos.map((p) => p.fileId), notes: form.notes,
         })
       } else if (mode === 'correct') {
-        await welfareApi.correct({ id: params.id!, ...visitInput(form), correction: form.correction })
+        await welfareApi.correct({ id: params.id!, revision, ...visitInput(form), correction: form.correction })
       } else {
         if (form.recipientKind === '会员' && !form.person) throw new CallError('failure', '请先选择受慰问人', 'BAD_INPUT')
-        await welfareApi.record({ ...visitInput(form), state: form.planned ? 'planned' : 'done' })
+        await welfareApi.record({ requestId, ...visitInput(form), state: form.planned ? 'planned' : 'done' })
       }
       void Taro.showToast({ title: '已保存', icon: 'success' })
       setTimeout(() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/packages/welfare/pages/list/index' })), 600)

@@ -1,0 +1,180 @@
+/**
+ * A notice's files cannot change once published.
+ *
+ * 1. The app uploads each new file to `uploads/notice/<random>.<ext>` (staging — the only place
+ *    clients may write) and sends its fileID.
+ * 2. `sealFiles` downloads each new file once, checks its real size and that its bytes match its
+ *    type (a renamed .exe is refused), strips a photo's metadata (camera, GPS, time), and copies the
+ *    bytes to `notice-files/<sha256>.<ext>` — a path only functions write, named by its content. The
+ *    hash is stored with the file; a version holds only sealed files.
+ * 3. The staging copies are deleted after the write that records the sealed ones has committed, so
+ *    a retry of a failed save still finds them (`dropStaged`).
+ * 4. On read the bytes are hashed again before a link is handed out (`verifiedUrl`): a mismatch is
+ *    shown as 附件已损坏 and recorded for the chair (`notice_file_alerts`), never served silently.
+ *
+ * A sealed fileID sent back by the editor is accepted only when the notice already holds it.
+ */
+import { createHash } from 'node:crypto'
+import { ATTACHMENT_MAX_BYTES, SEALED_NOTICE_FILE, STAGED_NOTICE_FILE, type AttachmentInput, type NoticeBlock } from '../../types/notice'
+import type { Ctx } from '../_shared/context'
+import { isDuplicateKey } from '../_shared/create-once'
+import type { Attachment, NoticeDoc } from '../_shared/documents'
+import { AppError } from '../_shared/errors'
+import { stripImageMetadata } from '../opinion/image-strip'
+import { NOTICE_FILE_ALERTS, type NoticeFileAlertDoc } from './documents'
+
+export type FileKind = 'pdf' | 'doc' | 'docx' | 'xls' | 'xlsx' | 'jpg' | 'png'
+
+export function kindOf(name: string): FileKind | null {
+  const ext = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase()
+  if (ext === 'jpeg') return 'jpg'
+  return ext === 'pdf' || ext === 'doc' || ext === 'docx' || ext === 'xls' || ext === 'xlsx' || ext === 'jpg' || ext === 'png' ? ext : null
+}
+
+const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b)
+const ZIP = [0x50, 0x4b, 0x03, 0x04]
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+
+/** Do the bytes look like the declared kind? (Office 2007+ files are zip; .doc/.xls are OLE.) */
+export function bytesMatch(kind: FileKind, buf: Buffer): boolean {
+  switch (kind) {
+    case 'pdf': return buf.subarray(0, 5).toString('latin1') === '%PDF-'
+    case 'docx': case 'xlsx': return startsWith(buf, ZIP)
+    case 'doc': case 'xls': return startsWith(buf, OLE)
+    case 'jpg': return startsWith(buf, [0xff, 0xd8, 0xff])
+    case 'png': return startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  }
+}
+
+export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+
+/** The hash a sealed fileID names, or null for any other fileID. */
+export function sealedHash(fileId: string): string | null {
+  return SEALED_NOTICE_FILE.exec(fileId)?.[1] ?? null
+}
+
+interface Sealed { fileId: string; size: number; sha256: string }
+
+/**
+ * Checks one staged file, strips a photo, stores it under its hash. `kind` 'image' takes JPEG or
+ * PNG by its bytes (body images); a document kind comes from the attachment's name.
+ */
+async function sealOne(ctx: Ctx, stagedId: string, declared: FileKind | 'image', label: string): Promise<Sealed> {
+  let content = await ctx.services.download(stagedId)
+  if (content.length === 0) throw new AppError('BAD_INPUT', `${label}是空文件，请重新上传`)
+  if (content.length > ATTACHMENT_MAX_BYTES) throw new AppError('BAD_INPUT', `${label}超过 20M，请压缩后再上传`)
+  const kind: FileKind | null = declared !== 'image' ? declared : bytesMatch('jpg', content) ? 'jpg' : bytesMatch('png', content) ? 'png' : null
+  if (!kind) throw new AppError('BAD_INPUT', `${label}只能是 JPG 或 PNG 格式的图片`)
+  if (!bytesMatch(kind, content)) throw new AppError('BAD_INPUT', `${label}的内容与文件类型不符，请上传真正的 PDF、Word、Excel 文件或图片`)
+  if (kind === 'jpg' || kind === 'png') {
+    try {
+      content = stripImageMetadata(content).bytes
+    } catch {
+      throw new AppError('BAD_INPUT', `${label}无法识别，请换一张图片`)
+    }
+  }
+  const hash = sha256(content)
+  const fileId = await ctx.services.upload(`notice-files/${hash}.${kind}`, content)
+  return { fileId, size: content.length, sha256: hash }
+}
+
+export interface StagedFiles {
+  /** staging fileID → its sealed copy */
+  sealed: Map<string, Sealed>
+  /** staging fileIDs to delete once the save has committed */
+  staged: string[]
+}
+
+/**
+ * Seals every staging file a save sends (attachments and body images). Sealed fileIDs are left for
+ * `assemble`, which accepts them only when the stored notice holds them.
+ */
+export async function sealNew(ctx: Ctx, attachments: AttachmentInput[], body: NoticeBlock[]): Promise<StagedFiles> {
+  if (new Set(attachments.map((a) => a.fileId)).size !== attachments.length) throw new AppError('BAD_INPUT', '同一个附件添加了两次')
+  const sealed = new Map<string, Sealed>()
+  for (const a of attachments) {
+    const kind = kindOf(a.name)
+    if (!kind) throw new AppError('BAD_INPUT', `附件“${a.name}”的类型不支持：只能是 PDF、Word、Excel 文件或图片`)
+    if (STAGED_NOTICE_FILE.test(a.fileId)) sealed.set(a.fileId, await sealOne(ctx, a.fileId, kind, `附件“${a.name}”`))
+  }
+  for (const b of body) {
+    if (b.type === 'image' && STAGED_NOTICE_FILE.test(b.fileId) && !sealed.has(b.fileId)) sealed.set(b.fileId, await sealOne(ctx, b.fileId, 'image', '正文图片'))
+  }
+  return { sealed, staged: [...sealed.keys()] }
+}
+
+/**
+ * The attachments and body to store: staging files replaced by their sealed copies, sealed files
+ * kept from `current` (the draft being edited or the version being corrected). A sealed fileID the
+ * notice does not hold is refused — a save cannot borrow another notice's file.
+ */
+export function assemble(attachments: AttachmentInput[], body: NoticeBlock[], files: StagedFiles, current?: Pick<NoticeDoc, 'attachments' | 'body'>): { attachments: Attachment[]; body: NoticeBlock[] } {
+  const images = new Set((current?.body ?? []).flatMap((b) => (b.type === 'image' ? [b.fileId] : [])))
+  const outAttachments = attachments.map((a): Attachment => {
+    const s = files.sealed.get(a.fileId)
+    if (s) return { fileId: s.fileId, name: a.name, size: s.size, sha256: s.sha256 }
+    const kept = current?.attachments.find((x) => x.fileId === a.fileId)
+    if (!kept) throw new AppError('BAD_INPUT', `附件“${a.name}”不是这份公告的文件，请重新上传`)
+    return { ...kept, name: a.name }
+  })
+  const outBody = body.map((b): NoticeBlock => {
+    if (b.type !== 'image') return b
+    const s = files.sealed.get(b.fileId)
+    if (s) return { ...b, fileId: s.fileId }
+    if (!images.has(b.fileId)) throw new AppError('BAD_INPUT', '正文图片不是这份公告的文件，请重新上传')
+    return b
+  })
+  return { attachments: outAttachments, body: outBody }
+}
+
+/** Deletes the staging copies of a committed save; a failure here leaves only an orphan staging file. */
+export async function dropStaged(ctx: Ctx, staged: string[]): Promise<void> {
+  if (staged.length === 0) return
+  try {
+    await ctx.services.remove(staged)
+  } catch (err) {
+    console.error(`notice: staging files not deleted: ${(err as Error).message}`)
+  }
+}
+
+export interface StoredFile { fileId: string; sha256: string | null; name: string }
+
+/** The body images of a version, with the hash each one's sealed fileID names. */
+export function imagesOf(body: NoticeBlock[]): StoredFile[] {
+  return body.flatMap((b) => (b.type === 'image' ? [{ fileId: b.fileId, sha256: sealedHash(b.fileId), name: '正文图片' }] : []))
+}
+
+async function intact(ctx: Ctx, file: StoredFile): Promise<boolean> {
+  if (!file.sha256 || sealedHash(file.fileId) !== file.sha256) return false
+  try {
+    return sha256(await ctx.services.download(file.fileId)) === file.sha256
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Temporary links to stored files whose bytes still hash to what the version recorded. A file that
+ * does not (or is gone, or was never sealed) gets no link — its damage is recorded once per
+ * notice, version and file for the chair — and is listed in `damaged`.
+ */
+export async function verifiedUrls(ctx: Ctx, notice: Pick<NoticeDoc, '_id' | 'title'>, version: number, files: StoredFile[]): Promise<{ urls: Record<string, string>; damaged: Set<string> }> {
+  const checks = await Promise.all(files.map((f) => intact(ctx, f)))
+  const damaged = new Set(files.filter((_f, i) => !checks[i]).map((f) => f.fileId))
+  for (const f of files.filter((x) => damaged.has(x.fileId))) await reportDamaged(ctx, notice, version, f)
+  const good = files.filter((f) => !damaged.has(f.fileId)).map((f) => f.fileId)
+  return { urls: good.length ? await ctx.services.tempUrls(good) : {}, damaged }
+}
+
+async function reportDamaged(ctx: Ctx, notice: Pick<NoticeDoc, '_id' | 'title'>, version: number, file: StoredFile): Promise<void> {
+  console.error(`notice ${notice._id} v${version}: stored file does not match its hash (${file.name})`)
+  const doc: NoticeFileAlertDoc = {
+    _id: `${notice._id}_v${version}_${sha256(Buffer.from(file.fileId)).slice(0, 16)}`,
+    noticeId: notice._id, noticeTitle: notice.title, version, name: file.name, foundAt: ctx.now, resolved: false,
+  }
+  try {
+    await ctx.db.collection(NOTICE_FILE_ALERTS).add({ data: doc })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err // already reported: nothing changes
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Per-invocation database request counts: /local/invoke answers `usage` beside the result, and
+ * /gateway/call carries the count in the x-local-db-requests header. In production each of these
+ * requests is a network round trip, so the count is what the bench reports per action.
+ */
+import { localCloudUrl, newEnvName } from '../support/cloud'
+
+const env = newEnvName('usage')
+
+async function invoke(data: Record<string, unknown>, name = 'db-steps'): Promise<any> {
+  const res = await fetch(`${localCloudUrl()}/local/invoke`, { method: 'POST', body: JSON.stringify({ env, name, openid: 'o_usage', data }) })
+  return res.json()
+}
+
+describe('database requests counted per invocation', () => {
+  it('counts each request the function sent, by protocol action', async () => {
+    const r = await invoke({ tag: 'plain', reads: 3, adds: 2 })
+    expect(r.ok).toBe(true)
+    expect(r.usage).toEqual({ dbRequests: 5, byAction: { getDocument: 3, insertDocument: 2 }, nested: { calls: 0, dbRequests: 0 } })
+  })
+
+  it('counts a transaction as its start, each operation and its commit', async () => {
+    const r = await invoke({ tag: 'tx', txWrites: 2 })
+    expect(r.usage.byAction).toEqual({ startTransaction: 1, modifyDocument: 2, commitTransaction: 1 })
+    expect(r.usage.dbRequests).toBe(4)
+  })
+
+  it('keeps the requests of a function it called apart, as nested', async () => {
+    const r = await invoke({ tag: 'outer', reads: 1, then: { tag: 'inner', reads: 2, then: { tag: 'innermost', adds: 1 } } })
+    expect(r.usage).toEqual({ dbRequests: 1, byAction: { getDocument: 1 }, nested: { calls: 2, dbRequests: 3 } })
+  })
+
+  it('reports zero for a function that touches no database, and for a failure too', async () => {
+    expect((await invoke({ tag: 'none' })).usage.dbRequests).toBe(0)
+    const failed = await invoke({ message: 'x' }, 'thrower')
+    expect(failed.ok).toBe(false)
+    expect(failed.usage).toEqual({ dbRequests: 0, byAction: {}, nested: { calls: 0, dbRequests: 0 } })
+  })
+
+  it('never mixes up concurrent invocations: 9 at once, each with its own count', async () => {
+    // 9 is not a multiple of the pool's 4 instances: some calls wait for an instance another used.
+    const answers = await Promise.all(Array.from({ length: 9 }, (_v, i) => invoke({ tag: `c${i}`, reads: i % 4, adds: i % 3 })))
+    answers.forEach((r, i) => expect(r.usage.dbRequests).toBe((i % 4) + (i % 3)))
+  })
+
+  it('puts the count in the x-local-db-requests header of /gateway/call, leaving the body as callFunction answers', async () => {
+    const res = await fetch(`${localCloudUrl()}/gateway/call`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-local-openid': 'o_dev_staff' },
+      body: JSON.stringify({ name: 'db-steps', data: { tag: 'gw', reads: 2, then: { tag: 'gw2', reads: 1 } } }),
+    })
+    expect(res.headers.get('x-local-db-requests')).toBe('3')
+    expect(Object.keys(await res.json())).toEqual(['result'])
+  })
+})
