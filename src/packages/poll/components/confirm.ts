@@ -1,9 +1,12 @@
 import Taro from '@tarojs/taro'
 
-/** Asks once, in plain words, before an irreversible step; true only on 确定. */
+/**
+ * Asks once, in plain words, before an irreversible step; true only on the confirm button.
+ * WeChat refuses a confirmText over 4 characters (the dialog then never shows), so a longer one falls back to 确定.
+ */
 export async function confirmStep(title: string, content: string, confirmText = '确定'): Promise<boolean> {
   try {
-    const r = await Taro.showModal({ title, content, confirmText, cancelText: '再想想' })
+    const r = await Taro.showModal({ title, content, confirmText: confirmText.length <= 4 ? confirmText : '确定', cancelText: '再想想' })
     return !!r.confirm
   } catch {
     return false

@@ -52,7 +52,7 @@ export default function PollConsolePage() {
   }
   const close = async (c: PollConsole) => {
     const text = `结束后不能再投票，系统将立即计票。现在已投票 ${c.turnout.receipts} / ${c.turnout.rosterSize} 人（法定人数 ${needed(c.turnout.rosterSize, c.quorum)} 人，${majorityLabels[c.quorum]}）。此操作无法撤销，确认结束？`
-    if (await confirmStep('结束投票', text, '结束并计票')) await step(() => pollApi.close(c.id), '没有结束')
+    if (await confirmStep('结束投票', text, '结束计票')) await step(() => pollApi.close(c.id), '没有结束')
   }
   const publish = async (c: PollConsole) => {
     const n = Number(days)

@@ -27,7 +27,7 @@ export default function NonVotersPage() {
     }
   }
   const issue = async (m: NonVoter) => {
-    if (!(await confirmStep('发评议码', `把一张评议码发给 ${m.name}？登记后 ${m.name} 只能用这张评议码投票，不能再用手机投票；系统不记录发的是哪一张。`, '已发给他/她'))) return
+    if (!(await confirmStep('发评议码', `把一张评议码发给 ${m.name}？登记后 ${m.name} 只能用这张评议码投票，不能再用手机投票；系统不记录发的是哪一张。`, '确认发码'))) return
     try {
       const r = await pollApi.issueSlip(id, m.memberId)
       tell('已登记', `已登记发给 ${r.name}（本次共发出 ${r.issued} 张）。`)
