@@ -9,6 +9,7 @@ import { deskItems as noticeDesk } from '../notice/desk'
 import { deskItems as opinionDesk } from '../opinion/desk'
 import { deskItems as activityDesk } from '../activity/desk'
 import { deskItems as pollDesk } from '../poll/desk'
+import { deskItems as welfareDesk } from '../welfare/desk'
 
 export type DeskSource = (ctx: Ctx) => Promise<DeskItem[]>
 
@@ -18,4 +19,5 @@ export const DESK_SOURCES: Array<[domain: string, source: DeskSource]> = [
   ['opinion', opinionDesk],
   ['activity', activityDesk],
   ['poll', pollDesk],
+  ['welfare', welfareDesk],
 ]

@@ -64,6 +64,8 @@ export const SAMPLES: AuditRecord[] = [
   { action: 'activity.message', actorName: '李晓梅', target: { kind: 'activity', id: `act_${HEX.slice(0, 16)}`, label: '教职工体检' }, note: '请空腹前往', after: { recipients: 40, delivered: 38 } },
   { action: 'activity.export', actorName: '李晓梅', target: { kind: 'activity', id: `act_${HEX.slice(0, 16)}`, label: '教职工体检' }, note: '导出报名名单 40 行' },
   { action: 'activity.checkin', actorName: '李晓梅', target: { kind: 'registration', id: `act_${HEX.slice(0, 16)}_${HEX}`, label: '教职工体检 · 张明' }, after: { checkedInAt: at.toISOString() } },
+  { action: 'activity.checkinByRoster', actorName: '李晓梅', target: { kind: 'registration', id: `act_${HEX.slice(0, 16)}_${HEX}`, label: '教职工体检 · 张明' }, after: { checkedInAt: at.toISOString() }, note: '李晓梅 按名单为 张明 签到' },
+  { action: 'activity.registerFor', actorName: '李晓梅', target: { kind: 'registration', id: `act_${HEX.slice(0, 16)}_${HEX}`, label: '教职工体检 · 张明' }, after: { state: 'confirmed', member: '张明' }, note: '李晓梅 代 张明 报名' },
 
   {
     action: 'welfare.record', actorName: '李晓梅', target: { kind: 'welfareVisit', id: HEX, label: '蒋文华' },
