@@ -54,7 +54,9 @@ export function spawnLocalCloud(opts: SpawnOptions): Promise<SpawnedCloud> {
         url: ready.url,
         adminUrl: ready.adminUrl,
         stop: () => new Promise<void>((done) => {
-          if (child.exitCode !== null) return done()
+          // A child killed by a signal has exitCode null and signalCode set: it has exited too, and
+          // waiting for an 'exit' that already fired would hang the caller for good.
+          if (child.exitCode !== null || child.signalCode !== null) return done()
           child.once('exit', () => done())
           child.kill('SIGTERM')
         }),

@@ -57,6 +57,9 @@ export const npx = (bin) => path.join(root, 'node_modules/.bin', bin)
  * given; output goes to build/test-logs/<id>.log and a failing step's last lines are printed. A step
  * whose prerequisite failed is skipped. Answers whether every step passed.
  */
+/** No step may run longer than this (seconds): a hung test fails the run with its log instead of eating CI's hours. */
+const stepLimitSec = Number(process.env.TEST_STEP_LIMIT ?? 1800)
+
 export async function runSteps(steps, { parallel = 3 } = {}) {
   const logDir = path.join(root, 'build/test-logs')
   fs.mkdirSync(logDir, { recursive: true })
@@ -91,8 +94,17 @@ export async function runSteps(steps, { parallel = 3 } = {}) {
       const log = path.join(logDir, `${step.id}.log`)
       const out = fs.openSync(log, 'w')
       const [cmd, args] = step.cmd
-      const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', out, out], env: { ...process.env, FORCE_COLOR: '0', ...(step.env ?? {}) } })
+      // detached: the step is its own process group, so an overrun kills it with everything it started.
+      const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', out, out], detached: true, env: { ...process.env, FORCE_COLOR: '0', ...(step.env ?? {}) } })
+      let overran = false
+      const limit = setTimeout(() => {
+        overran = true
+        fs.appendFileSync(log, `\n本步骤超过 ${stepLimitSec} s 未结束，已终止（TEST_STEP_LIMIT 可调）。\n`)
+        try { process.kill(-child.pid, 'SIGKILL') } catch { /* already gone */ }
+      }, stepLimitSec * 1000)
       child.on('exit', (code) => {
+        clearTimeout(limit)
+        if (overran) code = 1
         fs.closeSync(out)
         running--
         const secs = (Date.now() - t0) / 1000

@@ -12,7 +12,8 @@
 import { ensureInstalled, npx, runSteps } from './lib.mjs'
 
 ensureInstalled()
-const jest = (...projects) => [npx('jest'), ['--ci', '--selectProjects', ...projects]]
+// The progress reporter names each file as it starts, so a step killed for overrunning says which file hung.
+const jest = (...projects) => [npx('jest'), ['--ci', '--reporters', 'default', '--reporters', '<rootDir>/test/support/progress-reporter.js', '--selectProjects', ...projects]]
 
 const alsoPostgres = process.env.TEST_ALSO_POSTGRES_URL
 const steps = [

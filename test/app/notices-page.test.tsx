@@ -42,7 +42,7 @@ describe('公开 tab (notice list)', () => {
     await renderPage()
     await screen.findByText('关于教职工体检安排的通知')
     api.notices.mockResolvedValue(page([]))
-    const input = screen.getByPlaceholderText('搜索公开标题')
+    const input = screen.getByPlaceholderText('搜索公开标题（至少两个字）')
     fireEvent.change(input, { target: { value: ' 食堂 ' } })
     fireEvent.click(screen.getByText('搜索'))
     await screen.findByText('没有标题含“食堂”的公开')

@@ -43,7 +43,7 @@ const STOPS: Stop[] = [
   { name: '活动详情', persona: 'staff', open: first('活动', '.activity-item'), ready: '.taro-navigation-bar-back' },
   { name: '意见箱', persona: 'staff', open: tab('意见箱'), ready: '.opinion-card' },
   { name: '我的', persona: 'retiree', open: tab('我的'), ready: '.nav-cell' },
-  { name: '修改资料', persona: 'retiree', open: async (page) => { await navCell('我的资料')(page); await button(page, '修改资料').click() }, ready: '.field' },
+  { name: '修改资料', persona: 'retiree', open: async (page) => { await navCell('我的资料')(page); await button(page, '修改(资料|部门、手机、生日)').click() }, ready: '.field' },
   { name: '会员名册', persona: 'chair', open: navCell('会员名册'), ready: '.chip' },
 ]
 

@@ -66,14 +66,20 @@ it('keeps every acknowledged write of every domain, and every invariant after th
     if (!r.ok || r.data.state !== 'approved') throw new Error(`setup apply: ${JSON.stringify(r)}`)
     people.push(openid)
   }
-  const notice = await invoke(cloud, committee, 'notice', { action: 'createDraft', title: '工会经费收支公开', category: '工会经费', visibility: 'internal', body: [{ type: 'paragraph', text: '收支情况如下。' }] })
-  await invoke(cloud, chair, 'notice', { action: 'publish', id: notice.data.id })
+  // Setup calls must succeed: a refusal here (say, a field the function now requires) is named, not an undefined id later.
+  const setup = async (who: string, name: string, data: Record<string, unknown>) => {
+    const r = await invoke(cloud, who, name, data)
+    if (!r.ok) throw new Error(`setup ${name}.${String(data.action)}: ${JSON.stringify(r)}`)
+    return r
+  }
+  const notice = await setup(committee, 'notice', { action: 'createDraft', requestId: rid(), title: '工会经费收支公开', category: '工会经费', visibility: 'internal', body: [{ type: 'paragraph', text: '收支情况如下。' }] })
+  await setup(chair, 'notice', { action: 'publish', id: notice.data.id })
   const iso = (ms: number) => new Date(Date.now() + ms).toISOString()
-  const activity = await invoke(cloud, committee, 'activity', { action: 'save', activity: {
+  const activity = await setup(committee, 'activity', { action: 'save', requestId: rid(), activity: {
     title: '教职工乒乓球赛', category: '文体', description: '单打', place: '体育馆', startAt: iso(72 * HOUR), endAt: iso(75 * HOUR),
     signupStartAt: iso(-HOUR), signupEndAt: iso(48 * HOUR), capacity: 7, waitlist: true, audience: { kind: 'all' }, cancelPolicy: 'untilStart', needsApproval: false, fields: [],
   } })
-  await invoke(cloud, committee, 'activity', { action: 'publish', id: activity.data.id })
+  await setup(committee, 'activity', { action: 'publish', id: activity.data.id })
   const activityId = activity.data.id as string
   // Warm every function's instances so the burst runs really in parallel.
   await Promise.all(['member', 'notice', 'opinion', 'activity', 'welfare'].flatMap((fn) => Array.from({ length: 6 }, () => invoke(cloud, chair, fn, { action: fn === 'member' ? 'me' : 'list' }))))
@@ -142,13 +148,19 @@ it('keeps every acknowledged write of every domain, and every invariant after th
       const r = await invoke(cloud, w.who, w.name, w.data)
       expect({ kind: w.kind, ok: r.ok || r.code === 'RATE_LIMITED' || r.code === 'CONFLICT' }).toEqual({ kind: w.kind, ok: true })
     }
+    // The activity's ledger (in its own document, changed by one atomic update) is the truth; its
+    // counters agree with it, and every member in it has their registration row (answers, roster).
     const a = (await db.collection('activities').doc(activityId).get()).data
+    const entries = Object.values(a.ledger ?? {}) as Array<{ s: string }>
     const rows = (await db.collection('registrations').where({ activityId }).limit(1000).get()).data
-    const holding = rows.filter((r: any) => r.state === 'confirmed' || r.state === 'pending')
-    expect({ seatsTaken: a.seatsTaken, confirmedCount: a.confirmedCount, waitlistCount: a.waitlistCount, claiming: 0 }).toEqual({
-      seatsTaken: holding.length, confirmedCount: holding.length, waitlistCount: rows.filter((r: any) => r.state === 'waitlisted').length,
-      claiming: rows.filter((r: any) => r.state === 'claiming').length,
+    expect({ seatsTaken: a.seatsTaken, confirmedCount: a.confirmedCount, waitlistCount: a.waitlistCount }).toEqual({
+      seatsTaken: entries.filter((e) => e.s === 'c' || e.s === 'p').length, // no guests in this activity
+      confirmedCount: entries.filter((e) => e.s === 'c' || e.s === 'p').length,
+      waitlistCount: entries.filter((e) => e.s === 'w').length,
     })
+    expect((a.queue ?? []).length).toBe(entries.filter((e) => e.s === 'w').length)
+    const rowIds = new Set(rows.map((r: any) => r.memberId))
+    for (const key of Object.keys(a.ledger ?? {})) expect(rowIds.has(key.slice(1))).toBe(true)
     expect(a.seatsTaken).toBeLessThanOrEqual(7)
 
     const plans = (await db.collection('welfare_plans').where({ title: db.RegExp({ regexp: '^春节慰问\\d+$' }) }).limit(1000).get()).data
