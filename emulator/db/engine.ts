@@ -4,6 +4,7 @@
  * unique indexes, snapshot transactions and durability all come from PostgreSQL.
  */
 import fs from 'node:fs'
+import { seedFromTemplate } from './pglite-template'
 
 export interface SqlResult<T = any> {
   rows: T[]
@@ -49,6 +50,7 @@ async function openPglite(dataDir: string): Promise<SqlEngine> {
   fs.mkdirSync(dataDir, { recursive: true })
   // PGlite ships as ESM only; a dynamic import keeps this module loadable from CommonJS.
   const { PGlite } = await (new Function('m', 'return import(m)') as (m: string) => Promise<any>)('@electric-sql/pglite')
+  await seedFromTemplate(dataDir, (dir) => PGlite.create(dir))
   const db = await PGlite.create(dataDir)
   const run = (q: any) => async (sql: string, params?: unknown[]) => {
     const r = await q.query(sql, params ?? [])
