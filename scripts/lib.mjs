@@ -58,7 +58,7 @@ export const npx = (bin) => path.join(root, 'node_modules/.bin', bin)
  * whose prerequisite failed is skipped. Answers whether every step passed.
  */
 /** No step may run longer than this (seconds): a hung test fails the run with its log instead of eating CI's hours. */
-const stepLimitSec = Number(process.env.TEST_STEP_LIMIT ?? 1800)
+const stepLimitSec = Number(process.env.TEST_STEP_LIMIT ?? 2700)
 
 export async function runSteps(steps, { parallel = 3 } = {}) {
   const logDir = path.join(root, 'build/test-logs')
