@@ -44,10 +44,13 @@ export async function noticeDetail(ctx: Ctx, id: string, wanted?: number): Promi
   const current = shown.version === n.version
   const state = publicityOf(n, ctx.now)
 
+  const reading = isMember && current && n.state === 'published' ? recordFirstRead(ctx, n, ctx.member!) : Promise.resolve()
   const [, mine, reads, images] = await Promise.all([
-    isMember && current && n.state === 'published' ? recordFirstRead(ctx, n, ctx.member!) : undefined,
+    reading,
     isMember && !isChair && current && n.publicityStart ? objectionsBy(ctx, id, ctx.member!._id) : Promise.resolve([] as NoticeObjectionDoc[]),
-    isChair && published ? readCount(ctx, id) : Promise.resolve(undefined),
+    // The chair's count includes the chair's own read: counted after it is recorded (counted beside
+    // it, a server engine could answer before the read landed).
+    isChair && published ? reading.then(() => readCount(ctx, id)) : Promise.resolve(undefined),
     verifiedUrls(ctx, n, shown.version, imagesOf(shown.body)),
   ])
 

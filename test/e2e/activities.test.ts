@@ -119,6 +119,7 @@ describe('an activity with 2 places and a waitlist, from creation to the Excel e
 
   it('the promoted member shows the check-in code and the chair checks them in', async () => {
     const retiree = members.retiree
+    await openDetail(retiree, activityId) // the test before left her on the 活动 tab
     await button(retiree, '出示签到码').click()
     const token = (await visible(retiree, '[data-testid="checkin-token"]').first().textContent())!.trim()
     expect(token).toMatch(/^JG1\./)

@@ -75,7 +75,7 @@ describe('joining with an invite and leaving', () => {
   it('the chair removes the member with a reason', async () => {
     await open(chair, 'packages/member/pages/directory/index')
     await chair.locator('.search-bar__input input:visible').fill('赵新')
-    await chair.getByText('搜索', { exact: true }).first().click()
+    await chair.locator('.search-bar__go:visible').first().click()
     await chair.locator('[data-member="赵新"]').click()
     await chair.getByText('移除会员', { exact: true }).click()
     await input(chair, 'removeReason').fill('端到端测试移除')
@@ -136,7 +136,7 @@ describe('the chair’s 工作台 and role changes that ask first', () => {
   it('changes a role only after the chair confirms what it means', async () => {
     await open(chair, 'packages/member/pages/directory/index')
     await chair.locator('.search-bar__input input:visible').fill('张明')
-    await chair.getByText('搜索', { exact: true }).first().click()
+    await chair.locator('.search-bar__go:visible').first().click()
     await chair.locator('[data-member="张明"]').click()
     await chair.locator('[data-role="committee"]:visible').click()
     await chair.getByText('把张明的身份从「会员」改为「委员」？', { exact: false }).waitFor()

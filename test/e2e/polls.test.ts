@@ -38,14 +38,13 @@ const visible = (page: Page, selector: string) => page.locator(`${selector} >> v
 const go = (page: Page, route: string) => page.goto(`${cloud.url}/#/${route}`)
 const confirm = (page: Page) => visible(page, '.taro-model__confirm').click()
 
-/** Files the page opens (window.open) are collected instead of opening a tab. */
-async function catchOpened(page: Page): Promise<void> {
-  await page.evaluate(() => { (window as any).__opened = []; window.open = ((u: string) => { (window as any).__opened.push(u); return null }) as any })
-}
-async function lastOpened(page: Page): Promise<Buffer> {
-  await page.waitForFunction(() => (window as any).__opened?.length > 0)
-  const url = await page.evaluate(() => (window as any).__opened.pop() as string)
-  return Buffer.from(await (await fetch(url)).arrayBuffer())
+/** The file a tap downloads (h5 saves exports through <a download> under the function's file name). */
+async function downloaded(page: Page, tap: () => Promise<void>): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), tap()])
+  expect(download.suggestedFilename()).toMatch(/\.docx$/)
+  const chunks: Buffer[] = []
+  for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
 }
 async function docText(file: Buffer): Promise<string> {
   const JSZip = require('jszip')
@@ -107,9 +106,7 @@ describe('民主测评 end to end', () => {
   it('a fifth votes with a 评议码: printed unnamed, handed to a member (who can no longer vote by phone), used on the chair’s device', async () => {
     await go(chair, `packages/poll/pages/console/index?id=${pollId}`)
     await visible(chair, '[data-testid="slips"]').waitFor()
-    await catchOpened(chair)
-    await visible(chair, '.poll-person__action:has-text("打印评议码")').click()
-    const slips = await docText(await lastOpened(chair))
+    const slips = await docText(await downloaded(chair, () => visible(chair, '.poll-person__action:has-text("打印评议码")').click()))
     const code = /([2-9A-HJ-NP-Z]{5})-([2-9A-HJ-NP-Z]{5})/.exec(slips)!.slice(1).join('-')
 
     await go(chair, `packages/poll/pages/voters/index?id=${pollId}`)
@@ -162,9 +159,7 @@ describe('民主测评 end to end', () => {
       }
     }
 
-    await catchOpened(chair)
-    await visible(chair, '[data-testid="word"]').click()
-    const word = await docText(await lastOpened(chair))
+    const word = await docText(await downloaded(chair, () => visible(chair, '[data-testid="word"]').click()))
     for (const head of ['民主测评结果统计表', '在册人数', '参评人数', '票数', '百分比']) expect(word).toContain(head)
     const cells = [...word.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1])
     for (const [k, [name, note]] of SUBJECTS.entries()) {

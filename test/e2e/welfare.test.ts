@@ -64,6 +64,7 @@ describe('慰问记录 end to end', () => {
     await visible(page, '[data-testid="plan-cash"] input').first().fill('500')
     await visible(page, '[data-choice="visitors"] [data-option="李晓梅"]').click()
     await visible(page, '.app-button').filter({ hasText: /生成 \d+ 户走访名单/ }).click()
+    await visible(page, '.taro-model__confirm').click() // 生成 asks once: how many households, whom
     await visible(page, '[data-complete="陈桂兰"]').waitFor()
 
     await completeEntry(page, '陈桂兰', '600')
@@ -103,6 +104,7 @@ describe('慰问记录 end to end', () => {
     await visible(page, '.app-button').filter({ hasText: '打开草稿' }).click()
     await page.getByText('按慰问事由').first().waitFor()
     await visible(page, '.app-button').filter({ hasText: /^发布$/ }).click()
+    await visible(page, '.taro-model__confirm').click() // publishing asks once, as for any notice
     await page.getByText('发布时间').first().waitFor()
     await page.close()
     const published = await invoke('chair', 'notice', { action: 'manageList', state: 'published' })
