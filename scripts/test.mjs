@@ -7,7 +7,7 @@
 //   type check, lint, unit + component tests: no prerequisites
 // With LOCAL_CLOUD_DATABASE_URL set, the cloud layer runs on that PostgreSQL server instead of PGlite.
 // TEST_ALSO_POSTGRES_URL=postgres://… runs the cloud layer a second time on that server, beside the rest.
-// TEST_PARALLEL=n caps how many steps run at once (default 3; 1 runs them one after another).
+// TEST_PARALLEL=n caps how many steps run at once (default 2; 1 runs them one after another).
 // `npm test -- unit simulate` runs only those steps (and what they need).
 import { ensureInstalled, npx, runSteps } from './lib.mjs'
 
@@ -19,26 +19,31 @@ const alsoPostgres = process.env.TEST_ALSO_POSTGRES_URL
 /** Cloud-layer files whose outcome depends on the database engine (locks, transactions, restarts). */
 const ENGINE_TESTS = 'test/emulator/|burst|durability|chair-invariant|submit-once|concurrency'
 const withPattern = ([cmd, args], pattern) => [cmd, [...args, '--testPathPattern', pattern]]
-const steps = [
-  { id: 'functions', label: '构建云函数', cmd: [npx('tsx'), ['scripts/build-functions.ts']] },
+// Order matters: a free slot takes the first step that may start. Two at a time on two cores, the
+// builds → browser chain in one slot and the cloud layer in the other, so the timing-sensitive
+// browser tests never share the machine with more than one other step (three at once, under load,
+// cold starts overran the gateway's 15 s and browser tests failed on time, not on behaviour).
+const cloudStep = alsoPostgres
   // With a PostgreSQL server beside it (CI), the whole cloud layer runs on the server and PGlite runs
   // what depends on the engine: the local cloud's own tests and the races, bursts and kill -9 tests.
   // The functions are the same bytes on both; running every business test twice on two cores only
   // doubled the slowest step. Without a server, everything runs on PGlite.
-  alsoPostgres
-    ? { id: 'cloud', label: '云函数与本地云测试（PGlite：本地云、并发与耐久）', cmd: withPattern(jest('cloud'), ENGINE_TESTS), needs: ['functions'] }
-    : { id: 'cloud', label: '云函数与本地云测试', cmd: jest('cloud'), needs: ['functions'] },
-  ...(alsoPostgres ? [{ id: 'cloud-pg', label: '云函数层（PostgreSQL 服务器）', cmd: jest('cloud'), env: { LOCAL_CLOUD_DATABASE_URL: alsoPostgres }, needs: ['functions'] }] : []),
+  ? { id: 'cloud', label: '云函数与本地云测试（PGlite：本地云、并发与耐久）', cmd: withPattern(jest('cloud'), ENGINE_TESTS), needs: ['functions'] }
+  : { id: 'cloud', label: '云函数与本地云测试', cmd: jest('cloud'), needs: ['functions'] }
+const steps = [
+  { id: 'functions', label: '构建云函数', cmd: [npx('tsx'), ['scripts/build-functions.ts']] },
   { id: 'weapp', label: '构建小程序（生产）', cmd: ['npm', ['run', '--silent', 'build:weapp']], env: { NODE_ENV: 'production' } },
+  ...(alsoPostgres ? [{ id: 'cloud-pg', label: '云函数层（PostgreSQL 服务器）', cmd: jest('cloud'), env: { LOCAL_CLOUD_DATABASE_URL: alsoPostgres }, needs: ['functions'] }] : []),
   // after: not a prerequisite — two webpack builds at once only fight over the cores.
   { id: 'h5', label: '构建 h5', cmd: ['npm', ['run', '--silent', 'build:h5']], env: { NODE_ENV: 'production' }, after: ['weapp'] },
   { id: 'e2e', label: '浏览器端到端测试', cmd: jest('e2e'), needs: ['h5', 'functions'] },
+  cloudStep,
   { id: 'simulate', label: '构建检查 + miniprogram-simulate 页面测试', cmd: jest('build', 'weapp'), needs: ['weapp'] },
   { id: 'typecheck', label: '类型检查 tsc', cmd: [npx('tsc'), ['--noEmit', '-p', 'tsconfig.json']] },
   { id: 'lint', label: '代码检查 eslint', cmd: [npx('eslint'), ['.']] },
   { id: 'unit', label: '单元与组件测试', cmd: jest('unit', 'app') },
 ]
-const ok = await runSteps(only(steps, process.argv.slice(2)), { parallel: Number(process.env.TEST_PARALLEL ?? 3) })
+const ok = await runSteps(only(steps, process.argv.slice(2)), { parallel: Number(process.env.TEST_PARALLEL ?? 2) })
 
 /** The steps named (with their prerequisites), or all of them. */
 function only(all, ids) {
