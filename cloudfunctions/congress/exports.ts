@@ -44,8 +44,8 @@ async function compilation(d: Data): Promise<Buffer> {
   const body: Array<Paragraph | Table> = [text(`${d.s.title}提案汇编`, { bold: true, size: 36, center: true, after: 300 })]
   for (const p of d.ps.filter(SUBMITTED).sort(byNumber)) {
     body.push(
-      text(`${no(p)}　${p.title}`, { bold: true, size: 28, after: 120 }),
-      text(`类别：${p.category}　提案人：${p.proposerName}　附议人：${p.seconderIds.map((x) => d.names.get(x) ?? '').join('、') || '无'}`),
+      text(`${no(p)}\u3000${p.title}`, { bold: true, size: 28, after: 120 }),
+      text(`类别：${p.category}\u3000提案人：${p.proposerName}\u3000附议人：${p.seconderIds.map((x) => d.names.get(x) ?? '').join('、') || '无'}`),
       text(`理由：${p.reasons}`), text(`办法和建议：${p.measures}`),
       ...handling(p, d).map((l) => text(l)), text('', { after: 200 }),
     )
@@ -67,7 +67,7 @@ async function report(d: Data): Promise<Buffer> {
     })),
     text('', { after: 200 }),
   ]
-  for (const p of submitted) body.push(text(`${no(p)}　${p.title}（${p.proposerName}）`, { bold: true, after: 80 }), ...handling(p, d).map((l) => text(l)))
+  for (const p of submitted) body.push(text(`${no(p)}\u3000${p.title}（${p.proposerName}）`, { bold: true, after: 80 }), ...handling(p, d).map((l) => text(l)))
   body.push(text(`生成时间：${formatShanghai(new Date())}`, { size: 18 }))
   const doc = new Document({ styles: { default: { document: { run: { font: FONT, size: 24 } } } }, sections: [{ children: body }] })
   return Packer.toBuffer(doc)

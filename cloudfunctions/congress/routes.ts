@@ -60,7 +60,8 @@ export const routes = {
   }),
 
   // ── committee and chair: people ──────────────────────────────────────────────
-  findMembers: action({ input: membersInput, role: 'committee', labels, run: (ctx, input) => findMembers(ctx, input.query) }),
+  /** committee and chair, or a 提案工作委员会 member of the latest session (checked inside) */
+  findMembers: action({ input: membersInput, role: 'member', labels, run: (ctx, input) => findMembers(ctx, input.query) }),
   addDelegate: action({ input: delegateAddInput, role: 'committee', labels, run: (ctx, input) => addDelegate(ctx, input) }),
   removeDelegate: action({ input: delegateRemoveInput, role: 'committee', labels, run: (ctx, input) => removeDelegate(ctx, input.sessionId, input.memberId, input.reason) }),
 

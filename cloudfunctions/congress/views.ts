@@ -7,7 +7,8 @@ import { PAGE_SIZE } from '../../types/common'
 import type { BoardFigures, ProposalDetail, ProposalItem, SessionView } from '../../types/congress'
 import { requireMember, type Ctx } from '../_shared/context'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
-import { notFound } from '../_shared/errors'
+import { forbidden, notFound } from '../_shared/errors'
+import { hasRole } from '../../types/role'
 import { docs } from '../_shared/query'
 import { queryTerms } from '../_shared/search-terms'
 import { shanghaiDate } from '../_shared/time'
@@ -195,6 +196,10 @@ export async function myCongress(ctx: Ctx) {
 
 /** Approved members by name (choosing the committee, 代表 and 承办人). */
 export async function findMembers(ctx: Ctx, query: string) {
+  if (!hasRole(ctx.role, 'committee')) {
+    const s = await latestSession(ctx.db)
+    if (!s || !isProposalCommittee(ctx, s)) throw forbidden('只有工会委员和提案工作委员会委员可以查找会员')
+  }
   const _ = ctx.db.command
   const where: Record<string, unknown> = { membership: 'approved' }
   if (query) where.searchTerms = _.all(keywordTerms(query))
