@@ -18,7 +18,7 @@ export function session(me: Partial<{ delegate: boolean; committee: boolean; cha
   }, 'congress.session')
 }
 
-const item = (key: string, over: Record<string, unknown>) => ({
+const item = (key: string, over: Record<string, unknown>): any => ({
   id: hexId(key), number: 3, title: '关于改善教师食堂午餐的建议', category: '后勤保障', proposerName: '张明', state: 'assigned', seconds: 2, secondsNeeded: 2,
   office: null, dueDate: null, overdue: false, answerClass: null, finalRating: null, ...over,
 })
