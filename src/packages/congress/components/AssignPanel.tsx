@@ -16,7 +16,8 @@ export function AssignPanel({ today, busy, onAssign }: { today: string; busy: bo
   const [handler, setHandler] = useState<{ memberId: string; name: string }>()
   const [office, setOffice] = useState('')
   const [coOffices, setCoOffices] = useState('')
-  const [dueDate, setDueDate] = useState('')
+  // a month, as most unions give an office; the picker changes it
+  const [dueDate, setDueDate] = useState(() => new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10))
   const search = () => void congressApi.findMembers(query.trim()).then((r) => { setFound(r.items); setHint(r.items.length ? '' : '没有找到，换个字试试') }).catch((e) => setHint(messageOf(e)))
   const ready = handler && office.trim() && dueDate
   return (
