@@ -21,6 +21,11 @@ function paths(): Path[] {
   const out: Path[] = []
   for (const returnFirst of [false, true]) {
     out.push({ returnFirst, decision: 'merge', sendBackRound: 0, unsatisfied: [false, false] }, { returnFirst, decision: 'suggestion', sendBackRound: 0, unsatisfied: [false, false] })
+    // 退回修改 first changes nothing after the resubmission: walked once with the plain 立案 path
+    if (returnFirst) {
+      out.push({ returnFirst, decision: 'accept', sendBackRound: 0, unsatisfied: [false, false] })
+      continue
+    }
     for (const u1 of [false, true]) {
       for (const sendBackRound of (u1 ? [0, 1, 2] : [0, 1]) as Array<0 | 1 | 2>) {
         for (const u2 of u1 ? [false, true] : [false]) out.push({ returnFirst, decision: 'accept', sendBackRound, unsatisfied: [u1, u2] })
