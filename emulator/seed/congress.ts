@@ -50,7 +50,7 @@ const SPECS: Spec[] = [
   { key: 'submitted', state: 'submitted', title: '关于优化课后服务排班的建议', category: '学校管理', proposer: 'mem009', seconders: ['mem003', 'mem010'] },
   { key: 'returned', state: 'returned', title: '关于改进教研活动的建议', category: '教育教学', proposer: 'mem013', seconders: ['mem012', 'mem014'], reason: '一事一案：请把教研时间和教研经费分成两件提案，并写明具体办法。' },
   { key: 'accepted', state: 'accepted', title: '关于更新理化生实验室设备的建议', category: '教育教学', proposer: 'mem015', seconders: ['mem016', 'mem017'] },
-  { key: 'merged', state: 'merged', title: '关于实验室仪器维护的建议', category: '教育教学', proposer: 'mem018', seconders: ['mem032', 'mem016'], mergedInto: 'accepted', reason: '与第5号提案为同一事项' },
+  { key: 'merged', state: 'merged', title: '关于实验室仪器维护的建议', category: '教育教学', proposer: 'mem018', seconders: ['mem032', 'mem016'], mergedInto: 'accepted', reason: '与第3号提案为同一事项' },
   { key: 'assigned', state: 'assigned', title: '关于改善教师食堂午餐的建议', category: '后勤保障', proposer: 'mem003', seconders: ['mem006', 'mem008'], handler: ['mem027', '后勤处'], dueIn: 10 },
   { key: 'overdue', state: 'assigned', title: '关于工会经费使用情况定期公开的建议', category: '福利待遇', proposer: 'mem019', seconders: ['mem020', 'mem021'], handler: ['mem002', '工会办公室'], dueIn: -2 },
   { key: 'answered', state: 'answered', title: '关于减轻青年教师非教学负担的建议', category: '师资建设', proposer: 'mem019', seconders: ['mem020', 'mem033'], handler: ['mem025', '教务处'], dueIn: 5, answers: [{ answerClass: 'B', text: '已梳理非教学任务清单，下学期起每学期压减一次。', reason: '', daysAgo: 1 }] },

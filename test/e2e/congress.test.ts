@@ -32,6 +32,10 @@ async function as(persona: string, route: string): Promise<Page> {
   return page
 }
 const proposal = (persona: string) => as(persona, `packages/congress/pages/proposal/index?id=${proposalId}`)
+/** With E2E_SCREENSHOTS=<folder> (docs/screenshots), the pages as people see them. */
+const shot = async (p: Page, name: string) => {
+  if (process.env.E2E_SCREENSHOTS) await p.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png`, fullPage: true })
+}
 const confirm = (p: Page) => visible(p, '.taro-model__confirm').click()
 
 async function rate(persona: string, rating: string): Promise<void> {
@@ -107,6 +111,7 @@ describe('教代会提案 end to end', () => {
     const done = await proposal('staff')
     await visible(done, '.tag:has-text("已办结")').waitFor()
     expect(await done.locator('[data-rating]').count()).toBe(6)
+    await shot(done, 'congress-proposal')
   })
 
   it('the board and the 办理情况报告 show it', async () => {
@@ -114,6 +119,7 @@ describe('教代会提案 end to end', () => {
     const card = visible(board, `[data-proposal="${proposalId}"]`)
     await eventually(() => card.textContent(), (t) => !!t && t.includes('已办结') && t.includes('满意'), 'the closed proposal on the board')
     await visible(board, '[data-figure="满意率"]').waitFor()
+    await shot(board, 'congress-board')
     const desk = await as('committee', 'packages/congress/pages/desk/index')
     const [download] = await Promise.all([desk.waitForEvent('download', { timeout: 60_000 }), button(desk, '提案办理情况报告（Word）').click()])
     expect(download.suggestedFilename()).toBe('2026年第五届第三次教职工代表大会提案办理情况报告.docx')
