@@ -78,6 +78,7 @@ export default function CongressDeskPage() {
         <View className='cg-card' data-testid='quorum'>
           <Text className='cg-strong'>会议签到</Text>
           <Text className='cg-line'>{`已到 ${a.present} / ${a.delegates} 人，过三分之二需 ${a.quorum} 人：${a.reached ? '已达到法定人数' : '未达到法定人数'}`}</Text>
+          <Text className='cg-link' onClick={() => go(`/packages/congress/pages/people/index?session=${sessionId}`)}>代表名单与签到 ›</Text>
         </View>
       ) : null}
       <View className='cg-actions'>
