@@ -25,6 +25,8 @@ export const TEMPLATES = {
   pollOpened: 'tpl_poll_opened',
   /** a poll closes within a day, or the chair reminds (to voters who have not voted) */
   pollClosing: 'tpl_poll_closing',
+  /** daily: 教代会 proposals overdue for 立案审查 or 答复 (to the chair) */
+  congressOverdue: 'tpl_congress_overdue',
 } as const
 
 export type TemplatePurpose = keyof typeof TEMPLATES
@@ -45,4 +47,5 @@ export const TEMPLATE_ABOUT: Record<TemplatePurpose, { label: string; receiver: 
   memberReviewed: { label: '入会审核结果', receiver: '申请人：提交入会申请时' },
   pollOpened: { label: '投票开始通知', receiver: '选民：打开投票列表时' },
   pollClosing: { label: '投票即将截止提醒', receiver: '选民：打开投票列表时' },
+  congressOverdue: { label: '提案超期提醒', receiver: '主席：打开提案工作台时' },
 }

@@ -217,6 +217,21 @@ export const PHRASES: Record<string, Phrase> = {
   'poll.report': plain((t) => `导出了投票“${t}”的报告`),
   'poll.printSlips': created((t) => `为投票“${t}”打印了评议码`),
   'poll.issueSlip': created((t) => `发放了投票“${t}”的评议码`),
+  'congress.createSession': plain((t) => `建立了${t}`),
+  'congress.editSession': plain((t) => `修改了${t}的会议安排`),
+  'congress.setCommittee': plain((t) => `确定了${t}的提案工作委员会`),
+  'congress.addDelegate': plain((t) => `把 ${t} 列入教代会名单`),
+  'congress.removeDelegate': plain((t) => `把 ${t} 移出教代会名单`),
+  'congress.accept': plain((t) => `对${t}立案`),
+  'congress.returnProposal': plain((t) => `把${t}退回修改`),
+  'congress.toSuggestion': plain((t) => `把${t}转为意见建议`),
+  'congress.merge': plain((t) => `把${t}并案`),
+  'congress.assign': plain((t) => `交办了${t}`),
+  'congress.approveAnswer': plain((t) => `审核通过了${t}的答复，交提案人和附议人评价`),
+  'congress.returnAnswer': plain((t) => `把${t}的答复退回重办`),
+  'congress.checkin': plain((t) => `为${t}办理了代表签到`),
+  'congress.fromOpinion': plain((t) => `把一条意见转为提案草稿${t}`),
+  'congress.export': plain((t) => `导出了${t}的提案文件`),
 }
 
 /** How the note reads after the sentence, per action (default: 原因). null: the note is not for people. */
@@ -224,6 +239,8 @@ const NOTE_LABELS: Record<string, string | null> = {
   'activity.message': '内容', 'activity.export': '', 'notice.exportLedger': '', 'welfare.export': '', 'member.handOver': '',
   'notice.answerObjection': null, 'member.importRoster': '', 'member.exportDirectory': '筛选', 'poll.report': '格式',
   'activity.registerFor': null, 'activity.checkinByRoster': null,
+  'congress.setCommittee': '委员', 'congress.addDelegate': '', 'congress.removeDelegate': '', 'congress.merge': '', 'congress.assign': '交办给',
+  'congress.checkin': '', 'congress.export': '文件',
 }
 
 export function sentence(e: AuditRecord, names: Names): { text: string; unnamed: string[] } {

@@ -20,6 +20,7 @@ import { addDays, shanghaiDate } from '../../cloudfunctions/_shared/time'
 import { sdkFor } from '../support/cloud'
 import { callAs, seededEnv } from './helpers'
 import { joinThroughApp, rid } from './welfare-support'
+import { DEMO_SESSION_ID, demoProposalId as P } from '../../emulator/seed/congress'
 
 jest.setTimeout(300_000)
 
@@ -259,6 +260,31 @@ const ROWS: Record<string, Row> = {
   'welfare.complete': { as: committee, input: () => ({ id: made.entry, revision: 1, visitDate: today, visitorIds: [colleague.id], cashYuan: '500' }), last: 1 },
   'welfare.cancel': { as: committee, input: () => ({ id: made.entry, revision: 2, reason: '测试' }), last: 1 },
   'welfare.planClose': { as: committee, input: () => ({ id: made.plan }), last: 1 },
+
+  // 教代会: the seeded 2026 session and its proposals (32-hex ids, as the function makes them), the app-made member as a 代表
+  'congress.session': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID }) },
+  'congress.delegates': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID }) },
+  'congress.list': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID }) },
+  'congress.detail': { as: chair, input: () => ({ id: P('submitted') }) },
+  'congress.similar': { as: asMember, input: () => ({ sessionId: DEMO_SESSION_ID, title: '食堂午餐', excludeId: P('assigned') }) },
+  'congress.dossier': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, memberId: member.id }) },
+  'congress.attendance': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID }) },
+  'congress.saveProposal': { as: () => 'staff' as Caller, input: () => ({ sessionId: DEMO_SESSION_ID, id: P('draft-ac'), revision: 3, title: '关于教师办公室加装空调的建议', category: '后勤保障', reasons: '夏天太热。', measures: '加装空调。' }) },
+  'congress.invite': { as: () => 'staff' as Caller, input: () => ({ id: P('draft-ac'), memberIds: [member.id] }), last: 1 },
+  'congress.respond': { as: asMember, input: () => ({ id: P('draft-ac'), accept: true }), last: 1 },
+  'congress.submit': { as: () => 'staff' as Caller, input: () => ({ id: P('draft-ac'), revision: 4 }) },
+  'congress.rate': { as: () => 'staff' as Caller, input: () => ({ id: P('rating'), rating: 'satisfied' }) },
+  'congress.answer': { as: committee, input: () => ({ id: P('overdue'), revision: 3, answerClass: 'A', text: '每季度公开一次。' }) },
+  'congress.decide': { as: chair, input: () => ({ id: P('submitted'), revision: 3, decision: 'merge', intoId: P('accepted') }) },
+  'congress.assign': { as: chair, input: () => ({ id: P('accepted'), revision: 4, handlerId: member.id, office: '教务处', dueDate: addDays(today, 10) }) },
+  'congress.reviewAnswer': { as: chair, input: () => ({ id: P('answered'), revision: 3, approve: true }) },
+  'congress.checkin': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, memberIds: ['mem003'] }) },
+  'congress.fromOpinion': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, opinionId: made.opinion, requestId: rid() }) },
+  'congress.exportRecords': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, kind: 'ledger' }) },
+  'congress.addDelegate': { as: committee, input: () => ({ sessionId: DEMO_SESSION_ID, memberId: member.id, constituency: '语文组选区' }) },
+  'congress.removeDelegate': { as: committee, input: () => ({ sessionId: DEMO_SESSION_ID, memberId: member.id, reason: '测试' }), last: 1 },
+  'congress.saveSession': { as: chair, input: () => ({ id: DEMO_SESSION_ID, revision: 1, term: 5, meeting: 3, title: '2026年第五届第三次教职工代表大会', meetingDate: addDays(today, 25), collectFrom: addDays(today, -30), collectTo: addDays(today, 20) }) },
+  'congress.setCommittee': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, revision: 2, memberIds: ['mem002', colleague.id] }) },
 }
 
 const functions = allFunctions()

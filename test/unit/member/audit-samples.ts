@@ -95,5 +95,21 @@ export const SAMPLES: AuditRecord[] = [
   { action: 'poll.printSlips', actorName: '王建华', target: { kind: 'poll', id: HEX, label: '2026 年度中层干部民主测评' }, after: { count: 5 } },
   { action: 'poll.issueSlip', actorName: '李晓梅', target: { kind: 'poll', id: HEX, label: '2026 年度中层干部民主测评' }, after: { to: '陈桂兰', memberId: HEX2 } },
 
+  { action: 'congress.createSession', actorName: '王建华', target: { kind: 'congressSession', id: 'congress-5-3', label: '2026年第五届第三次教职工代表大会' } },
+  { action: 'congress.editSession', actorName: '王建华', target: { kind: 'congressSession', id: 'congress-5-3', label: '2026年第五届第三次教职工代表大会' } },
+  { action: 'congress.setCommittee', actorName: '王建华', target: { kind: 'congressSession', id: 'congress-5-3', label: '2026年第五届第三次教职工代表大会' }, note: '李晓梅、张明' },
+  { action: 'congress.addDelegate', actorName: '李晓梅', target: M(HEX, '张明'), note: '2026年第五届第三次教职工代表大会，语文组选区，代表团组长' },
+  { action: 'congress.removeDelegate', actorName: '李晓梅', target: M(HEX, '张明'), note: '2026年第五届第三次教职工代表大会：调离本校' },
+  { action: 'congress.accept', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '第3号提案“关于改善教师午餐的建议”' } },
+  { action: 'congress.returnProposal', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '第3号提案“关于改善教师午餐的建议”' }, note: '请把办法写具体' },
+  { action: 'congress.toSuggestion', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '第3号提案“关于改善教师午餐的建议”' }, note: '属于日常管理事项' },
+  { action: 'congress.merge', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '第3号提案“关于改善教师午餐的建议”' }, note: '并入“关于食堂的提案”' },
+  { action: 'congress.assign', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '第3号提案“关于改善教师午餐的建议”' }, note: '后勤处 曹建国，2026-07-15 前答复' },
+  { action: 'congress.approveAnswer', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '第3号提案“关于改善教师午餐的建议”' } },
+  { action: 'congress.returnAnswer', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '第3号提案“关于改善教师午餐的建议”' }, note: '没有回答时间安排' },
+  { action: 'congress.checkin', actorName: '李晓梅', target: { kind: 'congressSession', id: 'congress-5-3', label: '2026年第五届第三次教职工代表大会' }, note: '12 位代表' },
+  { action: 'congress.fromOpinion', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '关于食堂饭菜的提案' } },
+  { action: 'congress.export', actorName: '李晓梅', target: { kind: 'congressSession', id: 'congress-5-3', label: '2026年第五届第三次教职工代表大会' }, note: '提案汇编' },
+
   { action: 'notify.failed', actorName: '订阅消息', target: { kind: 'template', id: 'memberReviewed', label: '入会审核结果' }, after: { page: 'pages/me/index', recipient: '周新来', errCode: 43101 }, note: '对方没有订阅这条提醒（或一次订阅已用完）' },
 ]

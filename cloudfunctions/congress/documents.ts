@@ -1,0 +1,137 @@
+/**
+ * The 教代会 domain's collections and document shapes (server side). Ids are written down in
+ * types/congress.ts next to sessionIdOf. People are member `_id`s; days are Shanghai `YYYY-MM-DD`.
+ */
+import type { AnswerClass, DelegateKind, ProposalCategory, ProposalState, Rating } from '../../types/congress'
+
+export const CONGRESS_COLLECTIONS = {
+  sessions: 'congress_sessions',
+  /** `<sessionId>_<memberId>`; the poll function reads the `active` ones as an electorate */
+  delegates: 'congress_delegates',
+  proposals: 'congress_proposals',
+  /** `<proposalId>_<memberId>`: one 附议 invitation and its answer */
+  invites: 'congress_invites',
+  /** `<proposalId>_<round>_<memberId>`: one rating per person per round */
+  ratings: 'congress_ratings',
+  /** `<sessionId>_<n>`: claims proposal number n (unique by primary key) */
+  numbers: 'congress_numbers',
+  /** `<sessionId>_<memberId>`: congress-day sign-in */
+  attendance: 'congress_attendance',
+  /** `<YYYY-MM-DD>`: the day's overdue escalation ran (primary key = once a day) */
+  escalations: 'congress_escalations',
+} as const
+
+export interface SessionDoc {
+  _id: string
+  term: number
+  meeting: number
+  title: string
+  meetingDate: string
+  collectFrom: string
+  collectTo: string
+  reviewDays: number
+  minSeconds: number
+  agenda: string[]
+  /** 提案工作委员会, chosen by the chair */
+  committeeIds: string[]
+  revision: number
+  /** createdId of the request that made it (a retry answers the same session) */
+  requestKey: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface DelegateDoc {
+  _id: string
+  sessionId: string
+  memberId: string
+  name: string
+  department: string
+  constituency: string
+  /** 'active' 代表 (the poll electorate), 'guest' 列席 (never in the electorate), 'removed' */
+  state: 'active' | 'guest' | 'removed'
+  kind: DelegateKind
+  leader: boolean
+  removeReason?: string
+  updatedAt: Date
+}
+
+export interface AnswerEntry {
+  round: number
+  answerClass: AnswerClass
+  text: string
+  reason: string
+  answeredOn: string
+  onTime: boolean
+  handlerId: string
+  handlerName: string
+  /** set when the committee sent this answer back (退回重办) */
+  returnedReason?: string
+}
+
+export interface ProposalDoc {
+  _id: string
+  sessionId: string
+  /** 提案号, claimed at the first submission */
+  number: number | null
+  title: string
+  category: ProposalCategory
+  reasons: string
+  measures: string
+  proposerId: string
+  proposerName: string
+  state: ProposalState
+  /** accepted 附议: exact under concurrency (changed only in the accept transaction) */
+  seconds: number
+  seconderIds: string[]
+  /** copied from the session when drafted */
+  secondsNeeded: number
+  /** people of proposals merged into this one (they rate its answer) */
+  followerIds: string[]
+  mergedFromIds: string[]
+  mergedInto?: string
+  decisionReason?: string
+  submittedOn?: string
+  reviewDue?: string
+  decidedBy?: string
+  handlerId?: string
+  handlerName?: string
+  office?: string
+  coOffices?: string
+  dueDate?: string
+  round: number
+  answers: AnswerEntry[]
+  returnedAnswerReason?: string
+  /** frozen when the answer goes to rating */
+  raterIds: string[]
+  finalRating?: Rating
+  ratingCounts?: Record<Rating, number>
+  fromOpinionId?: string
+  searchTerms: string[]
+  revision: number
+  requestKey: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface InviteDoc {
+  _id: string
+  proposalId: string
+  sessionId: string
+  memberId: string
+  name: string
+  state: 'invited' | 'accepted' | 'declined'
+  at: Date
+}
+
+export interface RatingDoc {
+  _id: string
+  proposalId: string
+  sessionId: string
+  round: number
+  memberId: string
+  name: string
+  rating: Rating
+  comment: string
+  at: Date
+}

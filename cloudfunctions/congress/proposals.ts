@@ -1,0 +1,284 @@
+/**
+ * The 提案 state machine (types/congress.ts draws it). Guarantees, and the step that keeps each:
+ *  1. Submitted only with ≥ N 附议: the submit is ONE conditional update whose filter holds
+ *     `seconds ≥ secondsNeeded` — a form cannot skip it and a racing decline cannot slip past it.
+ *  2. Only invited 代表 second, each once: an invitation is a document `<proposalId>_<memberId>`;
+ *     accepting flips it invited → accepted and adds 1 to the proposal in one transaction.
+ *  3. One decision per proposal: every transition is a conditional update on (state, revision)
+ *     (并案 reads both proposals in one transaction), so two committee members deciding at once
+ *     produce one decision and one CONFLICT.
+ *  4. 不满意 reopens once: the round-1 tally moves rating → assigned (round 2) by a conditional
+ *     update on (state 'rating', round 1); round 2 always closes with the final rating.
+ */
+import type { AnswerClass, Decision, ProposalCategory, Rating } from '../../types/congress'
+import { recordAudit } from '../_shared/audit'
+import { requireMember, type Ctx } from '../_shared/context'
+import { createdId, isDuplicateKey } from '../_shared/create-once'
+import { AppError, conflict, forbidden, notFound, staleRevision } from '../_shared/errors'
+import { searchTerms } from '../_shared/search-terms'
+import { addDays, shanghaiDate } from '../_shared/time'
+import { CONGRESS_COLLECTIONS as C, type InviteDoc, type ProposalDoc, type RatingDoc } from './documents'
+import {
+  approvedMember, getDoc, inTransaction, inviteId, loadDelegate, loadProposal, loadSession, proposalRatings, ratingId, requireDelegate, requireProposalCommittee,
+} from './store'
+
+const EDITABLE = ['draft', 'returned'] as const
+const DECIDED_ELSEWHERE = '这件提案刚由他人处理过，请刷新后查看'
+
+interface Fields { title: string; category: ProposalCategory; reasons: string; measures: string }
+
+/** Conditional update on (_id, state in `from`, revision); true when this call made the change. */
+async function transition(ctx: Ctx, p: ProposalDoc, from: readonly string[], revision: number, data: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<boolean> {
+  const _ = ctx.db.command
+  const res = (await ctx.db.collection(C.proposals).where({ _id: p._id, state: _.in([...from]), revision, ...extra })
+    .update({ data: { ...data, revision: _.inc(1), updatedAt: ctx.now } })) as { stats: { updated: number } }
+  return res.stats.updated === 1
+}
+
+function mustBe(p: ProposalDoc, states: readonly string[], what: string): void {
+  if (!states.includes(p.state)) throw conflict(`这件提案现在不能${what}`)
+}
+
+/* ───────────── drafting ───────────── */
+
+export async function saveProposal(ctx: Ctx, input: Fields & { sessionId: string; id?: string; revision?: number; requestId?: string }, fromOpinionId?: string): Promise<{ id: string; revision: number }> {
+  const me = requireMember(ctx)
+  const s = await loadSession(ctx.db, input.sessionId)
+  const fields: Fields = { title: input.title, category: input.category, reasons: input.reasons, measures: input.measures }
+  if (input.id) {
+    if (input.revision === undefined) throw new AppError('BAD_INPUT', '输入有误：缺少版本号，请刷新后重试。')
+    const p = await loadProposal(ctx.db, input.id)
+    if (p.proposerId !== me._id) throw forbidden('只有提案人可以修改提案')
+    mustBe(p, EDITABLE, '修改')
+    if (!(await transition(ctx, p, EDITABLE, input.revision, { ...fields, searchTerms: searchTerms([fields.title]) }))) throw staleRevision()
+    return { id: p._id, revision: input.revision + 1 }
+  }
+  if (!input.requestId) throw new AppError('BAD_INPUT', '输入有误：缺少请求编号，请刷新页面后重试。')
+  if (!fromOpinionId) {
+    await requireDelegate(ctx, s._id, '提出提案')
+    if (shanghaiDate(ctx.now) > s.collectTo) throw conflict(`提案征集已于 ${s.collectTo} 截止`)
+  }
+  const requestKey = createdId(ctx.openid, 'congress.proposal', input.requestId)
+  const doc: ProposalDoc = {
+    _id: requestKey, sessionId: s._id, number: null, ...fields, proposerId: me._id, proposerName: me.name, state: 'draft',
+    seconds: 0, seconderIds: [], secondsNeeded: s.minSeconds, followerIds: [], mergedFromIds: [], round: 1, answers: [], raterIds: [],
+    searchTerms: searchTerms([fields.title]), revision: 0, requestKey, createdAt: ctx.now, updatedAt: ctx.now,
+    ...(fromOpinionId ? { fromOpinionId } : {}),
+  }
+  try {
+    await ctx.db.collection(C.proposals).add({ data: doc })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    const existing = await loadProposal(ctx.db, requestKey)
+    return { id: existing._id, revision: existing.revision }
+  }
+  return { id: doc._id, revision: 0 }
+}
+
+/** The proposer invites 代表 of the session to second (附议); re-inviting someone is harmless. */
+export async function invite(ctx: Ctx, id: string, memberIds: string[]): Promise<{ invited: number }> {
+  const me = requireMember(ctx)
+  const p = await loadProposal(ctx.db, id)
+  if (p.proposerId !== me._id) throw forbidden('只有提案人可以邀请附议')
+  mustBe(p, EDITABLE, '邀请附议')
+  let invited = 0
+  for (const memberId of [...new Set(memberIds)]) {
+    if (memberId === me._id) throw new AppError('BAD_INPUT', '输入有误：提案人不能附议自己的提案。')
+    const d = await loadDelegate(ctx.db, p.sessionId, memberId)
+    if (!d || d.state !== 'active') throw new AppError('BAD_INPUT', '输入有误：只能邀请本届教代会代表附议。')
+    const doc: InviteDoc = { _id: inviteId(p._id, memberId), proposalId: p._id, sessionId: p.sessionId, memberId, name: d.name, state: 'invited', at: ctx.now }
+    try {
+      await ctx.db.collection(C.invites).add({ data: doc })
+      invited++
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err
+    }
+  }
+  return { invited }
+}
+
+/** An invited 代表 accepts or declines; each invitation is answered once. */
+export async function respond(ctx: Ctx, id: string, accept: boolean): Promise<{ seconds: number; state: 'accepted' | 'declined' }> {
+  const me = requireMember(ctx)
+  const key = inviteId(id, me._id)
+  return inTransaction(ctx.db, async (t) => {
+    const inv = await getDoc<InviteDoc>(t, C.invites, key)
+    if (!inv) throw forbidden('只有被邀请的代表可以附议这件提案')
+    if (inv.state !== 'invited') throw conflict(inv.state === 'accepted' ? '您已附议这件提案' : '您已谢绝附议这件提案')
+    const p = await getDoc<ProposalDoc>(t, C.proposals, id)
+    if (!p) throw notFound('提案')
+    if (!(EDITABLE as readonly string[]).includes(p.state)) throw conflict('这件提案已经提交，附议已截止')
+    const state = accept ? 'accepted' as const : 'declined' as const
+    await t.collection(C.invites).doc(key).update({ data: { state, at: ctx.now } })
+    if (!accept) return { seconds: p.seconds, state }
+    await t.collection(C.proposals).doc(id).update({ data: { seconds: p.seconds + 1, seconderIds: [...p.seconderIds, me._id], updatedAt: ctx.now } })
+    return { seconds: p.seconds + 1, state }
+  })
+}
+
+/** Claims the session's next free 提案号 (unique by primary key, so two submissions never share one). */
+async function claimNumber(ctx: Ctx, p: ProposalDoc): Promise<number> {
+  const _ = ctx.db.command
+  let n = ((await ctx.db.collection(C.numbers).where({ sessionId: p.sessionId }).count()) as { total: number }).total + 1
+  for (;;) {
+    try {
+      await ctx.db.collection(C.numbers).add({ data: { _id: `${p.sessionId}_${n}`, sessionId: p.sessionId, n, proposalId: p._id } })
+      return n
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err
+      const mine = (await ctx.db.collection(C.numbers).where({ sessionId: p.sessionId, proposalId: p._id, n: _.gte(1) }).limit(1).get()) as unknown as { data: Array<{ n: number }> }
+      if (mine.data[0]) return mine.data[0].n
+      n++
+    }
+  }
+}
+
+/** Guarantee 1: the filter itself holds `seconds ≥ secondsNeeded`. */
+export async function submit(ctx: Ctx, id: string, revision: number): Promise<{ id: string; revision: number; state: 'submitted' }> {
+  const me = requireMember(ctx)
+  const p = await loadProposal(ctx.db, id)
+  if (p.proposerId !== me._id) throw forbidden('只有提案人可以提交提案')
+  mustBe(p, EDITABLE, '提交')
+  const s = await loadSession(ctx.db, p.sessionId)
+  const today = shanghaiDate(ctx.now)
+  if (p.state === 'draft' && today > s.collectTo && !p.fromOpinionId) throw conflict(`提案征集已于 ${s.collectTo} 截止`)
+  const _ = ctx.db.command
+  const ok = await transition(ctx, p, EDITABLE, revision, { state: 'submitted', submittedOn: today, reviewDue: addDays(today, s.reviewDays), decisionReason: _.remove() },
+    { seconds: _.gte(p.secondsNeeded) })
+  if (!ok) {
+    const now = await loadProposal(ctx.db, id)
+    if (now.seconds < now.secondsNeeded) throw conflict(`至少需要 ${now.secondsNeeded} 位代表附议才能提交，现在有 ${now.seconds} 位`)
+    throw staleRevision()
+  }
+  if (p.number === null) {
+    const number = await claimNumber(ctx, p)
+    await ctx.db.collection(C.proposals).doc(id).update({ data: { number } })
+  }
+  return { id, revision: revision + 1, state: 'submitted' }
+}
+
+/* ───────────── 立案审查 and 交办 (提案工作委员会) ───────────── */
+
+const audit = (ctx: Ctx, p: ProposalDoc, action: string, note?: string) =>
+  recordAudit(ctx.db, ctx, { action, target: { kind: 'proposal', id: p._id, label: p.number ? `第${p.number}号提案“${p.title}”` : `提案“${p.title}”` }, ...(note ? { note } : {}) })
+
+export async function decide(ctx: Ctx, input: { id: string; revision: number; decision: Decision; reason: string; intoId?: string }): Promise<{ id: string; state: string }> {
+  const p = await loadProposal(ctx.db, input.id)
+  requireProposalCommittee(ctx, await loadSession(ctx.db, p.sessionId))
+  mustBe(p, ['submitted'], '审查')
+  const me = requireMember(ctx)
+  if ((input.decision === 'return' || input.decision === 'suggestion') && !input.reason) throw new AppError('BAD_INPUT', '输入有误：请填写理由（提案人会看到）。')
+  if (input.decision === 'merge') return merge(ctx, p, input.revision, input.intoId, input.reason)
+  const next = { accept: 'accepted', return: 'returned', suggestion: 'suggestion' }[input.decision]
+  const ok = await transition(ctx, p, ['submitted'], input.revision, {
+    state: next, decidedBy: me._id, ...(input.reason ? { decisionReason: input.reason } : {}),
+  })
+  if (!ok) throw conflict(DECIDED_ELSEWHERE)
+  const action = { accept: 'congress.accept', return: 'congress.returnProposal', suggestion: 'congress.toSuggestion' }[input.decision]
+  await audit(ctx, p, action, input.reason || undefined)
+  return { id: p._id, state: next }
+}
+
+/** 并案: the proposal joins a case; its proposer, 附议人 and followers follow the case (and rate its answer). */
+async function merge(ctx: Ctx, p: ProposalDoc, revision: number, intoId: string | undefined, reason: string): Promise<{ id: string; state: string }> {
+  if (!intoId || intoId === p._id) throw new AppError('BAD_INPUT', '输入有误：请选择要并入的提案。')
+  const me = requireMember(ctx)
+  const target = await inTransaction(ctx.db, async (t) => {
+    const src = await getDoc<ProposalDoc>(t, C.proposals, p._id)
+    const into = await getDoc<ProposalDoc>(t, C.proposals, intoId)
+    if (!src || src.state !== 'submitted' || src.revision !== revision) throw conflict(DECIDED_ELSEWHERE)
+    if (!into || into.sessionId !== src.sessionId || !['accepted', 'assigned'].includes(into.state)) throw conflict('只能并入本次会议已立案、尚未答复的提案')
+    const people = [src.proposerId, ...src.seconderIds, ...src.followerIds]
+    const followerIds = [...new Set([...into.followerIds, ...people])].filter((x) => x !== into.proposerId && !into.seconderIds.includes(x))
+    await t.collection(C.proposals).doc(src._id).update({ data: { state: 'merged', mergedInto: into._id, decidedBy: me._id, revision: src.revision + 1, updatedAt: ctx.now, ...(reason ? { decisionReason: reason } : {}) } })
+    await t.collection(C.proposals).doc(into._id).update({ data: { followerIds: _set(ctx, followerIds), mergedFromIds: _set(ctx, [...into.mergedFromIds, src._id]), revision: into.revision + 1, updatedAt: ctx.now } })
+    return into
+  })
+  await audit(ctx, p, 'congress.merge', `并入“${target.title}”${reason ? `，${reason}` : ''}`)
+  return { id: p._id, state: 'merged' }
+}
+
+const _set = (ctx: Ctx, v: unknown) => ctx.db.command.set(v)
+
+/** 交办: the case goes to a 主办 office's 承办人 (a member; 承办人 for this case only) with a due date. */
+export async function assign(ctx: Ctx, input: { id: string; revision: number; handlerId: string; office: string; coOffices: string; dueDate: string }): Promise<{ id: string; state: string }> {
+  const p = await loadProposal(ctx.db, input.id)
+  requireProposalCommittee(ctx, await loadSession(ctx.db, p.sessionId))
+  mustBe(p, ['accepted', 'assigned'], '交办')
+  if (input.dueDate < shanghaiDate(ctx.now)) throw new AppError('BAD_INPUT', '输入有误：答复期限不能早于今天。')
+  const h = await approvedMember(ctx.db, input.handlerId)
+  if (!h) throw notFound('承办人')
+  const ok = await transition(ctx, p, ['accepted', 'assigned'], input.revision, {
+    state: 'assigned', handlerId: h._id, handlerName: h.name, office: input.office, coOffices: input.coOffices, dueDate: input.dueDate,
+  })
+  if (!ok) throw conflict(DECIDED_ELSEWHERE)
+  await audit(ctx, p, 'congress.assign', `${input.office} ${h.name}，${input.dueDate} 前答复`)
+  return { id: p._id, state: 'assigned' }
+}
+
+/** The 承办人 of this case answers (A/B/C; C with its reason). */
+export async function answer(ctx: Ctx, input: { id: string; revision: number; answerClass: AnswerClass; text: string; reason: string }): Promise<{ id: string; state: string }> {
+  const me = requireMember(ctx)
+  const p = await loadProposal(ctx.db, input.id)
+  if (p.handlerId !== me._id) throw forbidden('只有这件提案的承办人可以答复')
+  mustBe(p, ['assigned'], '答复')
+  if (input.answerClass === 'C' && !input.reason) throw new AppError('BAD_INPUT', '输入有误：C 类答复请写明暂不能解决的原因。')
+  const today = shanghaiDate(ctx.now)
+  const entry = { round: p.round, answerClass: input.answerClass, text: input.text, reason: input.answerClass === 'C' ? input.reason : '', answeredOn: today, onTime: !p.dueDate || today <= p.dueDate, handlerId: me._id, handlerName: me.name }
+  const _ = ctx.db.command
+  if (!(await transition(ctx, p, ['assigned'], input.revision, { state: 'answered', answers: _.push([entry]) }))) throw staleRevision()
+  return { id: p._id, state: 'answered' }
+}
+
+/** The committee passes the answer on to the raters, or sends it back (退回重办) with a reason. */
+export async function reviewAnswer(ctx: Ctx, input: { id: string; revision: number; approve: boolean; reason: string }): Promise<{ id: string; state: string }> {
+  const p = await loadProposal(ctx.db, input.id)
+  requireProposalCommittee(ctx, await loadSession(ctx.db, p.sessionId))
+  mustBe(p, ['answered'], '审核答复')
+  if (input.approve) {
+    const raterIds = [...new Set([p.proposerId, ...p.seconderIds, ...p.followerIds])]
+    if (!(await transition(ctx, p, ['answered'], input.revision, { state: 'rating', raterIds: _set(ctx, raterIds), returnedAnswerReason: ctx.db.command.remove() }))) throw conflict(DECIDED_ELSEWHERE)
+    await audit(ctx, p, 'congress.approveAnswer')
+    return { id: p._id, state: 'rating' }
+  }
+  if (!input.reason) throw new AppError('BAD_INPUT', '输入有误：请填写退回理由（承办人会看到）。')
+  const answers = p.answers.map((a, i) => (i === p.answers.length - 1 ? { ...a, returnedReason: input.reason } : a))
+  if (!(await transition(ctx, p, ['answered'], input.revision, { state: 'assigned', answers: _set(ctx, answers), returnedAnswerReason: input.reason }))) throw conflict(DECIDED_ELSEWHERE)
+  await audit(ctx, p, 'congress.returnAnswer', input.reason)
+  return { id: p._id, state: 'assigned' }
+}
+
+/* ───────────── 满意度 ───────────── */
+
+const WORST: Rating[] = ['unsatisfied', 'basic', 'satisfied']
+
+/**
+ * The proposer and every 附议人 (and the people of merged proposals) rate once per round. When the
+ * last of them has rated: round 1 with any 不满意 reopens the case (面商, round 2); otherwise the case
+ * closes with the final rating = the least satisfied rating of the round, and the counts.
+ */
+export async function rate(ctx: Ctx, id: string, rating: Rating, comment: string): Promise<{ state: string; round: number }> {
+  const me = requireMember(ctx)
+  const p = await loadProposal(ctx.db, id)
+  if (!p.raterIds.includes(me._id)) throw forbidden('只有提案人和附议人可以评价答复')
+  mustBe(p, ['rating'], '评价')
+  const doc: RatingDoc = { _id: ratingId(p._id, p.round, me._id), proposalId: p._id, sessionId: p.sessionId, round: p.round, memberId: me._id, name: me.name, rating, comment, at: ctx.now }
+  try {
+    await ctx.db.collection(C.ratings).add({ data: doc })
+  } catch (err) {
+    if (isDuplicateKey(err)) throw conflict('您已评价过这次答复')
+    throw err
+  }
+  const round = (await proposalRatings(ctx.db, p._id)).filter((r) => r.round === p.round)
+  if (round.length < p.raterIds.length) return { state: 'rating', round: p.round }
+  const _ = ctx.db.command
+  const counts = { satisfied: 0, basic: 0, unsatisfied: 0 } as Record<Rating, number>
+  for (const r of round) counts[r.rating]++
+  const dueAgain = addDays(shanghaiDate(ctx.now), 14)
+  const update = counts.unsatisfied > 0 && p.round === 1
+    ? { state: 'assigned', round: 2, dueDate: p.dueDate && p.dueDate > dueAgain ? p.dueDate : dueAgain }
+    : { state: 'closed', finalRating: WORST.find((w) => counts[w] > 0)!, ratingCounts: counts }
+  const res = (await ctx.db.collection(C.proposals).where({ _id: p._id, state: 'rating', round: p.round })
+    .update({ data: { ...update, revision: _.inc(1), updatedAt: ctx.now } })) as { stats: { updated: number } }
+  return res.stats.updated === 1 ? { state: update.state, round: 'round' in update ? 2 : p.round } : { state: 'rating', round: p.round }
+}

@@ -1,0 +1,37 @@
+import * as z from 'zod/mini'
+import {
+  attendanceOutput, delegateListOutput, dossierOutput, exportOutput, membersOutput, myCongressOutput, proposalDetail, proposalListOutput, savedOutput,
+  sessionListOutput, sessionView, similarOutput, stateOutput, type AnswerClass, type Decision, type ProposalCategory, type ProposalState, type Rating,
+} from '../../../types/congress'
+import { call } from '@/services/call'
+
+const ok = z.object({ id: z.string(), state: z.string() })
+
+export interface ProposalFields { title: string; category: ProposalCategory; reasons: string; measures: string }
+
+/** The congress function's actions, each with the schema its answer is checked against. */
+export const congressApi = {
+  mine: () => call('congress', 'mine', {}, myCongressOutput),
+  sessions: () => call('congress', 'sessions', {}, sessionListOutput),
+  session: (sessionId: string) => call('congress', 'session', { sessionId }, sessionView),
+  delegates: (sessionId: string) => call('congress', 'delegates', { sessionId }, delegateListOutput),
+  list: (sessionId: string, page: number, filter: { state?: ProposalState; mine?: boolean } = {}) => call('congress', 'list', { sessionId, page, ...filter }, proposalListOutput),
+  detail: (id: string) => call('congress', 'detail', { id }, proposalDetail),
+  similar: (sessionId: string, title: string, excludeId?: string) => call('congress', 'similar', { sessionId, title, ...(excludeId ? { excludeId } : {}) }, similarOutput),
+  save: (sessionId: string, fields: ProposalFields, at: { requestId: string } | { id: string; revision: number }) => call('congress', 'saveProposal', { sessionId, ...fields, ...at }, savedOutput),
+  invite: (id: string, memberIds: string[]) => call('congress', 'invite', { id, memberIds }, z.object({ invited: z.int() })),
+  respond: (id: string, accept: boolean) => call('congress', 'respond', { id, accept }, z.object({ seconds: z.int(), state: z.string() })),
+  submit: (id: string, revision: number) => call('congress', 'submit', { id, revision }, stateOutput),
+  decide: (id: string, revision: number, decision: Decision, reason: string, intoId?: string) => call('congress', 'decide', { id, revision, decision, reason, ...(intoId ? { intoId } : {}) }, ok),
+  assign: (id: string, revision: number, input: { handlerId: string; office: string; coOffices: string; dueDate: string }) => call('congress', 'assign', { id, revision, ...input }, ok),
+  answer: (id: string, revision: number, input: { answerClass: AnswerClass; text: string; reason: string }) => call('congress', 'answer', { id, revision, ...input }, ok),
+  reviewAnswer: (id: string, revision: number, approve: boolean, reason: string) => call('congress', 'reviewAnswer', { id, revision, approve, reason }, ok),
+  rate: (id: string, rating: Rating, comment: string) => call('congress', 'rate', { id, rating, comment }, z.object({ state: z.string(), round: z.int() })),
+  findMembers: (query: string) => call('congress', 'findMembers', { query }, membersOutput),
+  addDelegate: (sessionId: string, memberId: string, constituency: string, kind: 'delegate' | 'guest', leader: boolean) => call('congress', 'addDelegate', { sessionId, memberId, constituency, kind, leader }, z.object({ memberId: z.string() })),
+  removeDelegate: (sessionId: string, memberId: string, reason: string) => call('congress', 'removeDelegate', { sessionId, memberId, reason }, z.object({ memberId: z.string() })),
+  checkin: (sessionId: string, memberIds: string[]) => call('congress', 'checkin', { sessionId, memberIds }, attendanceOutput),
+  attendance: (sessionId: string) => call('congress', 'attendance', { sessionId }, attendanceOutput),
+  dossier: (sessionId: string) => call('congress', 'dossier', { sessionId }, dossierOutput),
+  exportRecords: (sessionId: string, kind: 'compilation' | 'report' | 'ledger') => call('congress', 'exportRecords', { sessionId, kind }, exportOutput),
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '答复提案' })

@@ -1,0 +1,72 @@
+import { useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { ProposalItem, ProposalState } from '../../../../../types/congress'
+import { PageShell } from '@/components/page-shell/PageShell'
+import { ListBody } from '@/components/common/ListBody'
+import { FilterChips } from '@/components/common/FilterChips'
+import { LoadingState } from '@/components/states/LoadingState'
+import { ErrorState } from '@/components/states/ErrorState'
+import { EmptyState } from '@/components/states/EmptyState'
+import { AppButton } from '@/components/AppButton'
+import { useAsync } from '@/hooks/useAsync'
+import { usePagedList } from '@/hooks/usePagedList'
+import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { congressApi } from '../../api'
+import { Figures } from '../../components/Figures'
+import { ProposalRow } from '../../components/ProposalRow'
+import '../../congress.scss'
+
+const go = (url: string) => void Taro.navigateTo({ url })
+const FILTERS = ['我的', '办理中', '待评价', '已办结'] as const
+type Filter = (typeof FILTERS)[number]
+const FILTER_STATE: Partial<Record<string, ProposalState>> = { 办理中: 'assigned', 待评价: 'rating', 已办结: 'closed' }
+
+/**
+ * 教代会提案 (session board): every member sees every proposal of the session, its state, the
+ * answer and the rating, with the 条条有答复 figures on top. 代表 start a proposal here.
+ */
+export default function CongressBoardPage() {
+  const { params } = useRouter()
+  const sessions = useAsync('congress:sessions', () => congressApi.sessions())
+  const sessionId = params.session ?? sessions.data?.items[0]?.id ?? ''
+  const view = useAsync(`congress:session:${sessionId}`, () => (sessionId ? congressApi.session(sessionId) : Promise.resolve(null)))
+  const [filter, setFilter] = useState<Filter | undefined>(undefined)
+  const list = usePagedList(`congress:list:${sessionId}:${filter}`, (page) =>
+    sessionId ? congressApi.list(sessionId, page, { state: filter ? FILTER_STATE[filter] : undefined, mine: filter === '我的' }) : Promise.resolve({ items: [], page: 1, total: 0 }))
+  usePageRefresh([view.reload, list.reload], list.loadMore)
+  useDidShow(() => void Promise.all([view.reload(), list.reload()]))
+  const s = view.data
+
+  if (sessions.loading) return <PageShell><LoadingState text='正在加载教代会…' /></PageShell>
+  if (sessions.error) return <PageShell><ErrorState message={sessions.error.message} onRetry={sessions.reload} /></PageShell>
+  if (!sessionId) return <PageShell><EmptyState title='还没有教代会' hint='主席建立会议后，这里会显示提案和办理情况' /></PageShell>
+  const open = (p: ProposalItem) => go(`/packages/congress/pages/proposal/index?id=${p.id}`)
+  return (
+    <PageShell>
+      {s ? (
+        <View className='cg-card'>
+          <Text className='cg-title'>{s.title}</Text>
+          <Text className='cg-line'>{`开会 ${s.meetingDate} · 提案征集 ${s.collectFrom} 至 ${s.collectTo}${s.collecting ? '（征集中）' : ''}`}</Text>
+          <Text className='cg-line'>{`代表 ${s.delegates} 人${s.guests ? ` · 列席 ${s.guests} 人` : ''} · 每件提案至少 ${s.minSeconds} 位代表附议`}</Text>
+          {s.me.delegate ? <Text className='cg-line'>你是本届代表</Text> : null}
+        </View>
+      ) : null}
+      {s ? <Figures f={s.figures} /> : null}
+      <View className='cg-links'>
+        {s?.me.committee ? <Text className='cg-link' onClick={() => go(`/packages/congress/pages/desk/index?session=${sessionId}`)}>提案工作台</Text> : null}
+        {s?.me.handler ? <Text className='cg-link' onClick={() => setFilter('我的')}>我承办的提案</Text> : null}
+      </View>
+      {s?.me.delegate && s.collecting ? (
+        <View className='cg-actions'><AppButton block onClick={() => go(`/packages/congress/pages/edit/index?session=${sessionId}`)}>写提案</AppButton></View>
+      ) : null}
+      <FilterChips options={FILTERS} value={filter} onChange={setFilter} />
+      <ListBody
+        list={list}
+        loadingText='正在加载提案…'
+        empty={{ title: '这里还没有提案', hint: '代表提交的提案都会公开在这里' }}
+        renderItem={(p) => <ProposalRow key={p.id} p={p} onOpen={open} />}
+      />
+    </PageShell>
+  )
+}

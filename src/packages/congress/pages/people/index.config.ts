@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '代表与签到', enablePullDownRefresh: true })

@@ -1,0 +1,79 @@
+import { loadPage } from './support/load-page'
+import { calls, cloud } from './support/fixtures'
+import { answered, delegates, proposal, list } from './congress-fixtures'
+
+const open = (who: Parameters<typeof cloud>[0], detail: unknown, extra: Record<string, unknown> = {}) =>
+  loadPage('packages/congress/pages/proposal/index', cloud(who, { 'congress.detail': detail, ...extra }), { id: (detail as { id: string }).id })
+
+describe('提案 detail on the weapp build', () => {
+  it('lets an invited 代表 second it', async () => {
+    const d = proposal('draft', { state: 'draft', number: null, seconds: 1, invites: [{ memberId: 'm1', name: '王芳', state: 'invited' }] }, { respond: true })
+    const p = await open('member', d, { 'congress.respond': { seconds: 2, state: 'accepted' } })
+    await p.waitFor(() => p.text().includes('同意附议'), 'the invitation')
+    expect(p.text()).toContain('张明 邀请你附议这件提案')
+    await p.tap('.app-button', '同意附议')
+    await p.waitFor(() => calls(p.callFunction, 'congress.respond').length > 0, 'the answer')
+    expect(calls(p.callFunction, 'congress.respond')[0].data).toMatchObject({ id: d.id, accept: true })
+  })
+
+  it('lets the proposer invite 代表 and submit once seconded enough', async () => {
+    const d = proposal('mine', { state: 'draft', number: null, invites: [{ memberId: 'm8', name: '刘芳', state: 'accepted' }, { memberId: 'm9', name: '黄俊', state: 'accepted' }] }, { edit: true, invite: true, submit: true })
+    const p = await open('member', d, { 'congress.delegates': delegates, 'congress.invite': { invited: 1 }, 'congress.submit': { id: d.id, revision: 5, state: 'submitted' } })
+    await p.waitFor(() => p.text().includes('赵磊（数学组选区）'), 'the delegates to invite')
+    expect(p.text()).not.toContain('刘芳（语文组选区）')
+    await p.tap('.cg-pick', '赵磊（数学组选区）')
+    await p.waitFor(() => p.text().includes('发出邀请（1 人）'), 'the pick')
+    await p.tap('.app-button', '发出邀请（1 人）')
+    await p.waitFor(() => calls(p.callFunction, 'congress.invite').length > 0, 'the invitation')
+    expect(calls(p.callFunction, 'congress.invite')[0].data).toMatchObject({ id: d.id, memberIds: ['m10'] })
+    await p.tap('.app-button', '提交提案')
+    await p.waitFor(() => calls(p.callFunction, 'congress.submit').length > 0, 'the submission')
+    expect(p.wx.showModal.mock.calls[0][0].confirmText).toBe('提交')
+    expect(calls(p.callFunction, 'congress.submit')[0].data).toMatchObject({ id: d.id, revision: 4 })
+  })
+
+  it('lets the 提案工作委员会 return it with a reason the proposer will see', async () => {
+    const d = proposal('review', { state: 'submitted' }, { decide: true })
+    const p = await open('committee', d, { 'congress.decide': { id: d.id, state: 'returned' } })
+    await p.waitFor(() => p.text().includes('审查意见'), 'the decision form')
+    await p.tap('.choice__item', '退回修改')
+    await p.waitFor(() => p.text().includes('理由（提案人会看到）'), 'the reason field')
+    p.comp.querySelector('.cg-textarea').dispatchEvent('input', { detail: { value: '请写明具体办法' } })
+    await p.tap('.app-button', '提交审查意见')
+    await p.waitFor(() => calls(p.callFunction, 'congress.decide').length > 0, 'the decision')
+    expect(calls(p.callFunction, 'congress.decide')[0].data).toMatchObject({ id: d.id, revision: 4, decision: 'return', reason: '请写明具体办法' })
+  })
+
+  it('lets the 提案工作委员会 merge it into an accepted case', async () => {
+    const d = proposal('merge', { state: 'submitted' }, { decide: true })
+    const p = await open('committee', d, { 'congress.list': (data: any) => (data.state === 'accepted' ? list : { items: [], page: 1, total: 0 }), 'congress.decide': { id: d.id, state: 'merged' } })
+    await p.waitFor(() => p.text().includes('审查意见'), 'the decision form')
+    await p.tap('.choice__item', '并案')
+    await p.waitFor(() => p.comp.querySelectorAll('.cg-pick').length > 0, 'the cases')
+    await p.tap('.cg-pick', `第3号 关于改善教师食堂午餐的建议`)
+    await p.waitFor(() => !!p.comp.querySelector('.cg-pick--on'), 'the case picked')
+    await p.tap('.app-button', '提交审查意见')
+    await p.waitFor(() => calls(p.callFunction, 'congress.decide').length > 0, 'the decision')
+    expect(calls(p.callFunction, 'congress.decide')[0].data).toMatchObject({ decision: 'merge', intoId: list.items[1].id })
+  })
+
+  it('shows the answer and lets a 附议人 rate it', async () => {
+    const d = proposal('rate', { state: 'rating', ...answered }, { rate: true })
+    const p = await open('member', d, { 'congress.rate': { state: 'rating', round: 1 } })
+    await p.waitFor(() => p.text().includes('你对这次答复满意吗'), 'the rating form')
+    for (const t of ['办理情况', '后勤处', '曹建国', 'B 列入计划逐步解决', '下学期增加两个窗口。', '评价人：张明、刘芳、黄俊']) expect(p.text()).toContain(t)
+    await p.tap('.choice__item', '不满意')
+    await p.waitFor(() => !!p.comp.querySelector('.choice__item--on'), 'the rating picked')
+    await p.tap('.app-button', '提交评价')
+    await p.waitFor(() => calls(p.callFunction, 'congress.rate').length > 0, 'the rating')
+    expect(calls(p.callFunction, 'congress.rate')[0].data).toMatchObject({ id: d.id, rating: 'unsatisfied' })
+  })
+
+  it('shows every member a 转为意见建议 reason and the closed ratings, with nothing to do', async () => {
+    const d = proposal('done', { state: 'suggestion', decisionReason: '属日常管理事项，已转体艺组办理。' })
+    const p = await open('retiree', d)
+    await p.waitFor(() => p.text().includes('转为意见建议的理由'), 'the reason')
+    expect(p.text()).toContain('属日常管理事项，已转体艺组办理。')
+    expect(p.comp.querySelectorAll('.app-button')).toHaveLength(0)
+  })
+})
