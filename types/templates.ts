@@ -25,6 +25,8 @@ export const TEMPLATES = {
   pollOpened: 'tpl_poll_opened',
   /** a poll closes within a day, or the chair reminds (to voters who have not voted) */
   pollClosing: 'tpl_poll_closing',
+  /** monthly: the owner's plan items due this month or overdue (to committee owners) */
+  planMonthly: 'tpl_plan_monthly',
 } as const
 
 export type TemplatePurpose = keyof typeof TEMPLATES
@@ -45,4 +47,5 @@ export const TEMPLATE_ABOUT: Record<TemplatePurpose, { label: string; receiver: 
   memberReviewed: { label: '入会审核结果', receiver: '申请人：提交入会申请时' },
   pollOpened: { label: '投票开始通知', receiver: '选民：打开投票列表时' },
   pollClosing: { label: '投票即将截止提醒', receiver: '选民：打开投票列表时' },
+  planMonthly: { label: '每月工作计划提醒', receiver: '负责计划事项的委员：打开工作计划时' },
 }
