@@ -7,8 +7,9 @@ import * as z from 'zod/mini'
 import { linkKindLabels, planIdOf, type itemCreateInput, type itemEditInput, type LinkKind } from '../../types/plan'
 import { recordAudit } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
-import { createdId, isDuplicateKey } from '../_shared/create-once'
+import { createdId } from '../_shared/create-once'
 import { AppError, notFound, staleRevision } from '../_shared/errors'
+import { ALREADY, addOnce } from './once'
 import { inTransaction, type Tx } from '../_shared/transaction'
 import type { ItemHistoryDoc, PlanItemDoc } from './documents'
 import { activityCandidates, linkedActivities } from './linked-activities'
@@ -49,12 +50,12 @@ export async function createItem(ctx: Ctx, input: z.output<typeof itemCreateInpu
   const doc = newItem(ctx, id, input, owner.name)
   try {
     await inTransaction(ctx.db, async (t) => {
-      await t.collection(C.items).add({ data: doc })
+      await addOnce(t, C.items, doc)
       await addHistory(t, ctx, id, 1, `新增：${doc.month}月 ${doc.title}（负责人 ${owner.name}）`)
       await recordAudit(t, ctx, { action: 'plan.addItem', target: { kind: 'planItem', id, label: doc.title }, after: { month: doc.month, title: doc.title, ownerName: owner.name } })
     })
   } catch (err) {
-    if (!isDuplicateKey(err)) throw err
+    if (!(err instanceof AppError && err.message === ALREADY)) throw err
   }
   return (await itemViews(ctx.db, [await loadItem(ctx.db, id)], ctx.now))[0]
 }

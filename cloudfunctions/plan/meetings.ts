@@ -10,10 +10,11 @@ import * as z from 'zod/mini'
 import { planIdOf, type meetingCreateInput, type MeetingView } from '../../types/plan'
 import { recordAudit } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
-import { createdId, isDuplicateKey } from '../_shared/create-once'
+import { createdId } from '../_shared/create-once'
 import { MAX_QUERY } from '../_shared/documents'
 import { AppError, staleRevision } from '../_shared/errors'
 import { docs, pageWindow, total } from '../_shared/query'
+import { ALREADY, addOnce } from './once'
 import { inTransaction, type Tx } from '../_shared/transaction'
 import type { MeetingDoc, PlanItemDoc } from './documents'
 import { addHistory } from './items'
@@ -70,12 +71,12 @@ export async function createMeeting(ctx: Ctx, input: z.output<typeof meetingCrea
   }
   try {
     await inTransaction(ctx.db, async (t) => {
-      await t.collection(C.meetings).add({ data: doc })
+      await addOnce(t, C.meetings, doc)
       await addDecisionItems(t, ctx, doc, 0)
       await recordAudit(t, ctx, { action: 'plan.recordMeeting', target: { kind: 'meeting', id, label: meetingTitle(doc) }, after: { attendees: doc.attendees.length, decisions: doc.decisions.length } })
     })
   } catch (err) {
-    if (!isDuplicateKey(err)) throw err
+    if (!(err instanceof AppError && err.message === ALREADY)) throw err
   }
   return meetingView(await loadMeeting(ctx.db, id))
 }
