@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini'
 import { calendarDate, docId, instant, pageInput, paged, requestId, revision } from './common'
-import { noticeBlock, noticeBlockInput } from './notice'
+import { noticeBlock } from './notice'
 
 export const PLAN_YEAR_MIN = 2000
 export const PLAN_YEAR_MAX = 2100
@@ -36,8 +36,16 @@ export const itemStatusLabels: Record<ItemStatus, string> = { planned: '计划�
 const text = (max: number, what: string) => z.string().check(z.trim(), z.minLength(1, `请填写${what}`), z.maxLength(max, `${what}不能超过 ${max} 个字`))
 const optionalText = (max: number, what: string) => z._default(z.string().check(z.trim(), z.maxLength(max, `${what}不能超过 ${max} 个字`)), '')
 
-/** 指导思想 / 重点工作: the notice board's safe blocks (no HTML; bounded text), may be empty while drafting. */
-export const planBlocks = z._default(z.array(noticeBlockInput).check(z.maxLength(100, '最多 100 段')), [])
+/**
+ * 指导思想 / 重点工作: safe rich text — headings, paragraphs and lists only (no HTML, no images,
+ * bounded text; the same shapes as the notice board's blocks), may be empty while drafting.
+ */
+export const planBlockInput = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('heading'), text: text(60, '标题') }),
+  z.strictObject({ type: z.literal('paragraph'), text: text(2000, '段落'), bold: z.optional(z.boolean()) }),
+  z.strictObject({ type: z.literal('list'), ordered: z.boolean(), items: z.array(text(300, '列表项')).check(z.minLength(1, '列表至少一项'), z.maxLength(50, '列表最多 50 项')) }),
+])
+export const planBlocks = z._default(z.array(planBlockInput).check(z.maxLength(100, '最多 100 段')), [])
 
 /* ───────────── the plan ───────────── */
 
