@@ -38,6 +38,7 @@ import type { Database } from '../../cloudfunctions/_shared/context'
 import { COLLECTIONS } from '../../cloudfunctions/_shared/documents'
 import { buildDemoData, type DemoData } from './demo-data'
 import { withDemoPolls } from './polls'
+import { withDemoPlans } from './plan'
 
 export { personas, persona, type Persona, type PersonaKey } from './personas'
 export { buildDemoData } from './demo-data'
@@ -82,7 +83,7 @@ export async function seedDemoData(db: Database, opts: { reset: boolean; now?: D
     if (isDuplicateKey(err)) return { seeded: false, counts: await countAll(db) }
     throw err
   }
-  const data = withDemoPolls(buildDemoData(now), now)
+  const data = withDemoPlans(withDemoPolls(buildDemoData(now), now), now)
   const counts: Record<string, number> = {}
   for (const name of Object.keys(data) as Array<keyof DemoData>) {
     const docs = data[name] as unknown as Array<Record<string, unknown>>
