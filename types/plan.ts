@@ -99,6 +99,10 @@ export const planView = z.object({
   /** years that have a plan (for 复制去年) */
   years: z.array(z.int()),
 })
+
+/** Approved members for the pickers (owners: committee and chair; attendees: anyone). */
+export const planPeople = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), department: z.string(), committee: z.boolean() })) })
+export type PlanPeople = z.infer<typeof planPeople>
 export type PlanView = z.infer<typeof planView>
 
 /* ───────────── items ───────────── */

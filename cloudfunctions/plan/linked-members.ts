@@ -40,3 +40,8 @@ export async function birthdaysInMonth(db: Database, mm: string): Promise<Array<
 export function allMembers(db: Database): Promise<Array<Pick<MemberDoc, '_id' | 'name'>>> {
   return scanAll(db, COLLECTIONS.members, {}, { name: true })
 }
+
+/** Approved members for the owner and attendee pickers. */
+export function approvedPeople(db: Database): Promise<Array<Pick<MemberDoc, '_id' | 'name' | 'department' | 'role'>>> {
+  return scanAll(db, COLLECTIONS.members, { membership: 'approved' }, { name: true, department: true, role: true })
+}

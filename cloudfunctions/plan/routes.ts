@@ -6,6 +6,7 @@ import {
 import { action } from '../_shared/dispatch'
 import type { FieldLabels } from '../_shared/input-issues'
 import { calendar } from './calendar'
+import { approvedPeople } from './linked-members'
 import { cancelItem, candidates, createItem, editItem, linkItem, markDone } from './items'
 import { createMeeting, editMeeting, meetingsOfYear, meetingView } from './meetings'
 import { adoptPlan, copyPlan, planView, savePlan } from './plans'
@@ -57,6 +58,13 @@ export const routes = {
   linkCandidates: action({
     input: linkCandidatesInput, role: 'committee', labels,
     run: async (ctx, input) => ({ items: (await candidates(ctx, input.kind)).map((c) => ({ id: c.id, title: c.title, when: c.when })) }),
+  }),
+  people: action({
+    input: z.object({}), role: 'committee', labels,
+    async run(ctx) {
+      const rows = await approvedPeople(ctx.db)
+      return { items: rows.map((m) => ({ id: m._id, name: m.name, department: m.department, committee: m.role !== 'member' })).sort((a, b) => Number(b.committee) - Number(a.committee) || a.department.localeCompare(b.department, 'zh') || a.name.localeCompare(b.name, 'zh')) }
+    },
   }),
   meetings: action({ input: meetingsInput, role: 'committee', labels, run: (ctx, input) => meetingsOfYear(ctx, input.year, input.page) }),
   meeting: action({ input: meetingIdInput, role: 'committee', labels, run: async (ctx, input) => meetingView(await loadMeeting(ctx.db, input.id)) }),

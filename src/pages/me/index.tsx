@@ -11,6 +11,7 @@ import { NavCell } from '@/components/common/NavCell'
 import { WelfareTodo } from '@/components/welfare/WelfareTodo'
 import { DeskCard } from '@/components/me/DeskCard'
 import { PollEntry } from '@/components/poll/PollEntry'
+import { PlanEntry } from '@/components/plan/PlanEntry'
 import { useMe } from '@/hooks/useMe'
 import { hasRole } from '../../../types/role'
 // Platform file: the local build adds 切换身份; the weapp build renders nothing.
@@ -45,6 +46,7 @@ export default function MePage() {
       ) : null}
 
       <PollEntry role={role} />
+      <PlanEntry role={role} />
 
       {role && hasRole(role, 'committee') ? (
         <View>

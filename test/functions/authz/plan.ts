@@ -13,6 +13,7 @@ export const rows: AuthzRows = {
   markDone: { allowed: COMMITTEE },
   itemHistory: { allowed: COMMITTEE },
   linkCandidates: { allowed: COMMITTEE, input: { kind: 'activity' } },
+  people: { allowed: COMMITTEE, input: {} },
   meetings: { allowed: COMMITTEE, input: { year: 2026, page: 1 } },
   meeting: { allowed: COMMITTEE },
   recordMeeting: { allowed: COMMITTEE },
