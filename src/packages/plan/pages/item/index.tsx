@@ -62,7 +62,9 @@ export default function ItemPage() {
       {item && tag ? <View className='row'><Tag tone={tag.tone}>{tag.text}</Tag><Text className='plan-row__meta'>{item.cancelReason ?? ''}</Text></View> : null}
       <Field label='工作内容' required value={form.title}><TextInput value={form.title} onChange={(v) => set('title', v)} maxlength={60} name='title' placeholder='例如：庆“三八”妇女节活动' /></Field>
       <Field label='月份' required><Choice options={MONTHS} value={`${form.month}月`} onChange={(m) => set('month', MONTHS.indexOf(m) + 1)} name='month' /></Field>
-      <Field label='日期' hint='可不填；填写时格式为 年-月-日，且在所选月份内'><TextInput value={form.date} onChange={(v) => set('date', v)} maxlength={10} name='date' placeholder={`${year}-03-08`} /></Field>
+      <View data-testid='item-date'>
+        <Field label='日期' hint='可不填；填写时格式为 年-月-日，且在所选月份内'><TextInput value={form.date} onChange={(v) => set('date', v)} maxlength={10} name='date' placeholder={`${year}-03-08`} /></Field>
+      </View>
       <Field label='分类'><Choice options={planCategories} value={form.category} onChange={(c) => set('category', c)} name='category' /></Field>
       <Field label='负责人' required><Choice options={ownerNames} value={owners.find((o) => o.id === form.ownerId)?.name} onChange={(n) => set('ownerId', owners[ownerNames.indexOf(n)].id)} name='owner' /></Field>
       <Field label='对会员公开' hint='公开的事项出现在会员的工会日历里'><Choice options={['公开', '不公开']} value={form.public ? '公开' : '不公开'} onChange={(v) => set('public', v === '公开')} name='public' /></Field>
