@@ -23,16 +23,34 @@ export function median(values: number[]): number | null {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
 
-export async function figures(ctx: Ctx, year: number): Promise<SummaryFigures> {
+/** Records a caller already read for the year (the archive), so they are not read twice. */
+export interface YearRecords {
+  acts: Awaited<ReturnType<typeof activitiesHeld>>
+  notices: Awaited<ReturnType<typeof noticesPublished>>
+  objections: Array<{ noticeId: string; answered: boolean }>
+  opinions: Awaited<ReturnType<typeof opinionsOfYear>>
+  polls: Awaited<ReturnType<typeof pollsHeld>>
+  visits: Awaited<ReturnType<typeof visitsOfYear>>
+}
+
+/** Every record of the year the figures and the archive read, read once and in parallel. */
+export async function yearRecords(ctx: Ctx, year: number): Promise<YearRecords> {
   const { from, to } = yearBounds(year)
   const db = ctx.db
-  const [acts, notices, opinions, polls, visits, joined, retired, items, meetings] = await Promise.all([
+  const [acts, notices, opinions, polls, visits] = await Promise.all([
     activitiesHeld(db, from, to), noticesPublished(db, from, to), opinionsOfYear(db, year), pollsHeld(db, from, to), visitsOfYear(db, year),
-    membersJoined(db, from, to), membersRetired(db, from, to), itemsOfYear(db, year), scanAll<{ _id: string }>(db, C.meetings, { year }, { _id: true }),
+  ])
+  return { acts, notices, objections: await objectionsOf(db, notices.map((n) => n._id)), opinions, polls, visits }
+}
+
+export async function figures(ctx: Ctx, year: number, read?: YearRecords): Promise<SummaryFigures> {
+  const { from, to } = yearBounds(year)
+  const db = ctx.db
+  const [{ acts, notices, objections, opinions, polls, visits }, joined, retired, items, meetings] = await Promise.all([
+    read ?? yearRecords(ctx, year), membersJoined(db, from, to), membersRetired(db, from, to), itemsOfYear(db, year), scanAll<{ _id: string }>(db, C.meetings, { year }, { _id: true }),
   ])
   const participants = acts.reduce((n, a) => n + (a.confirmedCount ?? 0), 0)
   const checkedIn = acts.reduce((n, a) => n + (a.checkedInCount ?? 0), 0)
-  const objections = await objectionsOf(db, notices.map((n) => n._id))
   const answered = opinions.filter((o) => o.firstReplyDays !== undefined)
   const byReason = new Map<string, { count: number; amountFen: number }>()
   for (const v of visits) {
