@@ -27,6 +27,8 @@ export const TEMPLATES = {
   pollClosing: 'tpl_poll_closing',
   /** daily: 教代会 proposals overdue for 立案审查 or 答复 (to the chair) */
   congressOverdue: 'tpl_congress_overdue',
+  /** monthly: the owner's plan items due this month or overdue (to committee owners) */
+  planMonthly: 'tpl_plan_monthly',
 } as const
 
 export type TemplatePurpose = keyof typeof TEMPLATES
@@ -48,4 +50,5 @@ export const TEMPLATE_ABOUT: Record<TemplatePurpose, { label: string; receiver: 
   pollOpened: { label: '投票开始通知', receiver: '选民：打开投票列表时' },
   pollClosing: { label: '投票即将截止提醒', receiver: '选民：打开投票列表时' },
   congressOverdue: { label: '提案超期提醒', receiver: '主席：打开提案工作台时' },
+  planMonthly: { label: '每月工作计划提醒', receiver: '负责计划事项的委员：打开工作计划时' },
 }

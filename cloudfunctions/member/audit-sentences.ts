@@ -232,6 +232,18 @@ export const PHRASES: Record<string, Phrase> = {
   'congress.checkin': plain((t) => `为${t}办理了代表签到`),
   'congress.fromOpinion': plain((t) => `把一条意见转为提案草稿${t}`),
   'congress.export': plain((t) => `导出了${t}的提案文件`),
+  'plan.save': plain((t) => `编辑了《${t}》`),
+  'plan.copy': plain((t) => `从上一年复制起草了《${t}》`),
+  'plan.adopt': plain((t) => `通过了《${t}》并发布到校务公开`),
+  'plan.addItem': plain((t) => `在工作计划中新增了“${t}”`),
+  'plan.editItem': plain((t) => `修改了计划事项“${t}”`),
+  'plan.linkItem': plain((t) => `调整了计划事项“${t}”的关联`),
+  'plan.cancelItem': plain((t) => `取消了计划事项“${t}”`),
+  'plan.markDone': plain((t) => `更新了计划事项“${t}”的完成情况`),
+  'plan.recordMeeting': plain((t) => `登记了会议记录“${t}”`),
+  'plan.editMeeting': plain((t) => `修改了会议记录“${t}”`),
+  'plan.exportSummary': plain((t) => `导出了《${t}》`),
+  'plan.archive': plain((t) => `生成了台帐 ${t}`),
 }
 
 /** How the note reads after the sentence, per action (default: 原因). null: the note is not for people. */
@@ -240,7 +252,7 @@ const NOTE_LABELS: Record<string, string | null> = {
   'notice.answerObjection': null, 'member.importRoster': '', 'member.exportDirectory': '筛选', 'poll.report': '格式',
   'activity.registerFor': null, 'activity.checkinByRoster': null,
   'congress.setCommittee': '委员', 'congress.addDelegate': '', 'congress.removeDelegate': '', 'congress.merge': '', 'congress.assign': '交办给',
-  'congress.checkin': '', 'congress.export': '文件',
+  'congress.checkin': '', 'congress.export': '文件', 'plan.save': '', 'plan.archive': '',
 }
 
 export function sentence(e: AuditRecord, names: Names): { text: string; unnamed: string[] } {

@@ -10,6 +10,7 @@ import { deskItems as opinionDesk } from '../opinion/desk'
 import { deskItems as activityDesk } from '../activity/desk'
 import { deskItems as pollDesk } from '../poll/desk'
 import { deskItems as welfareDesk } from '../welfare/desk'
+import { deskItems as planDesk } from '../plan/desk'
 
 export type DeskSource = (ctx: Ctx) => Promise<DeskItem[]>
 
@@ -20,4 +21,5 @@ export const DESK_SOURCES: Array<[domain: string, source: DeskSource]> = [
   ['activity', activityDesk],
   ['poll', pollDesk],
   ['welfare', welfareDesk],
+  ['plan', planDesk],
 ]

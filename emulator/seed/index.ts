@@ -39,6 +39,7 @@ import { COLLECTIONS } from '../../cloudfunctions/_shared/documents'
 import { buildDemoData, type DemoData } from './demo-data'
 import { withDemoPolls } from './polls'
 import { withDemoCongress } from './congress'
+import { withDemoPlans } from './plan'
 
 export { personas, persona, type Persona, type PersonaKey } from './personas'
 export { buildDemoData } from './demo-data'
@@ -83,7 +84,7 @@ export async function seedDemoData(db: Database, opts: { reset: boolean; now?: D
     if (isDuplicateKey(err)) return { seeded: false, counts: await countAll(db) }
     throw err
   }
-  const data = withDemoCongress(withDemoPolls(buildDemoData(now), now), now)
+  const data = withDemoPlans(withDemoCongress(withDemoPolls(buildDemoData(now), now), now), now)
   const counts: Record<string, number> = {}
   for (const name of Object.keys(data) as Array<keyof DemoData>) {
     const docs = data[name] as unknown as Array<Record<string, unknown>>

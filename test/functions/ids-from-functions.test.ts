@@ -147,6 +147,17 @@ beforeAll(async () => {
   made.rosterFile = await staged('roster', 'csv', Buffer.from('姓名,部门,工号,在职状态\n欧阳志远,语文组,JG09001,在职\n'))
   made.coverFile = await staged('activity', 'jpg', Buffer.from([0xff, 0xd8, 0xff, 0xd9]))
   made.attachment = await staged('notice', 'pdf', Buffer.from('%PDF-1.4\n%%EOF\n'))
+
+  // Plan items owned by the app-made committee member, and a meeting whose decision became an item.
+  for (const k of ['planEdit', 'planLink', 'planCancel', 'planDone']) {
+    made[k] = (await ok(`plan.addItem ${k}`, callAs(env, 'committee', 'plan', { action: 'addItem', ...planItem() }))).id
+  }
+  made.meeting = (await ok('plan.recordMeeting', callAs(env, 'committee', 'plan', { action: 'recordMeeting', ...meetingInput() }))).id
+})
+const planItem = () => ({ requestId: rid(), year: 2026, month: 5, title: '教职工运动会', category: '文体活动', ownerId: colleague.id })
+const meetingInput = () => ({
+  requestId: rid(), type: '工会委员会议', date: today, place: '会议室', attendeeIds: [member.id], absent: [{ memberId: colleague.id, reason: '外出' }],
+  decisions: [{ text: '筹备运动会', ownerId: colleague.id, due: today }],
 })
 
 /* ───────────── every id-taking action, with those ids ───────────── */
@@ -285,6 +296,15 @@ const ROWS: Record<string, Row> = {
   'congress.removeDelegate': { as: committee, input: () => ({ sessionId: DEMO_SESSION_ID, memberId: member.id, reason: '测试' }), last: 1 },
   'congress.saveSession': { as: chair, input: () => ({ id: DEMO_SESSION_ID, revision: 1, term: 5, meeting: 3, title: '2026年第五届第三次教职工代表大会', meetingDate: addDays(today, 25), collectFrom: addDays(today, -30), collectTo: addDays(today, 20) }) },
   'congress.setCommittee': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, revision: 2, memberIds: ['mem002', colleague.id] }) },
+  'plan.addItem': { as: committee, input: planItem },
+  'plan.editItem': { as: committee, input: () => ({ ...planItem(), id: made.planEdit, revision: 1 }) },
+  'plan.linkItem': { as: committee, input: () => ({ id: made.planLink, revision: 1, link: { kind: 'activity', id: made.activity } }) },
+  'plan.cancelItem': { as: committee, input: () => ({ id: made.planCancel, revision: 1, reason: '测试' }) },
+  'plan.markDone': { as: committee, input: () => ({ id: made.planDone, revision: 1, done: true }) },
+  'plan.itemHistory': { as: committee, input: () => ({ id: made.planEdit }) },
+  'plan.meeting': { as: committee, input: () => ({ id: made.meeting }) },
+  'plan.recordMeeting': { as: committee, input: meetingInput },
+  'plan.editMeeting': { as: committee, input: () => ({ ...meetingInput(), id: made.meeting, revision: 1 }) },
 }
 
 const functions = allFunctions()

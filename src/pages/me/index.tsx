@@ -12,6 +12,7 @@ import { WelfareTodo } from '@/components/welfare/WelfareTodo'
 import { DeskCard } from '@/components/me/DeskCard'
 import { PollEntry } from '@/components/poll/PollEntry'
 import { CongressEntry } from '@/components/congress/CongressEntry'
+import { PlanEntry } from '@/components/plan/PlanEntry'
 import { useMe } from '@/hooks/useMe'
 import { hasRole } from '../../../types/role'
 // Platform file: the local build adds 切换身份; the weapp build renders nothing.
@@ -47,6 +48,7 @@ export default function MePage() {
 
       <PollEntry role={role} />
       <CongressEntry role={role} />
+      <PlanEntry role={role} />
 
       {role && hasRole(role, 'committee') ? (
         <View>

@@ -110,6 +110,18 @@ export const SAMPLES: AuditRecord[] = [
   { action: 'congress.checkin', actorName: '李晓梅', target: { kind: 'congressSession', id: 'congress-5-3', label: '2026年第五届第三次教职工代表大会' }, note: '12 位代表' },
   { action: 'congress.fromOpinion', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '关于食堂饭菜的提案' } },
   { action: 'congress.export', actorName: '李晓梅', target: { kind: 'congressSession', id: 'congress-5-3', label: '2026年第五届第三次教职工代表大会' }, note: '提案汇编' },
+  { action: 'plan.save', actorName: '王建华', target: { kind: 'plan', id: 'plan_2026', label: '2026年工会工作计划' }, note: '修改了指导思想或重点工作' },
+  { action: 'plan.copy', actorName: '王建华', target: { kind: 'plan', id: 'plan_2026', label: '2026年工会工作计划' }, after: { copiedFrom: 2025, items: 24 } },
+  { action: 'plan.adopt', actorName: '王建华', target: { kind: 'plan', id: 'plan_2026', label: '2026年工会工作计划' }, after: { state: 'adopted' } },
+  { action: 'plan.addItem', actorName: '李晓梅', target: { kind: 'planItem', id: HEX, label: '三八节活动' }, after: { month: 3, title: '三八节活动', ownerName: '李晓梅' } },
+  { action: 'plan.editItem', actorName: '李晓梅', target: { kind: 'planItem', id: HEX, label: '三八节活动' }, before: { month: 3, title: '三八节活动', ownerName: '李晓梅' }, after: { month: 3, title: '三八节插花', ownerName: '李晓梅' } },
+  { action: 'plan.linkItem', actorName: '李晓梅', target: { kind: 'planItem', id: HEX, label: '三八节活动' }, after: { link: '活动“三八节插花”' } },
+  { action: 'plan.cancelItem', actorName: '李晓梅', target: { kind: 'planItem', id: HEX, label: '教师节座谈' }, note: '与学校安排冲突' },
+  { action: 'plan.markDone', actorName: '李晓梅', target: { kind: 'planItem', id: HEX, label: '完善离退休人员台帐' }, after: { done: true } },
+  { action: 'plan.recordMeeting', actorName: '李晓梅', target: { kind: 'meeting', id: HEX, label: '2026-03-05 工会委员会议' }, after: { attendees: 7, decisions: 2 } },
+  { action: 'plan.editMeeting', actorName: '李晓梅', target: { kind: 'meeting', id: HEX, label: '2026-03-05 工会委员会议' }, after: { decisions: 3 } },
+  { action: 'plan.exportSummary', actorName: '王建华', target: { kind: 'plan', id: 'plan_2026', label: '2026年工会工作总结' } },
+  { action: 'plan.archive', actorName: '王建华', target: { kind: 'plan', id: 'plan_2026', label: '2026年工会台帐.zip' }, note: '12 个文件' },
 
   { action: 'notify.failed', actorName: '订阅消息', target: { kind: 'template', id: 'memberReviewed', label: '入会审核结果' }, after: { page: 'pages/me/index', recipient: '周新来', errCode: 43101 }, note: '对方没有订阅这条提醒（或一次订阅已用完）' },
 ]

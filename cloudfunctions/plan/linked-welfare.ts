@@ -1,0 +1,41 @@
+/**
+ * Read-only view of `welfare_plans` and `welfare_visits` (welfare function): item status, picker,
+ * the summary's visits by reason and the archive's 慰问 ledger. Only this file reads them.
+ */
+import type { Database } from '../_shared/context'
+import { COLLECTIONS, MAX_QUERY, type WelfareVisitDoc } from '../_shared/documents'
+import { docs } from '../_shared/query'
+import type { WelfarePlanDoc } from '../welfare/documents'
+import type { Linked } from './linked-types'
+import { scanAll } from './store'
+
+const PLANS = 'welfare_plans'
+type Row = Pick<WelfarePlanDoc, '_id' | 'title' | 'state' | 'plannedDate'>
+const FIELDS = { title: true, state: true, plannedDate: true }
+
+export function welfarePlanStatus(p: Row): Linked {
+  return { id: p._id, title: p.title, when: p.plannedDate, status: p.state === 'closed' ? 'done' : 'ongoing' }
+}
+
+export async function linkedWelfarePlans(db: Database, ids: string[]): Promise<Map<string, Linked>> {
+  const out = new Map<string, Linked>()
+  for (let i = 0; i < ids.length; i += MAX_QUERY) {
+    const rows = await docs<Row>(db.collection(PLANS).where({ _id: db.command.in(ids.slice(i, i + MAX_QUERY)) }).limit(MAX_QUERY).field(FIELDS))
+    for (const r of rows) out.set(r._id, welfarePlanStatus(r))
+  }
+  return out
+}
+
+export async function welfarePlanCandidates(db: Database): Promise<Linked[]> {
+  const rows = await docs<Row>(db.collection(PLANS).where({ state: db.command.in(['active', 'closed']) }).orderBy('createdAt', 'desc').limit(50).field(FIELDS))
+  return rows.map(welfarePlanStatus)
+}
+
+export type VisitRow = Pick<WelfareVisitDoc, '_id' | 'recipient' | 'reason' | 'visitDate' | 'visitors' | 'cashFen' | 'giftFen' | 'fund' | 'state'>
+
+/** Visits done within the year (calendar days). */
+export function visitsOfYear(db: Database, year: number): Promise<VisitRow[]> {
+  const _ = db.command
+  return scanAll<VisitRow>(db, COLLECTIONS.welfareVisits, { state: 'done', visitDate: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) },
+    { recipient: true, reason: true, visitDate: true, visitors: true, cashFen: true, giftFen: true, fund: true, state: true })
+}

@@ -1,0 +1,123 @@
+/**
+ * Meeting records (三会 and 委员会议): internal by default. Guarantees: a create with the same
+ * requestId records one meeting; the meeting, one plan item per decision (`<meetingId>_d<n>`, owner and
+ * due date from the decision), their history and the audit entry are written in ONE transaction —
+ * a decision never exists without its item, nor an item without its meeting. An edit names the
+ * revision it was made on; decisions already turned into items stay (their items are edited or
+ * cancelled in the plan), new ones become new items in the same transaction.
+ */
+import * as z from 'zod/mini'
+import { planIdOf, type meetingCreateInput, type MeetingView } from '../../types/plan'
+import { recordAudit } from '../_shared/audit'
+import { requireMember, type Ctx } from '../_shared/context'
+import { createdId } from '../_shared/create-once'
+import { MAX_QUERY } from '../_shared/documents'
+import { AppError, staleRevision } from '../_shared/errors'
+import { docs, pageWindow, total } from '../_shared/query'
+import { ALREADY, addOnce } from './once'
+import { inTransaction, type Tx } from '../_shared/transaction'
+import type { MeetingDoc, PlanItemDoc } from './documents'
+import { addHistory } from './items'
+import type { Linked } from './linked-types'
+import { PLAN_COLLECTIONS as C, approvedMembers, getDoc, loadMeeting } from './store'
+
+type Fields = Omit<z.output<typeof meetingCreateInput>, 'requestId'>
+
+export const meetingTitle = (m: Pick<MeetingDoc, 'date' | 'type'>) => `${m.date} ${m.type}`
+
+export function meetingView(m: MeetingDoc): MeetingView {
+  return {
+    id: m._id, type: m.type, title: meetingTitle(m), date: m.date, place: m.place, attendees: m.attendees, absent: m.absent, agenda: m.agenda, minutes: m.minutes,
+    decisions: m.decisions, visibility: m.visibility, revision: m.revision,
+  }
+}
+
+/** Names for everyone the form picked; an attendee who is also marked absent is refused. */
+async function people(ctx: Ctx, f: Fields) {
+  const absentIds = f.absent.map((a) => a.memberId)
+  if (absentIds.some((id) => f.attendeeIds.includes(id))) throw new AppError('BAD_INPUT', '输入有误：同一人不能既出席又缺席。')
+  const members = await approvedMembers(ctx.db, [...f.attendeeIds, ...absentIds, ...f.decisions.map((d) => d.ownerId)], '参会人或负责人')
+  const owners = f.decisions.map((d) => members.get(d.ownerId)!)
+  if (owners.some((o) => o.role !== 'committee' && o.role !== 'chair')) throw new AppError('BAD_INPUT', '输入有误：决定事项的负责人应为工会委员或主席。')
+  return {
+    attendees: f.attendeeIds.map((id) => ({ memberId: id, name: members.get(id)!.name })),
+    absent: f.absent.map((a) => ({ memberId: a.memberId, name: members.get(a.memberId)!.name, reason: a.reason })),
+    ownerNames: owners.map((o) => o.name),
+  }
+}
+
+async function addDecisionItems(t: Tx, ctx: Ctx, m: MeetingDoc, from: number): Promise<void> {
+  for (let n = from; n < m.decisions.length; n++) {
+    const d = m.decisions[n]
+    const year = Number(d.due.slice(0, 4))
+    const item: PlanItemDoc = {
+      _id: d.itemId, planId: planIdOf(year), year, month: Number(d.due.slice(5, 7)), date: d.due, title: d.text.slice(0, 60), category: '其他', ownerId: d.ownerId,
+      ownerName: d.ownerName, note: `${meetingTitle(m)}决定`, public: false, state: 'active', meetingId: m._id, revision: 1,
+      createdBy: requireMember(ctx)._id, createdAt: ctx.now, updatedAt: ctx.now,
+    }
+    await t.collection(C.items).add({ data: item })
+    await addHistory(t, ctx, item._id, 1, `由${meetingTitle(m)}的决定事项生成`)
+  }
+}
+
+export async function createMeeting(ctx: Ctx, input: z.output<typeof meetingCreateInput>): Promise<MeetingView> {
+  const me = requireMember(ctx)
+  const p = await people(ctx, input)
+  const id = createdId(ctx.openid, 'plan.meeting', input.requestId)
+  const doc: MeetingDoc = {
+    _id: id, type: input.type, date: input.date, year: Number(input.date.slice(0, 4)), place: input.place, attendees: p.attendees, absent: p.absent, agenda: input.agenda,
+    minutes: input.minutes, decisions: input.decisions.map((d, n) => ({ text: d.text, ownerId: d.ownerId, ownerName: p.ownerNames[n], due: d.due, itemId: `${id}_d${n + 1}` })),
+    visibility: 'internal', state: 'recorded', revision: 1, createdBy: me._id, createdAt: ctx.now, updatedAt: ctx.now,
+  }
+  try {
+    await inTransaction(ctx.db, async (t) => {
+      await addOnce(t, C.meetings, doc)
+      await addDecisionItems(t, ctx, doc, 0)
+      await recordAudit(t, ctx, { action: 'plan.recordMeeting', target: { kind: 'meeting', id, label: meetingTitle(doc) }, after: { attendees: doc.attendees.length, decisions: doc.decisions.length } })
+    })
+  } catch (err) {
+    if (!(err instanceof AppError && err.message === ALREADY)) throw err
+  }
+  return meetingView(await loadMeeting(ctx.db, id))
+}
+
+export async function editMeeting(ctx: Ctx, input: Fields & { id: string; revision: number }): Promise<MeetingView> {
+  const before = await loadMeeting(ctx.db, input.id)
+  if (input.decisions.length < before.decisions.length) throw new AppError('BAD_INPUT', '已形成计划事项的决定不能删除，请到工作计划中取消对应事项')
+  const p = await people(ctx, input)
+  await inTransaction(ctx.db, async (t) => {
+    const m = await getDoc<MeetingDoc>(t, C.meetings, input.id)
+    if (!m) throw new AppError('NOT_FOUND', '会议记录不存在或已被删除')
+    if (m.revision !== input.revision) throw staleRevision()
+    const decisions = input.decisions.map((d, n) => (n < m.decisions.length
+      ? { ...m.decisions[n], text: d.text }
+      : { text: d.text, ownerId: d.ownerId, ownerName: p.ownerNames[n], due: d.due, itemId: `${m._id}_d${n + 1}` }))
+    const next: MeetingDoc = {
+      ...m, type: input.type, date: input.date, year: Number(input.date.slice(0, 4)), place: input.place, attendees: p.attendees, absent: p.absent, agenda: input.agenda,
+      minutes: input.minutes, decisions, revision: m.revision + 1, updatedAt: ctx.now,
+    }
+    const { _id, ...data } = next
+    await t.collection(C.meetings).doc(_id).update({ data })
+    await addDecisionItems(t, ctx, next, m.decisions.length)
+    await recordAudit(t, ctx, { action: 'plan.editMeeting', target: { kind: 'meeting', id: m._id, label: meetingTitle(next) }, after: { decisions: decisions.length } })
+  })
+  return meetingView(await loadMeeting(ctx.db, input.id))
+}
+
+export async function meetingsOfYear(ctx: Ctx, year: number, page: number) {
+  const where = { year }
+  const { skip, limit } = pageWindow(page)
+  const [count, rows] = await Promise.all([
+    total(ctx.db.collection(C.meetings).where(where)),
+    docs<MeetingDoc>(ctx.db.collection(C.meetings).where(where).orderBy('date', 'desc').skip(skip).limit(limit)),
+  ])
+  return {
+    page, total: count,
+    items: rows.map((m) => ({ id: m._id, type: m.type, title: meetingTitle(m), date: m.date, place: m.place, attendeeCount: m.attendees.length, decisionCount: m.decisions.length })),
+  }
+}
+
+export async function recentMeetings(ctx: Ctx): Promise<Linked[]> {
+  const rows = await docs<MeetingDoc>(ctx.db.collection(C.meetings).where({ year: ctx.db.command.gte(0) }).orderBy('date', 'desc').limit(Math.min(50, MAX_QUERY)).field({ type: true, date: true }))
+  return rows.map((m) => ({ id: m._id, title: meetingTitle(m), when: m.date, status: 'done' as const }))
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '工会日历', enablePullDownRefresh: true })

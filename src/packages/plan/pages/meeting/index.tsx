@@ -1,0 +1,77 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text, Textarea } from '@tarojs/components'
+import { meetingTypes } from '../../../../../types/plan'
+import { PageShell } from '@/components/page-shell/PageShell'
+import { LoadingState } from '@/components/states/LoadingState'
+import { Field } from '@/components/form/Field'
+import { TextInput } from '@/components/form/TextInput'
+import { Choice } from '@/components/form/Choice'
+import { AppButton } from '@/components/AppButton'
+import { planApi } from '@/components/plan/api'
+import { useAsync } from '@/hooks/useAsync'
+import { useRequestId } from '@/hooks/useRequestId'
+import { tell } from '../../components/confirm'
+import { useMeetingForm } from './useMeetingForm'
+import '../../components/plan.scss'
+
+/** Records a meeting: who came (tap: 出席 → 缺席 → 未选), agenda, minutes, decisions that become plan items. */
+export default function MeetingPage() {
+  const id = useRouter().params.id
+  const meeting = useAsync(`meeting-${id ?? 'new'}`, () => (id ? planApi.meeting(id) : Promise.resolve(undefined)))
+  const people = useAsync('plan-people', () => planApi.people())
+  const { form, set, toggle, input } = useMeetingForm(meeting.data)
+  const [requestId] = useRequestId()
+  const [busy, setBusy] = useState(false)
+  const owners = (people.data?.items ?? []).filter((p) => p.committee)
+  const ownerNames = owners.map((o) => o.name)
+  const save = async () => {
+    setBusy(true)
+    try {
+      const m = meeting.data
+      await (m ? planApi.editMeeting({ ...input(), id: m.id, revision: m.revision }) : planApi.recordMeeting({ ...input(), requestId }))
+      void Taro.showToast({ title: '已保存', icon: 'success' })
+      void Taro.navigateBack()
+    } catch (err) {
+      tell('没有保存', (err as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const setDecision = (n: number, patch: Partial<(typeof form.decisions)[number]>) => set('decisions', form.decisions.map((d, i) => (i === n ? { ...d, ...patch } : d)))
+  if (meeting.loading || people.loading) return <PageShell><LoadingState text='正在读取…' /></PageShell>
+  return (
+    <PageShell>
+      <Field label='会议类型' required><Choice options={meetingTypes} value={form.type} onChange={(t) => set('type', t)} name='type' /></Field>
+      <Field label='日期' required hint='年-月-日'><TextInput value={form.date} onChange={(v) => set('date', v)} maxlength={10} name='date' /></Field>
+      <Field label='地点' required value={form.place}><TextInput value={form.place} onChange={(v) => set('place', v)} maxlength={60} name='place' placeholder='例如：行政楼会议室' /></Field>
+      <Field label='参会人' hint={`出席 ${form.attendeeIds.length} 人，缺席 ${form.absentIds.length} 人；点一下为出席，再点为缺席`}>
+        <View className='choice'>
+          {(people.data?.items ?? []).map((p) => {
+            const state = form.attendeeIds.includes(p.id) ? '出席' : form.absentIds.includes(p.id) ? '缺席' : ''
+            return (
+              <View key={p.id} className={`choice__item${state === '出席' ? ' choice__item--on' : ''}`} onClick={() => toggle(p.id)} data-person={p.name}>
+                <Text>{state ? `${p.name}·${state}` : p.name}</Text>
+              </View>
+            )
+          })}
+        </View>
+      </Field>
+      {form.absentIds.length ? <Field label='缺席原因'><TextInput value={form.absentReason} onChange={(v) => set('absentReason', v)} maxlength={60} name='absent-reason' /></Field> : null}
+      <Field label='议程' hint='每行一项'><Textarea className='text-input text-area' value={form.agenda} maxlength={2000} autoHeight onInput={(e) => set('agenda', e.detail.value)} /></Field>
+      <Field label='会议纪要'><Textarea className='text-input text-area' value={form.minutes} maxlength={20000} autoHeight onInput={(e) => set('minutes', e.detail.value)} /></Field>
+      <Text className='plan-month'>决定事项（保存后成为计划事项）</Text>
+      {form.decisions.map((d, n) => (
+        <View key={n}>
+          <Field label={`决定 ${n + 1}`}><TextInput value={d.text} onChange={(v) => setDecision(n, { text: v })} maxlength={200} name={`decision-${n}`} /></Field>
+          <Field label='负责人'><Choice options={ownerNames} value={owners.find((o) => o.id === d.ownerId)?.name} onChange={(nm) => setDecision(n, { ownerId: owners[ownerNames.indexOf(nm)].id })} /></Field>
+          <Field label='完成期限' hint='年-月-日'><TextInput value={d.due} onChange={(v) => setDecision(n, { due: v })} maxlength={10} name={`due-${n}`} /></Field>
+        </View>
+      ))}
+      <View className='plan-actions'>
+        <AppButton block variant='secondary' onClick={() => set('decisions', [...form.decisions, { text: '', ownerId: owners[0]?.id ?? '', due: form.date }])}>添加决定事项</AppButton>
+        <AppButton block disabled={busy} onClick={() => void save()}>{meeting.data ? '保存修改' : '保存会议记录'}</AppButton>
+      </View>
+    </PageShell>
+  )
+}

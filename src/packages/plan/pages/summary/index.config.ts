@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '工作总结与台帐' })

@@ -1,0 +1,79 @@
+/**
+ * 工作计划 end to end on the h5 build and a fresh local cloud with demo data (this year's and last
+ * year's plans are seeded): the chair copies this year's plan into next year, re-dates the March item,
+ * links it to the 三八 activity and adopts the plan (published as a 校务公开 notice) → a member sees
+ * the public March item in the 工会日历 → the chair reads the year's figures and builds the 台帐 zip.
+ */
+import JSZip from 'jszip'
+import type { BrowserContext, Page } from 'playwright-core'
+import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
+
+let cloud: DemoCloud
+let browser: BrowserContext
+
+beforeAll(async () => {
+  cloud = await startDemoCloud('plan')
+  browser = await cloud.browser()
+}, 120_000)
+
+afterAll(() => cloud?.close())
+
+const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`).first()
+const button = (page: Page, text: string) => page.locator('.app-button:visible', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).first()
+async function confirmModal(page: Page, says: string): Promise<void> {
+  const modal = visible(page, '.taro-modal__content')
+  await modal.waitFor()
+  expect(await modal.innerText()).toContain(says)
+  await visible(page, '.taro-model__confirm').click()
+}
+
+const THIS_YEAR = Number(new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).slice(0, 4))
+const NEXT = THIS_YEAR + 1
+const MARCH = '庆“三八”妇女节活动'
+
+describe('工作计划 end to end', () => {
+  it('the chair copies this year’s plan into next year, re-dates the March item, links it to an activity and adopts the plan', async () => {
+    const chair = await cloud.signIn('chair', browser)
+    await chair.goto(`${cloud.url}/#/packages/plan/pages/plan/index?year=${NEXT}`)
+    await button(chair, `复制${THIS_YEAR}年计划`).click()
+    await confirmModal(chair, `日期顺延到 ${NEXT} 年`)
+    await visible(chair, `[data-item="${MARCH}"]`).waitFor()
+    await expect(visible(chair, '.plan-bar__title').innerText()).resolves.toBe(`${NEXT}年工作计划`)
+
+    await visible(chair, `[data-item="${MARCH}"]`).click()
+    const date = visible(chair, '[data-testid="item-date"] input')
+    await date.waitFor()
+    await date.fill(`${NEXT}-03-06`)
+    await button(chair, '保存修改').click()
+    await visible(chair, '.plan-figure >> text=/3月6日|改为/').waitFor()
+    await visible(chair, '[data-candidate*="三八"]').click()
+    await visible(chair, '.field__hint >> text=/已关联：活动/').waitFor()
+
+    await chair.goBack()
+    await visible(chair, `[data-item="${MARCH}"] >> text=3月6日`).waitFor()
+    await button(chair, '通过并公布').click()
+    await confirmModal(chair, '校务公开')
+    await visible(chair, 'text=已通过并公布').waitFor()
+  })
+
+  it('a member sees the public March item in the 工会日历', async () => {
+    const staff = await cloud.signIn('staff', await cloud.browser())
+    await staff.goto(`${cloud.url}/#/packages/plan/pages/calendar/index?month=${NEXT}-03`)
+    await visible(staff, `[data-entry="${MARCH}"]`).waitFor()
+    expect(await visible(staff, '.plan-month').innerText()).toBe('3月6日')
+  })
+
+  it('at year end the chair reads the figures and builds the 台帐, a zip of named Word and Excel files', async () => {
+    const chair = await cloud.signIn('chair', browser)
+    await chair.goto(`${cloud.url}/#/packages/plan/pages/summary/index`)
+    await visible(chair, '.plan-figure >> text=/^活动 \\d+ 次/').waitFor()
+    await button(chair, '生成全年台帐').click()
+    await confirmModal(chair, '打包为一个压缩包')
+    const link = visible(chair, '[data-testid="archive-link"]')
+    await link.waitFor({ timeout: 60_000 })
+    const zip = await JSZip.loadAsync(Buffer.from(await (await fetch(await link.innerText())).arrayBuffer()))
+    const names = Object.keys(zip.files)
+    expect(names).toEqual(expect.arrayContaining([`${THIS_YEAR}年工会台帐/00-目录.docx`, `${THIS_YEAR}年工会台帐/01-工作计划/${THIS_YEAR}年工会工作计划.docx`]))
+    expect(names.some((n) => n.startsWith(`${THIS_YEAR}年工会台帐/03-会议记录/`) && n.endsWith('工会委员会议.docx'))).toBe(true)
+  })
+})
