@@ -8,6 +8,7 @@
  */
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
+import { connectLocalSdk } from '../../emulator/sdk-env'
 import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
 
 jest.setTimeout(120_000)
@@ -125,6 +126,11 @@ describe('an activity with 2 places and a waitlist, from creation to the Excel e
     expect(token).toMatch(/^JG1\./)
     expect(await visible(retiree, '[data-testid="checkin-code"] img').first().getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/)
 
+    // The week passes: check-in opens at 00:00 the day before the start, and a new activity starts a
+    // week ahead. The database moves the start to two hours from now (the clock cannot be moved).
+    const { db } = connectLocalSdk(cloud.adminUrl, 'local')
+    const hours = (h: number) => new Date(Date.now() + h * 3600_000)
+    await db.collection('activities').doc(activityId).update({ data: { signupEndAt: hours(1), startAt: hours(2), endAt: hours(4) } })
     await chair.goto(`${cloud.url}/#/packages/activity/pages/checkin/index?id=${encodeURIComponent(activityId)}`)
     await visible(chair, 'textarea[name="checkinToken"]').fill(token)
     await button(chair, '签到').click()
