@@ -19,7 +19,7 @@ const subPackages: SubPackage[] = [
     root: 'packages/member',
     pages: ['pages/profile/index', 'pages/apply/index', 'pages/queue/index', 'pages/directory/index', 'pages/detail/index', 'pages/settings/index', 'pages/audit/index'],
   },
-  { root: 'packages/congress', pages: ['pages/board/index', 'pages/proposal/index', 'pages/edit/index', 'pages/desk/index', 'pages/answer/index', 'pages/people/index'] },
+  { root: 'packages/congress', pages: ['pages/board/index', 'pages/proposal/index', 'pages/edit/index', 'pages/desk/index', 'pages/answer/index', 'pages/people/index', 'pages/session/index'] },
 ]
 
 // The dev sign-in exists only in the local (h5) build; the weapp build never lists it,
