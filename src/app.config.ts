@@ -19,7 +19,7 @@ const subPackages: SubPackage[] = [
     root: 'packages/member',
     pages: ['pages/profile/index', 'pages/apply/index', 'pages/queue/index', 'pages/directory/index', 'pages/detail/index', 'pages/settings/index', 'pages/audit/index'],
   },
-  { root: 'packages/congress', pages: ['pages/board/index', 'pages/proposal/index', 'pages/edit/index', 'pages/desk/index', 'pages/answer/index', 'pages/people/index'] },
+  { root: 'packages/congress', pages: ['pages/board/index', 'pages/proposal/index', 'pages/edit/index', 'pages/desk/index', 'pages/answer/index', 'pages/people/index', 'pages/session/index'] },
   { root: 'packages/plan', pages: ['pages/plan/index', 'pages/item/index', 'pages/calendar/index', 'pages/meetings/index', 'pages/meeting/index', 'pages/summary/index'] },
 ]
 

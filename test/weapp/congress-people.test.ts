@@ -26,7 +26,7 @@ describe('代表与签到 on the weapp build', () => {
     }), { session: SESSION })
     await p.waitFor(() => p.text().includes('加入代表或列席'), 'the form')
     p.comp.querySelector('.text-input').dispatchEvent('input', { detail: { value: '曹' } })
-    await p.tap('[data-testid="find"]')
+    await p.tap('.cg-link', '查找')
     await p.waitFor(() => p.text().includes('曹建国（后勤处）'), 'the member found')
     await p.tap('.cg-pick', '曹建国（后勤处）')
     await p.tap('.choice__item', '列席')

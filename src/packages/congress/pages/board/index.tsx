@@ -40,7 +40,14 @@ export default function CongressBoardPage() {
 
   if (sessions.loading) return <PageShell><LoadingState text='正在加载教代会…' /></PageShell>
   if (sessions.error) return <PageShell><ErrorState message={sessions.error.message} onRetry={sessions.reload} /></PageShell>
-  if (!sessionId) return <PageShell><EmptyState title='还没有教代会' hint='主席建立会议后，这里会显示提案和办理情况' /></PageShell>
+  if (!sessionId) {
+    return (
+      <PageShell>
+        <EmptyState title='还没有教代会' hint='主席建立会议后，这里会显示提案和办理情况'
+          action={<AppButton variant='secondary' onClick={() => go('/packages/congress/pages/session/index')}>建立会议（主席）</AppButton>} />
+      </PageShell>
+    )
+  }
   const open = (p: ProposalItem) => go(`/packages/congress/pages/proposal/index?id=${p.id}`)
   return (
     <PageShell>
@@ -55,6 +62,7 @@ export default function CongressBoardPage() {
       {s ? <Figures f={s.figures} /> : null}
       <View className='cg-links'>
         {s?.me.committee ? <Text className='cg-link' onClick={() => go(`/packages/congress/pages/desk/index?session=${sessionId}`)}>提案工作台</Text> : null}
+        {s?.me.chair ? <Text className='cg-link' onClick={() => go(`/packages/congress/pages/session/index?session=${sessionId}`)}>会议设置</Text> : null}
         {s?.me.handler ? <Text className='cg-link' onClick={() => setFilter('我的')}>我承办的提案</Text> : null}
       </View>
       {s?.me.delegate && s.collecting ? (

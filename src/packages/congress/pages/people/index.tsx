@@ -72,8 +72,9 @@ export default function CongressPeoplePage() {
           <Text className='cg-line'>{`${d.constituency} · ${d.department}`}</Text>
           <View className='cg-links'>
             {d.kind === 'delegate' ? (
-              here.has(d.memberId) ? <Text className='cg-line'>已签到</Text>
-                : <Text className='cg-link' data-checkin={d.memberId} onClick={() => void run(() => congressApi.checkin(sessionId, [d.memberId]), '没有签到')}>签到</Text>
+              <Text className='cg-link' data-checkin={d.memberId} onClick={() => { if (!here.has(d.memberId)) void run(() => congressApi.checkin(sessionId, [d.memberId]), '没有签到') }}>
+                {here.has(d.memberId) ? '已签到' : '签到'}
+              </Text>
             ) : null}
             <Text className='cg-link' onClick={() => void remove(d.memberId, d.name)}>移出</Text>
           </View>
@@ -83,7 +84,7 @@ export default function CongressPeoplePage() {
         <Text className='cg-strong'>加入代表或列席</Text>
         <Field label='姓名'>
           <TextInput name='query' value={query} onChange={setQuery} placeholder='输入姓名查找' />
-          <Text className='cg-link' data-testid='find' onClick={() => void congressApi.findMembers(query.trim()).then((r) => setFound(r.items)).catch((e) => tell('查找失败', messageOf(e)))}>查找</Text>
+          <Text className='cg-link' onClick={() => void congressApi.findMembers(query.trim()).then((r) => setFound(r.items)).catch((e) => tell('查找失败', messageOf(e)))}>查找</Text>
           {found.map((m) => (
             <View key={m.memberId} className={`cg-pick${picked?.memberId === m.memberId ? ' cg-pick--on' : ''}`} data-member={m.memberId} onClick={() => setPicked(m)}>
               <Text>{`${m.name}（${m.department}）`}</Text>

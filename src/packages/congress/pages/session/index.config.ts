@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '教代会会议设置' })
