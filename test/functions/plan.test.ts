@@ -89,6 +89,15 @@ describe('items', () => {
     expect(await status()).toMatchObject({ status: 'ongoing' })
     await must(env, 'committee', 'activity', 'cancelActivity', { id: activityId, reason: '天气原因改期' })
     expect(await status()).toMatchObject({ status: 'cancelled', cancelReason: '天气原因改期' })
+    // Unlinked, it is the plan's own again; a date removed by an edit is gone.
+    const now = await status()
+    const unlinked = await must(env, 'committee', 'plan', 'linkItem', { id: it1.id, revision: now.revision, link: null })
+    expect(unlinked).toMatchObject({ status: 'planned' })
+    expect(unlinked.link).toBeUndefined()
+    const dated = await must(env, 'committee', 'plan', 'editItem', { ...item(2035, 3, committeeId), id: it1.id, revision: unlinked.revision, title: '三八节活动', date: '2035-03-08' })
+    const undated = await must(env, 'committee', 'plan', 'editItem', { ...item(2035, 3, committeeId), id: it1.id, revision: dated.revision, title: '三八节活动', date: null })
+    expect(dated.date).toBe('2035-03-08')
+    expect(undated.date).toBeUndefined()
   })
 
   it('follows the linked notice (draft → 进行中, published → 已完成, withdrawn → 已取消) and 慰问 plan (active → 进行中, closed → 已完成)', async () => {

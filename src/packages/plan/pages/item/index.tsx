@@ -59,6 +59,7 @@ export default function ItemPage() {
   const tag = item ? statusTag(item) : null
   return (
     <PageShell>
+      <View className='form'>
       {item && tag ? <View className='row'><Tag tone={tag.tone}>{tag.text}</Tag><Text className='plan-row__meta'>{item.cancelReason ?? ''}</Text></View> : null}
       <Field label='工作内容' required value={form.title}><TextInput value={form.title} onChange={(v) => set('title', v)} maxlength={60} name='title' placeholder='例如：庆“三八”妇女节活动' /></Field>
       <Field label='月份' required><Choice options={MONTHS} value={`${form.month}月`} onChange={(m) => set('month', MONTHS.indexOf(m) + 1)} name='month' /></Field>
@@ -82,6 +83,7 @@ export default function ItemPage() {
           {(history.data?.items ?? []).map((h) => <Text key={h.revision} className='plan-figure'>{`${h.byName}：${h.what}`}</Text>)}
         </View>
       ) : null}
+      </View>
     </PageShell>
   )
 }

@@ -42,6 +42,7 @@ export default function MeetingPage() {
   if (meeting.loading || people.loading) return <PageShell><LoadingState text='正在读取…' /></PageShell>
   return (
     <PageShell>
+      <View className='form'>
       <Field label='会议类型' required><Choice options={meetingTypes} value={form.type} onChange={(t) => set('type', t)} name='type' /></Field>
       <Field label='日期' required hint='年-月-日'><TextInput value={form.date} onChange={(v) => set('date', v)} maxlength={10} name='date' /></Field>
       <Field label='地点' required value={form.place}><TextInput value={form.place} onChange={(v) => set('place', v)} maxlength={60} name='place' placeholder='例如：行政楼会议室' /></Field>
@@ -71,6 +72,7 @@ export default function MeetingPage() {
       <View className='plan-actions'>
         <AppButton block variant='secondary' onClick={() => set('decisions', [...form.decisions, { text: '', ownerId: owners[0]?.id ?? '', due: form.date }])}>添加决定事项</AppButton>
         <AppButton block disabled={busy} onClick={() => void save()}>{meeting.data ? '保存修改' : '保存会议记录'}</AppButton>
+      </View>
       </View>
     </PageShell>
   )

@@ -69,7 +69,7 @@ export default function PlanPage() {
       {plan.error ? <ErrorState message={plan.error.message} onRetry={plan.reload} /> : null}
       {p ? (
         <View>
-          <View className='row'>
+          <View className='row plan-state'>
             <Tag tone={p.state === 'adopted' ? 'success' : 'neutral'}>{STATE_LABEL[p.state]}</Tag>
             <Text className='plan-row__meta'>{`共 ${p.items.length} 项，已完成 ${p.items.filter((i) => i.status === 'done').length} 项`}</Text>
           </View>
