@@ -7,14 +7,18 @@
 import type { Routes } from '../../../cloudfunctions/_shared/dispatch'
 import { formatIssues } from '../../../cloudfunctions/_shared/input-issues'
 import { trippingInputs, latinWords } from '../../support/input-walk'
-import { routes as member } from '../../../cloudfunctions/member/routes'
-import { routes as notice } from '../../../cloudfunctions/notice/routes'
-import { routes as opinion } from '../../../cloudfunctions/opinion/routes'
-import { routes as activity } from '../../../cloudfunctions/activity/routes'
-import { routes as welfare } from '../../../cloudfunctions/welfare/routes'
-import { routes as poll } from '../../../cloudfunctions/poll/routes'
+import fs from 'node:fs'
+import path from 'node:path'
 
-const functions: Record<string, Routes> = { member, notice, opinion, activity, welfare, poll }
+// Every function, found from the folders (as deployed): a new domain is walked the day it appears.
+const root = path.resolve(__dirname, '../../../cloudfunctions')
+const functions: Record<string, Routes> = Object.fromEntries(fs.readdirSync(root, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && !e.name.startsWith('_') && fs.existsSync(path.join(root, e.name, 'routes.ts')))
+  .map((e) => [e.name, (require(path.join(root, e.name, 'routes')) as { routes: Routes }).routes]))
+
+it('walks every function with routes', () => {
+  expect(Object.keys(functions).sort()).toEqual(expect.arrayContaining(['activity', 'congress', 'member', 'notice', 'opinion', 'plan', 'poll', 'welfare']))
+})
 
 describe.each(Object.entries(functions))('%s: input messages', (fn, routes) => {
   it.each(Object.keys(routes))(`${fn}.%s names every field in Chinese`, (name) => {
