@@ -1,4 +1,3 @@
-import * as z from 'zod/mini'
 import {
   archiveOutput, calendarOutput, fileOutput, itemHistory, linkCandidates, meetingList, meetingView, planItemView, planPeople, planView, summaryOutput,
   type LinkKind,
@@ -33,4 +32,3 @@ export const planApi = {
   exportSummary: (year: number, text: string[]) => call('plan', 'exportSummary', { year, text }, fileOutput),
   archive: (year: number) => call('plan', 'archive', { year }, archiveOutput),
 }
-export type { z }

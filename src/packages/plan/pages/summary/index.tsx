@@ -57,9 +57,11 @@ export default function SummaryPage() {
           <Text className='plan-figure'>{`走访慰问 ${f.visits.count} 人次，${formatFen(f.visits.amountFen)} 元；新入会 ${f.members.joined} 人，退休 ${f.members.retired} 人`}</Text>
           <Text className='plan-figure'>{`计划事项 ${f.plan.planned} 项，已完成 ${f.plan.done} 项，取消 ${f.plan.cancelled} 项；会议 ${f.meetings.held} 次`}</Text>
           <Text className='plan-month'>总结初稿（可修改）</Text>
-          {text.map((t, n) => (
-            <Textarea key={n} className='text-input text-area' value={t} maxlength={2000} autoHeight onInput={(e) => setText(text.map((x, i) => (i === n ? e.detail.value : x)))} />
-          ))}
+          <View className='form'>
+            {text.map((t, n) => (
+              <Textarea key={n} className='text-input text-area plan-text' value={t} maxlength={2000} autoHeight onInput={(e) => setText(text.map((x, i) => (i === n ? e.detail.value : x)))} />
+            ))}
+          </View>
           {chair ? (
             <View className='plan-actions'>
               <AppButton block disabled={busy} onClick={() => void exportWord()}>导出 Word</AppButton>
@@ -68,7 +70,7 @@ export default function SummaryPage() {
           ) : <Text className='plan-row__meta'>导出和生成台帐由主席操作</Text>}
           {archive ? (
             <View data-testid='archive'>
-              <Text className='plan-figure'>{`${archive.fileName}：${archive.files} 个文件（下载链接已复制，可在电脑浏览器打开）`}</Text>
+              <Text className='plan-figure'>{`${archive.fileName}：${archive.files} 个文件${process.env.TARO_ENV === 'weapp' ? '（下载链接已复制，可在电脑浏览器打开）' : ''}`}</Text>
               <Text className='plan-link' data-testid='archive-link'>{archive.url}</Text>
             </View>
           ) : null}
