@@ -117,6 +117,9 @@ describe('民主测评 end to end', () => {
     expect(slips).not.toContain(name)
     await visible(chair, `[data-person="${name}"] .poll-person__action`).click()
     await confirm(chair)
+    // The answer is a second dialog: wait for it (clicking at once can hit the first one fading out,
+    // and then 已登记 pops up over the ballot page).
+    await visible(chair, `text=已登记发给 ${name}`).waitFor()
     await visible(chair, '.taro-model__confirm').click() // 已登记
     await go(chair, `packages/poll/pages/ballot/index?id=${pollId}&slip=1`)
     await visible(chair, 'input[placeholder^="例如 ABCDE"]').fill(code)
