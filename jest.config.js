@@ -5,7 +5,8 @@
 const transform = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' } }],
 }
-const moduleNameMapper = { '^@/(.*)$': '<rootDir>/src/$1', '\\.(css|scss|sass)$': '<rootDir>/test/support/style-stub.js' }
+// Styles first: the first match wins, and '@/…/x.scss' must become the stub, not the stylesheet.
+const moduleNameMapper = { '\\.(css|scss|sass)$': '<rootDir>/test/support/style-stub.js', '^@/(.*)$': '<rootDir>/src/$1' }
 const base = { rootDir: __dirname, transform, moduleNameMapper }
 
 module.exports = {
