@@ -11,6 +11,7 @@ import { deskItems as activityDesk } from '../activity/desk'
 import { deskItems as pollDesk } from '../poll/desk'
 import { deskItems as welfareDesk } from '../welfare/desk'
 import { deskItems as planDesk } from '../plan/desk'
+import { deskItems as congressDesk } from '../congress/desk'
 
 export type DeskSource = (ctx: Ctx) => Promise<DeskItem[]>
 
@@ -22,4 +23,5 @@ export const DESK_SOURCES: Array<[domain: string, source: DeskSource]> = [
   ['poll', pollDesk],
   ['welfare', welfareDesk],
   ['plan', planDesk],
+  ['congress', congressDesk],
 ]

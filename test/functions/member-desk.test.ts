@@ -54,6 +54,17 @@ describe('member.desk', () => {
     expect(await line('chair', 'member.changes')).toMatchObject({ title: '资料变更申请', count: before + 1, url: '/packages/member/pages/queue/index?tab=changes' })
   })
 
+  it('counts the 教代会 proposals waiting for the committee, as an independent count of the stored ones', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const _ = db.command
+    const count = async (where: object) => (await db.collection('congress_proposals').where(where).count()).total
+    const [review, answered, late] = await Promise.all([count({ state: 'submitted' }), count({ state: 'answered' }), count({ state: 'assigned', dueDate: _.lt(today) })])
+    expect(late).toBeGreaterThan(0) // the demo session has an overdue case
+    expect(await line('committee', 'congress.review')).toMatchObject({ count: review, url: '/packages/congress/pages/desk/index' })
+    expect(await line('committee', 'congress.answers')).toMatchObject({ count: answered })
+    expect(await line('chair', 'congress.overdue')).toMatchObject({ count: late, urgent: true })
+  })
+
   it('gathers a line from every desk source, each valid for the app', async () => {
     const { deskOutput } = await import('../../types/desk')
     const r = await callAs(env, 'chair', 'member', { action: 'desk' })
