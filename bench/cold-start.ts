@@ -22,6 +22,9 @@ const PROBES: Record<string, { openid: string; data: Record<string, unknown> }> 
   activity: { openid: 'o_dev_staff', data: { action: 'list', page: 1 } },
   opinion: { openid: 'o_dev_staff', data: { action: 'listQa', page: 1 } },
   welfare: { openid: 'o_dev_committee', data: { action: 'todo' } },
+  poll: { openid: 'o_dev_staff', data: { action: 'list', page: 1 } },
+  congress: { openid: 'o_dev_staff', data: { action: 'list', sessionId: 'congress-5-3', page: 1 } },
+  plan: { openid: 'o_dev_staff', data: { action: 'calendar', month: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7) } },
 }
 /** Functions without a probe still load everything on an unknown action, which answers at once. */
 const DEFAULT_PROBE = { openid: 'o_dev_staff', data: { action: '__cold_start_probe' } }
