@@ -46,8 +46,38 @@ export function applyUpdate(doc: Doc, update: Doc): Doc {
 }
 
 export function aggregate(docs: Doc[], pipeline: Doc[], collections: Record<string, Doc[]>): Doc[] {
-  const agg = new Aggregator(pipeline, { collectionResolver: (name: string) => collections[name] ?? [] })
+  const agg = new Aggregator(withDocumentedBuckets(pipeline), { collectionResolver: (name: string) => collections[name] ?? [] })
   return agg.run(docs) as Doc[]
+}
+
+const BUCKET_ORDER = '__localCloudBucketOrder'
+
+/**
+ * `$bucket` as the documentation defines it: each bucket holds [lower, upper) — a value equal to a
+ * boundary opens the next bucket — documents outside all buckets go to `default`, buckets come in
+ * boundary order with `default` last, and without `output` each bucket has `count`. mingo (6.x) puts
+ * a value equal to an inner boundary in the lower bucket, so the stage is rewritten into $group with a
+ * $switch on the documented ranges instead of being handed to it ($facet sub-pipelines too).
+ */
+function withDocumentedBuckets(pipeline: Doc[]): Doc[] {
+  return pipeline.flatMap((stage): Doc[] => {
+    if (stage.$facet) return [{ $facet: Object.fromEntries(Object.entries(stage.$facet as Record<string, Doc[]>).map(([k, p]) => [k, withDocumentedBuckets(p)])) }]
+    if (!stage.$bucket) return [stage]
+    const { groupBy, boundaries, output } = stage.$bucket as { groupBy: unknown; boundaries: unknown[]; default?: unknown; output?: Doc }
+    const hasDefault = 'default' in (stage.$bucket as Doc)
+    const branches = boundaries.slice(0, -1).map((lower, i) => ({
+      case: { $and: [{ $gte: [groupBy, lower] }, { $lt: [groupBy, boundaries[i + 1]] }] },
+      then: lower,
+    }))
+    const key = { $switch: { branches, ...(hasDefault ? { default: (stage.$bucket as Doc).default } : {}) } }
+    const order = { $indexOfArray: [boundaries, '$_id'] }
+    return [
+      { $group: { _id: key, ...(output ?? { count: { $sum: 1 } }) } },
+      { $addFields: { [BUCKET_ORDER]: { $cond: [{ $eq: [order, -1] }, boundaries.length, order] } } },
+      { $sort: { [BUCKET_ORDER]: 1 } },
+      { $project: { [BUCKET_ORDER]: 0 } },
+    ]
+  })
 }
 
 /** WeChat's field(): `{a: true}` keeps a (and _id), `{a: false}` drops a. */

@@ -284,6 +284,14 @@ describe('aggregate', () => {
     const res = await items().aggregate().bucket({ groupBy: '$cents', boundaries: [0, 40000, 60000], default: 'other', output: { n: $.sum(1) } }).end()
     expect(res.list).toEqual([{ _id: 0, n: 2 }, { _id: 40000, n: 1 }, { _id: 'other', n: 1 }])
   })
+
+  // The documented rule (Aggregate.bucket): "each bucket is [lower, upper) — lower inclusive, upper
+  // exclusive"; documents outside go to default; without output each bucket has count. The evaluator
+  // library put 30000 into [0, 30000).
+  it('puts a value equal to a boundary into the bucket that boundary opens, and counts by default', async () => {
+    const res = await items().aggregate().bucket({ groupBy: '$cents', boundaries: [0, 30000, 60000], default: 'other' }).end()
+    expect(res.list).toEqual([{ _id: 0, count: 1 }, { _id: 30000, count: 2 }, { _id: 'other', count: 1 }])
+  })
 })
 
 describe('transactions', () => {
