@@ -11,7 +11,7 @@ import { AppButton } from '@/components/AppButton'
 import { useAsync } from '@/hooks/useAsync'
 import { messageOf } from '@/services/call'
 import { congressApi } from '../../api'
-import { confirmStep, tell } from '../../confirm'
+import { confirmStep, tell } from '@/services/confirm'
 import { numberLabel } from '../../labels'
 import '../../congress.scss'
 

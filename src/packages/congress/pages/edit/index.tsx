@@ -10,7 +10,7 @@ import { AppButton } from '@/components/AppButton'
 import { useRequestId } from '@/hooks/useRequestId'
 import { CallError, messageOf } from '@/services/call'
 import { congressApi } from '../../api'
-import { tell } from '../../confirm'
+import { tell } from '@/services/confirm'
 import '../../congress.scss'
 
 type Similar = Array<{ id: string; sessionTitle: string; title: string; state: keyof typeof proposalStateLabels }>

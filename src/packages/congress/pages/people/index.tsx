@@ -12,7 +12,7 @@ import { useAsync } from '@/hooks/useAsync'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { messageOf } from '@/services/call'
 import { congressApi } from '../../api'
-import { tell } from '../../confirm'
+import { tell } from '@/services/confirm'
 import '../../congress.scss'
 
 const KINDS = ['代表', '代表团组长', '列席'] as const

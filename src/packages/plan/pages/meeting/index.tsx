@@ -11,7 +11,7 @@ import { AppButton } from '@/components/AppButton'
 import { planApi } from '@/components/plan/api'
 import { useAsync } from '@/hooks/useAsync'
 import { useRequestId } from '@/hooks/useRequestId'
-import { tell } from '../../components/confirm'
+import { tell } from '@/services/confirm'
 import { useMeetingForm } from './useMeetingForm'
 import '../../components/plan.scss'
 

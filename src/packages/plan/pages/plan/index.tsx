@@ -13,7 +13,7 @@ import { useAsync } from '@/hooks/useAsync'
 import { useMe } from '@/hooks/useMe'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { todayShanghai, formatDay } from '@/utils/time'
-import { confirmStep, tell } from '../../components/confirm'
+import { confirmStep, tell } from '@/services/confirm'
 import { statusTag } from '../../components/status'
 import '../../components/plan.scss'
 

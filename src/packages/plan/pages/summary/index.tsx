@@ -10,7 +10,7 @@ import { planApi } from '@/components/plan/api'
 import { useAsync } from '@/hooks/useAsync'
 import { useMe } from '@/hooks/useMe'
 import { todayShanghai } from '@/utils/time'
-import { confirmStep, tell } from '../../components/confirm'
+import { confirmStep, tell } from '@/services/confirm'
 import { openFile } from '../../components/open-file'
 import '../../components/plan.scss'
 

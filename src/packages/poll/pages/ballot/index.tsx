@@ -15,7 +15,7 @@ import { rememberedTracker } from '../../trackers'
 import { PollHeader } from '../../components/PollHeader'
 import { BallotForm } from '../../components/BallotForm'
 import { TrackerCard } from '../../components/TrackerCard'
-import { confirmStep, tell } from '../../components/confirm'
+import { confirmStep, tell } from '@/services/confirm'
 import '../../poll.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })

@@ -8,7 +8,7 @@ import { useRequestId } from '@/hooks/useRequestId'
 import { messageOf } from '@/services/call'
 import { files } from '@/services/files'
 import { pollApi } from '../../api'
-import { tell } from '../../components/confirm'
+import { tell } from '@/services/confirm'
 
 /** 评议码 for voters without a smartphone: print unnamed slips, hand them out from 未投票名单, vote on a shared device. */
 export function Slips({ poll, onChange }: { poll: PollConsole; onChange: () => void }) {

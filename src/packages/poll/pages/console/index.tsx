@@ -13,7 +13,7 @@ import { useMe } from '@/hooks/useMe'
 import { messageOf } from '@/services/call'
 import { pollApi } from '../../api'
 import { PollHeader } from '../../components/PollHeader'
-import { confirmStep, tell } from '../../components/confirm'
+import { confirmStep, tell } from '@/services/confirm'
 import { Slips } from './Slips'
 import '../../poll.scss'
 

@@ -11,7 +11,7 @@ import { messageOf } from '@/services/call'
 import { files } from '@/services/files'
 import { pollApi } from '../../api'
 import { ResultTables, Turnout } from '../../components/ResultTables'
-import { tell } from '../../components/confirm'
+import { tell } from '@/services/confirm'
 import '../../poll.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })

@@ -8,7 +8,7 @@ import { usePagedList } from '@/hooks/usePagedList'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { messageOf } from '@/services/call'
 import { pollApi } from '../../api'
-import { confirmStep, tell } from '../../components/confirm'
+import { confirmStep, tell } from '@/services/confirm'
 import '../../poll.scss'
 
 /** 未投票名单 (chair): who has no receipt yet — never how anyone voted. 提醒 them, or 发码 to one at the venue. */

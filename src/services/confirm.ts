@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro'
 
-/*
- * The poll package's confirm/tell, for this subpackage: a subpackage cannot load another's modules,
- * so the two small helpers live in each package that uses them.
- */
+// One home for the subpackages' dialogs (poll, 教代会, plan): a subpackage cannot load another's
+// modules, but every one can load the main package's services.
 
-/** Asks once before an irreversible step; WeChat refuses a confirmText over 4 characters. */
+/**
+ * Asks once, in plain words, before an irreversible step; true only on the confirm button.
+ * WeChat refuses a confirmText over 4 characters (the dialog then never shows), so a longer one falls back to 确定.
+ */
 export async function confirmStep(title: string, content: string, confirmText = '确定'): Promise<boolean> {
   try {
     const r = await Taro.showModal({ title, content, confirmText: confirmText.length <= 4 ? confirmText : '确定', cancelText: '再想想' })
