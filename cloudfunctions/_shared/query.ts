@@ -1,5 +1,7 @@
 import { PAGE_SIZE } from '../../types/common'
+import type { Database } from './context'
 import { MAX_QUERY } from './documents'
+import type { Tx } from './transaction'
 
 /** The parts of a wx-server-sdk query the helpers use (its own typings return unions). */
 interface Gettable {
@@ -53,4 +55,36 @@ export function escapeRegExp(text: string): string {
 /** Date → ISO string for DTOs (callFunction answers are JSON). */
 export function iso(at: Date): string {
   return new Date(at).toISOString()
+}
+
+/** One document by id, or null when it does not exist; works on the database and inside a transaction. */
+export async function getDoc<T>(db: Database | Tx, collection: string, id: string): Promise<T | null> {
+  try {
+    const res = (await (db as any).collection(collection).doc(id).get()) as { data: T | T[] }
+    const data = Array.isArray(res.data) ? res.data[0] : res.data
+    return (data as T | undefined) ?? null
+  } catch (err) {
+    const text = String((err as { errMsg?: string; message?: string })?.errMsg ?? (err as Error)?.message ?? err)
+    if (/not\s*exist|not\s*found|does not exist|-502004|cannot find document/i.test(text)) return null
+    throw err
+  }
+}
+
+/**
+ * Every document matching `where`, MAX_QUERY at a time in `_id` order (random ids: a random
+ * order). `fields` projects what the caller needs.
+ */
+export async function scanAll<T>(db: Database, collection: string, where: Record<string, unknown>, fields?: Record<string, boolean>): Promise<T[]> {
+  const out: T[] = []
+  const _ = db.command
+  let after = ''
+  for (;;) {
+    // Keyset paging on _id: each page is one indexed range read, however far in.
+    let q = db.collection(collection).where(after ? { ...where, _id: _.gt(after) } : where).orderBy('_id', 'asc').limit(MAX_QUERY)
+    if (fields) q = q.field({ ...fields, _id: true })
+    const page = await docs<T & { _id: string }>(q)
+    out.push(...page)
+    if (page.length < MAX_QUERY) return out
+    after = page[page.length - 1]._id
+  }
 }

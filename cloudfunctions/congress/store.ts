@@ -6,11 +6,12 @@
 import { requireMember, type Ctx, type Database } from '../_shared/context'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
 import { forbidden, notFound } from '../_shared/errors'
-import { docs } from '../_shared/query'
-import { getDoc, scanAll, type Tx } from '../poll/store'
+import { docs, getDoc, scanAll } from '../_shared/query'
+import type { Tx } from '../_shared/transaction'
 import { CONGRESS_COLLECTIONS as C, type DelegateDoc, type InviteDoc, type ProposalDoc, type RatingDoc, type SessionDoc } from './documents'
 
-export { getDoc, scanAll, inTransaction, type Tx } from '../poll/store'
+export { getDoc, scanAll } from '../_shared/query'
+export { inTransaction, type Tx } from '../_shared/transaction'
 export { CONGRESS_COLLECTIONS } from './documents'
 
 export const delegateId = (sessionId: string, memberId: string) => `${sessionId}_${memberId}`

@@ -5,39 +5,14 @@
 import type { Database } from '../_shared/context'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
 import { AppError, notFound } from '../_shared/errors'
-import { docs } from '../_shared/query'
+import { docs, getDoc, scanAll } from '../_shared/query'
 import type { Tx } from '../_shared/transaction'
 import { planIdOf } from '../../types/plan'
 import { PLAN_COLLECTIONS as C, type MeetingDoc, type PlanDoc, type PlanItemDoc } from './documents'
+// The shared reads, re-exported: this domain's files import them from its store.
+export { getDoc, scanAll } from '../_shared/query'
 
 export { PLAN_COLLECTIONS } from './documents'
-
-export async function getDoc<T>(db: Database | Tx, collection: string, id: string): Promise<T | null> {
-  try {
-    const res = (await (db as any).collection(collection).doc(id).get()) as { data: T | T[] }
-    const data = Array.isArray(res.data) ? res.data[0] : res.data
-    return (data as T | undefined) ?? null
-  } catch (err) {
-    const text = String((err as { errMsg?: string; message?: string })?.errMsg ?? (err as Error)?.message ?? err)
-    if (/not\s*exist|not\s*found|does not exist|-502004|cannot find document/i.test(text)) return null
-    throw err
-  }
-}
-
-/** Every document matching `where`, MAX_QUERY at a time in `_id` order. */
-export async function scanAll<T>(db: Database, collection: string, where: Record<string, unknown>, fields?: Record<string, boolean>): Promise<T[]> {
-  const out: T[] = []
-  const _ = db.command
-  let after = ''
-  for (;;) {
-    let q = db.collection(collection).where(after ? { ...where, _id: _.gt(after) } : where).orderBy('_id', 'asc').limit(MAX_QUERY)
-    if (fields) q = q.field({ ...fields, _id: true })
-    const page = await docs<T & { _id: string }>(q)
-    out.push(...page)
-    if (page.length < MAX_QUERY) return out
-    after = page[page.length - 1]._id
-  }
-}
 
 export const loadPlan = (db: Database | Tx, year: number) => getDoc<PlanDoc>(db, C.plans, planIdOf(year))
 

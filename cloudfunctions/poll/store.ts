@@ -6,26 +6,16 @@ import type { Database } from '../_shared/context'
 import { isDuplicateKey } from '../_shared/create-once'
 import { MAX_QUERY } from '../_shared/documents'
 import { notFound } from '../_shared/errors'
-import { docs, total } from '../_shared/query'
+import { getDoc, total } from '../_shared/query'
 import type { Tx } from '../_shared/transaction'
 import { POLL_COLLECTIONS as C, type ElectorDoc, type PollDoc, type RosterDoc } from './documents'
+// The shared reads, re-exported: this domain's files import them from its store.
+export { getDoc, scanAll } from '../_shared/query'
 
 export { POLL_COLLECTIONS } from './documents'
 export { inTransaction, Retry, type Tx } from '../_shared/transaction'
 
 export const receiptId = (pollId: string, memberId: string) => `${pollId}_${memberId}`
-
-export async function getDoc<T>(db: Database | Tx, collection: string, id: string): Promise<T | null> {
-  try {
-    const res = (await (db as any).collection(collection).doc(id).get()) as { data: T | T[] }
-    const data = Array.isArray(res.data) ? res.data[0] : res.data
-    return (data as T | undefined) ?? null
-  } catch (err) {
-    const text = String((err as { errMsg?: string; message?: string })?.errMsg ?? (err as Error)?.message ?? err)
-    if (/not\s*exist|not\s*found|does not exist|-502004|cannot find document/i.test(text)) return null
-    throw err
-  }
-}
 
 export async function loadPoll(db: Database | Tx, id: string): Promise<PollDoc> {
   const p = await getDoc<PollDoc>(db, C.polls, id)
@@ -41,25 +31,6 @@ export async function countWhere(db: Database, collection: string, where: Record
 }
 
 export const receiptCount = (db: Database, pollId: string) => countWhere(db, C.receipts, { pollId })
-
-/**
- * Every document matching `where`, MAX_QUERY at a time in `_id` order (random ids: a random
- * order). `fields` projects what the caller needs.
- */
-export async function scanAll<T>(db: Database, collection: string, where: Record<string, unknown>, fields?: Record<string, boolean>): Promise<T[]> {
-  const out: T[] = []
-  const _ = db.command
-  let after = ''
-  for (;;) {
-    // Keyset paging on _id: each page is one indexed range read, however far in.
-    let q = db.collection(collection).where(after ? { ...where, _id: _.gt(after) } : where).orderBy('_id', 'asc').limit(MAX_QUERY)
-    if (fields) q = q.field({ ...fields, _id: true })
-    const page = await docs<T & { _id: string }>(q)
-    out.push(...page)
-    if (page.length < MAX_QUERY) return out
-    after = page[page.length - 1]._id
-  }
-}
 
 /** Inserts `docs` 100 at a time; a chunk that meets an existing id is inserted one by one, skipping those. */
 export async function insertOnce(db: Database, collection: string, docs: Array<{ _id: string }>): Promise<void> {
