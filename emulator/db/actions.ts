@@ -13,17 +13,30 @@ import { invalidParam, transactionConflict, transactionNotExist } from './errors
 
 /** A transaction left open this long (ms) is rolled back, like the cloud's transaction timeout. */
 const TRANSACTION_IDLE_MS = 30_000
+/**
+ * An open transaction idle this long while other requests wait is abandoned and rolled back. A
+ * function inside a transaction sends its next request within milliseconds; a long pause means it
+ * died or forgot to commit. On embedded PGlite (one connection) it would otherwise freeze every other
+ * request for the full idle timeout; on a server it would hold its row locks against them.
+ */
+const CONTENDED_IDLE_MS = 5_000
+const IDLE_CHECK_MS = 500
 const SERVER_DEFAULT_LIMIT = 100
 
 interface HeldTransaction {
   envName: string
   tx: OpenTransaction
-  timer: NodeJS.Timeout
+  lastUsed: number
+  /** Requests of this transaction in progress (it is not idle while one runs). */
+  busy: number
 }
 
 export class DatabaseActions {
   readonly store: CollectionStore
   private transactions = new Map<string, HeldTransaction>()
+  /** Requests outside every open transaction, in progress or queued (on PGlite: behind one). */
+  private waitingOutside = 0
+  private idleCheck: NodeJS.Timeout | undefined
 
   constructor(private engine: SqlEngine, private catalog: EnvironmentCatalog) {
     this.store = new CollectionStore(catalog)
@@ -32,6 +45,8 @@ export class DatabaseActions {
   async handle(req: TcbRequest): Promise<Record<string, unknown>> {
     const { action, body, envName } = req
     await this.catalog.ensure(envName)
+    const outside = !body.transactionId
+    if (outside) this.waitingOutside++
     try {
       switch (action) {
         case 'database.startTransaction': return await this.startTransaction(envName)
@@ -42,6 +57,8 @@ export class DatabaseActions {
     } catch (err) {
       if (isConflict(err)) throw transactionConflict()
       throw err
+    } finally {
+      if (outside) this.waitingOutside--
     }
   }
 
@@ -109,29 +126,44 @@ export class DatabaseActions {
   private async startTransaction(envName: string): Promise<Record<string, unknown>> {
     const tx = await this.engine.begin()
     const id = crypto.randomBytes(12).toString('hex')
-    this.transactions.set(id, { envName, tx, timer: this.expiry(id) })
+    this.transactions.set(id, { envName, tx, lastUsed: Date.now(), busy: 0 })
+    this.watchIdle()
     return { transactionId: id }
   }
 
-  private expiry(id: string): NodeJS.Timeout {
-    const timer = setTimeout(() => { void this.endTransaction(id, false).catch(() => undefined) }, TRANSACTION_IDLE_MS)
-    timer.unref()
-    return timer
+  /** Rolls back transactions idle past the timeout, or past the short limit while others wait. */
+  private watchIdle(): void {
+    if (this.idleCheck) return
+    this.idleCheck = setInterval(() => {
+      const now = Date.now()
+      for (const [id, held] of this.transactions) {
+        if (held.busy) continue
+        const idle = now - held.lastUsed
+        if (idle >= TRANSACTION_IDLE_MS || (this.waitingOutside > 0 && idle >= CONTENDED_IDLE_MS)) {
+          void this.endTransaction(id, false).catch(() => undefined)
+        }
+      }
+      if (!this.transactions.size) { clearInterval(this.idleCheck); this.idleCheck = undefined }
+    }, IDLE_CHECK_MS)
+    this.idleCheck.unref()
   }
 
   private async inTransaction<T>(id: string, fn: (q: SqlRunner) => Promise<T>): Promise<T> {
     const held = this.transactions.get(id)
     if (!held) throw transactionNotExist(id)
-    clearTimeout(held.timer)
-    held.timer = this.expiry(id)
-    return fn(held.tx)
+    held.busy++
+    try {
+      return await fn(held.tx)
+    } finally {
+      held.busy--
+      held.lastUsed = Date.now()
+    }
   }
 
   private async endTransaction(id: string, commit: boolean): Promise<Record<string, unknown>> {
     const held = this.transactions.get(id)
     if (!held) throw transactionNotExist(id)
     this.transactions.delete(id)
-    clearTimeout(held.timer)
     if (commit) await held.tx.commit()
     else await held.tx.rollback()
     return { data: {} }
