@@ -59,6 +59,8 @@ export const planSaveInput = z.object({
 })
 export const planCopyInput = z.object({ year: planYear, fromYear: planYear })
 export const planAdoptInput = z.object({ year: planYear, revision })
+/** plan.updateNotice: `noticeVersion` is the version of the plan's notice the chair saw (a stale one is refused). */
+export const planNoticeInput = z.object({ year: planYear, noticeVersion: z.int().check(z.minimum(1, '公告版本不对'), z.maximum(999, '公告版本不对')) })
 
 export const planLink = z.object({ kind: linkKind, id: z.string(), title: z.string() })
 export type PlanLink = z.infer<typeof planLink>
@@ -94,6 +96,8 @@ export const planView = z.object({
   focus: z.array(noticeBlock),
   revision: z.int(),
   noticeId: z.optional(z.string()),
+  /** the adopted plan's published notice: its version, and whether the plan has changed since */
+  notice: z.optional(z.object({ id: z.string(), version: z.int(), behind: z.boolean() })),
   adoptedAt: z.optional(instant),
   items: z.array(planItemView),
   /** years that have a plan (for 复制去年) */
@@ -168,6 +172,7 @@ const meetingFields = {
 export const meetingCreateInput = z.object({ requestId, ...meetingFields })
 export const meetingEditInput = z.object({ id: docId, revision, ...meetingFields })
 export const meetingIdInput = z.object({ id: docId })
+export const meetingPublishInput = z.object({ id: docId, revision })
 export const meetingsInput = z.object({ year: planYear, page: pageInput })
 
 export const meetingView = z.object({
@@ -181,7 +186,9 @@ export const meetingView = z.object({
   agenda: z.array(z.string()),
   minutes: z.string(),
   decisions: z.array(z.object({ text: z.string(), ownerId: z.string(), ownerName: z.string(), due: z.string(), itemId: z.string() })),
-  visibility: z.enum(['internal']),
+  /** internal until the chair publishes its summary (议程, 决定事项, attendance count) to 校务公开 */
+  visibility: z.enum(['internal', 'published']),
+  noticeId: z.optional(z.string()),
   revision: z.int(),
 })
 export type MeetingView = z.infer<typeof meetingView>

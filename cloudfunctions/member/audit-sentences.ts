@@ -242,6 +242,7 @@ export const PHRASES: Record<string, Phrase> = {
   'plan.markDone': plain((t) => `更新了计划事项“${t}”的完成情况`),
   'plan.recordMeeting': plain((t) => `登记了会议记录“${t}”`),
   'plan.editMeeting': plain((t) => `修改了会议记录“${t}”`),
+  'plan.publishMeeting': plain((t) => `把会议“${t}”的纪要发布到校务公开`),
   'plan.exportSummary': plain((t) => `导出了《${t}》`),
   'plan.archive': plain((t) => `生成了台帐 ${t}`),
 }

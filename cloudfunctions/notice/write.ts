@@ -21,6 +21,7 @@ import { NOTICE_FILE_ALERTS } from './documents'
 import { assemble, dropStaged, sealNew } from './files'
 import { publicityPeriod } from './present'
 import { activityFor, findNotice } from './store'
+import { canonical } from '../_shared/canonical'
 
 /**
  * Runs `fn` in a transaction that reads the notice, so two chairs cannot act on a stale copy.
@@ -119,15 +120,6 @@ export async function publish(ctx: Ctx, id: string): Promise<{ id: string; versi
     await recordAudit(t, ctx, { action: 'notice.publish', target: { kind: 'notice', id, label: n.title }, before: { state: 'draft' }, after: { state: 'published', version: 1 } })
     return { id, version: 1 }
   })
-}
-
-/** JSON with object keys sorted: the database may hand back keys in another order than they were written. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
-  }
-  return JSON.stringify(value)
 }
 
 const sameContent = (n: NoticeDoc, next: Pick<NoticeDoc, 'title' | 'body' | 'attachments'>) =>

@@ -79,7 +79,9 @@ export interface MeetingDoc {
   agenda: string[]
   minutes: string
   decisions: Array<{ text: string; ownerId: string; ownerName: string; due: string; itemId: string }>
-  visibility: 'internal'
+  /** internal until the chair publishes its summary to 校务公开 (noticeId) */
+  visibility: 'internal' | 'published'
+  noticeId?: string
   state: 'recorded'
   revision: number
   createdBy: string

@@ -40,6 +40,12 @@ export async function noticeState(db: Database, id: string): Promise<NoticeDoc['
   return rows[0]?.state ?? null
 }
 
+/** A notice's current text, to compare with the record it was published from. */
+export async function noticeContent(db: Database, id: string): Promise<Pick<NoticeDoc, '_id' | 'state' | 'version' | 'title' | 'body'> | null> {
+  const rows = await docs<Pick<NoticeDoc, '_id' | 'state' | 'version' | 'title' | 'body'>>(db.collection(COLLECTIONS.notices).where({ _id: id }).limit(1).field({ state: true, version: true, title: true, body: true }))
+  return rows[0] ?? null
+}
+
 /** Published notices whose 公示期 ends within [from, to) — the calendar. */
 export async function publicityEndsBetween(db: Database, from: Date, to: Date, internalToo: boolean): Promise<Array<{ id: string; title: string; date: string }>> {
   const _ = db.command

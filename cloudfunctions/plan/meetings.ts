@@ -7,12 +7,13 @@
  * cancelled in the plan), new ones become new items in the same transaction.
  */
 import * as z from 'zod/mini'
+import type { NoticeBlock } from '../../types/notice'
 import { planIdOf, type meetingCreateInput, type MeetingView } from '../../types/plan'
 import { recordAudit } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
 import { createdId } from '../_shared/create-once'
 import { MAX_QUERY } from '../_shared/documents'
-import { AppError, staleRevision } from '../_shared/errors'
+import { AppError, conflict, staleRevision } from '../_shared/errors'
 import { docs, pageWindow, total } from '../_shared/query'
 import { ALREADY, addOnce } from './once'
 import { inTransaction, type Tx } from '../_shared/transaction'
@@ -28,8 +29,44 @@ export const meetingTitle = (m: Pick<MeetingDoc, 'date' | 'type'>) => `${m.date}
 export function meetingView(m: MeetingDoc): MeetingView {
   return {
     id: m._id, type: m.type, title: meetingTitle(m), date: m.date, place: m.place, attendees: m.attendees, absent: m.absent, agenda: m.agenda, minutes: m.minutes,
-    decisions: m.decisions, visibility: m.visibility, revision: m.revision,
+    decisions: m.decisions, visibility: m.visibility, ...(m.noticeId ? { noticeId: m.noticeId } : {}), revision: m.revision,
   }
+}
+
+/**
+ * What members read of a meeting: when and where, how many attended, the agenda and the decisions
+ * with their owners and due dates. Never the minutes or who was absent and why — those stay internal.
+ */
+export function meetingSummaryBody(m: MeetingDoc): NoticeBlock[] {
+  const body: NoticeBlock[] = [
+    { type: 'paragraph', text: `时间：${m.date}，地点：${m.place}` },
+    { type: 'paragraph', text: `出席 ${m.attendees.length} 人${m.absent.length ? `，缺席 ${m.absent.length} 人` : ''}。` },
+  ]
+  if (m.agenda.length) body.push({ type: 'heading', text: '会议议程' }, { type: 'list', ordered: true, items: m.agenda })
+  if (m.decisions.length) {
+    body.push({ type: 'heading', text: '决定事项' }, { type: 'list', ordered: true, items: m.decisions.map((d) => `${d.text}（负责人：${d.ownerName}，${d.due} 前完成）`) })
+  }
+  return body
+}
+
+/**
+ * The chair publishes a meeting's summary to 校务公开 (the revision shown: an edit made meanwhile is
+ * not published unseen). Resumable: the notice's request id comes from the meeting and its revision,
+ * so a retry after any step publishes the same notice once; the meeting then records it.
+ */
+export async function publishMeeting(ctx: Ctx, id: string, revision: number): Promise<MeetingView> {
+  const m = await loadMeeting(ctx.db, id)
+  if (m.noticeId) throw conflict('这次会议的纪要已经公布了')
+  if (m.revision !== revision) throw staleRevision()
+  const { publishAsNotice } = await import('./notice-publish')
+  const noticeId = await publishAsNotice(ctx, { title: `${meetingTitle(m)}纪要`, body: meetingSummaryBody(m), requestId: `meeting${m._id}r${m.revision}` })
+  await inTransaction(ctx.db, async (t) => {
+    const now = await getDoc<MeetingDoc>(t, C.meetings, id)
+    if (!now || now.noticeId) return
+    await t.collection(C.meetings).doc(id).update({ data: { noticeId, visibility: 'published', revision: now.revision + 1, updatedAt: ctx.now } })
+    await recordAudit(t, ctx, { action: 'plan.publishMeeting', target: { kind: 'meeting', id, label: meetingTitle(m) }, after: { noticeId } })
+  })
+  return meetingView(await loadMeeting(ctx.db, id))
 }
 
 /** Names for everyone the form picked; an attendee who is also marked absent is refused. */

@@ -19,13 +19,16 @@ import type { PlanDoc, PlanItemDoc } from './documents'
 import { PLAN_COLLECTIONS as C, getDoc, itemsOfYear, loadPlan, planYears } from './store'
 import { itemViews } from './status'
 import { addHistory } from './items'
+import { correctPlanNotice, planNoticeState, publishPlanNotice } from './notice-publish'
 
 export async function planView(ctx: Ctx, year: number): Promise<PlanView> {
   const [plan, items, years] = await Promise.all([loadPlan(ctx.db, year), itemsOfYear(ctx.db, year), planYears(ctx.db)])
+  const views = await itemViews(ctx.db, items, ctx.now)
+  const notice = plan?.state === 'adopted' ? await planNoticeState(ctx, plan, views) : undefined
   return {
     year, exists: !!plan, state: plan?.state ?? 'none', guidance: plan?.guidance ?? [], focus: plan?.focus ?? [], revision: plan?.revision ?? 0,
-    ...(plan?.noticeId ? { noticeId: plan.noticeId } : {}), ...(plan?.adoptedAt ? { adoptedAt: iso(plan.adoptedAt) } : {}),
-    items: await itemViews(ctx.db, items, ctx.now), years,
+    ...(plan?.noticeId ? { noticeId: plan.noticeId } : {}), ...(notice ? { notice } : {}), ...(plan?.adoptedAt ? { adoptedAt: iso(plan.adoptedAt) } : {}),
+    items: views, years,
   }
 }
 
@@ -91,7 +94,6 @@ export async function adoptPlan(ctx: Ctx, year: number, revision: number): Promi
   if (plan.revision !== revision) throw staleRevision()
   const items = await itemsOfYear(ctx.db, year)
   if (items.length === 0) throw new AppError('BAD_INPUT', '计划里还没有具体工作安排，请先添加事项')
-  const { publishPlanNotice } = await import('./notice-publish')
   const noticeId = await publishPlanNotice(ctx, plan, await itemViews(ctx.db, items, ctx.now))
   await inTransaction(ctx.db, async (t) => {
     const now = await getDoc<PlanDoc>(t, C.plans, plan._id)
@@ -99,5 +101,13 @@ export async function adoptPlan(ctx: Ctx, year: number, revision: number): Promi
     await t.collection(C.plans).doc(plan._id).update({ data: { state: 'adopted', noticeId, adoptedAt: ctx.now, revision: now.revision + 1, updatedAt: ctx.now } })
     await recordAudit(t, ctx, { action: 'plan.adopt', target: { kind: 'plan', id: plan._id, label: `${year}年工会工作计划` }, after: { state: 'adopted' } })
   })
+  return planView(ctx, year)
+}
+
+/** The adopted plan's changes (items added, re-dated, cancelled; text edited) published as a correction of its notice. */
+export async function updatePlanNotice(ctx: Ctx, year: number, noticeVersion: number): Promise<PlanView> {
+  const plan = await loadPlan(ctx.db, year)
+  if (!plan || plan.state !== 'adopted') throw conflict('计划还没有通过并公布，请先公布')
+  await correctPlanNotice(ctx, plan, await itemViews(ctx.db, await itemsOfYear(ctx.db, year), ctx.now), noticeVersion)
   return planView(ctx, year)
 }

@@ -1,15 +1,15 @@
 import * as z from 'zod/mini'
 import {
   calendarInput, itemCancelInput, itemCreateInput, itemDoneInput, itemEditInput, itemIdInput, itemLinkInput, itemsInput, linkCandidatesInput,
-  meetingCreateInput, meetingEditInput, meetingIdInput, meetingsInput, planAdoptInput, planCopyInput, planSaveInput, planYearInput, summaryExportInput,
+  meetingCreateInput, meetingEditInput, meetingIdInput, meetingPublishInput, meetingsInput, planAdoptInput, planNoticeInput, planCopyInput, planSaveInput, planYearInput, summaryExportInput,
 } from '../../types/plan'
 import { action } from '../_shared/dispatch'
 import type { FieldLabels } from '../_shared/input-issues'
 import { calendar } from './calendar'
 import { approvedPeople } from './linked-members'
 import { cancelItem, candidates, createItem, editItem, linkItem, markDone } from './items'
-import { createMeeting, editMeeting, meetingsOfYear, meetingView } from './meetings'
-import { adoptPlan, copyPlan, planView, savePlan } from './plans'
+import { createMeeting, editMeeting, meetingsOfYear, meetingView, publishMeeting } from './meetings'
+import { adoptPlan, copyPlan, planView, savePlan, updatePlanNotice } from './plans'
 import { remindOwners } from './reminders'
 import { itemsOfYear, loadItem, loadMeeting, PLAN_COLLECTIONS as C, scanAll } from './store'
 import { itemViews } from './status'
@@ -23,7 +23,7 @@ const labels: FieldLabels = {
   month: '月份', date: '日期', title: '工作内容', category: '分类', ownerId: '负责人', note: '备注', public: '对会员公开', link: '关联',
   'link.kind': '关联类型', 'link.id': '关联对象', reason: '取消原因', done: '已完成', kind: '关联类型',
   type: '会议类型', place: '地点', attendeeIds: '参会人', absent: '缺席人', 'absent.memberId': '缺席人', 'absent.reason': '缺席原因', agenda: '议程',
-  minutes: '会议纪要', decisions: '决定事项', 'decisions.text': '决定事项', 'decisions.ownerId': '负责人', 'decisions.due': '完成期限', page: '页码', text: '总结段落',
+  minutes: '会议纪要', decisions: '决定事项', 'decisions.text': '决定事项', 'decisions.ownerId': '负责人', 'decisions.due': '完成期限', page: '页码', text: '总结段落', noticeVersion: '公告版本',
 }
 const CHAIR_ONLY = '只有工会主席可以进行此操作'
 
@@ -77,6 +77,10 @@ export const routes = {
   copy: action({ input: planCopyInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: (ctx, input) => copyPlan(ctx, input.year, input.fromYear) }),
   /** Adopts the plan and publishes it as a 校务公开 notice (notice-publish.ts). */
   adopt: action({ input: planAdoptInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: (ctx, input) => adoptPlan(ctx, input.year, input.revision) }),
+  /** The adopted plan's later changes published as a correction (a new version) of its notice. */
+  updateNotice: action({ input: planNoticeInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: (ctx, input) => updatePlanNotice(ctx, input.year, input.noticeVersion) }),
+  /** A meeting's summary (议程, 决定事项, attendance count — never the minutes or who was absent why) published to 校务公开. */
+  publishMeeting: action({ input: meetingPublishInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: (ctx, input) => publishMeeting(ctx, input.id, input.revision) }),
   /** The 工作总结 as Word (the chair's finished paragraphs, or the draft). */
   exportSummary: action({
     input: summaryExportInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels,

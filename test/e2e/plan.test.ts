@@ -63,6 +63,32 @@ describe('工作计划 end to end', () => {
     expect(await visible(staff, '.plan-month').innerText()).toBe('3月6日')
   })
 
+  it('the chair re-dates an item of the adopted plan and publishes the change as a correction of its notice', async () => {
+    const chair = await cloud.signIn('chair', browser)
+    await chair.goto(`${cloud.url}/#/packages/plan/pages/plan/index?year=${NEXT}`)
+    await visible(chair, `[data-item="${MARCH}"]`).click()
+    const date = visible(chair, '[data-testid="item-date"] input')
+    await date.waitFor()
+    await date.fill(`${NEXT}-03-07`)
+    await button(chair, '保存修改').click()
+    await visible(chair, '.plan-figure >> text=/3月7日|改为/').waitFor()
+    await chair.goBack()
+    await visible(chair, '.plan-notice-behind').waitFor()
+    await button(chair, '更新计划公告').click()
+    await confirmModal(chair, '更正')
+    await visible(chair, '.plan-notice-behind').waitFor({ state: 'detached' })
+  })
+
+  it('the chair publishes a meeting’s summary to 校务公开', async () => {
+    const chair = await cloud.signIn('chair', browser)
+    await chair.goto(`${cloud.url}/#/packages/plan/pages/meetings/index`)
+    await visible(chair, '[data-meeting]').click()
+    await button(chair, '公布会议纪要到校务公开').click()
+    await confirmModal(chair, '缺席原因不公开')
+    await button(chair, '已公布到校务公开 · 查看').click()
+    await visible(chair, 'text=/纪要/').waitFor()
+  })
+
   it('at year end the chair reads the figures and builds the 台帐, a zip of named Word and Excel files', async () => {
     const chair = await cloud.signIn('chair', browser)
     await chair.goto(`${cloud.url}/#/packages/plan/pages/summary/index`)

@@ -305,6 +305,7 @@ const ROWS: Record<string, Row> = {
   'plan.meeting': { as: committee, input: () => ({ id: made.meeting }) },
   'plan.recordMeeting': { as: committee, input: meetingInput },
   'plan.editMeeting': { as: committee, input: () => ({ ...meetingInput(), id: made.meeting, revision: 1 }) },
+  'plan.publishMeeting': { as: chair, input: () => ({ id: made.meeting, revision: 2 }), last: 1 },
 }
 
 const functions = allFunctions()

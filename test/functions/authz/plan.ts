@@ -22,6 +22,8 @@ export const rows: AuthzRows = {
   save: { allowed: CHAIR },
   copy: { allowed: CHAIR },
   adopt: { allowed: CHAIR },
+  updateNotice: { allowed: CHAIR },
+  publishMeeting: { allowed: CHAIR },
   exportSummary: { allowed: CHAIR },
   archive: { allowed: CHAIR },
   remindOwners: { allowed: [] },

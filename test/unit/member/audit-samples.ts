@@ -120,6 +120,7 @@ export const SAMPLES: AuditRecord[] = [
   { action: 'plan.markDone', actorName: '李晓梅', target: { kind: 'planItem', id: HEX, label: '完善离退休人员台帐' }, after: { done: true } },
   { action: 'plan.recordMeeting', actorName: '李晓梅', target: { kind: 'meeting', id: HEX, label: '2026-03-05 工会委员会议' }, after: { attendees: 7, decisions: 2 } },
   { action: 'plan.editMeeting', actorName: '李晓梅', target: { kind: 'meeting', id: HEX, label: '2026-03-05 工会委员会议' }, after: { decisions: 3 } },
+  { action: 'plan.publishMeeting', actorName: '王建华', target: { kind: 'meeting', id: HEX, label: '2026-03-05 工会委员会议' }, after: { noticeId: HEX } },
   { action: 'plan.exportSummary', actorName: '王建华', target: { kind: 'plan', id: 'plan_2026', label: '2026年工会工作总结' } },
   { action: 'plan.archive', actorName: '王建华', target: { kind: 'plan', id: 'plan_2026', label: '2026年工会台帐.zip' }, note: '12 个文件' },
 

@@ -10,8 +10,9 @@ import { Choice } from '@/components/form/Choice'
 import { AppButton } from '@/components/AppButton'
 import { planApi } from '@/components/plan/api'
 import { useAsync } from '@/hooks/useAsync'
+import { useMe } from '@/hooks/useMe'
 import { useRequestId } from '@/hooks/useRequestId'
-import { tell } from '@/services/confirm'
+import { confirmStep, tell } from '@/services/confirm'
 import { useMeetingForm } from './useMeetingForm'
 import '../../components/plan.scss'
 
@@ -34,6 +35,21 @@ export default function MeetingPage() {
       void Taro.navigateBack()
     } catch (err) {
       tell('没有保存', (err as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const chair = useMe().data?.role === 'chair'
+  const publish = async () => {
+    const m = meeting.data
+    if (!m || !(await confirmStep('公布会议纪要', '向全体会员公布本次会议的时间地点、出席人数、议程和决定事项；会议纪要正文和缺席原因不公开。公布后只能在校务公开中更正。', '公布'))) return
+    setBusy(true)
+    try {
+      await planApi.publishMeeting(m.id, m.revision)
+      await meeting.reload()
+      void Taro.showToast({ title: '已公布', icon: 'success' })
+    } catch (err) {
+      tell('没有公布', (err as Error).message)
     } finally {
       setBusy(false)
     }
@@ -72,6 +88,9 @@ export default function MeetingPage() {
       <View className='plan-actions'>
         <AppButton block variant='secondary' onClick={() => set('decisions', [...form.decisions, { text: '', ownerId: owners[0]?.id ?? '', due: form.date }])}>添加决定事项</AppButton>
         <AppButton block disabled={busy} onClick={() => void save()}>{meeting.data ? '保存修改' : '保存会议记录'}</AppButton>
+        {meeting.data?.noticeId ? (
+          <AppButton block variant='secondary' onClick={() => void Taro.navigateTo({ url: `/packages/notice/pages/detail/index?id=${meeting.data!.noticeId}` })}>已公布到校务公开 · 查看</AppButton>
+        ) : chair && meeting.data ? <AppButton block variant='secondary' disabled={busy} onClick={() => void publish()}>公布会议纪要到校务公开</AppButton> : null}
       </View>
       </View>
     </PageShell>

@@ -56,6 +56,11 @@ export default function PlanPage() {
       await run(() => planApi.adopt(year, p.revision), '已公布')
     }
   }
+  const updateNotice = async () => {
+    if (p?.notice && (await confirmStep('更新计划公告', '把计划的调整（新增、改期、取消的事项和修改的文字）作为更正发布到校务公开，会员会看到新版本和更正原因。', '发布更正'))) {
+      await run(() => planApi.updateNotice(year, p.notice!.version), '公告已更新')
+    }
+  }
   const months = p ? [...new Set(p.items.map((i) => i.month))] : []
   const open = (i?: PlanItemView) => void Taro.navigateTo({ url: `/packages/plan/pages/item/index?year=${year}${i ? `&id=${i.id}` : ''}` })
   return (
@@ -73,6 +78,12 @@ export default function PlanPage() {
             <Tag tone={p.state === 'adopted' ? 'success' : 'neutral'}>{STATE_LABEL[p.state]}</Tag>
             <Text className='plan-row__meta'>{`共 ${p.items.length} 项，已完成 ${p.items.filter((i) => i.status === 'done').length} 项`}</Text>
           </View>
+          {p.notice?.behind ? (
+            <View className='plan-notice-behind'>
+              <Text>计划已调整，校务公开里的计划公告还是旧版本。</Text>
+              {chair ? <AppButton block disabled={busy} onClick={() => void updateNotice()}>更新计划公告</AppButton> : <Text>请主席更新公告。</Text>}
+            </View>
+          ) : null}
           <View className='plan-actions'>
             {chair && !p.exists && p.years.includes(year - 1) ? <AppButton block disabled={busy} onClick={() => void copy()}>{`复制${year - 1}年计划`}</AppButton> : null}
             {chair && p.state === 'draft' ? <AppButton block disabled={busy} onClick={() => void adopt()}>通过并公布</AppButton> : null}
