@@ -22,6 +22,14 @@ describe('the activity edit form', () => {
     expect([f.startDate, f.startTime, f.signupEndDate, f.signupEndTime]).toEqual(['2026-11-29', '14:00', '2026-11-28', '18:00'])
   })
 
+  it('takes a plan item’s title and day when the day leaves time for sign-up, else keeps next week', () => {
+    const now = Date.parse('2026-11-22T02:07:00.000Z')
+    const planned = blankForm(now, { title: '教职工健康体检', date: '2026-12-10' })
+    expect([planned.title, planned.startDate, planned.signupEndDate]).toEqual(['教职工健康体检', '2026-12-10', '2026-12-09'])
+    expect(blankForm(now, { title: '明天的事', date: '2026-11-23' }).startDate).toBe('2026-11-29')
+    expect(blankForm(now, { date: '2026-02-30x' }).startDate).toBe('2026-11-29')
+  })
+
   it('turns the questions, options and rules into the function’s input', () => {
     const f = {
       ...blankForm(), title: '疗休养', place: '安吉', capacity: '20', audienceKind: 'departments' as const, departments: '语文组、数学组',

@@ -61,6 +61,32 @@ describe('工作计划 end to end', () => {
     await staff.goto(`${cloud.url}/#/packages/plan/pages/calendar/index?month=${NEXT}-03`)
     await visible(staff, `[data-entry="${MARCH}"]`).waitFor()
     expect(await visible(staff, '.plan-month').innerText()).toBe('3月6日')
+    // The month grid: a tap on the 6th lists that day only; the 5th has nothing.
+    await visible(staff, `[data-day="${NEXT}-03-06"] .month-grid__count`).waitFor()
+    await visible(staff, `[data-day="${NEXT}-03-05"]`).click()
+    await visible(staff, 'text=这一天没有安排').waitFor()
+    await visible(staff, `[data-day="${NEXT}-03-06"]`).click()
+    await visible(staff, `[data-entry="${MARCH}"]`).waitFor()
+    await visible(staff, '[data-view="list"]').click()
+    await visible(staff, `[data-entry="${MARCH}"]`).waitFor()
+  })
+
+  it('the chair starts an activity from a plan item: the form is filled from it and the item follows the activity', async () => {
+    const chair = await cloud.signIn('chair', browser)
+    await chair.goto(`${cloud.url}/#/packages/plan/pages/plan/index?year=${NEXT}`)
+    await visible(chair, '[data-item="教职工健康体检"]').click()
+    await button(chair, '按此事项新建活动').click()
+    const title = visible(chair, '[name="title"] input, input[name="title"]')
+    await title.waitFor()
+    expect(await title.inputValue()).toBe('教职工健康体检')
+    await visible(chair, 'input[name="place"], [name="place"] input').fill('校医院')
+    await button(chair, '存为草稿').click()
+    await visible(chair, 'text=组织者操作').waitFor()
+    // Back through the item (the form was replaced by the activity) to the plan, which reloads on show.
+    await chair.goBack()
+    await chair.goBack()
+    // The plan page reloads on show: the item's line gains the activity it now follows.
+    await visible(chair, '[data-item="教职工健康体检"] .plan-row__meta >> text=/· 教职工健康体检$/').waitFor()
   })
 
   it('the chair re-dates an item of the adopted plan and publishes the change as a correction of its notice', async () => {

@@ -41,21 +41,30 @@ export function toInstant(date: string, time: string): string {
   return new Date(`${date}T${time}:00+08:00`).toISOString()
 }
 
+/** What a plan item hands the new-activity form: its work as the title, its day when it has one. */
+export interface ActivityPrefill {
+  title?: string
+  /** `YYYY-MM-DD`; used only when it is at least two days ahead (sign-up needs the day before) */
+  date?: string
+}
+
 /**
  * A new activity starts where most do: a week from today at 14:00 (Shanghai) for two hours, sign-up
- * open from now until 18:00 the day before — never 00:00, never closing tonight.
+ * open from now until 18:00 the day before — never 00:00, never closing tonight. Started from a plan
+ * item, it takes the item's title and day.
  */
-export function blankForm(now = Date.now()): ActivityForm {
+export function blankForm(now = Date.now(), prefill: ActivityPrefill = {}): ActivityForm {
   const day = 86400_000
   const today = parts(now).date
   const at = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`)
-  const startDay = parts(at(today, '12:00') + 7 * day).date
+  const planned = prefill.date && /^\d{4}-\d{2}-\d{2}$/.test(prefill.date) && at(prefill.date, '12:00') >= at(today, '12:00') + 2 * day ? prefill.date : null
+  const startDay = planned ?? parts(at(today, '12:00') + 7 * day).date
   const s = { date: startDay, time: '14:00' }
   const e = { date: startDay, time: '16:00' }
   const ss = parts(Math.floor(now / (5 * 60_000)) * 5 * 60_000)
   const se = { date: parts(at(startDay, '12:00') - day).date, time: '18:00' }
   return {
-    title: '', category: '文体', description: '', place: '',
+    title: (prefill.title ?? '').slice(0, 60), category: '文体', description: '', place: '',
     startDate: s.date, startTime: s.time, endDate: e.date, endTime: e.time,
     signupStartDate: ss.date, signupStartTime: ss.time, signupEndDate: se.date, signupEndTime: se.time,
     capacity: '0', waitlist: true, audienceKind: 'all', departments: '', fields: [],

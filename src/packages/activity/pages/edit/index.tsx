@@ -9,6 +9,7 @@ import { LoadingState } from '@/components/states/LoadingState'
 import { ErrorState } from '@/components/states/ErrorState'
 import { audienceLabels, cancelPolicyLabels } from '@/components/activity/activity-labels'
 import { activityApi } from '@/components/activity/api'
+import { planApi } from '@/components/plan/api'
 import { messageOf } from '@/services/call'
 import { Field } from '@/components/form/Field'
 import { Choice } from '@/components/form/Choice'
@@ -32,7 +33,9 @@ const yesNo = ['是', '否'] as const
  */
 export default function EditActivityPage() {
   const { params } = useRouter()
-  const [form, setForm] = useState<ActivityForm | null>(params.id ? null : blankForm())
+  // Opened from a 工作计划 item (按此事项新建活动): its title and day fill the form; the item is linked after saving.
+  const planItem = params.planItem ? { id: params.planItem, revision: Number(params.planRevision) } : null
+  const [form, setForm] = useState<ActivityForm | null>(params.id ? null : blankForm(Date.now(), { title: params.title && decodeURIComponent(params.title), date: params.date }))
   const [loadError, setLoadError] = useState('')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
@@ -64,7 +67,9 @@ export default function EditActivityPage() {
     try {
       const saved = await activityApi.save({ ...(params.id ? { id: params.id, revision } : { requestId }), activity })
       if (andPublish) await activityApi.publish(saved.id)
-      void Taro.showToast({ title: andPublish ? '已发布' : '已存为草稿', icon: 'success' })
+      const linked = planItem ? await planApi.linkItem(planItem.id, planItem.revision, { kind: 'activity', id: saved.id }).then(() => true, () => false) : true
+      if (!linked) await Taro.showModal({ title: '活动已保存', content: '关联计划事项没有成功（事项可能刚被别人修改），请到工作计划的事项里关联这个活动。', showCancel: false })
+      else void Taro.showToast({ title: andPublish ? '已发布' : '已存为草稿', icon: 'success' })
       void Taro.redirectTo({ url: `/packages/activity/pages/detail/index?id=${encodeURIComponent(saved.id)}` })
     } catch (err) {
       setError(messageOf(err))

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { linkKindLabels, linkKinds, type LinkKind, type PlanItemView } from '../../../../../types/plan'
 import { Choice } from '@/components/form/Choice'
@@ -8,6 +9,10 @@ import { planApi } from '@/components/plan/api'
 import { useAsync } from '@/hooks/useAsync'
 
 const labels = linkKinds.map((k) => linkKindLabels[k])
+
+/** The new-activity form, filled from the item (title, day) and linking it once saved. */
+const newActivityUrl = (item: PlanItemView) =>
+  `/packages/activity/pages/edit/index?planItem=${item.id}&planRevision=${item.revision}&title=${encodeURIComponent(item.title)}${item.date ? `&date=${item.date}` : ''}`
 
 /** Link the item to the real work it is done as (its status then follows that record). */
 export function LinkPanel({ item, onLink }: { item: PlanItemView; onLink: (link: { kind: LinkKind; id: string } | null) => void }) {
@@ -25,7 +30,9 @@ export function LinkPanel({ item, onLink }: { item: PlanItemView; onLink: (link:
         </View>
       ))}
       {list.data && list.data.items.length === 0 ? <Text className='plan-row__meta'>{`还没有可关联的${linkKindLabels[kind]}`}</Text> : null}
-      {item.link ? <AppButton block variant='secondary' onClick={() => onLink(null)}>取消关联</AppButton> : null}
+      {item.link ? <AppButton block variant='secondary' onClick={() => onLink(null)}>取消关联</AppButton> : (
+        <AppButton block variant='secondary' onClick={() => void Taro.navigateTo({ url: newActivityUrl(item) })}>按此事项新建活动</AppButton>
+      )}
     </View>
   )
 }
