@@ -213,3 +213,10 @@ export type SummaryOutput = z.infer<typeof summaryOutput>
 export const summaryExportInput = z.object({ year: planYear, text: z.optional(z.array(text(2000, '总结段落')).check(z.maxLength(60, '总结最多 60 段'))) })
 export const fileOutput = z.object({ url: z.string(), fileName: z.string() })
 export const archiveOutput = z.object({ url: z.string(), fileName: z.string(), fileId: z.string(), files: z.int(), bytes: z.int() })
+/** plan.archive: the same request id carries one build forward across calls until it is ready. */
+export const archiveInput = z.object({ year: planYear, requestId })
+export const archiveProgress = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('building'), /** parts made so far, of `total` (the last is the zip itself) */ done: z.int(), total: z.int() }),
+  z.extend(archiveOutput, { state: z.literal('ready') }),
+])
+export type ArchiveProgress = z.infer<typeof archiveProgress>

@@ -92,7 +92,7 @@ async function ledger(d: Data): Promise<Buffer> {
 
 const FILES = { compilation: ['提案汇编', 'docx'], report: ['提案办理情况报告', 'docx'], ledger: ['提案台账', 'xlsx'] } as const
 
-export async function exportRecords(ctx: Ctx, sessionId: string, kind: keyof typeof FILES): Promise<{ url: string; fileName: string }> {
+export async function exportRecords(ctx: Ctx, sessionId: string, kind: keyof typeof FILES): Promise<{ url: string; fileId: string; fileName: string }> {
   const s = await loadSession(ctx.db, sessionId)
   requireProposalCommittee(ctx, s)
   const ps = await sessionProposals(ctx.db, sessionId)
@@ -105,5 +105,5 @@ export async function exportRecords(ctx: Ctx, sessionId: string, kind: keyof typ
   const url = (await ctx.services.tempUrls([fileId]))[fileId]
   if (!url) throw new AppError('INTERNAL', '文件生成了但暂时无法下载，请重试')
   await recordAudit(ctx.db, ctx, { action: 'congress.export', target: { kind: 'congressSession', id: s._id, label: s.title }, note: label })
-  return { url, fileName: `${s.title}${label}.${ext}` }
+  return { url, fileId, fileName: `${s.title}${label}.${ext}` }
 }

@@ -1,6 +1,6 @@
 import cloud from 'wx-server-sdk'
 import { makeMain } from '../_shared/dispatch'
-import { setCallFunction } from './notice-publish'
+import { setCallFunction } from './call-function'
 import { routes } from './routes'
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })

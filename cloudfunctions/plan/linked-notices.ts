@@ -66,6 +66,21 @@ export function objectionsOf(db: Database, noticeIds: string[]): Promise<Array<P
   return inChunks(noticeIds, (ids) => scanAll(db, COLLECTIONS.noticeObjections, { noticeId: db.command.in(ids) }, { noticeId: true, answered: true }))
 }
 
+/** The ids of notices first published within [from, to), in publishing order (no text: the 台帐's plan of work). */
+export async function noticeIdsPublished(db: Database, from: Date, to: Date): Promise<string[]> {
+  const _ = db.command
+  const rows = await scanAll<Pick<NoticeDoc, '_id' | 'publishedAt'>>(db, COLLECTIONS.notices, { state: _.in(['published', 'withdrawn']), publishedAt: _.gte(from).and(_.lt(to)) }, { publishedAt: true })
+  return rows.sort((a, b) => +new Date(a.publishedAt!) - +new Date(b.publishedAt!) || a._id.localeCompare(b._id)).map((r) => r._id)
+}
+
+/** Notices by id with their text, for the 备案 files (in the order asked). */
+export async function noticesByIds(db: Database, ids: string[]): Promise<FullRow[]> {
+  const rows = await inChunks(ids, (chunk) => docs<FullRow>(db.collection(COLLECTIONS.notices).where({ _id: db.command.in(chunk) }).limit(MAX_QUERY)
+    .field({ ...FIELDS, category: true, body: true, versionLog: true })))
+  const byId = new Map(rows.map((r) => [r._id, r]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
 /** Objections with the objector's name (named by norm), their text and answer — for the 备案 in the archive. */
 export function objectionsFull(db: Database, noticeIds: string[]): Promise<Array<Pick<NoticeObjectionDoc, '_id' | 'noticeId' | 'name' | 'text' | 'answer' | 'answered'>>> {
   return inChunks(noticeIds, (ids) => scanAll(db, COLLECTIONS.noticeObjections, { noticeId: db.command.in(ids) }, { noticeId: true, name: true, text: true, answer: true, answered: true }))

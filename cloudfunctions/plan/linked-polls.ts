@@ -36,6 +36,9 @@ export async function pollCandidates(db: Database): Promise<Linked[]> {
   return rows.map(pollStatus)
 }
 
+/** Whether a poll has counted results a report can be made of. */
+export const pollCounted = (p: Pick<PollDoc, 'state'>) => p.state === 'closed' || p.state === 'publishing' || p.state === 'published'
+
 /** Polls opened within [from, to) and not discarded: 测评/评选/票决 held that year. */
 export function pollsHeld(db: Database, from: Date, to: Date): Promise<Row[]> {
   const _ = db.command

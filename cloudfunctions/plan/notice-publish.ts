@@ -11,17 +11,10 @@ import type { PlanItemView } from '../../types/plan'
 import { canonical } from '../_shared/canonical'
 import type { Ctx } from '../_shared/context'
 import { AppError } from '../_shared/errors'
+import { callAction } from './call-function'
 import { createNoticeDraft } from '../_shared/notice-drafts'
 import type { PlanDoc } from './documents'
 import { noticeContent, noticeState } from './linked-notices'
-
-type Caller = (name: string, data: Record<string, unknown>) => Promise<unknown>
-let callFunction: Caller | null = null
-
-/** Set once by index.ts with the SDK's cloud.callFunction. */
-export function setCallFunction(fn: Caller): void {
-  callFunction = fn
-}
 
 export const planNoticeTitle = (year: number) => `${year}年工会工作计划`
 
@@ -41,11 +34,7 @@ export function planNoticeBody(plan: PlanDoc, items: PlanItemView[]): NoticeBloc
   return body
 }
 
-async function callNotice(data: Record<string, unknown>): Promise<{ ok: boolean; message?: string; data?: any }> {
-  if (!callFunction) throw new AppError('MISCONFIGURED', '云函数缺少平台能力，请联系工会管理员检查部署。')
-  const res = (await callFunction('notice', data)) as { result?: { ok: boolean; message?: string; data?: unknown } }
-  return res?.result ?? { ok: false }
-}
+const callNotice = (data: Record<string, unknown>) => callAction('notice', data)
 
 /** Drafts (once per `requestId`) and publishes an internal notice as the caller; the notice's id. */
 export async function publishAsNotice(ctx: Ctx, notice: { title: string; body: NoticeBlock[]; requestId: string }): Promise<string> {

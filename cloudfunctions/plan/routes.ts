@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import {
-  calendarInput, itemCancelInput, itemCreateInput, itemDoneInput, itemEditInput, itemIdInput, itemLinkInput, itemsInput, linkCandidatesInput,
+  archiveInput, calendarInput, itemCancelInput, itemCreateInput, itemDoneInput, itemEditInput, itemIdInput, itemLinkInput, itemsInput, linkCandidatesInput,
   meetingCreateInput, meetingEditInput, meetingIdInput, meetingPublishInput, meetingsInput, planAdoptInput, planNoticeInput, planCopyInput, planSaveInput, planYearInput, summaryExportInput,
 } from '../../types/plan'
 import { action } from '../_shared/dispatch'
@@ -89,12 +89,12 @@ export const routes = {
       return exportSummary(ctx, input.year, input.text)
     },
   }),
-  /** The year's 台帐 as one zip in cloud storage (archive.ts). */
+  /** The year's 台帐 as one zip in cloud storage, built across calls: the app repeats it with the same request id until ready (archive.ts). */
   archive: action({
-    input: planYearInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels,
+    input: archiveInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels,
     async run(ctx, input) {
       const { buildArchive } = await import('./archive')
-      return buildArchive(ctx, input.year)
+      return buildArchive(ctx, input.year, input.requestId)
     },
   }),
 

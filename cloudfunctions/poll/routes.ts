@@ -93,7 +93,7 @@ export const routes = {
       const url = (await ctx.services.tempUrls([fileId]))[fileId]
       if (!url) throw new AppError('INTERNAL', '文件生成了但暂时无法下载，请重试')
       await recordAudit(ctx.db, ctx, { action: 'poll.report', target: { kind: 'poll', id: p._id, label: p.title }, note: input.format === 'docx' ? 'Word' : 'Excel' })
-      return { url, fileName: `${p.title}${input.format === 'docx' ? '结果统计表.docx' : '结果.xlsx'}` }
+      return { url, fileId, fileName: `${p.title}${input.format === 'docx' ? '结果统计表.docx' : '结果.xlsx'}` }
     },
   }),
 

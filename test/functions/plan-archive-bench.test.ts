@@ -1,13 +1,14 @@
 /**
- * The 台帐 of a large year builds in one call within the function's time limit (config.json: 60 s;
- * the local cloud enforces it): 2,000 published notices (one 备案 each, some with objections) and
- * 2,000 visits, stored as the notice and welfare functions store them. Prints the time and size.
+ * The 台帐 of a large year: 2,000 published notices (one 备案 each, some with objections) and 2,000
+ * visits, stored as the notice and welfare functions store them. The build is carried across calls
+ * (each works ≤ 20 s of the function's 60 s, config.json; the local cloud enforces the limit), so it
+ * finishes however large the year. Prints the calls, the longest call, the time and size.
  */
 import crypto from 'node:crypto'
 import JSZip from 'jszip'
 import { newEnvName, sdkFor } from '../support/cloud'
 import { persona } from '../../emulator/seed/personas'
-import { callAs } from './helpers'
+import { buildArchive } from './plan-support'
 
 jest.setTimeout(180_000)
 
@@ -15,7 +16,7 @@ const YEAR = 2031
 const N = 2000
 const hex = () => crypto.randomBytes(16).toString('hex')
 
-it(`builds the ${YEAR} 台帐 with ${N} notices and ${N} visits in one call`, async () => {
+it(`builds the ${YEAR} 台帐 with ${N} notices and ${N} visits, call after call, every call within the time limit`, async () => {
   const env = newEnvName('plan-bench')
   const { db } = sdkFor(env)
   // Only the chair: the archive reads what the year holds, nothing of the demo data is needed.
@@ -40,10 +41,12 @@ it(`builds the ${YEAR} 台帐 with ${N} notices and ${N} visits in one call`, as
   }
 
   const started = Date.now()
-  const r = await callAs(env, 'chair', 'plan', { action: 'archive', year: YEAR })
+  const { out, answers } = await buildArchive(env, YEAR)
   const ms = Date.now() - started
-  expect(r).toMatchObject({ ok: true })
-  console.log(`plan.archive ${YEAR}: ${N} notices + ${N} visits → ${r.data.files} files, ${(r.data.bytes / 1024 / 1024).toFixed(1)} MB in ${(ms / 1000).toFixed(1)} s`)
+  const r = { data: out }
+  console.log(`plan.archive ${YEAR}: ${N} notices + ${N} visits → ${out.files} files, ${(out.bytes / 1024 / 1024).toFixed(1)} MB in ${(ms / 1000).toFixed(1)} s over ${answers.length} calls`)
+  // The parts: plan, meetings, 10 × 200 notices, opinions, visits, polls, audit — then the zip.
+  expect(answers.filter((a) => a.state === 'building').every((a) => a.total === 17)).toBe(true)
   // index, plan, summary, the notices' 备案, opinions, visits, polls, audit log (no meetings or activities that year)
   expect(r.data.files).toBe(N + 7)
   const zip = await JSZip.loadAsync(Buffer.from(await (await fetch(r.data.url)).arrayBuffer()))

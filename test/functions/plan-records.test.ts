@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs'
 import { persona } from '../../emulator/seed/personas'
 import { seededEnv } from './helpers'
 import { createActivity } from './activity-support'
-import { day, item, memberId, must, plan, rid } from './plan-support'
+import { buildArchive, day, item, memberId, must, plan, rid } from './plan-support'
 import { joinThroughApp, visitFor } from './welfare-support'
 
 let env: string
@@ -154,7 +154,7 @@ describe('the 台帐 archive', () => {
   it('is one zip of person-named files; every docx and xlsx opens; anonymous opinions carry no identity', async () => {
     await must(env, 'committee', 'plan', 'addItem', item(YEAR, 12, committeeId, { title: '年终台帐整理' }))
 
-    const out = await must(env, 'chair', 'plan', 'archive', { year: YEAR })
+    const { out } = await buildArchive(env, YEAR)
     expect(out.fileName).toBe(`${YEAR}年工会台帐.zip`)
     const zip = await JSZip.loadAsync(Buffer.from(await (await fetch(out.url)).arrayBuffer()))
     const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir)

@@ -36,3 +36,17 @@ export const day = (days: number) => new Date(Date.now() + 8 * 3600_000 + days *
 
 export const item = (year: number, month: number, ownerId: string, over: Record<string, unknown> = {}) =>
   ({ requestId: rid(), year, month, title: `${month}月事项 ${rid().slice(0, 4)}`, category: '文体活动', ownerId, ...over })
+
+/**
+ * Builds the year's 台帐 as the app does: the same request id, called again while it answers
+ * `building`, until it is ready. Answers the ready output and every answer seen on the way.
+ */
+export async function buildArchive(env: string, year: number, requestId = rid()): Promise<{ out: any; answers: any[] }> {
+  const answers: any[] = []
+  for (;;) {
+    const a = await must(env, 'chair', 'plan', 'archive', { year, requestId })
+    answers.push(a)
+    if (a.state === 'ready') return { out: a, answers }
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+}

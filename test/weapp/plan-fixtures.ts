@@ -2,7 +2,7 @@
  * Realistic answers of the plan function for the page tests, each parsed with the app's own
  * schemas here (a fixture that drifts from types/plan.ts fails at its definition).
  */
-import { calendarOutput, meetingList, meetingView, planItemView, planPeople, planView, summaryOutput, archiveOutput } from '../../types/plan'
+import { calendarOutput, meetingList, meetingView, planItemView, planPeople, planView, summaryOutput, archiveProgress } from '../../types/plan'
 import { checked, hexId } from './support/fixtures'
 
 export const COMMITTEE_ID = 'm2'
@@ -62,4 +62,4 @@ export const summary = checked(summaryOutput, {
   text: ['2026年，校工会……全年计划工作 14 项，已完成 11 项。', '五、存在的不足与来年打算。（请主席补充）'],
 })
 
-export const archive = checked(archiveOutput, { url: 'https://local.example/plan-archives/x.zip', fileName: '2026年工会台帐.zip', fileId: 'cloud://env/plan-archives/x.zip', files: 14, bytes: 52000 })
+export const archive = checked(archiveProgress, { state: 'ready', url: 'https://local.example/plan-archives/x.zip', fileName: '2026年工会台帐.zip', fileId: 'cloud://env/plan-archives/x.zip', files: 14, bytes: 52000 })

@@ -11,6 +11,6 @@ describe('工作总结与台帐 on the weapp build', () => {
     await p.tap('.app-button', '生成全年台帐')
     await p.waitFor(() => calls(p.callFunction, 'plan.archive').length > 0, 'the archive')
     await p.waitFor(() => p.text().includes('2026年工会台帐.zip：14 个文件'), 'the result')
-    expect(p.wx.setClipboardData).toHaveBeenCalledWith(expect.objectContaining({ data: archive.url }))
+    expect(p.wx.setClipboardData).toHaveBeenCalledWith(expect.objectContaining({ data: archive.state === 'ready' ? archive.url : '' }))
   })
 })

@@ -1,5 +1,5 @@
 import {
-  archiveOutput, calendarOutput, fileOutput, itemHistory, linkCandidates, meetingList, meetingView, planItemView, planPeople, planView, summaryOutput,
+  archiveProgress, calendarOutput, fileOutput, itemHistory, linkCandidates, meetingList, meetingView, planItemView, planPeople, planView, summaryOutput,
   type LinkKind,
 } from '../../../types/plan'
 import { call } from '@/services/call'
@@ -32,5 +32,5 @@ export const planApi = {
   publishMeeting: (id: string, revision: number) => call('plan', 'publishMeeting', { id, revision }, meetingView),
   summary: (year: number) => call('plan', 'summary', { year }, summaryOutput),
   exportSummary: (year: number, text: string[]) => call('plan', 'exportSummary', { year, text }, fileOutput),
-  archive: (year: number) => call('plan', 'archive', { year }, archiveOutput),
+  archive: (year: number, requestId: string) => call('plan', 'archive', { year, requestId }, archiveProgress),
 }

@@ -9,6 +9,7 @@ import { AppButton } from '@/components/AppButton'
 import { planApi } from '@/components/plan/api'
 import { useAsync } from '@/hooks/useAsync'
 import { useMe } from '@/hooks/useMe'
+import { useRequestId } from '@/hooks/useRequestId'
 import { todayShanghai } from '@/utils/time'
 import { confirmStep, tell } from '@/services/confirm'
 import { openFile } from '../../components/open-file'
@@ -22,6 +23,8 @@ export default function SummaryPage() {
   const [text, setText] = useState<string[]>([])
   const [archive, setArchive] = useState<{ url: string; fileName: string; files: number } | null>(null)
   const [busy, setBusy] = useState(false)
+  const [building, setBuilding] = useState('')
+  const [requestId, renewRequest] = useRequestId()
   useEffect(() => { if (s.data) setText(s.data.text) }, [s.data])
   const f = s.data?.figures
   const exportWord = async () => {
@@ -35,10 +38,17 @@ export default function SummaryPage() {
     if (!(await confirmStep('生成台帐', `把 ${year} 年的计划、总结、会议记录、公开备案、意见、活动、慰问、测评和操作日志打包为一个压缩包。`, '生成'))) return
     setBusy(true)
     try {
-      const out = await planApi.archive(year)
+      // A big year takes several calls: the same request id carries the one build forward.
+      let out = await planApi.archive(year, requestId)
+      while (out.state === 'building') {
+        setBuilding(`正在生成台帐（${out.done}/${out.total}）…`)
+        await new Promise((resolve) => setTimeout(resolve, 1500))
+        out = await planApi.archive(year, requestId)
+      }
       setArchive(out)
+      renewRequest()
       if (process.env.TARO_ENV === 'weapp') void Taro.setClipboardData({ data: out.url })
-    } catch (err) { tell('没有生成', (err as Error).message) } finally { setBusy(false) }
+    } catch (err) { tell('没有生成', (err as Error).message) } finally { setBusy(false); setBuilding('') }
   }
   return (
     <PageShell>
@@ -68,6 +78,7 @@ export default function SummaryPage() {
               <AppButton block variant='secondary' disabled={busy} onClick={() => void makeArchive()}>生成全年台帐</AppButton>
             </View>
           ) : <Text className='plan-row__meta'>导出和生成台帐由主席操作</Text>}
+          {building ? <Text className='plan-figure' data-testid='archive-progress'>{building}</Text> : null}
           {archive ? (
             <View data-testid='archive'>
               <Text className='plan-figure'>{`${archive.fileName}：${archive.files} 个文件${process.env.TARO_ENV === 'weapp' ? '（下载链接已复制，可在电脑浏览器打开）' : ''}`}</Text>
