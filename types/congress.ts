@@ -48,6 +48,13 @@ export const delegateKinds = ['delegate', 'guest'] as const
 export type DelegateKind = (typeof delegateKinds)[number]
 export const delegateKindLabels: Record<DelegateKind, string> = { delegate: '代表', guest: '列席' }
 
+/**
+ * Days the raters have once the committee passes an answer on (审核通过). After that the committee may
+ * close the rating round: whoever has not rated is recorded as 未评价 and the round is settled on the
+ * ratings given (docs/congress.md, "满意度").
+ */
+export const RATING_DAYS = 15
+
 /** The default least number of 附议 (seconds) a proposal needs before it can be submitted. */
 export const DEFAULT_MIN_SECONDS = 2
 
@@ -118,6 +125,8 @@ export const boardFigures = z.object({
   /** ratings of the final round: 满意 + 基本满意 / all */
   ratingsGood: z.int(),
   ratingsTotal: z.int(),
+  /** raters of the final round who never rated (closed by the committee after the deadline): not in 满意率's base */
+  ratingsMissing: z.int(),
   overdue: z.int(),
   /** whole percent or null when there is nothing to divide by */
   acceptRate: z.nullable(z.int()),
@@ -198,10 +207,14 @@ export const proposalDetail = z.extend(proposalItem, {
   answers: z.array(answerView), ratings: z.array(ratingView),
   /** people who rate this case's answer (proposer, 附议人, people of merged proposals) */
   raterNames: z.array(z.string()),
+  /** last day to rate the current round (state rating) */
+  ratingDue: z.nullable(z.string()),
+  /** raters recorded as 未评价 when the committee closed a round after its deadline */
+  unrated: z.array(z.object({ round: z.int(), name: z.string() })),
   returnedAnswerReason: z.nullable(z.string()),
   fromOpinion: z.boolean(),
   /** what the caller may do now */
-  can: z.object({ edit: z.boolean(), invite: z.boolean(), submit: z.boolean(), respond: z.boolean(), decide: z.boolean(), assign: z.boolean(), answer: z.boolean(), review: z.boolean(), rate: z.boolean() }),
+  can: z.object({ edit: z.boolean(), invite: z.boolean(), submit: z.boolean(), respond: z.boolean(), decide: z.boolean(), assign: z.boolean(), answer: z.boolean(), review: z.boolean(), rate: z.boolean(), closeRating: z.boolean() }),
 })
 export type ProposalDetail = z.infer<typeof proposalDetail>
 

@@ -104,8 +104,14 @@ export interface ProposalDoc {
   returnedAnswerReason?: string
   /** frozen when the answer goes to rating */
   raterIds: string[]
+  /** last day of the current rating round (审核通过 + RATING_DAYS) */
+  ratingDue?: string
+  /** raters who had not rated when the committee closed a round after its deadline (未评价) */
+  unrated?: Array<{ round: number; memberId: string; name: string }>
+  /** absent when nobody rated the final round (closed as 未评价) */
   finalRating?: Rating
-  ratingCounts?: Record<Rating, number>
+  /** the final round's ratings; `unrated` counts its raters recorded as 未评价 */
+  ratingCounts?: Record<Rating, number> & { unrated?: number }
   fromOpinionId?: string
   searchTerms: string[]
   revision: number

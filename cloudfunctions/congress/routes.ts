@@ -7,7 +7,8 @@ import {
 import { action } from '../_shared/dispatch'
 import type { FieldLabels } from '../_shared/input-issues'
 import { escalate } from './escalate'
-import { answer, assign, decide, invite, rate, respond, reviewAnswer, saveProposal, submit } from './proposals'
+import { answer, assign, decide, invite, respond, reviewAnswer, saveProposal, submit } from './proposals'
+import { closeRating, rate } from './ratings'
 import { attendance, checkin, dossier, fromOpinion } from './records'
 import { addDelegate, removeDelegate, saveSession, setCommittee } from './sessions'
 import { delegateList, findMembers, myCongress, proposalDetail, proposalList, sessionList, sessionView, similar } from './views'
@@ -49,6 +50,8 @@ export const routes = {
   decide: action({ input: decideInput, role: 'member', labels, run: (ctx, input) => decide(ctx, input) }),
   assign: action({ input: assignInput, role: 'member', labels, run: (ctx, input) => assign(ctx, input) }),
   reviewAnswer: action({ input: reviewAnswerInput, role: 'member', labels, run: (ctx, input) => reviewAnswer(ctx, input) }),
+  /** after the rating deadline: missing raters become 未评价 and the round is settled */
+  closeRating: action({ input: proposalRevisionInput, role: 'member', labels, run: (ctx, input) => closeRating(ctx, input.id, input.revision) }),
   checkin: action({ input: checkinInput, role: 'member', labels, run: (ctx, input) => checkin(ctx, input.sessionId, input.memberIds) }),
   fromOpinion: action({ input: fromOpinionInput, role: 'member', labels, run: (ctx, input) => fromOpinion(ctx, input.sessionId, input.opinionId, input.requestId) }),
   exportRecords: action({

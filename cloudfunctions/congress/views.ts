@@ -31,7 +31,10 @@ export function isOverdue(p: ProposalDoc, today: string): boolean {
 
 const pct = (a: number, b: number) => (b === 0 ? null : Math.round((a * 100) / b))
 
-/** 立案率 = (立案 + 并案) / decided; 按期答复率 = first answers on time / cases answered; 满意率 = 满意 + 基本满意 / final ratings. */
+/**
+ * 立案率 = (立案 + 并案) / decided; 按期答复率 = first answers on time / cases answered; 满意率 = 满意 + 基本满意 /
+ * ratings given in the final rounds of closed cases (未评价 raters are counted apart, never in the base).
+ */
 export function figuresOf(all: ProposalDoc[], today: string): BoardFigures {
   const submitted = all.filter((p) => !PRE_SUBMIT.has(p.state))
   const decided = submitted.filter((p) => DECIDED.has(p.state))
@@ -40,15 +43,17 @@ export function figuresOf(all: ProposalDoc[], today: string): BoardFigures {
   const onTime = answeredCases.filter((p) => p.answers[0].onTime)
   let good = 0
   let ratingsTotal = 0
+  let ratingsMissing = 0
   for (const p of all) {
     if (!p.ratingCounts) continue
     good += p.ratingCounts.satisfied + p.ratingCounts.basic
     ratingsTotal += p.ratingCounts.satisfied + p.ratingCounts.basic + p.ratingCounts.unsatisfied
+    ratingsMissing += p.ratingCounts.unrated ?? 0
   }
   return {
     submitted: submitted.length, decided: decided.length, accepted: accepted.length, suggestions: decided.filter((p) => p.state === 'suggestion').length,
     answered: answeredCases.length, answeredOnTime: onTime.length, closed: submitted.filter((p) => p.state === 'closed').length,
-    ratingsGood: good, ratingsTotal, overdue: submitted.filter((p) => isOverdue(p, today)).length,
+    ratingsGood: good, ratingsTotal, ratingsMissing, overdue: submitted.filter((p) => isOverdue(p, today)).length,
     acceptRate: pct(accepted.length, decided.length), onTimeRate: pct(onTime.length, answeredCases.length), satisfactionRate: pct(good, ratingsTotal),
   }
 }
@@ -149,6 +154,8 @@ export async function proposalDetail(ctx: Ctx, id: string): Promise<ProposalDeta
     answers: p.answers.filter((a) => !a.returnedReason).map((a) => ({ round: a.round, answerClass: a.answerClass, text: a.text, reason: a.reason, answeredOn: a.answeredOn, onTime: a.onTime, handlerName: a.handlerName })),
     ratings: ratings.sort((a, b) => a.round - b.round || +new Date(a.at) - +new Date(b.at)).map((r) => ({ round: r.round, name: r.name, rating: r.rating, comment: r.comment })),
     raterNames: raterIds.map((x) => names.get(x)?.name ?? '（已离开）'),
+    ratingDue: p.state === 'rating' ? p.ratingDue ?? null : null,
+    unrated: (p.unrated ?? []).map((u) => ({ round: u.round, name: u.name })),
     returnedAnswerReason: p.state === 'assigned' ? p.returnedAnswerReason ?? null : null,
     fromOpinion: !!p.fromOpinionId,
     can: {
@@ -157,6 +164,7 @@ export async function proposalDetail(ctx: Ctx, id: string): Promise<ProposalDeta
       decide: committee && p.state === 'submitted', assign: committee && (p.state === 'accepted' || p.state === 'assigned'),
       answer: p.handlerId === me._id && p.state === 'assigned', review: committee && p.state === 'answered',
       rate: p.state === 'rating' && p.raterIds.includes(me._id) && !rated,
+      closeRating: committee && p.state === 'rating' && !!p.ratingDue && today > p.ratingDue,
     },
   }
 }

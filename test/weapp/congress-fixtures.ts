@@ -6,7 +6,7 @@ import { myCongressOutput, proposalDetail, proposalListOutput, sessionListOutput
 import { checked, hexId } from './support/fixtures'
 
 export const SESSION = 'congress-5-3'
-const figures = { submitted: 11, decided: 9, accepted: 7, suggestions: 1, answered: 4, answeredOnTime: 3, closed: 2, ratingsGood: 5, ratingsTotal: 6, overdue: 1, acceptRate: 78, onTimeRate: 75, satisfactionRate: 83 }
+const figures = { submitted: 11, decided: 9, accepted: 7, suggestions: 1, answered: 4, answeredOnTime: 3, closed: 2, ratingsGood: 5, ratingsTotal: 6, ratingsMissing: 1, overdue: 1, acceptRate: 78, onTimeRate: 75, satisfactionRate: 83 }
 
 export const sessions = checked(sessionListOutput, { items: [{ id: SESSION, title: '2026年第五届第三次教职工代表大会', term: 5, meeting: 3, meetingDate: '2026-12-27', collectFrom: '2026-11-02', collectTo: '2026-12-22', collecting: true, delegates: 20 }] })
 
@@ -31,12 +31,12 @@ export const list = checked(proposalListOutput, {
   ],
 }, 'congress.list')
 
-const can = { edit: false, invite: false, submit: false, respond: false, decide: false, assign: false, answer: false, review: false, rate: false }
+const can = { edit: false, invite: false, submit: false, respond: false, decide: false, assign: false, answer: false, review: false, rate: false, closeRating: false }
 export function proposal(key: string, over: Record<string, unknown> = {}, canOver: Partial<typeof can> = {}) {
   return checked(proposalDetail, {
     ...item(key, {}), sessionId: SESSION, revision: 4, reasons: '午餐菜品单一，排队时间长。', measures: '增加窗口，每周公示菜单。', proposerId: 'm7',
     invites: [{ memberId: 'm8', name: '刘芳', state: 'accepted' }, { memberId: 'm9', name: '黄俊', state: 'accepted' }],
-    decisionReason: null, mergedInto: null, mergedFrom: [], handlerName: null, coOffices: '', round: 1, answers: [], ratings: [], raterNames: ['张明', '刘芳', '黄俊'],
+    decisionReason: null, mergedInto: null, mergedFrom: [], handlerName: null, coOffices: '', round: 1, answers: [], ratings: [], raterNames: ['张明', '刘芳', '黄俊'], ratingDue: null, unrated: [],
     returnedAnswerReason: null, fromOpinion: false, ...over, can: { ...can, ...canOver },
   }, `congress.detail ${key}`)
 }

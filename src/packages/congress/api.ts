@@ -26,6 +26,7 @@ export const congressApi = {
   assign: (id: string, revision: number, input: { handlerId: string; office: string; coOffices: string; dueDate: string }) => call('congress', 'assign', { id, revision, ...input }, ok),
   answer: (id: string, revision: number, input: { answerClass: AnswerClass; text: string; reason: string }) => call('congress', 'answer', { id, revision, ...input }, ok),
   reviewAnswer: (id: string, revision: number, approve: boolean, reason: string) => call('congress', 'reviewAnswer', { id, revision, approve, reason }, ok),
+  closeRating: (id: string, revision: number) => call('congress', 'closeRating', { id, revision }, z.object({ state: z.string(), round: z.int(), unrated: z.int() })),
   rate: (id: string, rating: Rating, comment: string) => call('congress', 'rate', { id, rating, comment }, z.object({ state: z.string(), round: z.int() })),
   findMembers: (query: string) => call('congress', 'findMembers', { query }, membersOutput),
   saveSession: (input: Record<string, unknown>) => call('congress', 'saveSession', input, z.object({ id: z.string(), revision: z.int() })),

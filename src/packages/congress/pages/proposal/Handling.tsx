@@ -20,7 +20,9 @@ export function Handling({ p }: { p: ProposalDetail }) {
       ))}
       {p.ratings.length ? <Text className='cg-para cg-strong'>评价</Text> : null}
       {p.ratings.map((r) => <Text key={`${r.round}-${r.name}`} className='cg-line' data-rating={r.rating}>{`第${r.round}次 · ${r.name}：${ratingLabels[r.rating]}${r.comment ? `，${r.comment}` : ''}`}</Text>)}
-      {p.state === 'rating' ? <Text className='cg-line'>{`评价人：${p.raterNames.join('、')}`}</Text> : null}
+      {p.unrated.map((u) => <Text key={`${u.round}-${u.name}`} className='cg-line' data-rating='unrated'>{`第${u.round}次 · ${u.name}：未评价（评价期满）`}</Text>)}
+      {p.state === 'rating' ? <Text className='cg-line'>{`评价人：${p.raterNames.join('、')}${p.ratingDue ? `；评价期限 ${p.ratingDue}` : ''}`}</Text> : null}
+      {p.state === 'closed' && !p.finalRating ? <Text className='cg-line'>最终评价：未评价（评价期满无人评价）</Text> : null}
     </View>
   )
 }
