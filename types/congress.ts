@@ -175,11 +175,29 @@ export const assignInput = z.object({
   coOffices: z._default(text(60, '协办部门'), ''),
   dueDate: calendarDate,
 })
+/**
+ * Answer files (images, PDF, Word): the app uploads each to the staging folder
+ * `uploads/congress/<random>.<ext>`; the function checks its bytes and stores it at
+ * `congress-answers/<sha256>.<ext>` (functions only), named by its content.
+ */
+export const STAGED_CONGRESS_FILE = /^cloud:\/\/[^/\s]+\/uploads\/congress\/[A-Za-z0-9_-]{8,64}\.[a-z0-9]{1,5}$/
+export const ANSWER_FILES_MAX = 5
+export const ANSWER_FILE_EXTENSIONS = ['pdf', 'doc', 'docx', 'jpg', 'jpeg', 'png'] as const
+export const answerFileInput = z.strictObject({
+  fileId: z.string().check(rule((v: string) => v.length <= 300 && STAGED_CONGRESS_FILE.test(v), '答复附件必须先通过小程序上传')),
+  name: z.string().check(z.trim(), rule((v: string) => v.length >= 1 && v.length <= 80, '附件名应为 1 到 80 个字'),
+    rule((v: string) => /\.(pdf|docx?|jpe?g|png)$/i.test(v), '答复附件只能是图片、PDF 或 Word 文件')),
+  /** as the app measured it; the function records the real size */
+  size: z.int().check(rule((v: number) => v >= 1, '附件是空文件'), rule((v: number) => v <= 20 * 1024 * 1024, '附件不能超过 20M')),
+})
+export type AnswerFileInput = z.infer<typeof answerFileInput>
+
 export const answerInput = z.object({
   id, revision,
   answerClass,
   text: needed(2000, '答复内容'),
   reason: z._default(text(300, '暂不能解决的原因'), ''),
+  files: z._default(z.array(answerFileInput).check(rule((a: unknown[]) => a.length <= ANSWER_FILES_MAX, `答复附件最多 ${ANSWER_FILES_MAX} 个`)), []),
 })
 export const reviewAnswerInput = z.object({ id, revision, approve: z.boolean(), reason: z._default(text(300, '退回理由'), '') })
 export const rateInput = z.object({ id, rating, comment: z._default(text(200, '评价意见'), '') })
@@ -192,7 +210,13 @@ export const proposalItem = z.object({
 export type ProposalItem = z.infer<typeof proposalItem>
 export const proposalListOutput = paged(proposalItem)
 
-export const answerView = z.object({ round: z.int(), answerClass, text: z.string(), reason: z.string(), answeredOn: z.string(), onTime: z.boolean(), handlerName: z.string() })
+/** An answer's file as members see it: `url` is a temporary link (null when the file is gone). */
+export const answerFileView = z.object({ name: z.string(), size: z.int(), kind: z.string(), url: z.nullable(z.string()) })
+export type AnswerFileView = z.infer<typeof answerFileView>
+export const answerView = z.object({
+  round: z.int(), answerClass, text: z.string(), reason: z.string(), answeredOn: z.string(), onTime: z.boolean(), handlerName: z.string(),
+  files: z.array(answerFileView),
+})
 export const ratingView = z.object({ round: z.int(), name: z.string(), rating, comment: z.string() })
 export const inviteView = z.object({ memberId: z.string(), name: z.string(), state: z.enum(['invited', 'accepted', 'declined']) })
 

@@ -67,7 +67,11 @@ export interface AnswerEntry {
   handlerName: string
   /** set when the committee sent this answer back (退回重办) */
   returnedReason?: string
+  /** sealed at `congress-answers/<sha256>.<ext>` (answer-files.ts); absent on answers written before files */
+  files?: AnswerFile[]
 }
+
+export interface AnswerFile { fileId: string; name: string; size: number; sha256: string }
 
 export interface ProposalDoc {
   _id: string

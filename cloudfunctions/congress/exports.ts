@@ -33,6 +33,7 @@ function handling(p: ProposalDoc, d: Data): string[] {
   if (p.office) lines.push(`主办部门：${p.office}${p.coOffices ? `；协办：${p.coOffices}` : ''}；承办人：${p.handlerName ?? ''}；答复期限：${p.dueDate ?? ''}`)
   for (const a of p.answers.filter((x) => !x.returnedReason)) {
     lines.push(`第${a.round}次答复（${a.answeredOn}，${a.onTime ? '按期' : '超期'}）：${answerClassLabels[a.answerClass]}。${a.text}${a.reason ? `（原因：${a.reason}）` : ''}`)
+    if (a.files?.length) lines.push(`答复附件：${a.files.map((f) => f.name).join('、')}`)
   }
   const rs = d.ratings.filter((r) => r.proposalId === p._id).sort((a, b) => a.round - b.round)
   if (rs.length) lines.push(`评价：${rs.map((r) => `${r.name}（第${r.round}次）${ratingLabels[r.rating]}${r.comment ? `：${r.comment}` : ''}`).join('；')}`)

@@ -10,14 +10,15 @@
  *  4. 满意度 (ratings.ts): 不满意 reopens once; a round no one finishes is closed by the committee after
  *     its deadline.
  */
-import { RATING_DAYS, type AnswerClass, type Decision, type ProposalCategory } from '../../types/congress'
+import { RATING_DAYS, type AnswerClass, type AnswerFileInput, type Decision, type ProposalCategory } from '../../types/congress'
 import { recordAudit } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
 import { createdId, isDuplicateKey } from '../_shared/create-once'
 import { AppError, conflict, forbidden, notFound, staleRevision } from '../_shared/errors'
 import { searchTerms } from '../_shared/search-terms'
 import { addDays, shanghaiDate } from '../_shared/time'
-import { CONGRESS_COLLECTIONS as C, type InviteDoc, type ProposalDoc } from './documents'
+import { dropStagedAnswerFiles, sealAnswerFiles } from './answer-files'
+import { CONGRESS_COLLECTIONS as C, type AnswerEntry, type InviteDoc, type ProposalDoc } from './documents'
 import {
   approvedMember, getDoc, inTransaction, inviteId, loadDelegate, loadProposal, loadSession, requireDelegate, requireProposalCommittee,
 } from './store'
@@ -217,16 +218,21 @@ export async function assign(ctx: Ctx, input: { id: string; revision: number; ha
 }
 
 /** The 承办人 of this case answers (A/B/C; C with its reason). */
-export async function answer(ctx: Ctx, input: { id: string; revision: number; answerClass: AnswerClass; text: string; reason: string }): Promise<{ id: string; state: string }> {
+export async function answer(ctx: Ctx, input: { id: string; revision: number; answerClass: AnswerClass; text: string; reason: string; files: AnswerFileInput[] }): Promise<{ id: string; state: string }> {
   const me = requireMember(ctx)
   const p = await loadProposal(ctx.db, input.id)
   if (p.handlerId !== me._id) throw forbidden('只有这件提案的承办人可以答复')
   mustBe(p, ['assigned'], '答复')
   if (input.answerClass === 'C' && !input.reason) throw new AppError('BAD_INPUT', '输入有误：C 类答复请写明暂不能解决的原因。')
+  const files = await sealAnswerFiles(ctx, input.files)
   const today = shanghaiDate(ctx.now)
-  const entry = { round: p.round, answerClass: input.answerClass, text: input.text, reason: input.answerClass === 'C' ? input.reason : '', answeredOn: today, onTime: !p.dueDate || today <= p.dueDate, handlerId: me._id, handlerName: me.name }
+  const entry: AnswerEntry = {
+    round: p.round, answerClass: input.answerClass, text: input.text, reason: input.answerClass === 'C' ? input.reason : '', answeredOn: today,
+    onTime: !p.dueDate || today <= p.dueDate, handlerId: me._id, handlerName: me.name, files,
+  }
   const _ = ctx.db.command
   if (!(await transition(ctx, p, ['assigned'], input.revision, { state: 'answered', answers: _.push([entry]) }))) throw staleRevision()
+  await dropStagedAnswerFiles(ctx, input.files)
   return { id: p._id, state: 'answered' }
 }
 

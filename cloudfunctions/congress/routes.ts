@@ -20,7 +20,7 @@ const labels: FieldLabels = {
   constituency: '选区', kind: '类别', leader: '代表团组长', reason: '理由', category: '类别', reasons: '理由', measures: '办法和建议', accept: '是否附议',
   page: '页码', state: '状态', mine: '只看我的', excludeId: '提案', decision: '审查意见', intoId: '并入的提案', handlerId: '承办人', office: '主办部门',
   coOffices: '协办部门', dueDate: '答复期限', answerClass: '答复类别', text: '答复内容', approve: '审核意见', rating: '满意度', comment: '评价意见',
-  opinionId: '意见', query: '姓名',
+  opinionId: '意见', query: '姓名', files: '答复附件', 'files.fileId': '答复附件', 'files.name': '附件名', 'files.size': '附件大小',
 }
 const proposalLabels: FieldLabels = { ...labels, title: '案由' }
 const CHAIR_ONLY = '只有工会主席可以进行此操作'

@@ -13,6 +13,7 @@ import { docs } from '../_shared/query'
 import { queryTerms } from '../_shared/search-terms'
 import { shanghaiDate } from '../_shared/time'
 import { keywordTerms, nameMatches } from '../member/search'
+import { answerFileViews } from './answer-files'
 import { CONGRESS_COLLECTIONS as C, type InviteDoc, type ProposalDoc, type SessionDoc } from './documents'
 import {
   allSessions, getDoc, inviteId, isProposalCommittee, latestSession, loadDelegate, loadProposal, loadSession, membersByIds, proposalInvites, proposalRatings,
@@ -144,6 +145,8 @@ export async function proposalDetail(ctx: Ctx, id: string): Promise<ProposalDeta
   const mineInvite = invites.find((i) => i.memberId === me._id)
   const proposer = p.proposerId === me._id && PRE_SUBMIT.has(p.state)
   const rated = ratings.some((r) => r.memberId === me._id && r.round === p.round)
+  const shown = p.answers.filter((a) => !a.returnedReason)
+  const files = await answerFileViews(ctx, shown)
   return {
     ...itemOf(p, today), sessionId: p.sessionId, revision: p.revision, reasons: p.reasons, measures: p.measures, proposerId: p.proposerId,
     invites: invites.map((i) => ({ memberId: i.memberId, name: i.name, state: i.state })),
@@ -151,7 +154,7 @@ export async function proposalDetail(ctx: Ctx, id: string): Promise<ProposalDeta
     mergedInto: into ? { id: into._id, number: into.number, title: into.title } : null,
     mergedFrom: from.filter((x): x is ProposalDoc => !!x).map((x) => ({ id: x._id, title: x.title, proposerName: x.proposerName })),
     handlerName: p.handlerName ?? null, coOffices: p.coOffices ?? '', round: p.round,
-    answers: p.answers.filter((a) => !a.returnedReason).map((a) => ({ round: a.round, answerClass: a.answerClass, text: a.text, reason: a.reason, answeredOn: a.answeredOn, onTime: a.onTime, handlerName: a.handlerName })),
+    answers: shown.map((a) => ({ round: a.round, answerClass: a.answerClass, text: a.text, reason: a.reason, answeredOn: a.answeredOn, onTime: a.onTime, handlerName: a.handlerName, files: files.get(a) ?? [] })),
     ratings: ratings.sort((a, b) => a.round - b.round || +new Date(a.at) - +new Date(b.at)).map((r) => ({ round: r.round, name: r.name, rating: r.rating, comment: r.comment })),
     raterNames: raterIds.map((x) => names.get(x)?.name ?? '（已离开）'),
     ratingDue: p.state === 'rating' ? p.ratingDue ?? null : null,

@@ -41,7 +41,7 @@ export function proposal(key: string, over: Record<string, unknown> = {}, canOve
   }, `congress.detail ${key}`)
 }
 
-export const answered = { office: '后勤处', handlerName: '曹建国', dueDate: '2026-12-12', answerClass: 'B', answers: [{ round: 1, answerClass: 'B', text: '下学期增加两个窗口。', reason: '', answeredOn: '2026-12-01', onTime: true, handlerName: '曹建国' }] }
+export const answered = { office: '后勤处', handlerName: '曹建国', dueDate: '2026-12-12', answerClass: 'B', answers: [{ round: 1, answerClass: 'B', text: '下学期增加两个窗口。', reason: '', answeredOn: '2026-12-01', onTime: true, handlerName: '曹建国', files: [{ name: '增设窗口方案.pdf', size: 20480, kind: 'pdf', url: 'https://tmp.example/fix.pdf' }] }] }
 
 export const mine = (over: Record<string, unknown> = {}) => checked(myCongressOutput, { sessionId: SESSION, title: '2026年第五届第三次教职工代表大会', delegate: true, committee: false, handlerCases: 0, invitations: 1, toRate: 1, ...over })
 export const similar = checked(similarOutput, { items: [{ id: hexId('s'), sessionTitle: '2025年第五届第二次教职工代表大会', title: '关于改善教师食堂伙食的建议', state: 'closed' }] })

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { answerClassLabels, ratingLabels, type ProposalDetail } from '../../../../../types/congress'
 import { DetailRow } from '@/components/common/DetailRow'
+import { AnswerFiles } from '../../components/AnswerFiles'
 
 /** How the case is handled: the office, every answer (A/B/C) and every rating, round by round. */
 export function Handling({ p }: { p: ProposalDetail }) {
@@ -16,6 +17,7 @@ export function Handling({ p }: { p: ProposalDetail }) {
           <Text className='cg-para cg-strong'>{`第${a.round}次答复 · ${answerClassLabels[a.answerClass]} · ${a.answeredOn}${a.onTime ? '' : '（超期）'}`}</Text>
           <Text className='cg-para'>{a.text}</Text>
           {a.reason ? <Text className='cg-para'>{`暂不能解决的原因：${a.reason}`}</Text> : null}
+          <AnswerFiles list={a.files} />
         </View>
       ))}
       {p.ratings.length ? <Text className='cg-para cg-strong'>评价</Text> : null}
