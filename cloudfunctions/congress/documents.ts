@@ -19,6 +19,8 @@ export const CONGRESS_COLLECTIONS = {
   attendance: 'congress_attendance',
   /** `<YYYY-MM-DD>`: the day's overdue escalation ran (primary key = once a day) */
   escalations: 'congress_escalations',
+  /** `<sessionId>_open` / `<sessionId>_close`: the collection-window reminder was sent (primary key = once) */
+  reminders: 'congress_reminders',
 } as const
 
 export interface SessionDoc {

@@ -18,6 +18,7 @@ import { AppError, conflict, forbidden, notFound, staleRevision } from '../_shar
 import { searchTerms } from '../_shared/search-terms'
 import { addDays, shanghaiDate } from '../_shared/time'
 import { dropStagedAnswerFiles, sealAnswerFiles } from './answer-files'
+import { tellInvited } from './reminders'
 import { CONGRESS_COLLECTIONS as C, type AnswerEntry, type InviteDoc, type ProposalDoc } from './documents'
 import {
   approvedMember, getDoc, inTransaction, inviteId, loadDelegate, loadProposal, loadSession, requireDelegate, requireProposalCommittee,
@@ -76,13 +77,13 @@ export async function saveProposal(ctx: Ctx, input: Fields & { sessionId: string
   return { id: doc._id, revision: 0 }
 }
 
-/** The proposer invites 代表 of the session to second (附议); re-inviting someone is harmless. */
+/** The proposer invites 代表 of the session to second (附议); each is messaged once; re-inviting someone is harmless. */
 export async function invite(ctx: Ctx, id: string, memberIds: string[]): Promise<{ invited: number }> {
   const me = requireMember(ctx)
   const p = await loadProposal(ctx.db, id)
   if (p.proposerId !== me._id) throw forbidden('只有提案人可以邀请附议')
   mustBe(p, EDITABLE, '邀请附议')
-  let invited = 0
+  const invited: string[] = []
   for (const memberId of [...new Set(memberIds)]) {
     if (memberId === me._id) throw new AppError('BAD_INPUT', '输入有误：提案人不能附议自己的提案。')
     const d = await loadDelegate(ctx.db, p.sessionId, memberId)
@@ -90,12 +91,13 @@ export async function invite(ctx: Ctx, id: string, memberIds: string[]): Promise
     const doc: InviteDoc = { _id: inviteId(p._id, memberId), proposalId: p._id, sessionId: p.sessionId, memberId, name: d.name, state: 'invited', at: ctx.now }
     try {
       await ctx.db.collection(C.invites).add({ data: doc })
-      invited++
+      invited.push(memberId)
     } catch (err) {
       if (!isDuplicateKey(err)) throw err
     }
   }
-  return { invited }
+  await tellInvited(ctx, p, invited)
+  return { invited: invited.length }
 }
 
 /** An invited 代表 accepts or declines; each invitation is answered once. */

@@ -7,6 +7,7 @@ import {
 import { action } from '../_shared/dispatch'
 import type { FieldLabels } from '../_shared/input-issues'
 import { escalate } from './escalate'
+import { remindCollection } from './reminders'
 import { answer, assign, decide, invite, respond, reviewAnswer, saveProposal, submit } from './proposals'
 import { closeRating, rate } from './ratings'
 import { attendance, checkin, dossier, fromOpinion } from './records'
@@ -74,4 +75,6 @@ export const routes = {
 
   /** Timer (config.json): overdue cases to the chair, once a day. */
   escalate: action({ input: z.object({}), role: 'timer', run: (ctx) => escalate(ctx) }),
+  /** Timer (config.json): the collection window's opening and closing reminders to 代表, once each per session. */
+  remindCollection: action({ input: z.object({}), role: 'timer', run: (ctx) => remindCollection(ctx) }),
 }

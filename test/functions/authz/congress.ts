@@ -36,4 +36,5 @@ export const rows: AuthzRows = {
   saveSession: { allowed: CHAIR },
   setCommittee: { allowed: CHAIR },
   escalate: { allowed: [] },
+  remindCollection: { allowed: [] },
 }
