@@ -325,6 +325,8 @@ export interface OpinionDoc {
   qaPublishedOn?: string
   /** anonymous only: where to find it by code (keyed hash), and the salted hash that proves the code */
   receipt?: { lookup: string; salt: string; hash: string }
+  /** the 教代会 draft proposal a committee member made from it (congress.fromOpinion); one per item */
+  proposalId?: string
   /** named only: the member asked to be told of the reply (one-time subscription) */
   notifyReply?: boolean
 }
