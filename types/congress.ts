@@ -135,8 +135,13 @@ export const boardFigures = z.object({
 })
 export type BoardFigures = z.infer<typeof boardFigures>
 
+/** A 票决 of the session (a poll whose electorate is its 代表); `done`: closed, its results can be opened. */
+export const sessionPoll = z.object({ id: z.string(), title: z.string(), state: z.string(), closesOn: z.string(), done: z.boolean() })
+export type SessionPoll = z.infer<typeof sessionPoll>
+
 export const sessionView = z.extend(sessionSummary, {
   revision: z.int(), reviewDays: z.int(), minSeconds: z.int(), agenda: z.array(z.string()),
+  polls: z.array(sessionPoll),
   committee: z.array(z.object({ memberId: z.string(), name: z.string() })),
   delegates: z.int(), guests: z.int(),
   /** what the caller is in this session */

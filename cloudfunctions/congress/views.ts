@@ -14,6 +14,7 @@ import { queryTerms } from '../_shared/search-terms'
 import { shanghaiDate } from '../_shared/time'
 import { keywordTerms, nameMatches } from '../member/search'
 import { answerFileViews } from './answer-files'
+import { sessionPolls } from './session-polls'
 import { CONGRESS_COLLECTIONS as C, type InviteDoc, type ProposalDoc, type SessionDoc } from './documents'
 import {
   allSessions, getDoc, inviteId, isProposalCommittee, latestSession, loadDelegate, loadProposal, loadSession, membersByIds, proposalInvites, proposalRatings,
@@ -86,10 +87,12 @@ export async function sessionView(ctx: Ctx, sessionId: string): Promise<SessionV
   const s = await loadSession(ctx.db, sessionId)
   const me = requireMember(ctx)
   const today = shanghaiDate(ctx.now)
-  const [ds, ps, committee] = await Promise.all([sessionDelegates(ctx.db, s._id), sessionProposals(ctx.db, s._id), membersByIds(ctx.db, s.committeeIds)])
+  const [ds, ps, committee, polls] = await Promise.all([
+    sessionDelegates(ctx.db, s._id), sessionProposals(ctx.db, s._id), membersByIds(ctx.db, s.committeeIds), sessionPolls(ctx.db, s._id),
+  ])
   const mine = ds.find((d) => d.memberId === me._id && d.state !== 'removed')
   return {
-    ...summary(s, today), revision: s.revision, reviewDays: s.reviewDays, minSeconds: s.minSeconds, agenda: s.agenda,
+    ...summary(s, today), revision: s.revision, reviewDays: s.reviewDays, minSeconds: s.minSeconds, agenda: s.agenda, polls,
     committee: s.committeeIds.map((id) => ({ memberId: id, name: committee.get(id)?.name ?? '（已离开）' })),
     delegates: ds.filter((d) => d.state === 'active').length, guests: ds.filter((d) => d.state === 'guest').length,
     me: {

@@ -15,6 +15,7 @@ import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { congressApi } from '../../api'
 import { Figures } from '../../components/Figures'
 import { ProposalRow } from '../../components/ProposalRow'
+import { SessionRecord } from '../../components/SessionRecord'
 import { askForDelegateMessages } from '../../subscribe'
 import '../../congress.scss'
 
@@ -64,6 +65,7 @@ export default function CongressBoardPage() {
           {s.me.delegate ? <Text className='cg-link' data-testid='subscribe-delegate' onClick={() => void remindMe()}>提醒我：征集开始、即将截止和附议邀请</Text> : null}
         </View>
       ) : null}
+      {s ? <SessionRecord s={s} /> : null}
       {s ? <Figures f={s.figures} /> : null}
       <View className='cg-links'>
         {s?.me.committee ? <Text className='cg-link' onClick={() => go(`/packages/congress/pages/desk/index?session=${sessionId}`)}>提案工作台</Text> : null}
