@@ -65,7 +65,7 @@ export interface MemberDoc {
   removeReason?: string
   /** +1 on every change of the record (a correction names the revision it was made against); absent = 0 */
   revision?: number
-  /** name search index (2-character windows and single characters, see member/search.ts) */
+  /** name search index (2-character windows and single characters, see _shared/member-search.ts) */
   searchTerms?: string[]
   /** the request id of the application that made or reopened this record (a retry answers the same) */
   applyKey?: string

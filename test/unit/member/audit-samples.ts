@@ -3,7 +3,7 @@
  * recordAudit call). The sentence test renders each; a new action in the code without a sample here
  * fails that test, so its sentence gets written and looked at.
  */
-import type { AuditRecord } from '../../../cloudfunctions/member/audit-sentences'
+import type { AuditRecord } from '../../../cloudfunctions/_shared/audit-sentences'
 
 const M = (id: string, label: string) => ({ kind: 'member', id, label })
 const HEX = 'a3f09c1e5b7d4e2f8a6c0b1d2e3f4a5b'

@@ -4,9 +4,9 @@
  * Shanghai; no JSON and no hashes. A field that is neither named nor ignored is left out and
  * reported in `unnamed` (the test fails on it), so a new field shows up in review, not on screen.
  */
-import { formatShanghai } from '../_shared/time'
+import { formatShanghai } from './time'
 import { AREA_FIELD_NAMES, AREA_IGNORED, AREA_VALUE_NAMES, FIELD_NAMES, IGNORED_FIELDS, STATE_NAMES, VALUE_NAMES, yesNo } from './audit-words'
-import { PATH_LABELS, type JoinPath } from './admission'
+import { PATH_LABELS, type JoinPath } from './audit-words'
 
 export interface AuditRecord {
   action: string
