@@ -68,6 +68,11 @@ const needed = (max: number, what: string) => z.string().check(z.trim(), rule((s
  * `<proposalId>_<round>_<memberId>`; attendance `<sessionId>_<memberId>` (all within docId's 128).
  */
 export const sessionIdOf = (term: number, meeting: number) => `congress-${term}-${meeting}`
+/** The 届 and 次 a session id names, or null for any other string. */
+export function sessionTermOf(id: string): { term: number; meeting: number } | null {
+  const m = /^congress-(\d{1,2})-(\d{1,2})$/.exec(id)
+  return m ? { term: Number(m[1]), meeting: Number(m[2]) } : null
+}
 const id = docId
 
 /* ───────────── sessions and 代表 ───────────── */
