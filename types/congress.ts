@@ -48,6 +48,13 @@ export const delegateKinds = ['delegate', 'guest'] as const
 export type DelegateKind = (typeof delegateKinds)[number]
 export const delegateKindLabels: Record<DelegateKind, string> = { delegate: '代表', guest: '列席' }
 
+/**
+ * Days the raters have once the committee passes an answer on (审核通过). After that the committee may
+ * close the rating round: whoever has not rated is recorded as 未评价 and the round is settled on the
+ * ratings given (docs/congress.md, "满意度").
+ */
+export const RATING_DAYS = 15
+
 /** The default least number of 附议 (seconds) a proposal needs before it can be submitted. */
 export const DEFAULT_MIN_SECONDS = 2
 
@@ -61,6 +68,11 @@ const needed = (max: number, what: string) => z.string().check(z.trim(), rule((s
  * `<proposalId>_<round>_<memberId>`; attendance `<sessionId>_<memberId>` (all within docId's 128).
  */
 export const sessionIdOf = (term: number, meeting: number) => `congress-${term}-${meeting}`
+/** The 届 and 次 a session id names, or null for any other string. */
+export function sessionTermOf(id: string): { term: number; meeting: number } | null {
+  const m = /^congress-(\d{1,2})-(\d{1,2})$/.exec(id)
+  return m ? { term: Number(m[1]), meeting: Number(m[2]) } : null
+}
 const id = docId
 
 /* ───────────── sessions and 代表 ───────────── */
@@ -118,6 +130,8 @@ export const boardFigures = z.object({
   /** ratings of the final round: 满意 + 基本满意 / all */
   ratingsGood: z.int(),
   ratingsTotal: z.int(),
+  /** raters of the final round who never rated (closed by the committee after the deadline): not in 满意率's base */
+  ratingsMissing: z.int(),
   overdue: z.int(),
   /** whole percent or null when there is nothing to divide by */
   acceptRate: z.nullable(z.int()),
@@ -126,8 +140,13 @@ export const boardFigures = z.object({
 })
 export type BoardFigures = z.infer<typeof boardFigures>
 
+/** A 票决 of the session (a poll whose electorate is its 代表); `done`: closed, its results can be opened. */
+export const sessionPoll = z.object({ id: z.string(), title: z.string(), state: z.string(), closesOn: z.string(), done: z.boolean() })
+export type SessionPoll = z.infer<typeof sessionPoll>
+
 export const sessionView = z.extend(sessionSummary, {
   revision: z.int(), reviewDays: z.int(), minSeconds: z.int(), agenda: z.array(z.string()),
+  polls: z.array(sessionPoll),
   committee: z.array(z.object({ memberId: z.string(), name: z.string() })),
   delegates: z.int(), guests: z.int(),
   /** what the caller is in this session */
@@ -166,11 +185,29 @@ export const assignInput = z.object({
   coOffices: z._default(text(60, '协办部门'), ''),
   dueDate: calendarDate,
 })
+/**
+ * Answer files (images, PDF, Word): the app uploads each to the staging folder
+ * `uploads/congress/<random>.<ext>`; the function checks its bytes and stores it at
+ * `congress-answers/<sha256>.<ext>` (functions only), named by its content.
+ */
+export const STAGED_CONGRESS_FILE = /^cloud:\/\/[^/\s]+\/uploads\/congress\/[A-Za-z0-9_-]{8,64}\.[a-z0-9]{1,5}$/
+export const ANSWER_FILES_MAX = 5
+export const ANSWER_FILE_EXTENSIONS = ['pdf', 'doc', 'docx', 'jpg', 'jpeg', 'png'] as const
+export const answerFileInput = z.strictObject({
+  fileId: z.string().check(rule((v: string) => v.length <= 300 && STAGED_CONGRESS_FILE.test(v), '答复附件必须先通过小程序上传')),
+  name: z.string().check(z.trim(), rule((v: string) => v.length >= 1 && v.length <= 80, '附件名应为 1 到 80 个字'),
+    rule((v: string) => /\.(pdf|docx?|jpe?g|png)$/i.test(v), '答复附件只能是图片、PDF 或 Word 文件')),
+  /** as the app measured it; the function records the real size */
+  size: z.int().check(rule((v: number) => v >= 1, '附件是空文件'), rule((v: number) => v <= 20 * 1024 * 1024, '附件不能超过 20M')),
+})
+export type AnswerFileInput = z.infer<typeof answerFileInput>
+
 export const answerInput = z.object({
   id, revision,
   answerClass,
   text: needed(2000, '答复内容'),
   reason: z._default(text(300, '暂不能解决的原因'), ''),
+  files: z._default(z.array(answerFileInput).check(rule((a: unknown[]) => a.length <= ANSWER_FILES_MAX, `答复附件最多 ${ANSWER_FILES_MAX} 个`)), []),
 })
 export const reviewAnswerInput = z.object({ id, revision, approve: z.boolean(), reason: z._default(text(300, '退回理由'), '') })
 export const rateInput = z.object({ id, rating, comment: z._default(text(200, '评价意见'), '') })
@@ -183,7 +220,13 @@ export const proposalItem = z.object({
 export type ProposalItem = z.infer<typeof proposalItem>
 export const proposalListOutput = paged(proposalItem)
 
-export const answerView = z.object({ round: z.int(), answerClass, text: z.string(), reason: z.string(), answeredOn: z.string(), onTime: z.boolean(), handlerName: z.string() })
+/** An answer's file as members see it: `url` is a temporary link (null when the file is gone). */
+export const answerFileView = z.object({ name: z.string(), size: z.int(), kind: z.string(), url: z.nullable(z.string()) })
+export type AnswerFileView = z.infer<typeof answerFileView>
+export const answerView = z.object({
+  round: z.int(), answerClass, text: z.string(), reason: z.string(), answeredOn: z.string(), onTime: z.boolean(), handlerName: z.string(),
+  files: z.array(answerFileView),
+})
 export const ratingView = z.object({ round: z.int(), name: z.string(), rating, comment: z.string() })
 export const inviteView = z.object({ memberId: z.string(), name: z.string(), state: z.enum(['invited', 'accepted', 'declined']) })
 
@@ -198,10 +241,14 @@ export const proposalDetail = z.extend(proposalItem, {
   answers: z.array(answerView), ratings: z.array(ratingView),
   /** people who rate this case's answer (proposer, 附议人, people of merged proposals) */
   raterNames: z.array(z.string()),
+  /** last day to rate the current round (state rating) */
+  ratingDue: z.nullable(z.string()),
+  /** raters recorded as 未评价 when the committee closed a round after its deadline */
+  unrated: z.array(z.object({ round: z.int(), name: z.string() })),
   returnedAnswerReason: z.nullable(z.string()),
   fromOpinion: z.boolean(),
   /** what the caller may do now */
-  can: z.object({ edit: z.boolean(), invite: z.boolean(), submit: z.boolean(), respond: z.boolean(), decide: z.boolean(), assign: z.boolean(), answer: z.boolean(), review: z.boolean(), rate: z.boolean() }),
+  can: z.object({ edit: z.boolean(), invite: z.boolean(), submit: z.boolean(), respond: z.boolean(), decide: z.boolean(), assign: z.boolean(), answer: z.boolean(), review: z.boolean(), rate: z.boolean(), closeRating: z.boolean() }),
 })
 export type ProposalDetail = z.infer<typeof proposalDetail>
 

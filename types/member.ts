@@ -10,6 +10,8 @@ export const memberSummary = z.object({
   department: z.string(),
   status: memberStatus,
   roleLabel: z.string(),
+  /** “第5届教代会代表” while the member is an active 代表 of a session (the latest one they are in) */
+  congressLabel: z.optional(z.string()),
 })
 export type MemberSummary = z.infer<typeof memberSummary>
 /** What a visitor sees of their own last application: why it was refused, so they can try again. */

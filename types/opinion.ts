@@ -129,6 +129,13 @@ export type OpinionSubmitOutput = z.infer<typeof opinionSubmitOutput>
 export const opinionReply = z.object({ text: z.string(), on: calendarDate })
 export const opinionFollowUp = z.object({ text: z.string(), on: calendarDate })
 
+/**
+ * The 教代会 proposal a committee member drafted from this item (congress.fromOpinion): its number,
+ * 案由 and state label — nothing of when it was drafted, by whom, or who wrote the opinion.
+ */
+export const opinionProposalLink = z.object({ number: z.nullable(z.int()), title: z.string(), state: z.string() })
+export type OpinionProposalLink = z.infer<typeof opinionProposalLink>
+
 /** What the submitter sees of their item (by code or from 我的意见). No handler names, no staff ids. */
 export const opinionView = z.object({
   id: z.optional(z.string()),
@@ -147,6 +154,7 @@ export const opinionView = z.object({
   rejectReason: z.optional(z.string()),
   /** published as a public Q&A (with edited text) */
   qa: z.optional(z.object({ question: z.string(), answer: z.string(), publishedOn: calendarDate })),
+  proposal: z.optional(opinionProposalLink),
 })
 export type OpinionView = z.infer<typeof opinionView>
 
@@ -222,6 +230,7 @@ export const opinionCase = z.object({
   rating: z.optional(opinionRating),
   rejectReason: z.optional(z.string()),
   qaId: z.optional(z.string()),
+  proposal: z.optional(opinionProposalLink),
   /** what the caller may do now */
   can: z.object({ assign: z.boolean(), reply: z.boolean(), close: z.boolean(), reject: z.boolean(), release: z.boolean(), publish: z.boolean() }),
 })

@@ -27,6 +27,12 @@ export const TEMPLATES = {
   pollClosing: 'tpl_poll_closing',
   /** daily: 教代会 proposals overdue for 立案审查 or 答复 (to the chair) */
   congressOverdue: 'tpl_congress_overdue',
+  /** the 提案 collection window of a session has opened (to its active 代表, once) */
+  congressCollectOpen: 'tpl_congress_collect_open',
+  /** the 提案 collection window closes within 3 days (to its active 代表, once) */
+  congressCollectClosing: 'tpl_congress_collect_closing',
+  /** a proposer invited the 代表 to second (附议) a proposal */
+  congressInvite: 'tpl_congress_invite',
   /** monthly: the owner's plan items due this month or overdue (to committee owners) */
   planMonthly: 'tpl_plan_monthly',
 } as const
@@ -50,5 +56,8 @@ export const TEMPLATE_ABOUT: Record<TemplatePurpose, { label: string; receiver: 
   pollOpened: { label: '投票开始通知', receiver: '选民：打开投票列表时' },
   pollClosing: { label: '投票即将截止提醒', receiver: '选民：打开投票列表时' },
   congressOverdue: { label: '提案超期提醒', receiver: '主席：打开提案工作台时' },
+  congressCollectOpen: { label: '提案征集开始通知', receiver: '代表：在教代会提案页点“提醒我”时' },
+  congressCollectClosing: { label: '提案征集即将截止提醒', receiver: '代表：在教代会提案页点“提醒我”时' },
+  congressInvite: { label: '附议邀请通知', receiver: '代表：在教代会提案页点“提醒我”时' },
   planMonthly: { label: '每月工作计划提醒', receiver: '负责计划事项的委员：打开工作计划时' },
 }

@@ -65,7 +65,7 @@ export interface MemberDoc {
   removeReason?: string
   /** +1 on every change of the record (a correction names the revision it was made against); absent = 0 */
   revision?: number
-  /** name search index (2-character windows and single characters, see member/search.ts) */
+  /** name search index (2-character windows and single characters, see _shared/member-search.ts) */
   searchTerms?: string[]
   /** the request id of the application that made or reopened this record (a retry answers the same) */
   applyKey?: string
@@ -325,6 +325,8 @@ export interface OpinionDoc {
   qaPublishedOn?: string
   /** anonymous only: where to find it by code (keyed hash), and the salted hash that proves the code */
   receipt?: { lookup: string; salt: string; hash: string }
+  /** the 教代会 draft proposal a committee member made from it (congress.fromOpinion); one per item */
+  proposalId?: string
   /** named only: the member asked to be told of the reply (one-time subscription) */
   notifyReply?: boolean
 }

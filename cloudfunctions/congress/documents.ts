@@ -19,6 +19,8 @@ export const CONGRESS_COLLECTIONS = {
   attendance: 'congress_attendance',
   /** `<YYYY-MM-DD>`: the day's overdue escalation ran (primary key = once a day) */
   escalations: 'congress_escalations',
+  /** `<sessionId>_open` / `<sessionId>_close`: the collection-window reminder was sent (primary key = once) */
+  reminders: 'congress_reminders',
 } as const
 
 export interface SessionDoc {
@@ -67,7 +69,11 @@ export interface AnswerEntry {
   handlerName: string
   /** set when the committee sent this answer back (退回重办) */
   returnedReason?: string
+  /** sealed at `congress-answers/<sha256>.<ext>` (answer-files.ts); absent on answers written before files */
+  files?: AnswerFile[]
 }
+
+export interface AnswerFile { fileId: string; name: string; size: number; sha256: string }
 
 export interface ProposalDoc {
   _id: string
@@ -104,8 +110,14 @@ export interface ProposalDoc {
   returnedAnswerReason?: string
   /** frozen when the answer goes to rating */
   raterIds: string[]
+  /** last day of the current rating round (审核通过 + RATING_DAYS) */
+  ratingDue?: string
+  /** raters who had not rated when the committee closed a round after its deadline (未评价) */
+  unrated?: Array<{ round: number; memberId: string; name: string }>
+  /** absent when nobody rated the final round (closed as 未评价) */
   finalRating?: Rating
-  ratingCounts?: Record<Rating, number>
+  /** the final round's ratings; `unrated` counts its raters recorded as 未评价 */
+  ratingCounts?: Record<Rating, number> & { unrated?: number }
   fromOpinionId?: string
   searchTerms: string[]
   revision: number

@@ -13,8 +13,8 @@ import { recordAudit } from '../_shared/audit'
 import type { Ctx } from '../_shared/context'
 import { AppError } from '../_shared/errors'
 import { formatShanghai, shanghaiDate } from '../_shared/time'
-import { FONT, grid, text } from '../poll/docx-style'
-import { randomHex } from '../poll/codes'
+import { FONT, grid, text } from '../_shared/docx-style'
+import { randomHex } from '../_shared/codes'
 import { CONGRESS_COLLECTIONS as C, type ProposalDoc, type RatingDoc, type SessionDoc } from './documents'
 import { loadSession, membersByIds, requireProposalCommittee, scanAll, sessionProposals } from './store'
 import { figuresOf } from './views'
@@ -33,10 +33,13 @@ function handling(p: ProposalDoc, d: Data): string[] {
   if (p.office) lines.push(`主办部门：${p.office}${p.coOffices ? `；协办：${p.coOffices}` : ''}；承办人：${p.handlerName ?? ''}；答复期限：${p.dueDate ?? ''}`)
   for (const a of p.answers.filter((x) => !x.returnedReason)) {
     lines.push(`第${a.round}次答复（${a.answeredOn}，${a.onTime ? '按期' : '超期'}）：${answerClassLabels[a.answerClass]}。${a.text}${a.reason ? `（原因：${a.reason}）` : ''}`)
+    if (a.files?.length) lines.push(`答复附件：${a.files.map((f) => f.name).join('、')}`)
   }
   const rs = d.ratings.filter((r) => r.proposalId === p._id).sort((a, b) => a.round - b.round)
   if (rs.length) lines.push(`评价：${rs.map((r) => `${r.name}（第${r.round}次）${ratingLabels[r.rating]}${r.comment ? `：${r.comment}` : ''}`).join('；')}`)
+  for (const r of [...new Set((p.unrated ?? []).map((u) => u.round))]) lines.push(`第${r}次答复未评价：${p.unrated!.filter((u) => u.round === r).map((u) => u.name).join('、')}（评价期满未评价）`)
   if (p.finalRating) lines.push(`最终评价：${ratingLabels[p.finalRating as Rating]}`)
+  else if (p.state === 'closed') lines.push('最终评价：未评价（评价期满无人评价）')
   return lines
 }
 
@@ -60,7 +63,7 @@ async function report(d: Data): Promise<Buffer> {
   const body: Array<Paragraph | Table> = [
     text(`${d.s.title}提案办理情况报告`, { bold: true, size: 36, center: true, after: 300 }),
     text(`本次会议共收到提案 ${f.submitted} 件，审查 ${f.decided} 件，其中立案（含并案）${f.accepted} 件，转为意见建议 ${f.suggestions} 件；立案率 ${rate(f.acceptRate)}。`),
-    text(`已答复 ${f.answered} 件，其中按期答复 ${f.answeredOnTime} 件，按期答复率 ${rate(f.onTimeRate)}；已办结 ${f.closed} 件，满意率 ${rate(f.satisfactionRate)}（满意和基本满意 ${f.ratingsGood} 人次，共评价 ${f.ratingsTotal} 人次）；目前超期 ${f.overdue} 件。`),
+    text(`已答复 ${f.answered} 件，其中按期答复 ${f.answeredOnTime} 件，按期答复率 ${rate(f.onTimeRate)}；已办结 ${f.closed} 件，满意率 ${rate(f.satisfactionRate)}（满意和基本满意 ${f.ratingsGood} 人次，共评价 ${f.ratingsTotal} 人次${f.ratingsMissing ? `；另有 ${f.ratingsMissing} 人次评价期满未评价，不计入` : ''}）；目前超期 ${f.overdue} 件。`),
     grid([['编号', '案由', '提案人', '状态', '主办部门', '答复类别', '最终评价']], submitted.map((p) => {
       const last = [...p.answers].reverse().find((a) => !a.returnedReason)
       return [no(p), p.title, p.proposerName, proposalStateLabels[p.state], p.office ?? '', last ? last.answerClass : '', p.finalRating ? ratingLabels[p.finalRating as Rating] : '']
@@ -78,13 +81,13 @@ async function ledger(d: Data): Promise<Buffer> {
   book.creator = '教工之家'
   const sheet = book.addWorksheet('提案台账')
   sheet.addRow([`${d.s.title}提案台账`]).font = { bold: true, size: 14 }
-  sheet.addRow(['编号', '案由', '类别', '提案人', '附议人', '状态', '审查说明', '主办部门', '协办部门', '承办人', '答复期限', '答复类别', '答复日期', '是否按期', '满意', '基本满意', '不满意', '最终评价']).font = { bold: true }
+  sheet.addRow(['编号', '案由', '类别', '提案人', '附议人', '状态', '审查说明', '主办部门', '协办部门', '承办人', '答复期限', '答复类别', '答复日期', '是否按期', '满意', '基本满意', '不满意', '未评价', '最终评价']).font = { bold: true }
   for (const p of d.ps.filter(SUBMITTED).sort(byNumber)) {
     const last = [...p.answers].reverse().find((a) => !a.returnedReason)
     const c = p.ratingCounts
     sheet.addRow([p.number ?? '', p.title, p.category, p.proposerName, p.seconderIds.map((x) => d.names.get(x) ?? '').join('、'), proposalStateLabels[p.state],
       p.decisionReason ?? '', p.office ?? '', p.coOffices ?? '', p.handlerName ?? '', p.dueDate ?? '', last?.answerClass ?? '', last?.answeredOn ?? '',
-      p.answers[0] ? (p.answers[0].onTime ? '按期' : '超期') : '', c?.satisfied ?? '', c?.basic ?? '', c?.unsatisfied ?? '', p.finalRating ? ratingLabels[p.finalRating as Rating] : ''])
+      p.answers[0] ? (p.answers[0].onTime ? '按期' : '超期') : '', c?.satisfied ?? '', c?.basic ?? '', c?.unsatisfied ?? '', c ? c.unrated ?? 0 : '', p.finalRating ? ratingLabels[p.finalRating as Rating] : ''])
   }
   sheet.columns.forEach((col, i) => { col.width = i === 1 ? 30 : 12 })
   return Buffer.from(await book.xlsx.writeBuffer())

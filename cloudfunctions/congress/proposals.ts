@@ -7,35 +7,37 @@
  *  3. One decision per proposal: every transition is a conditional update on (state, revision)
  *     (并案 reads both proposals in one transaction), so two committee members deciding at once
  *     produce one decision and one CONFLICT.
- *  4. 不满意 reopens once: the round-1 tally moves rating → assigned (round 2) by a conditional
- *     update on (state 'rating', round 1); round 2 always closes with the final rating.
+ *  4. 满意度 (ratings.ts): 不满意 reopens once; a round no one finishes is closed by the committee after
+ *     its deadline.
  */
-import type { AnswerClass, Decision, ProposalCategory, Rating } from '../../types/congress'
+import { RATING_DAYS, type AnswerClass, type AnswerFileInput, type Decision, type ProposalCategory } from '../../types/congress'
 import { recordAudit } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
 import { createdId, isDuplicateKey } from '../_shared/create-once'
 import { AppError, conflict, forbidden, notFound, staleRevision } from '../_shared/errors'
 import { searchTerms } from '../_shared/search-terms'
 import { addDays, shanghaiDate } from '../_shared/time'
-import { CONGRESS_COLLECTIONS as C, type InviteDoc, type ProposalDoc, type RatingDoc } from './documents'
+import { dropStagedAnswerFiles, sealAnswerFiles } from './answer-files'
+import { tellInvited } from './reminders'
+import { CONGRESS_COLLECTIONS as C, type AnswerEntry, type InviteDoc, type ProposalDoc } from './documents'
 import {
-  approvedMember, getDoc, inTransaction, inviteId, loadDelegate, loadProposal, loadSession, proposalRatings, ratingId, requireDelegate, requireProposalCommittee,
+  approvedMember, getDoc, inTransaction, inviteId, loadDelegate, loadProposal, loadSession, requireDelegate, requireProposalCommittee,
 } from './store'
 
 const EDITABLE = ['draft', 'returned'] as const
-const DECIDED_ELSEWHERE = '这件提案刚由他人处理过，请刷新后查看'
+export const DECIDED_ELSEWHERE = '这件提案刚由他人处理过，请刷新后查看'
 
 interface Fields { title: string; category: ProposalCategory; reasons: string; measures: string }
 
 /** Conditional update on (_id, state in `from`, revision); true when this call made the change. */
-async function transition(ctx: Ctx, p: ProposalDoc, from: readonly string[], revision: number, data: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<boolean> {
+export async function transition(ctx: Ctx, p: ProposalDoc, from: readonly string[], revision: number, data: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<boolean> {
   const _ = ctx.db.command
   const res = (await ctx.db.collection(C.proposals).where({ _id: p._id, state: _.in([...from]), revision, ...extra })
     .update({ data: { ...data, revision: _.inc(1), updatedAt: ctx.now } })) as { stats: { updated: number } }
   return res.stats.updated === 1
 }
 
-function mustBe(p: ProposalDoc, states: readonly string[], what: string): void {
+export function mustBe(p: ProposalDoc, states: readonly string[], what: string): void {
   if (!states.includes(p.state)) throw conflict(`这件提案现在不能${what}`)
 }
 
@@ -75,13 +77,13 @@ export async function saveProposal(ctx: Ctx, input: Fields & { sessionId: string
   return { id: doc._id, revision: 0 }
 }
 
-/** The proposer invites 代表 of the session to second (附议); re-inviting someone is harmless. */
+/** The proposer invites 代表 of the session to second (附议); each is messaged once; re-inviting someone is harmless. */
 export async function invite(ctx: Ctx, id: string, memberIds: string[]): Promise<{ invited: number }> {
   const me = requireMember(ctx)
   const p = await loadProposal(ctx.db, id)
   if (p.proposerId !== me._id) throw forbidden('只有提案人可以邀请附议')
   mustBe(p, EDITABLE, '邀请附议')
-  let invited = 0
+  const invited: string[] = []
   for (const memberId of [...new Set(memberIds)]) {
     if (memberId === me._id) throw new AppError('BAD_INPUT', '输入有误：提案人不能附议自己的提案。')
     const d = await loadDelegate(ctx.db, p.sessionId, memberId)
@@ -89,12 +91,13 @@ export async function invite(ctx: Ctx, id: string, memberIds: string[]): Promise
     const doc: InviteDoc = { _id: inviteId(p._id, memberId), proposalId: p._id, sessionId: p.sessionId, memberId, name: d.name, state: 'invited', at: ctx.now }
     try {
       await ctx.db.collection(C.invites).add({ data: doc })
-      invited++
+      invited.push(memberId)
     } catch (err) {
       if (!isDuplicateKey(err)) throw err
     }
   }
-  return { invited }
+  await tellInvited(ctx, p, invited)
+  return { invited: invited.length }
 }
 
 /** An invited 代表 accepts or declines; each invitation is answered once. */
@@ -159,7 +162,7 @@ export async function submit(ctx: Ctx, id: string, revision: number): Promise<{ 
 
 /* ───────────── 立案审查 and 交办 (提案工作委员会) ───────────── */
 
-const audit = (ctx: Ctx, p: ProposalDoc, action: string, note?: string) =>
+export const audit = (ctx: Ctx, p: ProposalDoc, action: string, note?: string) =>
   recordAudit(ctx.db, ctx, { action, target: { kind: 'proposal', id: p._id, label: p.number ? `第${p.number}号提案“${p.title}”` : `提案“${p.title}”` }, ...(note ? { note } : {}) })
 
 export async function decide(ctx: Ctx, input: { id: string; revision: number; decision: Decision; reason: string; intoId?: string }): Promise<{ id: string; state: string }> {
@@ -198,7 +201,7 @@ async function merge(ctx: Ctx, p: ProposalDoc, revision: number, intoId: string 
   return { id: p._id, state: 'merged' }
 }
 
-const _set = (ctx: Ctx, v: unknown) => ctx.db.command.set(v)
+export const _set = (ctx: Ctx, v: unknown) => ctx.db.command.set(v)
 
 /** 交办: the case goes to a 主办 office's 承办人 (a member; 承办人 for this case only) with a due date. */
 export async function assign(ctx: Ctx, input: { id: string; revision: number; handlerId: string; office: string; coOffices: string; dueDate: string }): Promise<{ id: string; state: string }> {
@@ -217,16 +220,21 @@ export async function assign(ctx: Ctx, input: { id: string; revision: number; ha
 }
 
 /** The 承办人 of this case answers (A/B/C; C with its reason). */
-export async function answer(ctx: Ctx, input: { id: string; revision: number; answerClass: AnswerClass; text: string; reason: string }): Promise<{ id: string; state: string }> {
+export async function answer(ctx: Ctx, input: { id: string; revision: number; answerClass: AnswerClass; text: string; reason: string; files: AnswerFileInput[] }): Promise<{ id: string; state: string }> {
   const me = requireMember(ctx)
   const p = await loadProposal(ctx.db, input.id)
   if (p.handlerId !== me._id) throw forbidden('只有这件提案的承办人可以答复')
   mustBe(p, ['assigned'], '答复')
   if (input.answerClass === 'C' && !input.reason) throw new AppError('BAD_INPUT', '输入有误：C 类答复请写明暂不能解决的原因。')
+  const files = await sealAnswerFiles(ctx, input.files)
   const today = shanghaiDate(ctx.now)
-  const entry = { round: p.round, answerClass: input.answerClass, text: input.text, reason: input.answerClass === 'C' ? input.reason : '', answeredOn: today, onTime: !p.dueDate || today <= p.dueDate, handlerId: me._id, handlerName: me.name }
+  const entry: AnswerEntry = {
+    round: p.round, answerClass: input.answerClass, text: input.text, reason: input.answerClass === 'C' ? input.reason : '', answeredOn: today,
+    onTime: !p.dueDate || today <= p.dueDate, handlerId: me._id, handlerName: me.name, files,
+  }
   const _ = ctx.db.command
   if (!(await transition(ctx, p, ['assigned'], input.revision, { state: 'answered', answers: _.push([entry]) }))) throw staleRevision()
+  await dropStagedAnswerFiles(ctx, input.files)
   return { id: p._id, state: 'answered' }
 }
 
@@ -237,7 +245,8 @@ export async function reviewAnswer(ctx: Ctx, input: { id: string; revision: numb
   mustBe(p, ['answered'], '审核答复')
   if (input.approve) {
     const raterIds = [...new Set([p.proposerId, ...p.seconderIds, ...p.followerIds])]
-    if (!(await transition(ctx, p, ['answered'], input.revision, { state: 'rating', raterIds: _set(ctx, raterIds), returnedAnswerReason: ctx.db.command.remove() }))) throw conflict(DECIDED_ELSEWHERE)
+    const ratingDue = addDays(shanghaiDate(ctx.now), RATING_DAYS)
+    if (!(await transition(ctx, p, ['answered'], input.revision, { state: 'rating', raterIds: _set(ctx, raterIds), ratingDue, returnedAnswerReason: ctx.db.command.remove() }))) throw conflict(DECIDED_ELSEWHERE)
     await audit(ctx, p, 'congress.approveAnswer')
     return { id: p._id, state: 'rating' }
   }
@@ -246,39 +255,4 @@ export async function reviewAnswer(ctx: Ctx, input: { id: string; revision: numb
   if (!(await transition(ctx, p, ['answered'], input.revision, { state: 'assigned', answers: _set(ctx, answers), returnedAnswerReason: input.reason }))) throw conflict(DECIDED_ELSEWHERE)
   await audit(ctx, p, 'congress.returnAnswer', input.reason)
   return { id: p._id, state: 'assigned' }
-}
-
-/* ───────────── 满意度 ───────────── */
-
-const WORST: Rating[] = ['unsatisfied', 'basic', 'satisfied']
-
-/**
- * The proposer and every 附议人 (and the people of merged proposals) rate once per round. When the
- * last of them has rated: round 1 with any 不满意 reopens the case (面商, round 2); otherwise the case
- * closes with the final rating = the least satisfied rating of the round, and the counts.
- */
-export async function rate(ctx: Ctx, id: string, rating: Rating, comment: string): Promise<{ state: string; round: number }> {
-  const me = requireMember(ctx)
-  const p = await loadProposal(ctx.db, id)
-  if (!p.raterIds.includes(me._id)) throw forbidden('只有提案人和附议人可以评价答复')
-  mustBe(p, ['rating'], '评价')
-  const doc: RatingDoc = { _id: ratingId(p._id, p.round, me._id), proposalId: p._id, sessionId: p.sessionId, round: p.round, memberId: me._id, name: me.name, rating, comment, at: ctx.now }
-  try {
-    await ctx.db.collection(C.ratings).add({ data: doc })
-  } catch (err) {
-    if (isDuplicateKey(err)) throw conflict('您已评价过这次答复')
-    throw err
-  }
-  const round = (await proposalRatings(ctx.db, p._id)).filter((r) => r.round === p.round)
-  if (round.length < p.raterIds.length) return { state: 'rating', round: p.round }
-  const _ = ctx.db.command
-  const counts = { satisfied: 0, basic: 0, unsatisfied: 0 } as Record<Rating, number>
-  for (const r of round) counts[r.rating]++
-  const dueAgain = addDays(shanghaiDate(ctx.now), 14)
-  const update = counts.unsatisfied > 0 && p.round === 1
-    ? { state: 'assigned', round: 2, dueDate: p.dueDate && p.dueDate > dueAgain ? p.dueDate : dueAgain }
-    : { state: 'closed', finalRating: WORST.find((w) => counts[w] > 0)!, ratingCounts: counts }
-  const res = (await ctx.db.collection(C.proposals).where({ _id: p._id, state: 'rating', round: p.round })
-    .update({ data: { ...update, revision: _.inc(1), updatedAt: ctx.now } })) as { stats: { updated: number } }
-  return res.stats.updated === 1 ? { state: update.state, round: 'round' in update ? 2 : p.round } : { state: 'rating', round: p.round }
 }

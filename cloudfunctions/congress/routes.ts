@@ -7,7 +7,9 @@ import {
 import { action } from '../_shared/dispatch'
 import type { FieldLabels } from '../_shared/input-issues'
 import { escalate } from './escalate'
-import { answer, assign, decide, invite, rate, respond, reviewAnswer, saveProposal, submit } from './proposals'
+import { remindCollection } from './reminders'
+import { answer, assign, decide, invite, respond, reviewAnswer, saveProposal, submit } from './proposals'
+import { closeRating, rate } from './ratings'
 import { attendance, checkin, dossier, fromOpinion } from './records'
 import { addDelegate, removeDelegate, saveSession, setCommittee } from './sessions'
 import { delegateList, findMembers, myCongress, proposalDetail, proposalList, sessionList, sessionView, similar } from './views'
@@ -19,7 +21,7 @@ const labels: FieldLabels = {
   constituency: '选区', kind: '类别', leader: '代表团组长', reason: '理由', category: '类别', reasons: '理由', measures: '办法和建议', accept: '是否附议',
   page: '页码', state: '状态', mine: '只看我的', excludeId: '提案', decision: '审查意见', intoId: '并入的提案', handlerId: '承办人', office: '主办部门',
   coOffices: '协办部门', dueDate: '答复期限', answerClass: '答复类别', text: '答复内容', approve: '审核意见', rating: '满意度', comment: '评价意见',
-  opinionId: '意见', query: '姓名',
+  opinionId: '意见', query: '姓名', files: '答复附件', 'files.fileId': '答复附件', 'files.name': '附件名', 'files.size': '附件大小',
 }
 const proposalLabels: FieldLabels = { ...labels, title: '案由' }
 const CHAIR_ONLY = '只有工会主席可以进行此操作'
@@ -49,6 +51,8 @@ export const routes = {
   decide: action({ input: decideInput, role: 'member', labels, run: (ctx, input) => decide(ctx, input) }),
   assign: action({ input: assignInput, role: 'member', labels, run: (ctx, input) => assign(ctx, input) }),
   reviewAnswer: action({ input: reviewAnswerInput, role: 'member', labels, run: (ctx, input) => reviewAnswer(ctx, input) }),
+  /** after the rating deadline: missing raters become 未评价 and the round is settled */
+  closeRating: action({ input: proposalRevisionInput, role: 'member', labels, run: (ctx, input) => closeRating(ctx, input.id, input.revision) }),
   checkin: action({ input: checkinInput, role: 'member', labels, run: (ctx, input) => checkin(ctx, input.sessionId, input.memberIds) }),
   fromOpinion: action({ input: fromOpinionInput, role: 'member', labels, run: (ctx, input) => fromOpinion(ctx, input.sessionId, input.opinionId, input.requestId) }),
   exportRecords: action({
@@ -71,4 +75,6 @@ export const routes = {
 
   /** Timer (config.json): overdue cases to the chair, once a day. */
   escalate: action({ input: z.object({}), role: 'timer', run: (ctx) => escalate(ctx) }),
+  /** Timer (config.json): the collection window's opening and closing reminders to 代表, once each per session. */
+  remindCollection: action({ input: z.object({}), role: 'timer', run: (ctx) => remindCollection(ctx) }),
 }

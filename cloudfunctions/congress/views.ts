@@ -12,7 +12,9 @@ import { hasRole } from '../../types/role'
 import { docs } from '../_shared/query'
 import { queryTerms } from '../_shared/search-terms'
 import { shanghaiDate } from '../_shared/time'
-import { keywordTerms, nameMatches } from '../member/search'
+import { keywordTerms, nameMatches } from '../_shared/member-search'
+import { answerFileViews } from './answer-files'
+import { sessionPolls } from './session-polls'
 import { CONGRESS_COLLECTIONS as C, type InviteDoc, type ProposalDoc, type SessionDoc } from './documents'
 import {
   allSessions, getDoc, inviteId, isProposalCommittee, latestSession, loadDelegate, loadProposal, loadSession, membersByIds, proposalInvites, proposalRatings,
@@ -31,7 +33,10 @@ export function isOverdue(p: ProposalDoc, today: string): boolean {
 
 const pct = (a: number, b: number) => (b === 0 ? null : Math.round((a * 100) / b))
 
-/** 立案率 = (立案 + 并案) / decided; 按期答复率 = first answers on time / cases answered; 满意率 = 满意 + 基本满意 / final ratings. */
+/**
+ * 立案率 = (立案 + 并案) / decided; 按期答复率 = first answers on time / cases answered; 满意率 = 满意 + 基本满意 /
+ * ratings given in the final rounds of closed cases (未评价 raters are counted apart, never in the base).
+ */
 export function figuresOf(all: ProposalDoc[], today: string): BoardFigures {
   const submitted = all.filter((p) => !PRE_SUBMIT.has(p.state))
   const decided = submitted.filter((p) => DECIDED.has(p.state))
@@ -40,15 +45,17 @@ export function figuresOf(all: ProposalDoc[], today: string): BoardFigures {
   const onTime = answeredCases.filter((p) => p.answers[0].onTime)
   let good = 0
   let ratingsTotal = 0
+  let ratingsMissing = 0
   for (const p of all) {
     if (!p.ratingCounts) continue
     good += p.ratingCounts.satisfied + p.ratingCounts.basic
     ratingsTotal += p.ratingCounts.satisfied + p.ratingCounts.basic + p.ratingCounts.unsatisfied
+    ratingsMissing += p.ratingCounts.unrated ?? 0
   }
   return {
     submitted: submitted.length, decided: decided.length, accepted: accepted.length, suggestions: decided.filter((p) => p.state === 'suggestion').length,
     answered: answeredCases.length, answeredOnTime: onTime.length, closed: submitted.filter((p) => p.state === 'closed').length,
-    ratingsGood: good, ratingsTotal, overdue: submitted.filter((p) => isOverdue(p, today)).length,
+    ratingsGood: good, ratingsTotal, ratingsMissing, overdue: submitted.filter((p) => isOverdue(p, today)).length,
     acceptRate: pct(accepted.length, decided.length), onTimeRate: pct(onTime.length, answeredCases.length), satisfactionRate: pct(good, ratingsTotal),
   }
 }
@@ -80,10 +87,12 @@ export async function sessionView(ctx: Ctx, sessionId: string): Promise<SessionV
   const s = await loadSession(ctx.db, sessionId)
   const me = requireMember(ctx)
   const today = shanghaiDate(ctx.now)
-  const [ds, ps, committee] = await Promise.all([sessionDelegates(ctx.db, s._id), sessionProposals(ctx.db, s._id), membersByIds(ctx.db, s.committeeIds)])
+  const [ds, ps, committee, polls] = await Promise.all([
+    sessionDelegates(ctx.db, s._id), sessionProposals(ctx.db, s._id), membersByIds(ctx.db, s.committeeIds), sessionPolls(ctx.db, s._id),
+  ])
   const mine = ds.find((d) => d.memberId === me._id && d.state !== 'removed')
   return {
-    ...summary(s, today), revision: s.revision, reviewDays: s.reviewDays, minSeconds: s.minSeconds, agenda: s.agenda,
+    ...summary(s, today), revision: s.revision, reviewDays: s.reviewDays, minSeconds: s.minSeconds, agenda: s.agenda, polls,
     committee: s.committeeIds.map((id) => ({ memberId: id, name: committee.get(id)?.name ?? '（已离开）' })),
     delegates: ds.filter((d) => d.state === 'active').length, guests: ds.filter((d) => d.state === 'guest').length,
     me: {
@@ -139,6 +148,8 @@ export async function proposalDetail(ctx: Ctx, id: string): Promise<ProposalDeta
   const mineInvite = invites.find((i) => i.memberId === me._id)
   const proposer = p.proposerId === me._id && PRE_SUBMIT.has(p.state)
   const rated = ratings.some((r) => r.memberId === me._id && r.round === p.round)
+  const shown = p.answers.filter((a) => !a.returnedReason)
+  const files = await answerFileViews(ctx, shown)
   return {
     ...itemOf(p, today), sessionId: p.sessionId, revision: p.revision, reasons: p.reasons, measures: p.measures, proposerId: p.proposerId,
     invites: invites.map((i) => ({ memberId: i.memberId, name: i.name, state: i.state })),
@@ -146,9 +157,11 @@ export async function proposalDetail(ctx: Ctx, id: string): Promise<ProposalDeta
     mergedInto: into ? { id: into._id, number: into.number, title: into.title } : null,
     mergedFrom: from.filter((x): x is ProposalDoc => !!x).map((x) => ({ id: x._id, title: x.title, proposerName: x.proposerName })),
     handlerName: p.handlerName ?? null, coOffices: p.coOffices ?? '', round: p.round,
-    answers: p.answers.filter((a) => !a.returnedReason).map((a) => ({ round: a.round, answerClass: a.answerClass, text: a.text, reason: a.reason, answeredOn: a.answeredOn, onTime: a.onTime, handlerName: a.handlerName })),
+    answers: shown.map((a) => ({ round: a.round, answerClass: a.answerClass, text: a.text, reason: a.reason, answeredOn: a.answeredOn, onTime: a.onTime, handlerName: a.handlerName, files: files.get(a) ?? [] })),
     ratings: ratings.sort((a, b) => a.round - b.round || +new Date(a.at) - +new Date(b.at)).map((r) => ({ round: r.round, name: r.name, rating: r.rating, comment: r.comment })),
     raterNames: raterIds.map((x) => names.get(x)?.name ?? '（已离开）'),
+    ratingDue: p.state === 'rating' ? p.ratingDue ?? null : null,
+    unrated: (p.unrated ?? []).map((u) => ({ round: u.round, name: u.name })),
     returnedAnswerReason: p.state === 'assigned' ? p.returnedAnswerReason ?? null : null,
     fromOpinion: !!p.fromOpinionId,
     can: {
@@ -157,6 +170,7 @@ export async function proposalDetail(ctx: Ctx, id: string): Promise<ProposalDeta
       decide: committee && p.state === 'submitted', assign: committee && (p.state === 'accepted' || p.state === 'assigned'),
       answer: p.handlerId === me._id && p.state === 'assigned', review: committee && p.state === 'answered',
       rate: p.state === 'rating' && p.raterIds.includes(me._id) && !rated,
+      closeRating: committee && p.state === 'rating' && !!p.ratingDue && today > p.ratingDue,
     },
   }
 }

@@ -21,7 +21,7 @@ import { formatShanghai } from '../_shared/time'
 import { departmentList, maskPhone, memberById, members, META, profileFields, readMeta, revisionOf, toProfile, writeMeta } from './store'
 import { ensureStaffNoFree, moveStaffNoIn, staffNoClaim, type ClaimDoc } from './claims'
 import { admitIn } from './admission'
-import { keywordTerms, nameMatches } from './search'
+import { keywordTerms, nameMatches } from '../_shared/member-search'
 import type { RosterMeta } from './joining'
 import { MEMBER_LABELS } from './labels'
 

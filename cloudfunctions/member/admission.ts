@@ -13,12 +13,9 @@ import { recordAudit } from '../_shared/audit'
 import type { Tx } from '../_shared/transaction'
 import { claimStaffNoIn } from './claims'
 import { members, revisionOf } from './store'
+import type { JoinPath } from '../_shared/audit-words'
 
-export type JoinPath = NonNullable<MemberDoc['joinedVia']>
-
-export const PATH_LABELS: Record<JoinPath, string> = {
-  seed: '演示数据', setup: '设置码', group: '从教职工群打开', invite: '邀请码', roster: '与名册一致', approval: '委员审核',
-}
+export { PATH_LABELS, type JoinPath } from '../_shared/audit-words'
 
 /** The fields an admission writes (role always back to plain member). */
 export function admittedFields(ctx: Ctx, m: MemberDoc, via: JoinPath): Record<string, unknown> {

@@ -5,8 +5,8 @@ import type { Ctx } from '../_shared/context'
 import { COLLECTIONS, type AuditDoc, type MemberDoc } from '../_shared/documents'
 import { docs, iso, pageOf } from '../_shared/query'
 import { addDays, startOfShanghaiDay } from '../_shared/time'
-import { ACTION_LABELS } from './audit-words'
-import { idsIn, sentence } from './audit-sentences'
+import { ACTION_LABELS } from '../_shared/audit-words'
+import { idsIn, sentence } from '../_shared/audit-sentences'
 import { AUDIT_LABELS } from './labels'
 
 /** The names of the members the page's entries mention, in one query. */

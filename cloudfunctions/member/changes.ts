@@ -17,7 +17,7 @@ import { inTransaction } from '../_shared/transaction'
 import { iso, pageOf } from '../_shared/query'
 import { changeRequestClaim, ensureStaffNoFree, moveStaffNoIn, type ClaimDoc } from './claims'
 import { getDoc, memberById, members, revisionOf, toProfile, type MemberChangeDoc } from './store'
-import { nameTerms } from './search'
+import { nameTerms } from '../_shared/member-search'
 import { CHANGE_LABELS } from './labels'
 
 const CHANGES = COLLECTIONS.memberChanges

@@ -14,6 +14,7 @@ import { claimStaffNoIn, ensureStaffNoFree } from './claims'
 import { writeChairsIn } from './chairs'
 import { changeView } from './changes'
 import { MEMBER_LABELS, SETUP_LABELS } from './labels'
+import { delegateLabel } from '../congress/profile'
 
 /** Wrong setup codes a caller may try in one day before being told to wait. */
 const SETUP_ATTEMPTS_PER_DAY = 5
@@ -81,7 +82,8 @@ export const selfRoutes = {
     async run(ctx): Promise<MemberMeOutput> {
       const m = ctx.member
       if (m) {
-        return { role: ctx.role, member: { id: m._id, name: m.name, department: m.department, status: m.status, roleLabel: roleLabels[ctx.role] } }
+        const congressLabel = await delegateLabel(ctx.db, m._id)
+        return { role: ctx.role, member: { id: m._id, name: m.name, department: m.department, status: m.status, roleLabel: roleLabels[ctx.role], ...(congressLabel ? { congressLabel } : {}) } }
       }
       const past = await findMemberByOpenid(ctx.db, ctx.openid)
       const application = past && (past.membership === 'rejected' || past.membership === 'removed')

@@ -11,7 +11,7 @@ import { isDuplicateKey } from '../_shared/create-once'
 import { docs, iso } from '../_shared/query'
 import type { Tx } from '../_shared/transaction'
 import type { ChangeSet, MemberProfile, ProfileInput } from '../../types/member'
-import { nameTerms } from './search'
+import { nameTerms } from '../_shared/member-search'
 
 export const META = { departments: 'departments', join: 'join_settings', setup: 'setup', roster: 'roster', chairs: 'chairs' } as const
 

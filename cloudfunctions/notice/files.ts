@@ -14,69 +14,23 @@
  *
  * A sealed fileID sent back by the editor is accepted only when the notice already holds it.
  */
-import { createHash } from 'node:crypto'
-import { ATTACHMENT_MAX_BYTES, SEALED_NOTICE_FILE, STAGED_NOTICE_FILE, type AttachmentInput, type NoticeBlock } from '../../types/notice'
+import { SEALED_NOTICE_FILE, STAGED_NOTICE_FILE, type AttachmentInput, type NoticeBlock } from '../../types/notice'
 import type { Ctx } from '../_shared/context'
 import { isDuplicateKey } from '../_shared/create-once'
 import type { Attachment, NoticeDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
-import { stripImageMetadata } from '../opinion/image-strip'
+import { dropStaged as dropStagedFiles, kindOf, sealFile, sha256, type FileKind, type Sealed } from '../_shared/sealed-files'
 import { NOTICE_FILE_ALERTS, type NoticeFileAlertDoc } from './documents'
 
-export type FileKind = 'pdf' | 'doc' | 'docx' | 'xls' | 'xlsx' | 'jpg' | 'png'
-
-export function kindOf(name: string): FileKind | null {
-  const ext = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase()
-  if (ext === 'jpeg') return 'jpg'
-  return ext === 'pdf' || ext === 'doc' || ext === 'docx' || ext === 'xls' || ext === 'xlsx' || ext === 'jpg' || ext === 'png' ? ext : null
-}
-
-const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b)
-const ZIP = [0x50, 0x4b, 0x03, 0x04]
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
-
-/** Do the bytes look like the declared kind? (Office 2007+ files are zip; .doc/.xls are OLE.) */
-export function bytesMatch(kind: FileKind, buf: Buffer): boolean {
-  switch (kind) {
-    case 'pdf': return buf.subarray(0, 5).toString('latin1') === '%PDF-'
-    case 'docx': case 'xlsx': return startsWith(buf, ZIP)
-    case 'doc': case 'xls': return startsWith(buf, OLE)
-    case 'jpg': return startsWith(buf, [0xff, 0xd8, 0xff])
-    case 'png': return startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-  }
-}
-
-export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+export { kindOf, sha256, type FileKind }
 
 /** The hash a sealed fileID names, or null for any other fileID. */
 export function sealedHash(fileId: string): string | null {
   return SEALED_NOTICE_FILE.exec(fileId)?.[1] ?? null
 }
 
-interface Sealed { fileId: string; size: number; sha256: string }
-
-/**
- * Checks one staged file, strips a photo, stores it under its hash. `kind` 'image' takes JPEG or
- * PNG by its bytes (body images); a document kind comes from the attachment's name.
- */
-async function sealOne(ctx: Ctx, stagedId: string, declared: FileKind | 'image', label: string): Promise<Sealed> {
-  let content = await ctx.services.download(stagedId)
-  if (content.length === 0) throw new AppError('BAD_INPUT', `${label}是空文件，请重新上传`)
-  if (content.length > ATTACHMENT_MAX_BYTES) throw new AppError('BAD_INPUT', `${label}超过 20M，请压缩后再上传`)
-  const kind: FileKind | null = declared !== 'image' ? declared : bytesMatch('jpg', content) ? 'jpg' : bytesMatch('png', content) ? 'png' : null
-  if (!kind) throw new AppError('BAD_INPUT', `${label}只能是 JPG 或 PNG 格式的图片`)
-  if (!bytesMatch(kind, content)) throw new AppError('BAD_INPUT', `${label}的内容与文件类型不符，请上传真正的 PDF、Word、Excel 文件或图片`)
-  if (kind === 'jpg' || kind === 'png') {
-    try {
-      content = stripImageMetadata(content).bytes
-    } catch {
-      throw new AppError('BAD_INPUT', `${label}无法识别，请换一张图片`)
-    }
-  }
-  const hash = sha256(content)
-  const fileId = await ctx.services.upload(`notice-files/${hash}.${kind}`, content)
-  return { fileId, size: content.length, sha256: hash }
-}
+/** Checks one staged file and stores it under its hash in notice-files/ (only functions write there). */
+const sealOne = (ctx: Ctx, stagedId: string, declared: FileKind | 'image', label: string): Promise<Sealed> => sealFile(ctx, stagedId, declared, label, 'notice-files')
 
 export interface StagedFiles {
   /** staging fileID → its sealed copy */
@@ -128,14 +82,7 @@ export function assemble(attachments: AttachmentInput[], body: NoticeBlock[], fi
 }
 
 /** Deletes the staging copies of a committed save; a failure here leaves only an orphan staging file. */
-export async function dropStaged(ctx: Ctx, staged: string[]): Promise<void> {
-  if (staged.length === 0) return
-  try {
-    await ctx.services.remove(staged)
-  } catch (err) {
-    console.error(`notice: staging files not deleted: ${(err as Error).message}`)
-  }
-}
+export const dropStaged = (ctx: Ctx, staged: string[]): Promise<void> => dropStagedFiles(ctx, staged, 'notice')
 
 export interface StoredFile { fileId: string; sha256: string | null; name: string }
 

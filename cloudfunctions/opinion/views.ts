@@ -1,6 +1,8 @@
-import type { InboxItem, OpinionCase, OpinionView } from '../../types/opinion'
+import { proposalStateLabels, type ProposalState } from '../../types/congress'
+import type { InboxItem, OpinionCase, OpinionProposalLink, OpinionView } from '../../types/opinion'
 import type { Ctx } from '../_shared/context'
 import { COLLECTIONS, type MemberDoc, type OpinionDoc, type OpinionQaDoc } from '../_shared/documents'
+import { CONGRESS_COLLECTIONS } from '../congress/documents'
 import { docs, iso } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
 
@@ -26,6 +28,14 @@ async function qaOf(ctx: Ctx, qaId: string | undefined): Promise<OpinionQaDoc | 
   return (await docs<OpinionQaDoc>(ctx.db.collection(COLLECTIONS.opinionQa).where({ _id: qaId }).limit(1)))[0]
 }
 
+/** The proposal drafted from the item: number, 案由, state — never its dates or its proposer. */
+async function proposalOf(ctx: Ctx, proposalId: string | undefined): Promise<{ proposal: OpinionProposalLink } | Record<string, never>> {
+  if (!proposalId) return {}
+  const p = (await docs<{ number: number | null; title: string; state: ProposalState }>(ctx.db.collection(CONGRESS_COLLECTIONS.proposals).where({ _id: proposalId })
+    .field({ number: true, title: true, state: true }).limit(1)))[0]
+  return p ? { proposal: { number: p.number ?? null, title: p.title, state: proposalStateLabels[p.state] } } : {}
+}
+
 /** The submitter's view: replies by date only and no handler names (the union answers as one). */
 export async function submitterView(ctx: Ctx, o: OpinionDoc): Promise<OpinionView> {
   const qa = await qaOf(ctx, o.qaId)
@@ -44,6 +54,7 @@ export async function submitterView(ctx: Ctx, o: OpinionDoc): Promise<OpinionVie
     ...(o.rating ? { rating: o.rating } : {}),
     ...(o.rejectReason ? { rejectReason: o.rejectReason } : {}),
     ...(qa && qa.state === 'published' ? { qa: { question: qa.question, answer: qa.answer, publishedOn: shanghaiDate(qa.publishedAt) } } : {}),
+    ...(await proposalOf(ctx, o.proposalId)),
   }
 }
 
@@ -103,6 +114,7 @@ export async function caseView(ctx: Ctx, o: OpinionDoc): Promise<OpinionCase> {
     ...(o.rating ? { rating: o.rating } : {}),
     ...(o.rejectReason ? { rejectReason: o.rejectReason } : {}),
     ...(o.qaId ? { qaId: o.qaId } : {}),
+    ...(await proposalOf(ctx, o.proposalId)),
     can: permissions(ctx, o),
   }
 }

@@ -9,7 +9,7 @@
 import { formatShanghai, shanghaiDate } from '../_shared/time'
 import type { Ctx } from '../_shared/context'
 import { AppError } from '../_shared/errors'
-import { sentence } from '../member/audit-sentences'
+import { sentence } from '../_shared/audit-sentences'
 import type { NoticeBlock } from '../../types/notice'
 import { callAction } from './call-function'
 import type { MeetingDoc } from './documents'

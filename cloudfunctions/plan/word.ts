@@ -5,7 +5,7 @@
 import { Document, Packer, Paragraph, type Table } from 'docx'
 import type { NoticeBlock } from '../../types/notice'
 import { itemStatusLabels, type MeetingView, type PlanItemView } from '../../types/plan'
-import { grid, text } from '../poll/docx-style'
+import { grid, text } from '../_shared/docx-style'
 import type { PlanDoc } from './documents'
 
 type Part = Paragraph | Table

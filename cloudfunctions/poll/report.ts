@@ -9,7 +9,7 @@ import { Document, Packer, Paragraph } from 'docx'
 import { gradeLabels, grades, percent, pollKindLabels, voteChoiceLabels, type PollResults } from '../../types/poll'
 import { formatShanghai } from '../_shared/time'
 import type { BallotDoc, PollDoc } from './documents'
-import { FONT, grid, text, type HeaderCell } from './docx-style'
+import { FONT, grid, text, type HeaderCell } from '../_shared/docx-style'
 import { conclusion, headline, rates, resultTables, type Table } from './figures'
 
 const FORM_TITLE: Record<PollResults['kind'], string> = { appraisal: '民主测评结果统计表', election: '评选结果统计表', vote: '票决结果统计表' }

@@ -5,7 +5,7 @@
  */
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import { formatCode } from '../../types/poll'
-import { FONT, HEAD_FONT } from './docx-style'
+import { FONT, HEAD_FONT } from '../_shared/docx-style'
 
 const dashed = { style: BorderStyle.DASHED, size: 6, color: '999999' }
 const borders = { top: dashed, bottom: dashed, left: dashed, right: dashed }

@@ -11,7 +11,7 @@ import type { Ctx } from '../_shared/context'
 import { createdId, isDuplicateKey } from '../_shared/create-once'
 import { AppError, notFound } from '../_shared/errors'
 import { assertOpen, CAST_MESSAGES } from './cast'
-import { newSlipCode, randomHex, slipKey } from './codes'
+import { newSlipCode, randomHex, slipKey } from '../_shared/codes'
 import type { ElectorDoc, PollDoc, SlipBatchDoc, SlipDoc } from './documents'
 import { POLL_COLLECTIONS as C, getDoc, inTransaction, loadElector, loadPoll, receiptId } from './store'
 

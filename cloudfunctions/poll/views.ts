@@ -7,7 +7,7 @@ import type { PollConsole, PollDetail, PollState, PollSummary } from '../../type
 import { requireMember, type Ctx } from '../_shared/context'
 import { AppError } from '../_shared/errors'
 import { docs, iso, pageOf } from '../_shared/query'
-import { shuffled } from './codes'
+import { shuffled } from '../_shared/codes'
 import type { ElectorDoc, PollDoc, StoredPollState } from './documents'
 import { electorateLabel } from './electorate'
 import { POLL_COLLECTIONS as C, loadElector, loadPoll, receiptCount } from './store'

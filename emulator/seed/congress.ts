@@ -130,6 +130,8 @@ export function demoCongress(members: MemberDoc[], now: Date): CongressSeed {
       ...(s.handler ? { handlerId: s.handler[0], handlerName: name(s.handler[0]), office: s.handler[1], coOffices: '', dueDate: addDays(today, s.dueIn ?? 14) } : {}),
       ...(s.state === 'closed' && counts ? { finalRating: WORST.find((w) => counts[w] > 0)!, ratingCounts: counts } : {}),
       ...(s.state === 'submitted' ? { reviewDue: addDays(today, 8) } : {}),
+      // passed on for rating when the last answer came (RATING_DAYS later the committee may close the round)
+      ...(s.state === 'rating' ? { ratingDue: addDays(today, 15 - (s.answers?.at(-1)?.daysAgo ?? 0)) } : {}),
     }
     if (s.state !== 'draft' && s.state !== 'submitted' && s.state !== 'returned') doc.decidedBy = 'mem002'
     proposals.push(doc)

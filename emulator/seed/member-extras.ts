@@ -5,7 +5,7 @@
  */
 import type { AppMetaDoc, InviteDoc, MemberDoc, RosterDoc } from '../../cloudfunctions/_shared/documents'
 import { addShanghaiDays } from '../../cloudfunctions/_shared/time'
-import { nameTerms } from '../../cloudfunctions/member/search'
+import { nameTerms } from '../../cloudfunctions/_shared/member-search'
 
 export const DEMO_INVITE_CODE = 'JGZJ2026'
 export const DEMO_BATCH = 'rdemo'

@@ -9,7 +9,7 @@ import type { MemberDoc } from '../../cloudfunctions/_shared/documents'
 import type { BallotDoc, ElectorDoc, PollDoc, ReceiptDoc, RosterDoc, StoredChoices } from '../../cloudfunctions/poll/documents'
 import type { ResultsDoc } from '../../cloudfunctions/poll/closing'
 import { tally } from '../../cloudfunctions/poll/tally'
-import { fingerprint } from '../../cloudfunctions/poll/codes'
+import { fingerprint } from '../../cloudfunctions/_shared/codes'
 import { grades, type Grade } from '../../types/poll'
 import { addDays, fromShanghai, shanghaiDate } from '../../cloudfunctions/_shared/time'
 

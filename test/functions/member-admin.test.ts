@@ -141,7 +141,7 @@ describe('audit log across the app', () => {
   it('has a sentence for every action any function records', async () => {
     const fs = require('node:fs') as typeof import('node:fs')
     const path = require('node:path') as typeof import('node:path')
-    const { PHRASES } = require('../../cloudfunctions/member/audit-sentences') as typeof import('../../cloudfunctions/member/audit-sentences')
+    const { PHRASES } = require('../../cloudfunctions/_shared/audit-sentences') as typeof import('../../cloudfunctions/_shared/audit-sentences')
     const root = path.join(__dirname, '../../cloudfunctions')
     const literal = new Set<string>()
     const walk = (dir: string) => {

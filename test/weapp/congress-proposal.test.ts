@@ -76,4 +76,22 @@ describe('提案 detail on the weapp build', () => {
     expect(p.text()).toContain('属日常管理事项，已转体艺组办理。')
     expect(p.comp.querySelectorAll('.app-button')).toHaveLength(0)
   })
+
+  it('shows the answer’s files, the rating deadline, and lets the committee close a round past it', async () => {
+    const d = proposal('rating-due', { ...answered, state: 'rating', ratingDue: '2026-12-16', ratings: [{ round: 1, name: '张明', rating: 'basic', comment: '' }] }, { closeRating: true })
+    const p = await open('committee', d, { 'congress.closeRating': { state: 'closed', round: 1, unrated: 2 } })
+    await p.waitFor(() => p.text().includes('增设窗口方案.pdf'), 'the answer file')
+    expect(p.text()).toContain('评价期限 2026-12-16')
+    await p.tap('.app-button', '评价期满，结束评价')
+    await p.waitFor(() => calls(p.callFunction, 'congress.closeRating').length > 0, 'the close')
+    expect(p.wx.showModal.mock.calls[0][0].content).toContain('未评价')
+    expect(calls(p.callFunction, 'congress.closeRating')[0].data).toMatchObject({ id: d.id, revision: 4 })
+  })
+
+  it('names the raters recorded as 未评价 once a round was closed', async () => {
+    const d = proposal('unrated', { ...answered, state: 'closed', finalRating: 'basic', unrated: [{ round: 1, name: '刘芳' }] })
+    const p = await open('member', d)
+    await p.waitFor(() => p.text().includes('第1次 · 刘芳：未评价（评价期满）'), 'the 未评价 line')
+    expect(p.text()).not.toContain('评价期满，结束评价')
+  })
 })

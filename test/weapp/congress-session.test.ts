@@ -10,12 +10,22 @@ describe('教代会会议设置 on the weapp build', () => {
     }))
     await p.waitFor(() => p.text().includes('建立会议'), 'the form')
     const inputs = p.comp.querySelectorAll('.text-input')
-    const values = ['6', '1', '2027年第六届第一次教职工代表大会', '2027-03-20', '2027-02-20', '2027-03-10', '2']
+    const values = ['6', '1', '2027年第六届第一次教职工代表大会', '2', '10']
     values.forEach((v, i) => inputs[i].dispatchEvent('input', { detail: { value: v } }))
+    // the days come from date pickers, not typed text
+    const days = ['2027-03-20', '2027-02-20', '2027-03-10']
+    const pickers = p.comp.querySelectorAll('.cg-date')
+    expect(pickers).toHaveLength(3)
+    days.forEach((v, i) => pickers[i].dispatchEvent('change', { detail: { value: v } }))
+    await p.waitFor(() => p.text().includes('2027-03-10'), 'the chosen days shown')
+    p.comp.querySelector('.cg-textarea').dispatchEvent('input', { detail: { value: '听取和审议学校工作报告\n\n 审议绩效工资分配方案 ' } })
     await p.tap('.app-button', '建立会议')
-    await p.waitFor(() => p.text().includes('提案工作委员会'), 'the committee section')
+    await p.waitFor(() => p.text().includes('保存委员会'), 'the committee section')
     const sent = calls(p.callFunction, 'congress.saveSession')[0].data
-    expect(sent).toMatchObject({ term: 6, meeting: 1, title: '2027年第六届第一次教职工代表大会', meetingDate: '2027-03-20', collectFrom: '2027-02-20', collectTo: '2027-03-10', minSeconds: 2 })
+    expect(sent).toMatchObject({
+      term: 6, meeting: 1, title: '2027年第六届第一次教职工代表大会', meetingDate: '2027-03-20', collectFrom: '2027-02-20', collectTo: '2027-03-10', minSeconds: 2,
+      reviewDays: 10, agenda: ['听取和审议学校工作报告', '审议绩效工资分配方案'],
+    })
     expect(sent.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
     p.comp.querySelectorAll('.text-input').at(-1).dispatchEvent('input', { detail: { value: '曹' } })
     await p.tap('.cg-link', '查找')

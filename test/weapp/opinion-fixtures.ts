@@ -91,7 +91,9 @@ const empty = { items: [], page: 1, total: 0 }
  * the input returning the envelope); the tab's Q&A and statistics by default; an empty page otherwise.
  */
 export function opinionCloud(who: Who, answers: Record<string, unknown> = {}): CloudAnswer {
-  const all: Record<string, unknown> = { 'opinion.listQa': qa, 'opinion.publicStats': publicStats, ...answers }
+  // the handler page asks 教代会 whether the caller may turn the item into a proposal (no session here)
+  const noCongress = { sessionId: null, title: null, delegate: false, committee: false, handlerCases: 0, invitations: 0, toRate: 0 }
+  const all: Record<string, unknown> = { 'opinion.listQa': qa, 'opinion.publicStats': publicStats, 'congress.mine': noCongress, ...answers }
   return (name, data) => {
     if (name === 'member' && data.action === 'me') return ok(me[who])
     const value = all[`${name}.${String(data.action)}`]

@@ -20,6 +20,7 @@ export function ProfileCard({ me }: { me: MemberMeOutput }) {
               {member.department} · {member.status}
             </Text>
           ) : null}
+          {member?.congressLabel ? <Text className='profile-card__dept' data-testid='congress-label'>{member.congressLabel}</Text> : null}
         </View>
       </View>
     </View>

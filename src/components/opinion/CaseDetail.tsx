@@ -2,7 +2,7 @@ import { View, Text, Image } from '@tarojs/components'
 import { opinionRatingLabels, type OpinionCase } from '../../../types/opinion'
 import { Tag } from '../common/Tag'
 import { formatDateTime, formatDay } from '@/utils/time'
-import { holdLabel, stateTag } from './labels'
+import { holdLabel, proposalLine, stateTag } from './labels'
 import './opinion.scss'
 
 /** The handler's view of an item. An anonymous item shows no submitter: there is none stored. */
@@ -40,6 +40,7 @@ export function CaseDetail({ c }: { c: OpinionCase }) {
       ))}
       {c.rating ? <Text className='opinion-card__due'>{`提交人评价：${opinionRatingLabels[c.rating]}`}</Text> : null}
       {c.qaId ? <Text className='opinion-card__due'>已公开为问答</Text> : null}
+      {c.proposal ? <Text className='opinion-card__due' data-testid='proposal-link'>{proposalLine(c.proposal)}</Text> : null}
     </View>
   )
 }

@@ -2,7 +2,7 @@ import { View, Text, Image } from '@tarojs/components'
 import { opinionRatingLabels, type OpinionView } from '../../../types/opinion'
 import { Tag } from '../common/Tag'
 import { formatDay } from '@/utils/time'
-import { stateTag } from './labels'
+import { proposalLine, stateTag } from './labels'
 import './opinion.scss'
 
 /** The submitter's item: where it stands, what they wrote, every answer and follow-up by date. */
@@ -45,6 +45,7 @@ export function OpinionThread({ opinion: o }: { opinion: OpinionView }) {
         </View>
       ))}
       {o.rating ? <Text className='opinion-card__due'>{`我的评价：${opinionRatingLabels[o.rating]}`}</Text> : null}
+      {o.proposal ? <Text className='opinion-card__due' data-testid='proposal-link'>{proposalLine(o.proposal)}</Text> : null}
       {o.qa ? (
         <View className='thread__qa'>
           <Text className='opinion-card__reply-label'>{`已于 ${formatDay(o.qa.publishedOn)} 整理后公开为问答（不含你的身份）`}</Text>

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import {
   attendanceOutput, delegateListOutput, dossierOutput, exportOutput, membersOutput, myCongressOutput, proposalDetail, proposalListOutput, savedOutput,
-  sessionListOutput, sessionView, similarOutput, stateOutput, type AnswerClass, type Decision, type ProposalCategory, type ProposalState, type Rating,
+  sessionListOutput, sessionView, similarOutput, stateOutput, type AnswerClass, type AnswerFileInput, type Decision, type ProposalCategory, type ProposalState, type Rating,
 } from '../../../types/congress'
 import { call } from '@/services/call'
 
@@ -24,8 +24,9 @@ export const congressApi = {
   submit: (id: string, revision: number) => call('congress', 'submit', { id, revision }, stateOutput),
   decide: (id: string, revision: number, decision: Decision, reason: string, intoId?: string) => call('congress', 'decide', { id, revision, decision, reason, ...(intoId ? { intoId } : {}) }, ok),
   assign: (id: string, revision: number, input: { handlerId: string; office: string; coOffices: string; dueDate: string }) => call('congress', 'assign', { id, revision, ...input }, ok),
-  answer: (id: string, revision: number, input: { answerClass: AnswerClass; text: string; reason: string }) => call('congress', 'answer', { id, revision, ...input }, ok),
+  answer: (id: string, revision: number, input: { answerClass: AnswerClass; text: string; reason: string; files: AnswerFileInput[] }) => call('congress', 'answer', { id, revision, ...input }, ok),
   reviewAnswer: (id: string, revision: number, approve: boolean, reason: string) => call('congress', 'reviewAnswer', { id, revision, approve, reason }, ok),
+  closeRating: (id: string, revision: number) => call('congress', 'closeRating', { id, revision }, z.object({ state: z.string(), round: z.int(), unrated: z.int() })),
   rate: (id: string, rating: Rating, comment: string) => call('congress', 'rate', { id, rating, comment }, z.object({ state: z.string(), round: z.int() })),
   findMembers: (query: string) => call('congress', 'findMembers', { query }, membersOutput),
   saveSession: (input: Record<string, unknown>) => call('congress', 'saveSession', input, z.object({ id: z.string(), revision: z.int() })),

@@ -26,6 +26,7 @@ export const rows: AuthzRows = {
   decide: { allowed: MEMBERS },
   assign: { allowed: MEMBERS },
   reviewAnswer: { allowed: MEMBERS },
+  closeRating: { allowed: MEMBERS },
   checkin: { allowed: MEMBERS },
   fromOpinion: { allowed: MEMBERS },
   exportRecords: { allowed: MEMBERS },
@@ -35,4 +36,5 @@ export const rows: AuthzRows = {
   saveSession: { allowed: CHAIR },
   setCommittee: { allowed: CHAIR },
   escalate: { allowed: [] },
+  remindCollection: { allowed: [] },
 }

@@ -2,7 +2,7 @@
  * What an audit sentence must never show: JSON, a field key, an id or a hash. Latin words are
  * allowed only where a person typed or was given them (a title, a file name, an invite code, a note).
  */
-import type { AuditRecord } from '../../../cloudfunctions/member/audit-sentences'
+import type { AuditRecord } from '../../../cloudfunctions/_shared/audit-sentences'
 import { latinWords } from '../../support/input-walk'
 
 function textsIn(value: unknown, out: string[] = []): string[] {

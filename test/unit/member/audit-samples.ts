@@ -3,7 +3,7 @@
  * recordAudit call). The sentence test renders each; a new action in the code without a sample here
  * fails that test, so its sentence gets written and looked at.
  */
-import type { AuditRecord } from '../../../cloudfunctions/member/audit-sentences'
+import type { AuditRecord } from '../../../cloudfunctions/_shared/audit-sentences'
 
 const M = (id: string, label: string) => ({ kind: 'member', id, label })
 const HEX = 'a3f09c1e5b7d4e2f8a6c0b1d2e3f4a5b'
@@ -107,6 +107,7 @@ export const SAMPLES: AuditRecord[] = [
   { action: 'congress.assign', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '第3号提案“关于改善教师午餐的建议”' }, note: '后勤处 曹建国，2026-07-15 前答复' },
   { action: 'congress.approveAnswer', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '第3号提案“关于改善教师午餐的建议”' } },
   { action: 'congress.returnAnswer', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '第3号提案“关于改善教师午餐的建议”' }, note: '没有回答时间安排' },
+  { action: 'congress.closeRating', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '第3号提案“关于改善教师午餐的建议”' }, note: '未评价：刘芳、黄俊' },
   { action: 'congress.checkin', actorName: '李晓梅', target: { kind: 'congressSession', id: 'congress-5-3', label: '2026年第五届第三次教职工代表大会' }, note: '12 位代表' },
   { action: 'congress.fromOpinion', actorName: '李晓梅', target: { kind: 'proposal', id: HEX, label: '关于食堂饭菜的提案' } },
   { action: 'congress.export', actorName: '李晓梅', target: { kind: 'congressSession', id: 'congress-5-3', label: '2026年第五届第三次教职工代表大会' }, note: '提案汇编' },

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { PHRASES, sentence } from '../../../cloudfunctions/member/audit-sentences'
+import { PHRASES, sentence } from '../../../cloudfunctions/_shared/audit-sentences'
 import { SAMPLES } from './audit-samples'
 import { sentenceProblems } from './audit-check'
 
@@ -21,7 +21,7 @@ function recordedActions(): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name)
       if (entry.isDirectory()) walk(file)
-      else if (file.endsWith('.ts') && !/member[\\/]audit-/.test(file)) {
+      else if (file.endsWith('.ts') && !/_shared[\\/]audit-/.test(file)) {
         const text = fs.readFileSync(file, 'utf8').replace(/createdId\([^)]*\)/g, '')
         if (!/recordAudit|audit\(|NOTIFY_FAILED_ACTION/.test(text)) continue
         for (const m of text.matchAll(actionLiteral)) found.add(m[1])

@@ -2,6 +2,10 @@ import { View, Text } from '@tarojs/components'
 import type { BoardFigures } from '../../../../types/congress'
 import { pct } from '../labels'
 
+/** What 满意率 is a share of: ratings given in final rounds; 未评价 raters are named apart, never counted. */
+const satisfactionBase = (f: BoardFigures) =>
+  `满意率按 ${f.ratingsTotal} 人次评价计算（满意和基本满意 ${f.ratingsGood} 人次）${f.ratingsMissing ? `，另有 ${f.ratingsMissing} 人次评价期满未评价，不计入` : ''}`
+
 /** 条条有答复: the session's counts and rates, from the records (never typed in). */
 export function Figures({ f }: { f: BoardFigures }) {
   const cells: Array<[string, string]> = [
@@ -20,6 +24,7 @@ export function Figures({ f }: { f: BoardFigures }) {
         ))}
       </View>
       <Text className='cg-line'>{`已办结 ${f.closed} 件 · 转为意见建议 ${f.suggestions} 件${f.overdue ? ` · 超期 ${f.overdue} 件` : ''}`}</Text>
+      <Text className='cg-line' data-testid='satisfaction-base'>{satisfactionBase(f)}</Text>
     </View>
   )
 }

@@ -1,37 +1,18 @@
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX } from '../../../../types/notice'
 import type { AttachmentValue } from '@/components/notice/api'
 import { fileSize } from '@/components/notice/Attachments'
-import { files } from '@/services/files'
+import { pickAndUpload } from '@/services/pick-upload'
 import { noticeCloudPath } from './blocks'
 import './editor.scss'
 
 const DOCUMENTS = ['pdf', 'doc', 'docx', 'xls', 'xlsx']
-const IMAGES = /\.(jpe?g|png)$/i
 
 /** 附件: PDF / Word / Excel (from a chat or the disk) or photos, uploaded under notices/. */
 export function AttachmentEditor({ list, onChange }: { list: AttachmentValue[]; onChange: (list: AttachmentValue[]) => void }) {
   const add = async (kind: 'document' | 'image') => {
-    const room = ATTACHMENTS_MAX - list.length
-    if (room <= 0) {
-      void Taro.showToast({ title: `附件最多 ${ATTACHMENTS_MAX} 个`, icon: 'none' })
-      return
-    }
-    try {
-      const picked = kind === 'document' ? await files.pickDocuments(room, DOCUMENTS) : await files.pickImages(room)
-      const ok = picked.filter((p) => p.size <= ATTACHMENT_MAX_BYTES && (kind === 'image' || DOCUMENTS.some((e) => p.name.toLowerCase().endsWith(`.${e}`)) || IMAGES.test(p.name)))
-      if (ok.length < picked.length) void Taro.showToast({ title: '有文件超过 20 MB 或类型不支持，已跳过', icon: 'none' })
-      if (ok.length === 0) return
-      Taro.showLoading({ title: '正在上传…' })
-      const uploaded: AttachmentValue[] = []
-      for (const p of ok) uploaded.push({ fileId: await files.uploadFile(p.path, noticeCloudPath(p.name)), name: p.name, size: p.size })
-      onChange([...list, ...uploaded])
-    } catch {
-      void Taro.showToast({ title: '附件没有上传成功，请重试', icon: 'none' })
-    } finally {
-      Taro.hideLoading()
-    }
+    const uploaded = await pickAndUpload(kind, { max: ATTACHMENTS_MAX, taken: list.length, documents: DOCUMENTS, maxBytes: ATTACHMENT_MAX_BYTES, stagingPath: noticeCloudPath, full: `附件最多 ${ATTACHMENTS_MAX} 个` })
+    if (uploaded.length) onChange([...list, ...uploaded])
   }
   return (
     <View>

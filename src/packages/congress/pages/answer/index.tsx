@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import { answerClassLabels, answerClasses, type AnswerClass } from '../../../../../types/congress'
+import { answerClassLabels, answerClasses, type AnswerClass, type AnswerFileInput } from '../../../../../types/congress'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { LoadingState } from '@/components/states/LoadingState'
 import { ErrorState } from '@/components/states/ErrorState'
@@ -13,6 +13,7 @@ import { messageOf } from '@/services/call'
 import { congressApi } from '../../api'
 import { confirmStep, tell } from '@/services/confirm'
 import { numberLabel } from '../../labels'
+import { AnswerFilePicker } from '../../components/AnswerFilePicker'
 import '../../congress.scss'
 
 const LABELS = answerClasses.map((c) => answerClassLabels[c])
@@ -28,6 +29,7 @@ export default function AnswerPage() {
   const [label, setLabel] = useState<string>()
   const [text, setText] = useState('')
   const [reason, setReason] = useState('')
+  const [attached, setAttached] = useState<AnswerFileInput[]>([])
   const [busy, setBusy] = useState(false)
   const answerClass = answerClasses.find((c) => answerClassLabels[c] === label) as AnswerClass | undefined
   const p = q.data
@@ -37,7 +39,7 @@ export default function AnswerPage() {
     if (!(await confirmStep('提交答复', '答复提交后由提案工作委员会审核，通过后提案人和附议人评价。确认提交？', '提交'))) return
     setBusy(true)
     try {
-      await congressApi.answer(p.id, p.revision, { answerClass, text, reason })
+      await congressApi.answer(p.id, p.revision, { answerClass, text, reason, files: attached })
       Taro.navigateBack()
     } catch (err) {
       tell('没有提交答复', messageOf(err))
@@ -68,6 +70,9 @@ export default function AnswerPage() {
             <Textarea className='cg-textarea' data-field='reason' value={reason} maxlength={300} onInput={(e) => setReason(e.detail.value)} />
           </Field>
         ) : null}
+        <Field label='答复附件' hint={`图片、PDF 或 Word，最多 5 个；提案人、附议人和全体会员都能看到`}>
+          <AnswerFilePicker list={attached} onChange={setAttached} />
+        </Field>
       </View>
       <View className='cg-actions'><AppButton block disabled={!answerClass || !text.trim() || (answerClass === 'C' && !reason.trim()) || busy} onClick={() => void send()}>提交答复</AppButton></View>
     </PageShell>

@@ -15,9 +15,14 @@ import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { congressApi } from '../../api'
 import { Figures } from '../../components/Figures'
 import { ProposalRow } from '../../components/ProposalRow'
+import { SessionRecord } from '../../components/SessionRecord'
+import { askForDelegateMessages } from '../../subscribe'
 import '../../congress.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
+const remindMe = async () => {
+  if (await askForDelegateMessages()) void Taro.showToast({ title: '好的，会按时提醒你', icon: 'none' })
+}
 const FILTERS = ['我的', '办理中', '待评价', '已办结'] as const
 type Filter = (typeof FILTERS)[number]
 const FILTER_STATE: Partial<Record<string, ProposalState>> = { 办理中: 'assigned', 待评价: 'rating', 已办结: 'closed' }
@@ -57,8 +62,10 @@ export default function CongressBoardPage() {
           <Text className='cg-line'>{`开会 ${s.meetingDate} · 提案征集 ${s.collectFrom} 至 ${s.collectTo}${s.collecting ? '（征集中）' : ''}`}</Text>
           <Text className='cg-line'>{`代表 ${s.delegates} 人${s.guests ? ` · 列席 ${s.guests} 人` : ''} · 每件提案至少 ${s.minSeconds} 位代表附议`}</Text>
           {s.me.delegate ? <Text className='cg-line'>你是本届代表</Text> : null}
+          {s.me.delegate ? <Text className='cg-link' data-testid='subscribe-delegate' onClick={() => void remindMe()}>提醒我：征集开始、即将截止和附议邀请</Text> : null}
         </View>
       ) : null}
+      {s ? <SessionRecord s={s} /> : null}
       {s ? <Figures f={s.figures} /> : null}
       <View className='cg-links'>
         {s?.me.committee ? <Text className='cg-link' onClick={() => go(`/packages/congress/pages/desk/index?session=${sessionId}`)}>提案工作台</Text> : null}

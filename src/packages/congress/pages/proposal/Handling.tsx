@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { answerClassLabels, ratingLabels, type ProposalDetail } from '../../../../../types/congress'
 import { DetailRow } from '@/components/common/DetailRow'
+import { AnswerFiles } from '../../components/AnswerFiles'
 
 /** How the case is handled: the office, every answer (A/B/C) and every rating, round by round. */
 export function Handling({ p }: { p: ProposalDetail }) {
@@ -16,11 +17,14 @@ export function Handling({ p }: { p: ProposalDetail }) {
           <Text className='cg-para cg-strong'>{`第${a.round}次答复 · ${answerClassLabels[a.answerClass]} · ${a.answeredOn}${a.onTime ? '' : '（超期）'}`}</Text>
           <Text className='cg-para'>{a.text}</Text>
           {a.reason ? <Text className='cg-para'>{`暂不能解决的原因：${a.reason}`}</Text> : null}
+          <AnswerFiles list={a.files} />
         </View>
       ))}
       {p.ratings.length ? <Text className='cg-para cg-strong'>评价</Text> : null}
       {p.ratings.map((r) => <Text key={`${r.round}-${r.name}`} className='cg-line' data-rating={r.rating}>{`第${r.round}次 · ${r.name}：${ratingLabels[r.rating]}${r.comment ? `，${r.comment}` : ''}`}</Text>)}
-      {p.state === 'rating' ? <Text className='cg-line'>{`评价人：${p.raterNames.join('、')}`}</Text> : null}
+      {p.unrated.map((u) => <Text key={`${u.round}-${u.name}`} className='cg-line' data-rating='unrated'>{`第${u.round}次 · ${u.name}：未评价（评价期满）`}</Text>)}
+      {p.state === 'rating' ? <Text className='cg-line'>{`评价人：${p.raterNames.join('、')}${p.ratingDue ? `；评价期限 ${p.ratingDue}` : ''}`}</Text> : null}
+      {p.state === 'closed' && !p.finalRating ? <Text className='cg-line'>最终评价：未评价（评价期满无人评价）</Text> : null}
     </View>
   )
 }

@@ -58,6 +58,11 @@ export default function ProposalPage() {
   const decide = (d: Decision, reason: string, intoId?: string) => act((x) => congressApi.decide(x.id, x.revision, d, reason, intoId), '没有保存审查意见', '已保存')
   const assign = (input: AssignInput) => act((x) => congressApi.assign(x.id, x.revision, input), '没有交办', '已交办')
   const rate = (r: Rating, comment: string) => act((x) => congressApi.rate(x.id, r, comment), '没有提交评价', '已评价')
+  const closeRating = async () => {
+    if (p && await confirmStep('结束评价', '评价期限已过。还没有评价的人记为“未评价”，按已有的评价办结（第一次答复有不满意的，转入面商再答复）。确认结束？', '结束评价')) {
+      await act((x) => congressApi.closeRating(x.id, x.revision), '没有结束评价', '已结束评价')
+    }
+  }
   const review = async (approve: boolean) => {
     if (!p) return
     if (approve) return act((x) => congressApi.reviewAnswer(x.id, x.revision, true, ''), '没有通过', '已交评价')
@@ -121,6 +126,7 @@ export default function ProposalPage() {
         </View>
       ) : null}
       {p.can.rate ? <RatePanel busy={busy} onRate={(r, c) => void rate(r, c)} /> : null}
+      {p.can.closeRating ? <View className='cg-actions' data-testid='close-rating'><AppButton block variant='secondary' disabled={busy} onClick={() => void closeRating()}>评价期满，结束评价</AppButton></View> : null}
     </PageShell>
   )
 }

@@ -6,6 +6,7 @@ import { LoadingState } from '@/components/states/LoadingState'
 import { ErrorState } from '@/components/states/ErrorState'
 import { CaseDetail } from '@/components/opinion/CaseDetail'
 import { CaseActions } from '@/components/opinion/CaseActions'
+import { ToProposal } from '@/components/congress/ToProposal'
 import { useOpinionCase } from '@/hooks/useOpinions'
 import '@/components/opinion/opinion.scss'
 
@@ -21,6 +22,7 @@ export default function OpinionHandlePage() {
     <PageShell>
       <CaseDetail c={c} />
       <CaseActions key={`${c.state}-${c.replies.length}-${c.qaId ?? ''}`} c={c} onChange={setC} />
+      <ToProposal c={c} />
     </PageShell>
   )
 }

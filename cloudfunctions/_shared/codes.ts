@@ -5,8 +5,8 @@
  */
 import crypto from 'node:crypto'
 import { CODE_ALPHABET, SLIP_CODE_LENGTH, TRACKER_LENGTH } from '../../types/poll'
-import type { Ctx } from '../_shared/context'
-import { AppError } from '../_shared/errors'
+import type { Ctx } from './context'
+import { AppError } from './errors'
 
 /** `length` characters of CODE_ALPHABET (32 signs: every byte's low 5 bits are uniform). */
 export function randomCode(length: number): string {

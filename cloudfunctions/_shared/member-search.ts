@@ -3,7 +3,7 @@
  * 2-character windows of the name plus each single character, because a surname alone (张) is what
  * people type most. Kept on every write that sets a name (profileFields, change approval, setup).
  */
-import { matchesQuery, queryTerms, searchTerms } from '../_shared/search-terms'
+import { matchesQuery, queryTerms, searchTerms } from './search-terms'
 
 export function nameTerms(name: string): string[] {
   const chars = Array.from(name.normalize('NFKC').toLowerCase()).filter((c) => c.trim())

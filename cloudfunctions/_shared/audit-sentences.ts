@@ -4,9 +4,9 @@
  * Shanghai; no JSON and no hashes. A field that is neither named nor ignored is left out and
  * reported in `unnamed` (the test fails on it), so a new field shows up in review, not on screen.
  */
-import { formatShanghai } from '../_shared/time'
+import { formatShanghai } from './time'
 import { AREA_FIELD_NAMES, AREA_IGNORED, AREA_VALUE_NAMES, FIELD_NAMES, IGNORED_FIELDS, STATE_NAMES, VALUE_NAMES, yesNo } from './audit-words'
-import { PATH_LABELS, type JoinPath } from './admission'
+import { PATH_LABELS, type JoinPath } from './audit-words'
 
 export interface AuditRecord {
   action: string
@@ -229,6 +229,7 @@ export const PHRASES: Record<string, Phrase> = {
   'congress.assign': plain((t) => `交办了${t}`),
   'congress.approveAnswer': plain((t) => `审核通过了${t}的答复，交提案人和附议人评价`),
   'congress.returnAnswer': plain((t) => `把${t}的答复退回重办`),
+  'congress.closeRating': plain((t) => `在评价期满后结束了${t}的评价`),
   'congress.checkin': plain((t) => `为${t}办理了代表签到`),
   'congress.fromOpinion': plain((t) => `把一条意见转为提案草稿${t}`),
   'congress.export': plain((t) => `导出了${t}的提案文件`),
@@ -253,7 +254,7 @@ const NOTE_LABELS: Record<string, string | null> = {
   'notice.answerObjection': null, 'member.importRoster': '', 'member.exportDirectory': '筛选', 'poll.report': '格式',
   'activity.registerFor': null, 'activity.checkinByRoster': null,
   'congress.setCommittee': '委员', 'congress.addDelegate': '', 'congress.removeDelegate': '', 'congress.merge': '', 'congress.assign': '交办给',
-  'congress.checkin': '', 'congress.export': '文件', 'plan.save': '', 'plan.archive': '',
+  'congress.checkin': '', 'congress.export': '文件', 'congress.closeRating': '', 'plan.save': '', 'plan.archive': '',
 }
 
 export function sentence(e: AuditRecord, names: Names): { text: string; unnamed: string[] } {

@@ -7,7 +7,14 @@
 import { opinionStateLabels } from '../../types/opinion'
 import { pollKindLabels } from '../../types/poll'
 import { roleLabels } from '../../types/role'
-import { PATH_LABELS } from './admission'
+import type { MemberDoc } from './documents'
+
+/** How a member joined (members.joinedVia), as the audit log and the roster name it. */
+export type JoinPath = NonNullable<MemberDoc['joinedVia']>
+
+export const PATH_LABELS: Record<JoinPath, string> = {
+  seed: '演示数据', setup: '设置码', group: '从教职工群打开', invite: '邀请码', roster: '与名册一致', approval: '委员审核',
+}
 
 /** Field → its name in a sentence. Area-specific names override these (AREA_FIELD_NAMES). */
 export const FIELD_NAMES: Record<string, string> = {

@@ -1,0 +1,78 @@
+/**
+ * 满意度: the proposer and every 附议人 (and the people of merged proposals) rate each answer that
+ * reaches them, once per round. A round is settled — by the last rating, or by the committee closing it
+ * after its deadline (RATING_DAYS after 审核通过) — in ONE conditional update on (state 'rating', round):
+ *  - round 1 with any 不满意 reopens the case (面商, round 2) — also when the round was closed early:
+ *    a rater's 不满意 is not lost because someone else stayed silent;
+ *  - otherwise the case closes: final rating = the least satisfied rating given; nobody rated →
+ *    closed without a final rating (未评价), and the round adds nothing to 满意率 (its base is ratings given).
+ * Raters who never rated a closed round are recorded by name as 未评价 on the proposal.
+ */
+import type { Rating } from '../../types/congress'
+import { requireMember, type Ctx } from '../_shared/context'
+import { isDuplicateKey } from '../_shared/create-once'
+import { conflict, forbidden } from '../_shared/errors'
+import { addDays, shanghaiDate } from '../_shared/time'
+import { CONGRESS_COLLECTIONS as C, type ProposalDoc, type RatingDoc } from './documents'
+import { audit, DECIDED_ELSEWHERE, mustBe } from './proposals'
+import { loadProposal, loadSession, membersByIds, proposalRatings, ratingId, requireProposalCommittee } from './store'
+
+const WORST: Rating[] = ['unsatisfied', 'basic', 'satisfied']
+
+export async function rate(ctx: Ctx, id: string, rating: Rating, comment: string): Promise<{ state: string; round: number }> {
+  const me = requireMember(ctx)
+  const p = await loadProposal(ctx.db, id)
+  if (!p.raterIds.includes(me._id)) throw forbidden('只有提案人和附议人可以评价答复')
+  mustBe(p, ['rating'], '评价')
+  const doc: RatingDoc = { _id: ratingId(p._id, p.round, me._id), proposalId: p._id, sessionId: p.sessionId, round: p.round, memberId: me._id, name: me.name, rating, comment, at: ctx.now }
+  try {
+    await ctx.db.collection(C.ratings).add({ data: doc })
+  } catch (err) {
+    if (isDuplicateKey(err)) throw conflict('您已评价过这次答复')
+    throw err
+  }
+  const round = await roundRatings(ctx, p)
+  if (round.length < p.raterIds.length) return { state: 'rating', round: p.round }
+  const settled = await settle(ctx, p, round, [])
+  return settled ?? { state: 'rating', round: p.round }
+}
+
+/**
+ * The 提案工作委员会 closes a rating round whose deadline has passed (conditional on the revision the
+ * member saw, so two members closing at once close it once). Audited with the names recorded as 未评价.
+ */
+export async function closeRating(ctx: Ctx, id: string, revision: number): Promise<{ state: string; round: number; unrated: number }> {
+  const p = await loadProposal(ctx.db, id)
+  requireProposalCommittee(ctx, await loadSession(ctx.db, p.sessionId))
+  mustBe(p, ['rating'], '结束评价')
+  if (!p.ratingDue || shanghaiDate(ctx.now) <= p.ratingDue) throw conflict(`评价期限到 ${p.ratingDue ?? '—'}，期满后才能结束评价`)
+  if (p.revision !== revision) throw conflict(DECIDED_ELSEWHERE)
+  const round = await roundRatings(ctx, p)
+  const rated = new Set(round.map((r) => r.memberId))
+  const missingIds = p.raterIds.filter((x) => !rated.has(x))
+  const names = await membersByIds(ctx.db, missingIds)
+  const missing = missingIds.map((memberId) => ({ round: p.round, memberId, name: names.get(memberId)?.name ?? '（已离开）' }))
+  const settled = await settle(ctx, p, round, missing, revision)
+  if (!settled) throw conflict(DECIDED_ELSEWHERE)
+  await audit(ctx, p, 'congress.closeRating', missing.length ? `未评价：${missing.map((m) => m.name).join('、')}` : undefined)
+  return { ...settled, unrated: missing.length }
+}
+
+const roundRatings = async (ctx: Ctx, p: ProposalDoc) => (await proposalRatings(ctx.db, p._id)).filter((r) => r.round === p.round)
+
+/** One conditional update settles the round; null when another call settled it first. */
+async function settle(ctx: Ctx, p: ProposalDoc, round: RatingDoc[], missing: NonNullable<ProposalDoc['unrated']>, revision?: number): Promise<{ state: string; round: number } | null> {
+  const _ = ctx.db.command
+  const counts: Record<Rating, number> = { satisfied: 0, basic: 0, unsatisfied: 0 }
+  for (const r of round) counts[r.rating]++
+  const dueAgain = addDays(shanghaiDate(ctx.now), 14)
+  const worst = WORST.find((w) => counts[w] > 0)
+  const next = counts.unsatisfied > 0 && p.round === 1
+    ? { state: 'assigned', round: 2, dueDate: p.dueDate && p.dueDate > dueAgain ? p.dueDate : dueAgain }
+    : { state: 'closed', ...(worst ? { finalRating: worst } : {}), ratingCounts: { ...counts, ...(missing.length ? { unrated: missing.length } : {}) } }
+  const data = { ...next, ...(missing.length ? { unrated: _.push(missing) } : {}), ratingDue: _.remove(), revision: _.inc(1), updatedAt: ctx.now }
+  const where = { _id: p._id, state: 'rating', round: p.round, ...(revision === undefined ? {} : { revision }) }
+  const res = (await ctx.db.collection(C.proposals).where(where).update({ data })) as { stats: { updated: number } }
+  if (res.stats.updated !== 1) return null
+  return { state: next.state, round: next.state === 'assigned' ? 2 : p.round }
+}

@@ -1,0 +1,26 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { SessionView } from '../../../../types/congress'
+
+const go = (url: string) => void Taro.navigateTo({ url })
+
+/**
+ * The session's record as every member reads it: the agenda, and each 票决 held for its 代表 with a
+ * link to the results once it has closed (to the ballot while it is open).
+ */
+export function SessionRecord({ s }: { s: Pick<SessionView, 'agenda' | 'polls'> }) {
+  if (!s.agenda.length && !s.polls.length) return null
+  return (
+    <View className='cg-card' data-testid='session-record'>
+      {s.agenda.length ? <Text className='cg-strong'>会议议程</Text> : null}
+      {s.agenda.map((a, i) => <Text key={i} className='cg-line' data-agenda={i}>{`${i + 1}. ${a}`}</Text>)}
+      {s.polls.length ? <Text className='cg-para cg-strong'>票决</Text> : null}
+      {s.polls.map((p) => (
+        <View key={p.id} className='cg-file' data-poll={p.id}>
+          <Text className='cg-file__name'>{`${p.title}（${p.state}，${p.closesOn} 截止）`}</Text>
+          <Text className='cg-link' onClick={() => go(`/packages/poll/pages/${p.done ? 'results' : 'ballot'}/index?id=${p.id}`)}>{p.done ? '查看结果' : '去投票'}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

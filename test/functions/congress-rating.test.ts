@@ -1,0 +1,93 @@
+/**
+ * A rating round that never ends: after the deadline (RATING_DAYS after 审核通过) the 提案工作委员会
+ * closes it — the silent raters are recorded as 未评价, the round is settled on the ratings given, and
+ * the board's 满意率 says what it is a share of. Conditional on (state, revision); audited.
+ */
+import { RATING_DAYS } from '../../types/congress'
+import { newEnvName, sdkFor } from '../support/cloud'
+import { call, detail, inDays, must, stage, step, submitted, type Stage } from './congress-support'
+
+jest.setTimeout(120_000)
+
+const env = newEnvName('congressrate')
+const { db } = sdkFor(env)
+let st: Stage
+
+beforeAll(async () => {
+  st = await stage(env, db, 'r', 6)
+})
+
+/** A case through 立案, 交办, 答复 and 审核通过: waiting for its raters. */
+async function inRating(title: string): Promise<string> {
+  const [p, a, b] = st.delegates
+  const x = await submitted(st, p, [a, b], title)
+  await must(env, st.committee[0], 'decide', { id: x.id, revision: x.revision, decision: 'accept' })
+  await step(st, st.committee[0], 'assign', x.id, { handlerId: st.handler.memberId, office: '后勤处', dueDate: inDays(10) })
+  await step(st, st.handler, 'answer', x.id, { answerClass: 'B', text: '列入下学期计划。' })
+  await step(st, st.committee[0], 'reviewAnswer', x.id, { approve: true })
+  return x.id
+}
+
+/** Time passes: the round's last day is yesterday. */
+const expire = (id: string) => db.collection('congress_proposals').doc(id).update({ data: { ratingDue: inDays(-1) } })
+
+describe('closing a rating round after its deadline', () => {
+  it('sets the deadline at 审核通过 and refuses to close before it, or by anyone but the committee', async () => {
+    const id = await inRating('评价期限内的提案')
+    const d = await detail(st, st.committee[0], id)
+    expect(d).toMatchObject({ state: 'rating', ratingDue: inDays(RATING_DAYS), can: { closeRating: false } })
+    expect(await call(env, st.committee[0], 'closeRating', { id, revision: d.revision })).toMatchObject({ ok: false, code: 'CONFLICT', message: `评价期限到 ${inDays(RATING_DAYS)}，期满后才能结束评价` })
+    await expire(id)
+    expect(await call(env, st.delegates[0], 'closeRating', { id, revision: d.revision })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect((await detail(st, st.delegates[0], id)).state).toBe('rating')
+  })
+
+  it('records the silent raters as 未评价 and closes on the ratings given — once, when two members close at once', async () => {
+    const [p, a, b] = st.delegates
+    const id = await inRating('有人不评价的提案')
+    await must(env, p, 'rate', { id, rating: 'basic', comment: '还行' })
+    await expire(id)
+    const d = await detail(st, st.committee[0], id)
+    expect(d.can.closeRating).toBe(true)
+    expect(await call(env, st.committee[0], 'closeRating', { id, revision: d.revision - 1 })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    const both = await Promise.all(st.committee.map((c) => call(env, c, 'closeRating', { id, revision: d.revision })))
+    expect(both.filter((r) => r.ok)).toHaveLength(1)
+    expect(both.filter((r) => !r.ok)[0]).toMatchObject({ code: 'CONFLICT' })
+    expect(both.find((r) => r.ok)!.data).toMatchObject({ state: 'closed', unrated: 2 })
+
+    const done = await detail(st, p, id)
+    expect(done).toMatchObject({ state: 'closed', finalRating: 'basic', ratingDue: null })
+    expect(done.unrated.map((u: any) => u.name).sort()).toEqual([a.name, b.name].sort())
+    expect(await call(env, a, 'rate', { id, rating: 'satisfied' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    const audits = (await db.collection('audit_log').where({ action: 'congress.closeRating', 'target.id': id }).get()).data
+    expect(audits).toHaveLength(1)
+    expect(audits[0].note).toContain(a.name)
+  })
+
+  it('reopens round 1 for 面商 when a rater said 不满意, even if others stayed silent', async () => {
+    const [p] = st.delegates
+    const id = await inRating('有人不满意、有人不评价的提案')
+    await must(env, p, 'rate', { id, rating: 'unsatisfied', comment: '太慢' })
+    await expire(id)
+    await step(st, st.committee[0], 'closeRating', id, {})
+    expect(await detail(st, p, id)).toMatchObject({ state: 'assigned', round: 2, unrated: [{ round: 1 }, { round: 1 }] })
+  })
+
+  it('closes without a final rating when nobody rated, and 满意率 states its base', async () => {
+    const id = await inRating('无人评价的提案')
+    await expire(id)
+    await step(st, st.chair, 'closeRating', id, {})
+    const done = await detail(st, st.delegates[0], id)
+    expect(done).toMatchObject({ state: 'closed', finalRating: null })
+    expect(done.unrated).toHaveLength(3)
+
+    const s = await must(env, st.outsider, 'session', { sessionId: st.sessionId })
+    // closed: 有人不评价 (1 rating given, 2 未评价) and 无人评价 (0 given, 3 未评价)
+    expect(s.figures).toMatchObject({ closed: 2, ratingsTotal: 1, ratingsGood: 1, ratingsMissing: 5, satisfactionRate: 100 })
+    const r = await must(env, st.committee[0], 'exportRecords', { sessionId: st.sessionId, kind: 'report' })
+    const JSZip = require('jszip')
+    const xml = await (await JSZip.loadAsync(Buffer.from(await (await fetch(r.url)).arrayBuffer()))).file('word/document.xml').async('string')
+    expect(xml).toContain('另有 5 人次评价期满未评价，不计入')
+    expect(xml).toContain('最终评价：未评价（评价期满无人评价）')
+  })
+})
