@@ -8,7 +8,7 @@ import type { OpenTransaction, SqlEngine, SqlRunner } from './engine'
 import { isConflict } from './engine'
 import type { EnvironmentCatalog } from './schema'
 import { CollectionStore } from './store'
-import { decodeRequestValue, encodeResponseDoc, type Doc } from './values'
+import { decodeRequestValue, encodeResponseDoc, isDocId, type Doc } from './values'
 import { invalidParam, transactionConflict, transactionNotExist } from './errors'
 
 /** A transaction left open this long (ms) is rolled back, like the cloud's transaction timeout. */
@@ -84,7 +84,7 @@ export class DatabaseActions {
         if (!data || typeof data !== 'object') throw invalidParam('data must be an object')
         if (body.merge === false) {
           const id = query?._id
-          if (typeof id !== 'string') throw invalidParam('set() needs a document id')
+          if (!isDocId(id)) throw invalidParam('set() needs a document id (a string or a number)')
           const r = await run((q) => this.store.replace(q, envName, collection, id, data, body.upsert !== false), true)
           return { data: { updated: r.updated, matched: r.matched, upsert_id: r.upsertedId } }
         }
