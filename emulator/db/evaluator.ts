@@ -5,11 +5,21 @@
 import 'mingo/init/system'
 import { Query, Aggregator, update as mingoUpdate } from 'mingo'
 import type { Doc } from './values'
+import { invalidParam } from './errors'
 
 export function matcher(query: Doc | undefined): (doc: Doc) => boolean {
   if (!query || Object.keys(query).length === 0) return () => true
-  const q = new Query(query)
-  return (doc) => q.test(doc)
+  const q = refusing('query', () => new Query(query))
+  return (doc) => refusing('query', () => q.test(doc))
+}
+
+/** The evaluator's complaints about a query or pipeline (an unknown operator, a bad argument) are the caller's error, by name. */
+function refusing<T>(what: string, run: () => T): T {
+  try {
+    return run()
+  } catch (err: any) {
+    throw invalidParam(`${what}: ${String(err?.message ?? err)}`)
+  }
 }
 
 export function sortDocs(docs: Doc[], sort: Record<string, number> | undefined): Doc[] {
@@ -46,8 +56,10 @@ export function applyUpdate(doc: Doc, update: Doc): Doc {
 }
 
 export function aggregate(docs: Doc[], pipeline: Doc[], collections: Record<string, Doc[]>): Doc[] {
-  const agg = new Aggregator(withDocumentedBuckets(pipeline), { collectionResolver: (name: string) => collections[name] ?? [] })
-  return agg.run(docs) as Doc[]
+  return refusing('aggregate', () => {
+    const agg = new Aggregator(withDocumentedBuckets(pipeline), { collectionResolver: (name: string) => collections[name] ?? [] })
+    return agg.run(docs) as Doc[]
+  })
 }
 
 const BUCKET_ORDER = '__localCloudBucketOrder'
