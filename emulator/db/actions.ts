@@ -10,7 +10,7 @@ import type { EnvironmentCatalog } from './schema'
 import { CollectionStore } from './store'
 import { decodeRequestValue, encodeResponseDoc, isDocId, type Doc } from './values'
 import { invalidParam, transactionConflict, transactionNotExist } from './errors'
-import { interpretPipeline, interpretQuery, interpretUpdate, storable } from './commands'
+import { interpretPipeline, interpretProjection, interpretQuery, interpretUpdate, storable } from './commands'
 
 /** A transaction left open this long (ms) is rolled back, like the cloud's transaction timeout. */
 const TRANSACTION_IDLE_MS = 30_000
@@ -66,7 +66,7 @@ export class DatabaseActions {
           sort: decodeRequestValue(body.order, now),
           skip: Number(body.offset ?? 0),
           limit,
-          projection: decodeRequestValue(body.projection, now),
+          projection: interpretProjection(decodeRequestValue(body.projection, now)),
         }), Boolean(txId))
         return { data: { list: docs.map(encodeResponseDoc), offset: Number(body.offset ?? 0), limit } }
       }

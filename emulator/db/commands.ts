@@ -48,9 +48,31 @@ export function interpretQuery(query: Doc | undefined): Doc | undefined {
   return query === undefined ? undefined : topLevel(query, '')
 }
 
-/** An aggregate pipeline with each `$match` interpreted like a query. */
+/**
+ * field(): `_.project.elemMatch({ area: _.gt(100) })` reaches the endpoint with the inner command in
+ * its internal form (the SDK stringifies the projection without encoding it), so its condition is
+ * interpreted like a query.
+ */
+export function interpretProjection(projection: Doc | undefined): Doc | undefined {
+  if (!projection) return projection
+  const out: Doc = {}
+  for (const [path, v] of Object.entries(projection)) out[path] = isPlain(v) && '$elemMatch' in v ? { $elemMatch: elemMatch(path, v.$elemMatch) } : v
+  return out
+}
+
+/** The documented stages, and the SDK's undocumented ones the evaluator runs as MongoDB would. */
+const STAGES = new Set(['$addFields', '$bucket', '$bucketAuto', '$count', '$group', '$limit', '$lookup', '$match', '$project', '$replaceRoot',
+  '$sample', '$skip', '$sort', '$sortByCount', '$unwind', '$facet', '$graphLookup', '$redact'])
+const STAGES_NOT_SIMULATED = new Set(['$geoNear', '$collStats', '$indexStats', '$out'])
+
+/** An aggregate pipeline with its stages checked and each `$match` interpreted like a query. */
 export function interpretPipeline(pipeline: Doc[]): Doc[] {
-  return pipeline.map((stage) => (stage.$match ? { ...stage, $match: topLevel(stage.$match, '') } : stage))
+  return pipeline.map((stage) => {
+    const name = Object.keys(stage)[0]
+    if (STAGES_NOT_SIMULATED.has(name)) throw invalidParam(`aggregate stage ${name} is not simulated by the local cloud`)
+    if (!STAGES.has(name)) throw invalidParam(`unknown aggregate stage ${name}`)
+    return stage.$match ? { ...stage, $match: topLevel(stage.$match, '') } : stage
+  })
 }
 
 function topLevel(query: unknown, prefix: string): Doc {

@@ -6,6 +6,7 @@ import 'mingo/init/system'
 import { Query, Aggregator, update as mingoUpdate } from 'mingo'
 import type { Doc } from './values'
 import { invalidParam } from './errors'
+import { withDocumentedOperators } from './documented-operators'
 
 export function matcher(query: Doc | undefined): (doc: Doc) => boolean {
   if (!query || Object.keys(query).length === 0) return () => true
@@ -57,7 +58,7 @@ export function applyUpdate(doc: Doc, update: Doc): Doc {
 
 export function aggregate(docs: Doc[], pipeline: Doc[], collections: Record<string, Doc[]>): Doc[] {
   return refusing('aggregate', () => {
-    const agg = new Aggregator(withDocumentedBuckets(pipeline), { collectionResolver: (name: string) => collections[name] ?? [] })
+    const agg = new Aggregator(withDocumentedBuckets(withDocumentedOperators(pipeline)), { collectionResolver: (name: string) => collections[name] ?? [] })
     return agg.run(docs) as Doc[]
   })
 }
@@ -90,38 +91,6 @@ function withDocumentedBuckets(pipeline: Doc[]): Doc[] {
       { $project: { [BUCKET_ORDER]: 0 } },
     ]
   })
-}
-
-/** WeChat's field(): `{a: true}` keeps a (and _id), `{a: false}` drops a. */
-export function project(doc: Doc, projection: Record<string, any> | undefined): Doc {
-  if (!projection || Object.keys(projection).length === 0) return doc
-  const entries = Object.entries(projection)
-  const includes = entries.filter(([, v]) => v === 1 || v === true).map(([k]) => k)
-  const excludes = entries.filter(([, v]) => v === 0 || v === false).map(([k]) => k)
-  let out: Doc = doc
-  if (includes.length) {
-    out = {}
-    if (!excludes.includes('_id')) out._id = doc._id
-    for (const path of includes) copyPath(doc, out, path.split('.'))
-  } else out = structuredClone(doc)
-  for (const path of excludes) deletePath(out, path.split('.'))
-  return out
-}
-
-function copyPath(from: any, to: any, parts: string[]): void {
-  const [head, ...rest] = parts
-  if (from === null || typeof from !== 'object' || !(head in from)) return
-  if (rest.length === 0) { to[head] = from[head]; return }
-  if (typeof from[head] !== 'object' || from[head] === null) return
-  to[head] = to[head] ?? (Array.isArray(from[head]) ? [] : {})
-  copyPath(from[head], to[head], rest)
-}
-
-function deletePath(obj: any, parts: string[]): void {
-  const [head, ...rest] = parts
-  if (obj === null || typeof obj !== 'object') return
-  if (rest.length === 0) delete obj[head]
-  else deletePath(obj[head], rest)
 }
 
 /** Field paths of `doc` (among `paths`) that hold an array. */
