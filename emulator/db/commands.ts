@@ -18,7 +18,7 @@ const FIELD_OPERATORS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$i
 const LOGIC = new Set(['$and', '$or', '$nor'])
 const NOT_SIMULATED: Record<string, string> = {
   $nearSphere: 'geo queries (_.geoNear)', $near: 'geo queries', $geoWithin: 'geo queries (_.geoWithin)', $geoIntersects: 'geo queries (_.geoIntersects)',
-  $text: 'text search (_.text)', $jsonSchema: 'JSON schema queries (_.jsonSchema)', $where: '$where',
+  $text: 'text search (_.text)', $search: 'text search (_.text)', $jsonSchema: 'JSON schema queries (_.jsonSchema)', $where: '$where',
 }
 /** The SDK's internal operator names (operator-map.js) that stand for one MongoDB operator. */
 const INTERNAL: Record<string, string> = {

@@ -13,6 +13,7 @@
  * - `$indexOfCP`: missing from mingo.
  */
 import type { Doc } from './values'
+import { invalidParam } from './errors'
 
 type Compute = (obj: unknown, expr: unknown, operator: null, options: unknown) => any
 // (mingo/core is an exports subpath, which this project's "node" module resolution cannot type)
@@ -62,6 +63,7 @@ export function withDocumentedOperators<T>(value: T): T {
   const out: Doc = {}
   for (const [key, arg] of Object.entries(value as Doc)) {
     if (key === '$literal') out[key] = arg
+    else if (key === '$meta') throw invalidParam('aggregate operator $meta (text search score) is not simulated by the local cloud')
     else if (key === '$week') Object.assign(out, week(withDocumentedOperators(arg)))
     else if (key === '$zip') out[ZIP] = withDocumentedOperators(arg)
     else if (key === '$trunc' && !Array.isArray(arg)) out[key] = [withDocumentedOperators(arg)]

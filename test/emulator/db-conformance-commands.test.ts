@@ -10,6 +10,7 @@ import { newEnvName, sdkFor } from '../support/cloud'
 
 const { db } = sdkFor(newEnvName('commands'))
 const _ = db.command
+const $ = db.command.aggregate
 const items = () => db.collection('conformance_items')
 
 async function reset(docs: any[]): Promise<void> {
@@ -75,6 +76,12 @@ describe('queries the SDK sends in its internal form', () => {
   it('refuses an unknown operator in an aggregate $match and an unknown stage', async () => {
     await expect(items().aggregate().match({ score: { $foo: 1 } }).end()).rejects.toEqual(refused('score', '$foo'))
     await expect(items().aggregate().addFields({ x: { $foo: 1 } }).end()).rejects.toEqual(refused('$foo'))
+  })
+
+  it('refuses what the local cloud does not simulate, by name: _.text, _.jsonSchema, $.meta', async () => {
+    await expect(items().where(_.text({ search: '工会' })).get()).rejects.toEqual(refused('text search', 'not simulated'))
+    await expect(items().where(_.jsonSchema({ required: ['score'] })).get()).rejects.toEqual(refused('JSON schema', 'not simulated'))
+    await expect(items().aggregate().project({ score: $.meta('textScore') }).end()).rejects.toEqual(refused('$meta', 'not simulated'))
   })
 
   it('refuses an update or remove whose query cannot be interpreted, changing nothing', async () => {

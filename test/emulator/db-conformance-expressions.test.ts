@@ -153,7 +153,8 @@ describe('date operators', () => {
     })).toEqual([{ utc: '1999-12-11', shanghai: '1999-12-12 00:00:00' }, { utc: null, shanghai: '无' }])
   })
 
-  // dates { date: ISODate("2019-05-14T09:38:51.686Z") } → the documented parts
+  // dates { _id: 1, date: ISODate("2019-05-14T09:38:51.686Z") } → the parts; the isoWeek page shows { "isoWeek": 20 }.
+  // week is %U (weeks start on Sunday, days before the first Sunday are week 0), which gives 19 here.
   it('year, month, dayOfMonth, dayOfWeek, dayOfYear, hour, minute, second, millisecond, week, isoWeek, isoWeekYear, isoDayOfWeek', async () => {
     expect(await projectOver([{ _id: 1, date }], {
       _id: 0, year: $.year('$date'), month: $.month('$date'), dayOfMonth: $.dayOfMonth('$date'), dayOfWeek: $.dayOfWeek('$date'),
@@ -161,6 +162,15 @@ describe('date operators', () => {
       millisecond: $.millisecond('$date'), week: $.week('$date'), isoWeek: $.isoWeek('$date'), isoWeekYear: $.isoWeekYear('$date'),
       isoDayOfWeek: $.isoDayOfWeek('$date'),
     })).toEqual([{ year: 2019, month: 5, dayOfMonth: 14, dayOfWeek: 3, dayOfYear: 134, hour: 9, minute: 38, second: 51, millisecond: 686, week: 19, isoWeek: 20, isoWeekYear: 2019, isoDayOfWeek: 2 }])
+  })
+
+  // MongoDB's $week table (the rule the week page states): Jan 1 2016 → 0, 2016-01-04 → 1,
+  // 1998-11-01T00:00:00Z → 44, and 43 in timezone "-0500"
+  it('week follows the %U rule, with a timezone', async () => {
+    expect(await projectOver([
+      { _id: 1, date: d('2016-01-01T00:00:00Z') }, { _id: 2, date: d('2016-01-04T00:00:00Z') }, { _id: 3, date: d('1998-11-01T00:00:00Z') },
+    ], { _id: 0, week: $.week('$date'), west: $.week({ date: '$date', timezone: '-0500' }) }))
+      .toEqual([{ week: 0, west: 52 }, { week: 1, west: 1 }, { week: 44, west: 43 }])
   })
 })
 
