@@ -17,7 +17,8 @@ import { invalidParam } from './errors'
 
 type Compute = (obj: unknown, expr: unknown, operator: null, options: unknown) => any
 // (mingo/core is an exports subpath, which this project's "node" module resolution cannot type)
-const { computeValue, useOperators } = require('mingo/core') as {
+// (its useOperators is no React hook: named registerOperators here so the hooks lint rule does not think so)
+const { computeValue, useOperators: registerOperators } = require('mingo/core') as {
   computeValue: Compute
   useOperators: (type: 'expression', ops: Record<string, (obj: any, expr: any, options: any) => unknown>) => void
 }
@@ -25,7 +26,7 @@ const { computeValue, useOperators } = require('mingo/core') as {
 const ZIP = '$localCloudZip'
 const INDEX_OF_BYTES = '$localCloudIndexOfBytes'
 
-useOperators('expression', {
+registerOperators('expression', {
   [ZIP]: (obj: any, expr: any, options: any) => {
     const inputs = computeValue(obj, expr.inputs, null, options) as unknown[] | null
     if (inputs === null || inputs === undefined) return null
