@@ -8,8 +8,9 @@ import type { OpenTransaction, SqlEngine, SqlRunner } from './engine'
 import { isConflict } from './engine'
 import type { EnvironmentCatalog } from './schema'
 import { CollectionStore } from './store'
-import { decodeRequestValue, encodeResponseDoc, type Doc } from './values'
+import { decodeRequestValue, encodeResponseDoc, isDocId, type Doc } from './values'
 import { invalidParam, transactionConflict, transactionNotExist } from './errors'
+import { interpretPipeline, interpretProjection, interpretQuery, interpretUpdate, storable } from './commands'
 
 /** A transaction left open this long (ms) is rolled back, like the cloud's transaction timeout. */
 const TRANSACTION_IDLE_MS = 30_000
@@ -65,7 +66,8 @@ export class DatabaseActions {
   private async operation(action: string, body: Doc, envName: string): Promise<Record<string, unknown>> {
     const now = new Date()
     const collection = String(body.collectionName ?? '')
-    const query = decodeRequestValue(body.query, now) as Doc | undefined
+    // Interpreted before anything runs: a query the local cloud cannot read is refused, never matched as empty.
+    const query = interpretQuery(decodeRequestValue(body.query, now) as Doc | undefined)
     const txId = body.transactionId as string | undefined
     if (txId && body.queryType === 'WHERE') throw invalidParam('transaction only supports single-document operations (doc().get/update/set/remove and add)')
     const run = <T>(fn: (q: SqlRunner) => Promise<T>, write: boolean): Promise<T> => {
@@ -81,7 +83,7 @@ export class DatabaseActions {
           sort: decodeRequestValue(body.order, now),
           skip: Number(body.offset ?? 0),
           limit,
-          projection: decodeRequestValue(body.projection, now),
+          projection: interpretProjection(decodeRequestValue(body.projection, now)),
         }), Boolean(txId))
         return { data: { list: docs.map(encodeResponseDoc), offset: Number(body.offset ?? 0), limit } }
       }
@@ -93,18 +95,21 @@ export class DatabaseActions {
         const items: string[] = Array.isArray(body.data) ? body.data : [body.data]
         const docs = items.map((d) => decodeRequestValue(d, now) as Doc)
         if (docs.some((d) => !d || typeof d !== 'object' || Array.isArray(d))) throw invalidParam('data must be an object')
+        for (const doc of docs) storable(doc, '')
         const ids = await run((q) => this.store.insert(q, envName, collection, docs), true)
         return { data: { insertedIds: ids } }
       }
       case 'database.modifyDocument': {
-        const data = decodeRequestValue(body.data, now) as Doc
-        if (!data || typeof data !== 'object') throw invalidParam('data must be an object')
+        const decoded = decodeRequestValue(body.data, now) as Doc
+        if (!decoded || typeof decoded !== 'object') throw invalidParam('data must be an object')
         if (body.merge === false) {
           const id = query?._id
-          if (typeof id !== 'string') throw invalidParam('set() needs a document id')
-          const r = await run((q) => this.store.replace(q, envName, collection, id, data, body.upsert !== false), true)
+          if (!isDocId(id)) throw invalidParam('set() needs a document id (a string or a number)')
+          storable(decoded, '')
+          const r = await run((q) => this.store.replace(q, envName, collection, id, decoded, body.upsert !== false), true)
           return { data: { updated: r.updated, matched: r.matched, upsert_id: r.upsertedId } }
         }
+        const data = interpretUpdate(decoded)
         const r = await run((q) => this.store.update(q, envName, collection, query ?? {}, data, body.multi !== false), true)
         return { data: { updated: r.updated, matched: r.matched, upsert_id: null } }
       }
@@ -114,7 +119,7 @@ export class DatabaseActions {
       }
       case 'database.aggregateDocuments': {
         const stages: Array<{ stageKey: string; stageValue: string }> = body.stages ?? []
-        const pipeline = stages.map((s) => ({ [s.stageKey]: decodeRequestValue(s.stageValue, now) }))
+        const pipeline = interpretPipeline(stages.map((s) => ({ [s.stageKey]: decodeRequestValue(s.stageValue, now) })))
         const list = await run((q) => this.store.aggregate(q, envName, collection, pipeline), false)
         return { data: { list: list.map(encodeResponseDoc) } }
       }

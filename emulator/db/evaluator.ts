@@ -5,11 +5,22 @@
 import 'mingo/init/system'
 import { Query, Aggregator, update as mingoUpdate } from 'mingo'
 import type { Doc } from './values'
+import { invalidParam } from './errors'
+import { withDocumentedOperators } from './documented-operators'
 
 export function matcher(query: Doc | undefined): (doc: Doc) => boolean {
   if (!query || Object.keys(query).length === 0) return () => true
-  const q = new Query(query)
-  return (doc) => q.test(doc)
+  const q = refusing('query', () => new Query(query))
+  return (doc) => refusing('query', () => q.test(doc))
+}
+
+/** The evaluator's complaints about a query or pipeline (an unknown operator, a bad argument) are the caller's error, by name. */
+function refusing<T>(what: string, run: () => T): T {
+  try {
+    return run()
+  } catch (err: any) {
+    throw invalidParam(`${what}: ${String(err?.message ?? err)}`)
+  }
 }
 
 export function sortDocs(docs: Doc[], sort: Record<string, number> | undefined): Doc[] {
@@ -46,8 +57,10 @@ export function applyUpdate(doc: Doc, update: Doc): Doc {
 }
 
 export function aggregate(docs: Doc[], pipeline: Doc[], collections: Record<string, Doc[]>): Doc[] {
-  const agg = new Aggregator(withDocumentedBuckets(pipeline), { collectionResolver: (name: string) => collections[name] ?? [] })
-  return agg.run(docs) as Doc[]
+  return refusing('aggregate', () => {
+    const agg = new Aggregator(withDocumentedBuckets(withDocumentedOperators(pipeline)), { collectionResolver: (name: string) => collections[name] ?? [] })
+    return agg.run(docs) as Doc[]
+  })
 }
 
 const BUCKET_ORDER = '__localCloudBucketOrder'
@@ -78,38 +91,6 @@ function withDocumentedBuckets(pipeline: Doc[]): Doc[] {
       { $project: { [BUCKET_ORDER]: 0 } },
     ]
   })
-}
-
-/** WeChat's field(): `{a: true}` keeps a (and _id), `{a: false}` drops a. */
-export function project(doc: Doc, projection: Record<string, any> | undefined): Doc {
-  if (!projection || Object.keys(projection).length === 0) return doc
-  const entries = Object.entries(projection)
-  const includes = entries.filter(([, v]) => v === 1 || v === true).map(([k]) => k)
-  const excludes = entries.filter(([, v]) => v === 0 || v === false).map(([k]) => k)
-  let out: Doc = doc
-  if (includes.length) {
-    out = {}
-    if (!excludes.includes('_id')) out._id = doc._id
-    for (const path of includes) copyPath(doc, out, path.split('.'))
-  } else out = structuredClone(doc)
-  for (const path of excludes) deletePath(out, path.split('.'))
-  return out
-}
-
-function copyPath(from: any, to: any, parts: string[]): void {
-  const [head, ...rest] = parts
-  if (from === null || typeof from !== 'object' || !(head in from)) return
-  if (rest.length === 0) { to[head] = from[head]; return }
-  if (typeof from[head] !== 'object' || from[head] === null) return
-  to[head] = to[head] ?? (Array.isArray(from[head]) ? [] : {})
-  copyPath(from[head], to[head], rest)
-}
-
-function deletePath(obj: any, parts: string[]): void {
-  const [head, ...rest] = parts
-  if (obj === null || typeof obj !== 'object') return
-  if (rest.length === 0) delete obj[head]
-  else deletePath(obj[head], rest)
 }
 
 /** Field paths of `doc` (among `paths`) that hold an array. */

@@ -70,14 +70,14 @@ function translateField(path: string, cond: any, pushable: (path: string) => boo
   return combineAnd(parts)
 }
 
+// `_id` is a jsonb column holding a string or a number; the same jsonb comparisons as any
+// indexed field apply to it (pathExpr('_id') is the column), so 1 and "1" never match each other.
 function equality(path: string, value: any, params: Params): SqlFilter | null {
-  if (path === '_id') return typeof value === 'string' ? { sql: `_id = ${params.add(value)}`, exact: true } : null
   const json = storedScalarJson(value)
   return json === null ? null : { sql: `${pathExpr(path)} = ${params.add(json)}::jsonb`, exact: true }
 }
 
 function range(path: string, op: string, value: any, params: Params): SqlFilter | null {
-  if (path === '_id') return typeof value === 'string' ? { sql: `_id ${op} ${params.add(value)}`, exact: true } : null
   const json = storedScalarJson(value)
   const type = storedTypeOf(value)
   if (json === null || type === null || type === 'boolean') return null
@@ -89,10 +89,6 @@ function range(path: string, op: string, value: any, params: Params): SqlFilter 
 
 function membership(path: string, values: any[], params: Params): SqlFilter | null {
   if (values.length === 0) return { sql: 'FALSE', exact: true }
-  if (path === '_id') {
-    if (!values.every((v) => typeof v === 'string')) return null
-    return { sql: `_id IN (${values.map((v) => params.add(v)).join(', ')})`, exact: true }
-  }
   const jsons = values.map(storedScalarJson)
   if (jsons.some((j) => j === null)) return null
   return { sql: `${pathExpr(path)} IN (${jsons.map((j) => `${params.add(j)}::jsonb`).join(', ')})`, exact: true }

@@ -33,6 +33,21 @@ function indexSql(envName: string, collection: string, spec: CollectionSpec['ind
   return `CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON ${tableRef(envName, collection)} (${cols})${spec.unique ? ' NULLS NOT DISTINCT' : ''}`
 }
 
+/** Ids are strings or numbers (values.ts isDocId); the database refuses anything else. */
+const ID_TYPE_CHECK = "CHECK (jsonb_typeof(_id) IN ('string', 'number'))"
+
+/**
+ * Data folders made before ids kept their type hold `_id text`; every id there was written as a
+ * string, so it becomes the same jsonb string (indexes on _id are rebuilt by ALTER TYPE).
+ */
+async function migrateTextIds(q: SqlRunner, schema: string): Promise<void> {
+  const old = await q.query<{ table_name: string }>(
+    "SELECT table_name FROM information_schema.columns WHERE table_schema = $1 AND column_name = '_id' AND data_type = 'text'", [schema])
+  for (const { table_name: table } of old.rows) {
+    await q.query(`ALTER TABLE "${schema}"."${table}" ALTER COLUMN _id TYPE jsonb USING to_jsonb(_id), ADD ${ID_TYPE_CHECK}`)
+  }
+}
+
 export class EnvironmentCatalog {
   private ready = new Map<string, Promise<void>>()
   /** env → collection → field paths that have held an array (no SQL pushdown for those). */
@@ -56,8 +71,9 @@ export class EnvironmentCatalog {
       await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [schema])
       await q.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
       await q.query(`CREATE TABLE IF NOT EXISTS "${schema}"."_multikey" (collection text NOT NULL, path text NOT NULL, PRIMARY KEY (collection, path))`)
+      await migrateTextIds(q, schema)
       for (const [name, spec] of this.manifest) {
-        await q.query(`CREATE TABLE IF NOT EXISTS ${tableRef(envName, name)} (_id text PRIMARY KEY, seq bigserial NOT NULL, doc jsonb NOT NULL)`)
+        await q.query(`CREATE TABLE IF NOT EXISTS ${tableRef(envName, name)} (_id jsonb PRIMARY KEY ${ID_TYPE_CHECK}, seq bigserial NOT NULL, doc jsonb NOT NULL)`)
         await q.query(`CREATE INDEX IF NOT EXISTS "ix_${name}__seq" ON ${tableRef(envName, name)} (seq)`.slice(0, 1000))
         for (const ix of spec.indexes) await q.query(indexSql(envName, name, ix))
       }

@@ -11,8 +11,9 @@ import type { EnvironmentCatalog } from './schema'
 import { tableRef } from './schema'
 import { indexedPaths } from './manifest'
 import { Params, translateQuery, translateSort } from './pushdown'
-import { matcher, sortDocs, applyUpdate, project, arrayPaths, aggregate as runPipeline } from './evaluator'
-import { fromStored, toStored, type Doc } from './values'
+import { matcher, sortDocs, applyUpdate, arrayPaths, aggregate as runPipeline } from './evaluator'
+import { project } from './projection'
+import { fromStored, idParam, toStored, type Doc, type DocId } from './values'
 import { collectionNotExist, duplicateKey, invalidParam } from './errors'
 
 export interface FindOptions {
@@ -23,7 +24,8 @@ export interface FindOptions {
   projection?: Doc
 }
 
-interface Row { _id: string; doc: Doc }
+/** Both engines parse jsonb, so `_id` arrives as the string or number it was written as. */
+interface Row { _id: DocId; doc: Doc }
 
 export class CollectionStore {
   constructor(private catalog: EnvironmentCatalog) {}
@@ -93,19 +95,20 @@ export class CollectionStore {
     return matched.slice(skip, limit === undefined ? undefined : skip + limit)
   }
 
-  async insert(q: SqlRunner, envName: string, collection: string, docs: Doc[]): Promise<string[]> {
+  async insert(q: SqlRunner, envName: string, collection: string, docs: Doc[]): Promise<DocId[]> {
     const t = this.table(envName, collection)
     const rows = docs.map((doc) => {
       const { _id, ...body } = doc
-      return { id: _id === undefined ? newId() : String(_id), body }
+      const id: DocId = _id === undefined ? newId() : _id
+      return { id, idJson: idParam(id), body }
     })
     // One multi-row INSERT per chunk: a batch add is one statement, and all-or-nothing.
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500)
       const params: unknown[] = []
       const values = chunk.map((r) => {
-        params.push(r.id, JSON.stringify(toStored(r.body)))
-        return `($${params.length - 1}, $${params.length}::jsonb)`
+        params.push(r.idJson, JSON.stringify(toStored(r.body)))
+        return `($${params.length - 1}::jsonb, $${params.length}::jsonb)`
       })
       await this.writeGuarded(q, envName, collection, t.indexed, chunk.map((r) => r.body), () =>
         q.query(`INSERT INTO ${t.ref} (_id, doc) VALUES ${values.join(', ')}`, params))
@@ -130,24 +133,25 @@ export class CollectionStore {
       const { _id: _old, ...oldBody } = doc
       if (stored === JSON.stringify(toStored(oldBody))) continue
       await this.writeGuarded(q, envName, collection, t.indexed, [body], () =>
-        q.query(`UPDATE ${t.ref} SET doc = $2::jsonb WHERE _id = $1`, [_id, stored]))
+        q.query(`UPDATE ${t.ref} SET doc = $2::jsonb WHERE _id = $1::jsonb`, [idParam(_id), stored]))
       updated++
     }
     return { matched: docs.length, updated }
   }
 
   /** doc(id).set(): replaces the whole document, creating it when absent. */
-  async replace(q: SqlRunner, envName: string, collection: string, id: string, body: Doc, upsert: boolean): Promise<{ matched: number; updated: number; upsertedId: string | null }> {
+  async replace(q: SqlRunner, envName: string, collection: string, id: DocId, body: Doc, upsert: boolean): Promise<{ matched: number; updated: number; upsertedId: DocId | null }> {
     const t = this.table(envName, collection)
     const { _id: _ignored, ...clean } = body
     const stored = JSON.stringify(toStored(clean))
-    const existing = await q.query<Row>(`SELECT _id, doc FROM ${t.ref} WHERE _id = $1 FOR UPDATE`, [id])
+    const idJson = idParam(id)
+    const existing = await q.query<Row>(`SELECT _id, doc FROM ${t.ref} WHERE _id = $1::jsonb FOR UPDATE`, [idJson])
     if (existing.rows.length) {
-      await this.writeGuarded(q, envName, collection, t.indexed, [clean], () => q.query(`UPDATE ${t.ref} SET doc = $2::jsonb WHERE _id = $1`, [id, stored]))
+      await this.writeGuarded(q, envName, collection, t.indexed, [clean], () => q.query(`UPDATE ${t.ref} SET doc = $2::jsonb WHERE _id = $1::jsonb`, [idJson, stored]))
       return { matched: 1, updated: 1, upsertedId: null }
     }
     if (!upsert) return { matched: 0, updated: 0, upsertedId: null }
-    await this.writeGuarded(q, envName, collection, t.indexed, [clean], () => q.query(`INSERT INTO ${t.ref} (_id, doc) VALUES ($1, $2::jsonb)`, [id, stored]))
+    await this.writeGuarded(q, envName, collection, t.indexed, [clean], () => q.query(`INSERT INTO ${t.ref} (_id, doc) VALUES ($1::jsonb, $2::jsonb)`, [idJson, stored]))
     return { matched: 0, updated: 0, upsertedId: id }
   }
 
@@ -155,7 +159,7 @@ export class CollectionStore {
     const t = this.table(envName, collection)
     const docs = await this.select(q, envName, collection, { query, limit: multi ? undefined : 1 }, true)
     if (!docs.length) return 0
-    const r = await q.query(`DELETE FROM ${t.ref} WHERE _id IN (SELECT jsonb_array_elements_text($1::jsonb))`, [JSON.stringify(docs.map((d) => d._id))])
+    const r = await q.query(`DELETE FROM ${t.ref} WHERE _id IN (SELECT jsonb_array_elements($1::jsonb))`, [JSON.stringify(docs.map((d) => d._id))])
     return r.affectedRows
   }
 

@@ -92,6 +92,29 @@ export function storedScalarJson(value: any): string | null {
   return null
 }
 
+/**
+ * Document ids are strings or numbers (Collection.add: "_id | String | Number"), and keep their type:
+ * the id column is jsonb, so `1` and `"1"` are two different ids, as in MongoDB.
+ */
+export type DocId = string | number
+
+export function isDocId(value: unknown): value is DocId {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
+}
+
+/** The id as a jsonb SQL parameter; refuses any other type, so no id is ever silently converted. */
+export function idParam(id: unknown): string {
+  if (!isDocId(id)) throw invalidParam(`_id must be a string or a number, got ${describe(id)}`)
+  return JSON.stringify(id)
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (value instanceof Date) return 'a Date'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`
+}
+
 /** The SQL type test that matches a pushable scalar's jsonb representation. */
 export function storedTypeOf(value: any): 'string' | 'number' | 'boolean' | 'object' | null {
   if (typeof value === 'string') return 'string'

@@ -98,6 +98,10 @@ describe('reading', () => {
   })
 })
 
+// The documentation contradicts itself on get()'s limit: the server API page Collection.limit says
+// "up to 100", the SDK reference says the cloud-function default and maximum are 1000 (20 in the
+// mini-program). The local cloud follows wx-server-sdk's current behaviour: 100 when no limit is
+// given (Collection.get), up to 1000 when one is (see the README's fidelity limits).
 describe('limits', () => {
   beforeAll(() => reset(Array.from({ length: 130 }, (_v, i) => ({ code: `n${i}`, score: i }))))
 
