@@ -158,6 +158,24 @@ export const meetingTypes = ['党政工联席会', '教职工大会', '校情发
 export const meetingType = z.enum(meetingTypes)
 export type MeetingType = z.infer<typeof meetingType>
 
+/**
+ * 照片和附件 of a meeting: uploaded by the app to `uploads/plan/<random>.<ext>` (staging), checked by
+ * their bytes and stored by the function at `meeting-files/<sha256>.<ext>` (functions only), named by
+ * content. An edit sends back the sealed ids the meeting already holds (any other sealed id is refused).
+ */
+export const STAGED_PLAN_FILE = /^cloud:\/\/[^/\s]+\/uploads\/plan\/[A-Za-z0-9_-]{8,64}\.[a-z0-9]{1,5}$/
+export const SEALED_MEETING_FILE = /^cloud:\/\/[^/\s]+\/meeting-files\/[0-9a-f]{64}\.(pdf|docx?|xlsx?|jpg|png)$/
+export const MEETING_FILES_MAX = 9
+export const MEETING_FILE_DOCUMENTS = ['pdf', 'doc', 'docx', 'xls', 'xlsx'] as const
+export const meetingFileInput = z.strictObject({
+  fileId: z.string().check(z.refine((v) => v.length <= 300 && (STAGED_PLAN_FILE.test(v) || SEALED_MEETING_FILE.test(v)), '照片和附件必须先通过小程序上传')),
+  name: z.string().check(z.trim(), z.refine((v) => v.length >= 1 && v.length <= 80, '附件名应为 1 到 80 个字'),
+    z.refine((v) => /\.(pdf|docx?|xlsx?|jpe?g|png)$/i.test(v), '附件只能是图片、PDF、Word 或 Excel 文件')),
+  /** as the app measured it; the function records the real size */
+  size: z.int().check(z.refine((v) => v >= 1, '附件是空文件'), z.refine((v) => v <= 20 * 1024 * 1024, '附件不能超过 20M')),
+})
+export type MeetingFileInput = z.infer<typeof meetingFileInput>
+
 const decisionInput = z.strictObject({ text: text(200, '决定事项'), ownerId: docId, due: calendarDate })
 const meetingFields = {
   type: meetingType,
@@ -168,6 +186,7 @@ const meetingFields = {
   agenda: z._default(z.array(text(200, '议程')).check(z.maxLength(30, '议程最多 30 项')), []),
   minutes: optionalText(20000, '会议纪要'),
   decisions: z._default(z.array(decisionInput).check(z.maxLength(30, '决定事项最多 30 项')), []),
+  files: z._default(z.array(meetingFileInput).check(z.maxLength(MEETING_FILES_MAX, `照片和附件最多 ${MEETING_FILES_MAX} 个`)), []),
 }
 export const meetingCreateInput = z.object({ requestId, ...meetingFields })
 export const meetingEditInput = z.object({ id: docId, revision, ...meetingFields })
@@ -186,6 +205,8 @@ export const meetingView = z.object({
   agenda: z.array(z.string()),
   minutes: z.string(),
   decisions: z.array(z.object({ text: z.string(), ownerId: z.string(), ownerName: z.string(), due: z.string(), itemId: z.string() })),
+  /** sealed files; `url` is a temporary link (null where the view is not for reading, e.g. the archive) */
+  files: z.array(z.object({ fileId: z.string(), name: z.string(), size: z.int(), url: z.nullable(z.string()) })),
   /** internal until the chair publishes its summary (议程, 决定事项, attendance count) to 校务公开 */
   visibility: z.enum(['internal', 'published']),
   noticeId: z.optional(z.string()),

@@ -61,7 +61,15 @@ export async function makePart(ctx: Ctx, year: number, step: ArchiveStep): Promi
     }
     case 'meetings': {
       const meetings = (await scanAll<MeetingDoc>(db, C.meetings, { year })).sort((a, b) => a.date.localeCompare(b.date))
-      return Promise.all(meetings.map(async (m) => ({ folder: '03-会议记录', name: `${m.date} ${m.type}.docx`, content: await meetingDocument(meetingView(m)), about: `${m.type}记录` })))
+      const out: ArchiveFile[] = []
+      for (const m of meetings) {
+        out.push({ folder: '03-会议记录', name: `${m.date} ${m.type}.docx`, content: await meetingDocument(meetingView(m)), about: `${m.type}记录` })
+        // 照片和附件 beside the record, as kept (sealed by content)
+        for (const f of m.files ?? []) {
+          out.push({ folder: `03-会议记录/${m.date} ${m.type} 附件`, name: fileTitle(f.name), content: await ctx.services.download(f.fileId), about: `${m.type}的照片和附件` })
+        }
+      }
+      return out
     }
     case 'notices': return noticeFilings(ctx, step.ids)
     case 'opinions': {

@@ -79,6 +79,8 @@ export interface MeetingDoc {
   agenda: string[]
   minutes: string
   decisions: Array<{ text: string; ownerId: string; ownerName: string; due: string; itemId: string }>
+  /** 照片和附件, sealed by content (meeting-files.ts); absent on meetings recorded before they existed */
+  files?: Array<{ fileId: string; name: string; size: number; sha256: string }>
   /** internal until the chair publishes its summary to 校务公开 (noticeId) */
   visibility: 'internal' | 'published'
   noticeId?: string

@@ -19,6 +19,7 @@ import { ALREADY, addOnce } from './once'
 import { inTransaction, type Tx } from '../_shared/transaction'
 import type { MeetingDoc, PlanItemDoc } from './documents'
 import { addHistory } from './items'
+import { dropStagedMeetingFiles, sealMeetingFiles } from './meeting-files'
 import type { Linked } from './linked-types'
 import { PLAN_COLLECTIONS as C, approvedMembers, getDoc, loadMeeting } from './store'
 
@@ -29,7 +30,7 @@ export const meetingTitle = (m: Pick<MeetingDoc, 'date' | 'type'>) => `${m.date}
 export function meetingView(m: MeetingDoc): MeetingView {
   return {
     id: m._id, type: m.type, title: meetingTitle(m), date: m.date, place: m.place, attendees: m.attendees, absent: m.absent, agenda: m.agenda, minutes: m.minutes,
-    decisions: m.decisions, visibility: m.visibility, ...(m.noticeId ? { noticeId: m.noticeId } : {}), revision: m.revision,
+    decisions: m.decisions, files: (m.files ?? []).map((f) => ({ fileId: f.fileId, name: f.name, size: f.size, url: null })), visibility: m.visibility, ...(m.noticeId ? { noticeId: m.noticeId } : {}), revision: m.revision,
   }
 }
 
@@ -99,12 +100,16 @@ async function addDecisionItems(t: Tx, ctx: Ctx, m: MeetingDoc, from: number): P
 
 export async function createMeeting(ctx: Ctx, input: z.output<typeof meetingCreateInput>): Promise<MeetingView> {
   const me = requireMember(ctx)
-  const p = await people(ctx, input)
   const id = createdId(ctx.openid, 'plan.meeting', input.requestId)
+  // A retry of a create that committed answers with it (its staged files are already sealed and gone).
+  const done = await getDoc<MeetingDoc>(ctx.db, C.meetings, id)
+  if (done) return meetingView(done)
+  const p = await people(ctx, input)
+  const files = await sealMeetingFiles(ctx, input.files)
   const doc: MeetingDoc = {
     _id: id, type: input.type, date: input.date, year: Number(input.date.slice(0, 4)), place: input.place, attendees: p.attendees, absent: p.absent, agenda: input.agenda,
     minutes: input.minutes, decisions: input.decisions.map((d, n) => ({ text: d.text, ownerId: d.ownerId, ownerName: p.ownerNames[n], due: d.due, itemId: `${id}_d${n + 1}` })),
-    visibility: 'internal', state: 'recorded', revision: 1, createdBy: me._id, createdAt: ctx.now, updatedAt: ctx.now,
+    files, visibility: 'internal', state: 'recorded', revision: 1, createdBy: me._id, createdAt: ctx.now, updatedAt: ctx.now,
   }
   try {
     await inTransaction(ctx.db, async (t) => {
@@ -115,6 +120,7 @@ export async function createMeeting(ctx: Ctx, input: z.output<typeof meetingCrea
   } catch (err) {
     if (!(err instanceof AppError && err.message === ALREADY)) throw err
   }
+  await dropStagedMeetingFiles(ctx, input.files)
   return meetingView(await loadMeeting(ctx.db, id))
 }
 
@@ -122,6 +128,7 @@ export async function editMeeting(ctx: Ctx, input: Fields & { id: string; revisi
   const before = await loadMeeting(ctx.db, input.id)
   if (input.decisions.length < before.decisions.length) throw new AppError('BAD_INPUT', '已形成计划事项的决定不能删除，请到工作计划中取消对应事项')
   const p = await people(ctx, input)
+  const files = await sealMeetingFiles(ctx, input.files, before.files)
   await inTransaction(ctx.db, async (t) => {
     const m = await getDoc<MeetingDoc>(t, C.meetings, input.id)
     if (!m) throw new AppError('NOT_FOUND', '会议记录不存在或已被删除')
@@ -131,13 +138,14 @@ export async function editMeeting(ctx: Ctx, input: Fields & { id: string; revisi
       : { text: d.text, ownerId: d.ownerId, ownerName: p.ownerNames[n], due: d.due, itemId: `${m._id}_d${n + 1}` }))
     const next: MeetingDoc = {
       ...m, type: input.type, date: input.date, year: Number(input.date.slice(0, 4)), place: input.place, attendees: p.attendees, absent: p.absent, agenda: input.agenda,
-      minutes: input.minutes, decisions, revision: m.revision + 1, updatedAt: ctx.now,
+      minutes: input.minutes, decisions, files, revision: m.revision + 1, updatedAt: ctx.now,
     }
     const { _id, ...data } = next
     await t.collection(C.meetings).doc(_id).update({ data })
     await addDecisionItems(t, ctx, next, m.decisions.length)
     await recordAudit(t, ctx, { action: 'plan.editMeeting', target: { kind: 'meeting', id: m._id, label: meetingTitle(next) }, after: { decisions: decisions.length } })
   })
+  await dropStagedMeetingFiles(ctx, input.files)
   return meetingView(await loadMeeting(ctx.db, input.id))
 }
 

@@ -9,6 +9,7 @@ import { calendar } from './calendar'
 import { approvedPeople } from './linked-members'
 import { cancelItem, candidates, createItem, editItem, linkItem, markDone } from './items'
 import { createMeeting, editMeeting, meetingsOfYear, meetingView, publishMeeting } from './meetings'
+import { withFileLinks } from './meeting-files'
 import { adoptPlan, copyPlan, planView, savePlan, updatePlanNotice } from './plans'
 import { remindOwners } from './reminders'
 import { itemsOfYear, loadItem, loadMeeting, PLAN_COLLECTIONS as C, scanAll } from './store'
@@ -23,7 +24,7 @@ const labels: FieldLabels = {
   month: '月份', date: '日期', title: '工作内容', category: '分类', ownerId: '负责人', note: '备注', public: '对会员公开', link: '关联',
   'link.kind': '关联类型', 'link.id': '关联对象', reason: '取消原因', done: '已完成', kind: '关联类型',
   type: '会议类型', place: '地点', attendeeIds: '参会人', absent: '缺席人', 'absent.memberId': '缺席人', 'absent.reason': '缺席原因', agenda: '议程',
-  minutes: '会议纪要', decisions: '决定事项', 'decisions.text': '决定事项', 'decisions.ownerId': '负责人', 'decisions.due': '完成期限', page: '页码', text: '总结段落', noticeVersion: '公告版本',
+  minutes: '会议纪要', decisions: '决定事项', 'decisions.text': '决定事项', 'decisions.ownerId': '负责人', 'decisions.due': '完成期限', files: '照片和附件', 'files.fileId': '照片和附件', 'files.name': '附件名', 'files.size': '附件大小', page: '页码', text: '总结段落', noticeVersion: '公告版本',
 }
 const CHAIR_ONLY = '只有工会主席可以进行此操作'
 
@@ -67,9 +68,10 @@ export const routes = {
     },
   }),
   meetings: action({ input: meetingsInput, role: 'committee', labels, run: (ctx, input) => meetingsOfYear(ctx, input.year, input.page) }),
-  meeting: action({ input: meetingIdInput, role: 'committee', labels, run: async (ctx, input) => meetingView(await loadMeeting(ctx.db, input.id)) }),
-  recordMeeting: action({ input: meetingCreateInput, role: 'committee', labels, run: (ctx, input) => createMeeting(ctx, input) }),
-  editMeeting: action({ input: meetingEditInput, role: 'committee', labels, run: (ctx, input) => editMeeting(ctx, input) }),
+  meeting: action({ input: meetingIdInput, role: 'committee', labels, run: async (ctx, input) => withFileLinks(ctx, meetingView(await loadMeeting(ctx.db, input.id))) }),
+  /** A meeting with its decisions (→ plan items) and 照片和附件 (checked and kept by content: meeting-files.ts). */
+  recordMeeting: action({ input: meetingCreateInput, role: 'committee', labels, run: async (ctx, input) => withFileLinks(ctx, await createMeeting(ctx, input)) }),
+  editMeeting: action({ input: meetingEditInput, role: 'committee', labels, run: async (ctx, input) => withFileLinks(ctx, await editMeeting(ctx, input)) }),
   summary: action({ input: planYearInput, role: 'committee', labels, run: (ctx, input) => summary(ctx, input.year) }),
 
   // ── the chair ───────────────────────────────────────────────────────────────

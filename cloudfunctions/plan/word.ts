@@ -53,6 +53,7 @@ export function meetingDocument(m: MeetingView): Promise<Buffer> {
     text('会议纪要', { bold: true }), ...(m.minutes ? m.minutes.split('\n').filter(Boolean).map((p) => text(p)) : [text('—')]),
     text('决定事项', { bold: true }),
     grid([['序号', '决定事项', '负责人', '完成期限']], m.decisions.map((d, i) => [String(i + 1), d.text, d.ownerName, d.due])),
+    ...(m.files.length ? [text('照片和附件（见同名文件夹）', { bold: true }), ...m.files.map((f, i) => text(`${i + 1}. ${f.name}`))] : []),
   ])
 }
 

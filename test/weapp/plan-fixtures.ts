@@ -49,7 +49,7 @@ export const meetings = checked(meetingList, {
 export const meeting = checked(meetingView, {
   id: hexId('meet'), type: '工会委员会议', title: '2026-03-05 工会委员会议', date: '2026-03-05', place: '行政楼会议室',
   attendees: [{ memberId: CHAIR_ID, name: '王建华' }], absent: [], agenda: ['讨论三八节活动'], minutes: '会议决定……',
-  decisions: [{ text: '筹备插花沙龙', ownerId: COMMITTEE_ID, ownerName: '李建国', due: '2026-03-08', itemId: `${hexId('meet')}_d1` }], visibility: 'internal', revision: 1,
+  decisions: [{ text: '筹备插花沙龙', ownerId: COMMITTEE_ID, ownerName: '李建国', due: '2026-03-08', itemId: `${hexId('meet')}_d1` }], files: [{ fileId: 'cloud://env/meeting-files/' + 'a'.repeat(64) + '.jpg', name: '会场.jpg', size: 52000, url: 'https://local.example/meeting-files/x.jpg' }], visibility: 'internal', revision: 1,
 })
 
 export const summary = checked(summaryOutput, {

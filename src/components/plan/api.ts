@@ -8,6 +8,7 @@ type ItemFields = { year: number; month: number; date?: string | null; title: st
 type MeetingFields = {
   type: string; date: string; place: string; attendeeIds: string[]; absent: Array<{ memberId: string; reason: string }>; agenda: string[]; minutes: string
   decisions: Array<{ text: string; ownerId: string; due: string }>
+  files: Array<{ fileId: string; name: string; size: number }>
 }
 
 /** The plan function's actions, each with the schema its answer is checked against (main package: the 我的 entry uses it). */

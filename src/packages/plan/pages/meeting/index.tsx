@@ -1,19 +1,21 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import { meetingTypes } from '../../../../../types/plan'
+import { MEETING_FILE_DOCUMENTS, MEETING_FILES_MAX, meetingTypes } from '../../../../../types/plan'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { LoadingState } from '@/components/states/LoadingState'
 import { Field } from '@/components/form/Field'
 import { TextInput } from '@/components/form/TextInput'
 import { Choice } from '@/components/form/Choice'
 import { AppButton } from '@/components/AppButton'
+import { FilePicker } from '@/components/form/FilePicker'
 import { planApi } from '@/components/plan/api'
 import { useAsync } from '@/hooks/useAsync'
 import { useMe } from '@/hooks/useMe'
 import { useRequestId } from '@/hooks/useRequestId'
 import { confirmStep, tell } from '@/services/confirm'
 import { useMeetingForm } from './useMeetingForm'
+import { openFile } from '../../components/open-file'
 import '../../components/plan.scss'
 
 /** Records a meeting: who came (tap: 出席 → 缺席 → 未选), agenda, minutes, decisions that become plan items. */
@@ -54,6 +56,12 @@ export default function MeetingPage() {
       setBusy(false)
     }
   }
+  /** Photos in the image viewer, documents in WeChat's document viewer (a new tab in the browser). */
+  const view = async (name: string, url: string) => {
+    const ext = (/\.([a-z]+)$/i.exec(name)?.[1] ?? '').toLowerCase()
+    if (ext === 'jpg' || ext === 'jpeg' || ext === 'png') return Taro.previewImage({ urls: [url] })
+    await openFile(url, ext as 'pdf').catch(() => tell('打不开这个文件', '请稍后重试'))
+  }
   const setDecision = (n: number, patch: Partial<(typeof form.decisions)[number]>) => set('decisions', form.decisions.map((d, i) => (i === n ? { ...d, ...patch } : d)))
   if (meeting.loading || people.loading) return <PageShell><LoadingState text='正在读取…' /></PageShell>
   return (
@@ -77,6 +85,12 @@ export default function MeetingPage() {
       {form.absentIds.length ? <Field label='缺席原因'><TextInput value={form.absentReason} onChange={(v) => set('absentReason', v)} maxlength={60} name='absent-reason' /></Field> : null}
       <Field label='议程' hint='每行一项'><Textarea className='text-input text-area' value={form.agenda} maxlength={2000} autoHeight onInput={(e) => set('agenda', e.detail.value)} /></Field>
       <Field label='会议纪要'><Textarea className='text-input text-area' value={form.minutes} maxlength={20000} autoHeight onInput={(e) => set('minutes', e.detail.value)} /></Field>
+      <Field label='照片和附件' hint='会场照片、签到表、会议材料；只在工会内部和台帐中使用'>
+        <FilePicker list={form.files} onChange={(f) => set('files', f)} domain='plan' max={MEETING_FILES_MAX} documents={[...MEETING_FILE_DOCUMENTS]} what='照片和附件' />
+        {(meeting.data?.files ?? []).filter((f) => f.url).map((f) => (
+          <Text key={f.fileId} className='plan-link' data-file={f.name} onClick={() => void view(f.name, f.url!)}>{`查看：${f.name}`}</Text>
+        ))}
+      </Field>
       <Text className='plan-month'>决定事项（保存后成为计划事项）</Text>
       {form.decisions.map((d, n) => (
         <View key={n}>

@@ -13,16 +13,19 @@ export interface MeetingForm {
   agenda: string
   minutes: string
   decisions: Decision[]
+  /** staged uploads and the sealed files the meeting holds */
+  files: Array<{ fileId: string; name: string; size: number }>
 }
 
 /** The meeting form: empty for a new record, the meeting's own once loaded. Agenda is one item a line. */
 export function useMeetingForm(m: MeetingView | undefined) {
-  const [form, setForm] = useState<MeetingForm>({ type: '工会委员会议', date: todayShanghai(), place: '', attendeeIds: [], absentIds: [], absentReason: '', agenda: '', minutes: '', decisions: [] })
+  const [form, setForm] = useState<MeetingForm>({ type: '工会委员会议', date: todayShanghai(), place: '', attendeeIds: [], absentIds: [], absentReason: '', agenda: '', minutes: '', decisions: [], files: [] })
   useEffect(() => {
     if (m) {
       setForm({
         type: m.type, date: m.date, place: m.place, attendeeIds: m.attendees.map((a) => a.memberId), absentIds: m.absent.map((a) => a.memberId),
         absentReason: m.absent[0]?.reason ?? '', agenda: m.agenda.join('\n'), minutes: m.minutes, decisions: m.decisions.map((d) => ({ text: d.text, ownerId: d.ownerId, due: d.due })),
+        files: m.files.map((f) => ({ fileId: f.fileId, name: f.name, size: f.size })),
       })
     }
   }, [m?.id, m?.revision])
@@ -33,7 +36,7 @@ export function useMeetingForm(m: MeetingView | undefined) {
     : f.absentIds.includes(id) ? { ...f, absentIds: f.absentIds.filter((x) => x !== id) } : { ...f, attendeeIds: [...f.attendeeIds, id] }))
   const input = () => ({
     type: form.type, date: form.date, place: form.place, attendeeIds: form.attendeeIds, absent: form.absentIds.map((memberId) => ({ memberId, reason: form.absentReason || '请假' })),
-    agenda: form.agenda.split('\n').map((s) => s.trim()).filter(Boolean), minutes: form.minutes, decisions: form.decisions,
+    agenda: form.agenda.split('\n').map((s) => s.trim()).filter(Boolean), minutes: form.minutes, decisions: form.decisions, files: form.files,
   })
   return { form, set, toggle, input }
 }
