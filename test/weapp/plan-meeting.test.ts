@@ -17,7 +17,16 @@ describe('登记会议 on the weapp build', () => {
     await p.tap('.app-button', '保存会议记录')
     await p.waitFor(() => calls(p.callFunction, 'plan.recordMeeting').length > 0, 'the save')
     expect(calls(p.callFunction, 'plan.recordMeeting')[0].data).toMatchObject({
-      type: '工会委员会议', attendeeIds: [CHAIR_ID], absent: [{ memberId: 'm1', reason: '请假' }], requestId: expect.stringMatching(/^[a-z0-9]{24}$/),
+      type: '工会委员会议', attendeeIds: [CHAIR_ID], absent: [{ memberId: 'm1', reason: '请假' }], requestId: expect.stringMatching(/^[a-z0-9]{24}$/), files: [],
     })
+  })
+
+  it('opens a recorded meeting with its photos and offers the chair to publish its summary', async () => {
+    const p = await loadPage('packages/plan/pages/meeting/index', cloud('chair', { 'plan.people': people, 'plan.meeting': meeting }), { id: meeting.id })
+    await p.waitFor(() => p.text().includes('查看：会场.jpg'), 'the photo')
+    expect(p.text()).toContain('会场.jpg（51 KB）')
+    expect(p.text()).toContain('公布会议纪要到校务公开')
+    await p.tap('.plan-link', '查看：会场.jpg')
+    expect(p.wx.previewImage).toHaveBeenCalledWith(expect.objectContaining({ urls: [meeting.files[0].url] }))
   })
 })
