@@ -22,10 +22,11 @@ export const planCategory = z.enum(planCategories)
 export type PlanCategory = z.infer<typeof planCategory>
 
 /** What an item can be linked to (and so follow). */
-export const linkKinds = ['activity', 'notice', 'welfare', 'poll', 'meeting'] as const
+export const linkKinds = ['activity', 'notice', 'welfare', 'congress', 'poll', 'meeting'] as const
 export const linkKind = z.enum(linkKinds)
 export type LinkKind = z.infer<typeof linkKind>
-export const linkKindLabels: Record<LinkKind, string> = { activity: '活动', notice: '公告', welfare: '慰问计划', poll: '投票测评', meeting: '会议' }
+/** `congress`: a 教代会 session's 提案征集 window (its id is the session's) */
+export const linkKindLabels: Record<LinkKind, string> = { activity: '活动', notice: '公告', welfare: '慰问计划', congress: '提案征集', poll: '投票测评', meeting: '会议' }
 
 /** 计划中 / 进行中 / 已完成 / 已取消 — computed on read from the linked record (or the item's own mark). */
 export const itemStatuses = ['planned', 'ongoing', 'done', 'cancelled'] as const
@@ -143,7 +144,7 @@ export const calendarInput = z.object({ month: z.string().check(z.regex(/^\d{4}-
 export const calendarEntry = z.object({
   /** the day, or absent for an item planned for the month as a whole */
   date: z.optional(z.string()),
-  kind: z.enum(['activity', 'publicityEnd', 'item', 'meeting', 'birthday']),
+  kind: z.enum(['activity', 'publicityEnd', 'congress', 'item', 'meeting', 'birthday', 'followUp']),
   title: z.string(),
   /** page to open, when there is one */
   url: z.optional(z.string()),
@@ -223,6 +224,8 @@ export const summaryFigures = z.object({
   notices: z.object({ published: z.int(), publicity: z.int(), objections: z.int(), objectionsAnswered: z.int() }),
   opinions: z.object({ received: z.int(), answered: z.int(), /** days from receipt to first reply; null when none answered */ medianDays: z.nullable(z.number()) }),
   polls: z.object({ held: z.int() }),
+  /** 教代会 提案 first submitted in the year; 满意率 over those closed with a final rating (percent, one decimal; null when none) */
+  proposals: z.object({ submitted: z.int(), cases: z.int(), answered: z.int(), rated: z.int(), satisfiedRate: z.nullable(z.number()) }),
   visits: z.object({ count: z.int(), amountFen: z.int(), byReason: z.array(z.object({ reason: z.string(), count: z.int(), amountFen: z.int() })) }),
   members: z.object({ joined: z.int(), retired: z.int() }),
   plan: z.object({ planned: z.int(), done: z.int(), cancelled: z.int() }),

@@ -19,6 +19,7 @@ import type { Linked } from './linked-types'
 import { linkedWelfarePlans, welfarePlanCandidates } from './linked-welfare'
 import { PLAN_COLLECTIONS as C, committeeOwner, getDoc, loadItem, loadMeeting } from './store'
 import { itemViews } from './status'
+import { collectionCandidates, linkedCollections } from './linked-congress'
 
 type Fields = Omit<z.output<typeof itemCreateInput>, 'requestId'>
 
@@ -100,6 +101,7 @@ export async function findLinkable(ctx: Ctx, kind: LinkKind, id: string): Promis
     case 'notice': return (await linkedNotices(ctx.db, ids, ctx.now)).get(id) ?? null
     case 'welfare': return (await linkedWelfarePlans(ctx.db, ids)).get(id) ?? null
     case 'poll': return (await linkedPolls(ctx.db, ids)).get(id) ?? null
+    case 'congress': return (await linkedCollections(ctx.db, ids, ctx.now)).get(id) ?? null
     case 'meeting': {
       const m = await loadMeeting(ctx.db, id).catch(() => null)
       return m ? { id, title: `${m.date} ${m.type}`, when: m.date, status: 'done' } : null
@@ -130,6 +132,7 @@ export async function candidates(ctx: Ctx, kind: LinkKind): Promise<Linked[]> {
     case 'notice': return noticeCandidates(ctx.db, ctx.now)
     case 'welfare': return welfarePlanCandidates(ctx.db)
     case 'poll': return pollCandidates(ctx.db)
+    case 'congress': return collectionCandidates(ctx.db, ctx.now)
     case 'meeting': {
       const { recentMeetings } = await import('./meetings')
       return recentMeetings(ctx)

@@ -39,3 +39,11 @@ export function visitsOfYear(db: Database, year: number): Promise<VisitRow[]> {
   return scanAll<VisitRow>(db, COLLECTIONS.welfareVisits, { state: 'done', visitDate: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) },
     { recipient: true, reason: true, visitDate: true, visitors: true, cashFen: true, giftFen: true, fund: true, state: true })
 }
+
+/** 生病住院 follow-up visits due within [from, to] (`YYYY-MM-DD`) and not yet made: the committee's calendar. */
+export async function followUpsBetween(db: Database, from: string, to: string): Promise<Array<{ date: string; name: string }>> {
+  const _ = db.command
+  const rows = await scanAll<Pick<WelfareVisitDoc, '_id' | 'recipient' | 'followUpOn'>>(db, COLLECTIONS.welfareVisits,
+    { reason: '生病住院', state: 'done', followUpOn: _.gte(from).and(_.lte(to)), followedUpBy: _.exists(false) }, { recipient: true, followUpOn: true })
+  return rows.map((v) => ({ date: v.followUpOn!, name: v.recipient.name }))
+}

@@ -1,6 +1,6 @@
 /**
  * An item's status is never stored: it is computed on every read from the record it follows
- * (linked-*.ts), so it cannot drift from the activity, notice, 慰问 plan, poll or meeting.
+ * (linked-*.ts), so it cannot drift from the activity, notice, 慰问 plan, 提案征集 window, poll or meeting.
  * Order: the item's own cancellation wins; then the linked record; then the item's own 已完成 mark;
  * else 计划中. Overdue = not done or cancelled, and its day (or its month's last day) has passed.
  */
@@ -11,6 +11,7 @@ import { iso } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
 import type { PlanItemDoc } from './documents'
 import { linkedActivities } from './linked-activities'
+import { linkedCollections } from './linked-congress'
 import { linkedNotices } from './linked-notices'
 import { linkedPolls } from './linked-polls'
 import type { Linked } from './linked-types'
@@ -35,9 +36,9 @@ export async function linkedOf(db: Database, items: PlanItemDoc[], now: Date): P
   const ids = (kind: string) => [...new Set(items.filter((i) => i.link?.kind === kind).map((i) => i.link!.id))]
   const maps = await Promise.all([
     linkedActivities(db, ids('activity'), now), linkedNotices(db, ids('notice'), now), linkedWelfarePlans(db, ids('welfare')),
-    linkedPolls(db, ids('poll')), linkedMeetings(db, ids('meeting')),
+    linkedPolls(db, ids('poll')), linkedMeetings(db, ids('meeting')), linkedCollections(db, ids('congress'), now),
   ])
-  const kinds = ['activity', 'notice', 'welfare', 'poll', 'meeting']
+  const kinds = ['activity', 'notice', 'welfare', 'poll', 'meeting', 'congress']
   const out = new Map<string, Linked>()
   maps.forEach((m, k) => m.forEach((v, id) => out.set(`${kinds[k]}:${id}`, v)))
   return out

@@ -75,8 +75,8 @@ async function all(collection: string): Promise<any[]> {
 const shYear = (at: any) => new Date(new Date(at).getTime() + 8 * 3600_000).getUTCFullYear()
 
 async function counted() {
-  const [acts, notices, objections, opinions, polls, visits, members, audit, meetings] = await Promise.all(
-    ['activities', 'notices', 'notice_objections', 'opinions', 'polls', 'welfare_visits', 'members', 'audit_log', 'plan_meetings'].map(all))
+  const [acts, notices, objections, opinions, polls, visits, members, audit, meetings, proposals] = await Promise.all(
+    ['activities', 'notices', 'notice_objections', 'opinions', 'polls', 'welfare_visits', 'members', 'audit_log', 'plan_meetings', 'congress_proposals'].map(all))
   const held = acts.filter((a) => ['published', 'finished'].includes(a.state) && shYear(a.startAt) === YEAR)
   const participants = held.reduce((n, a) => n + Object.values(a.ledger ?? {}).filter((e: any) => e.s === 'c' || e.s === 'p').length, 0)
   const checkedIn = held.reduce((n, a) => n + Object.values(a.ledger ?? {}).filter((e: any) => (e.s === 'c' || e.s === 'p') && e.ci !== undefined).length, 0)
@@ -87,12 +87,19 @@ async function counted() {
   const days = ops.filter((o) => o.firstReplyDays !== undefined).map((o) => o.firstReplyDays).sort((x: number, y: number) => x - y)
   const median = days.length ? (days.length % 2 ? days[(days.length - 1) / 2] : (days[days.length / 2 - 1] + days[days.length / 2]) / 2) : null
   const vis = visits.filter((v) => v.state === 'done' && v.visitDate.startsWith(`${YEAR}-`))
+  const props = proposals.filter((p) => p.submittedOn?.startsWith(`${YEAR}-`))
+  const rated = props.filter((p) => p.state === 'closed' && p.finalRating)
+  const satisfied = rated.filter((p) => p.finalRating !== 'unsatisfied').length
   const retired = new Set(audit.filter((e) => shYear(e.at) === YEAR && (e.action === 'member.update' || (e.action === 'member.decideChange' && e.after?.approved === true)) && e.after?.status === '离退休').map((e) => e.target.id))
   return {
     activities: { held: held.length, participants, checkedIn, checkInRate: participants ? Math.round((checkedIn / participants) * 1000) / 10 : 0 },
     notices: { published: pub.length, publicity: pub.filter((n) => n.publicityEnd).length, objections: obj.length, objectionsAnswered: obj.filter((o) => o.answered).length },
     opinions: { received: ops.length, answered: days.length, medianDays: median },
     polls: { held: polls.filter((p) => p.openedAt && p.state !== 'discarded' && shYear(p.openedAt) === YEAR).length },
+    proposals: {
+      submitted: props.length, cases: props.filter((p) => ['accepted', 'assigned', 'answered', 'rating', 'closed'].includes(p.state)).length,
+      answered: props.filter((p) => p.answers?.length).length, rated: rated.length, satisfiedRate: rated.length ? Math.round((satisfied / rated.length) * 1000) / 10 : null,
+    },
     visits: { count: vis.length, amountFen: vis.reduce((n, v) => n + v.cashFen + (v.giftFen ?? 0), 0) },
     members: { joined: members.filter((m) => m.approvedAt && shYear(m.approvedAt) === YEAR).length, retired: retired.size },
     meetings: { held: meetings.filter((m) => m.year === YEAR).length },

@@ -8,7 +8,8 @@ import { TEMPLATES } from '../../types/templates'
 import { seededEnv } from './helpers'
 import { createActivity } from './activity-support'
 import { day, item, memberId, must, outbox, plan, rid, trigger } from './plan-support'
-import { joinThroughApp } from './welfare-support'
+import { joinThroughApp, visitFor } from './welfare-support'
+import { sdkFor } from '../support/cloud'
 
 let env: string
 let committeeId: string
@@ -155,5 +156,36 @@ describe('工作台 and the monthly reminder', () => {
     for (const who of ['committee', 'chair'] as const) {
       expect((await outbox(env, persona(who).openid)).filter((x) => x.templateId === TEMPLATES.planMonthly).length).toBeLessThanOrEqual(1)
     }
+  })
+})
+
+describe('the 教代会 and 慰问 follow-ups in the plan', () => {
+  it('an item follows a session’s 提案征集 window; members see the congress days in the calendar', async () => {
+    const { db } = sdkFor(env)
+    const s = (await db.collection('congress_sessions').doc('congress-5-3').get()).data
+    const today = day(0)
+    const expected = today < s.collectFrom ? 'planned' : today <= s.collectTo ? 'ongoing' : 'done'
+    const year = Number(today.slice(0, 4))
+    const a = await must(env, 'committee', 'plan', 'addItem', item(year, Number(today.slice(5, 7)), committeeId, { title: '发放提案表，征集提案' }))
+    const candidates = (await must(env, 'committee', 'plan', 'linkCandidates', { kind: 'congress' })).items
+    expect(candidates.map((c: any) => c.id)).toContain('congress-5-3')
+    const linked = await must(env, 'committee', 'plan', 'linkItem', { id: a.id, revision: a.revision, link: { kind: 'congress', id: 'congress-5-3' } })
+    expect(linked).toMatchObject({ link: { kind: 'congress', title: `${s.title}提案征集` }, status: expected })
+    expect(await plan(env, 'committee', 'linkItem', { id: a.id, revision: linked.revision, link: { kind: 'congress', id: 'congress-9-9' } })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
+
+    const closing = await must(env, 'staff', 'plan', 'calendar', { month: s.collectTo.slice(0, 7) })
+    expect(closing.entries).toContainEqual(expect.objectContaining({ date: s.collectTo, kind: 'congress', title: `提案征集截止：${s.title}` }))
+    const meeting = await must(env, 'staff', 'plan', 'calendar', { month: s.meetingDate.slice(0, 7) })
+    expect(meeting.entries).toContainEqual(expect.objectContaining({ date: s.meetingDate, kind: 'congress', title: s.title }))
+  })
+
+  it('the committee’s calendar shows a due hospital 回访, members’ does not', async () => {
+    const teacher = await joinThroughApp(env, { name: '郑老师' })
+    await must(env, 'committee', 'welfare', 'record', visitFor(teacher.id, { reason: '生病住院', cashYuan: '300', followUpDays: 10 }))
+    const due = day(10)
+    const committeeView = await must(env, 'committee', 'plan', 'calendar', { month: due.slice(0, 7) })
+    expect(committeeView.entries).toContainEqual(expect.objectContaining({ date: due, kind: 'followUp', title: '回访：郑老师' }))
+    const staffView = await must(env, 'staff', 'plan', 'calendar', { month: due.slice(0, 7) })
+    expect(staffView.entries.some((e: any) => e.kind === 'followUp')).toBe(false)
   })
 })

@@ -56,7 +56,7 @@ export const summary = checked(summaryOutput, {
   year: 2026,
   figures: {
     activities: { held: 8, participants: 120, checkedIn: 96, checkInRate: 80 }, notices: { published: 12, publicity: 4, objections: 2, objectionsAnswered: 2 },
-    opinions: { received: 15, answered: 12, medianDays: 3 }, polls: { held: 2 }, visits: { count: 30, amountFen: 1500000, byReason: [{ reason: '节日慰问', count: 30, amountFen: 1500000 }] },
+    opinions: { received: 15, answered: 12, medianDays: 3 }, polls: { held: 2 }, proposals: { submitted: 12, cases: 9, answered: 8, rated: 6, satisfiedRate: 83.3 }, visits: { count: 30, amountFen: 1500000, byReason: [{ reason: '节日慰问', count: 30, amountFen: 1500000 }] },
     members: { joined: 3, retired: 2 }, plan: { planned: 14, done: 11, cancelled: 1 }, meetings: { held: 6 },
   },
   text: ['2026年，校工会……全年计划工作 14 项，已完成 11 项。', '五、存在的不足与来年打算。（请主席补充）'],

@@ -16,7 +16,7 @@ import { MonthGrid } from '../../components/MonthGrid'
 import '../../components/plan.scss'
 
 type Entry = CalendarOutput['entries'][number]
-const KIND: Record<Entry['kind'], string> = { activity: '活动', publicityEnd: '公示', item: '计划', meeting: '会议', birthday: '生日' }
+const KIND: Record<Entry['kind'], string> = { activity: '活动', publicityEnd: '公示', congress: '教代会', item: '计划', meeting: '会议', birthday: '生日', followUp: '回访' }
 
 /**
  * The month as a grid (a tap on a day lists that day) or as a list of days — the list reads best on

@@ -20,7 +20,7 @@ export function LinkPanel({ item, onLink }: { item: PlanItemView; onLink: (link:
   const list = useAsync(`candidates-${kind}`, () => planApi.candidates(kind))
   return (
     <View>
-      <Field label='关联的工作' hint={item.link ? `已关联：${linkKindLabels[item.link.kind]}“${item.link.title}”` : '关联后，进度跟随活动、公告、慰问计划、投票或会议'}>
+      <Field label='关联的工作' hint={item.link ? `已关联：${linkKindLabels[item.link.kind]}“${item.link.title}”` : '关联后，进度跟随活动、公告、慰问计划、提案征集、投票或会议'}>
         <Choice options={labels} value={linkKindLabels[kind]} onChange={(l) => setKind(linkKinds[labels.indexOf(l)])} name='link-kind' />
       </Field>
       {(list.data?.items ?? []).slice(0, 12).map((c) => (

@@ -64,6 +64,7 @@ export default function SummaryPage() {
           <Text className='plan-figure'>{`活动 ${f.activities.held} 次，参加 ${f.activities.participants} 人次，签到率 ${f.activities.checkInRate}%`}</Text>
           <Text className='plan-figure'>{`校务公开 ${f.notices.published} 件（公示 ${f.notices.publicity} 件），异议 ${f.notices.objections} 条、已答复 ${f.notices.objectionsAnswered} 条`}</Text>
           <Text className='plan-figure'>{`意见 ${f.opinions.received} 条，已答复 ${f.opinions.answered} 条${f.opinions.medianDays === null ? '' : `，中位 ${f.opinions.medianDays} 天`}；测评与评选 ${f.polls.held} 次`}</Text>
+          <Text className='plan-figure'>{`提案 ${f.proposals.submitted} 件，立案 ${f.proposals.cases} 件，已答复 ${f.proposals.answered} 件${f.proposals.satisfiedRate === null ? '' : `，满意率 ${f.proposals.satisfiedRate}%`}`}</Text>
           <Text className='plan-figure'>{`走访慰问 ${f.visits.count} 人次，${formatFen(f.visits.amountFen)} 元；新入会 ${f.members.joined} 人，退休 ${f.members.retired} 人`}</Text>
           <Text className='plan-figure'>{`计划事项 ${f.plan.planned} 项，已完成 ${f.plan.done} 项，取消 ${f.plan.cancelled} 项；会议 ${f.meetings.held} 次`}</Text>
           <Text className='plan-month'>总结初稿（可修改）</Text>
