@@ -216,6 +216,8 @@ export const proposalItem = z.object({
   id: z.string(), number: z.nullable(z.int()), title: z.string(), category: proposalCategory, proposerName: z.string(), state: proposalState,
   seconds: z.int(), secondsNeeded: z.int(), office: z.nullable(z.string()), dueDate: z.nullable(z.string()), overdue: z.boolean(),
   answerClass: z.nullable(answerClass), finalRating: z.nullable(rating),
+  /** state rating: the round's deadline has passed — the 提案工作委员会 may close it */
+  ratingClosable: z.boolean(),
 })
 export type ProposalItem = z.infer<typeof proposalItem>
 export const proposalListOutput = paged(proposalItem)

@@ -31,6 +31,9 @@ export function isOverdue(p: ProposalDoc, today: string): boolean {
   return false
 }
 
+/** A rating round past its deadline (RATING_DAYS after 审核通过): the committee may close it. */
+export const ratingClosable = (p: ProposalDoc, today: string) => p.state === 'rating' && !!p.ratingDue && today > p.ratingDue
+
 const pct = (a: number, b: number) => (b === 0 ? null : Math.round((a * 100) / b))
 
 /**
@@ -65,6 +68,7 @@ export function itemOf(p: ProposalDoc, today: string): ProposalItem {
   return {
     id: p._id, number: p.number, title: p.title, category: p.category, proposerName: p.proposerName, state: p.state, seconds: p.seconds, secondsNeeded: p.secondsNeeded,
     office: p.office ?? null, dueDate: p.dueDate ?? null, overdue: isOverdue(p, today), answerClass: last?.answerClass ?? null, finalRating: p.finalRating ?? null,
+    ratingClosable: ratingClosable(p, today),
   }
 }
 
@@ -170,7 +174,7 @@ export async function proposalDetail(ctx: Ctx, id: string): Promise<ProposalDeta
       decide: committee && p.state === 'submitted', assign: committee && (p.state === 'accepted' || p.state === 'assigned'),
       answer: p.handlerId === me._id && p.state === 'assigned', review: committee && p.state === 'answered',
       rate: p.state === 'rating' && p.raterIds.includes(me._id) && !rated,
-      closeRating: committee && p.state === 'rating' && !!p.ratingDue && today > p.ratingDue,
+      closeRating: committee && ratingClosable(p, today),
     },
   }
 }

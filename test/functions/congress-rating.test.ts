@@ -5,6 +5,7 @@
  */
 import { RATING_DAYS } from '../../types/congress'
 import { newEnvName, sdkFor } from '../support/cloud'
+import { callAs } from './helpers'
 import { call, detail, inDays, must, stage, step, submitted, type Stage } from './congress-support'
 
 jest.setTimeout(120_000)
@@ -49,6 +50,11 @@ describe('closing a rating round after its deadline', () => {
     await expire(id)
     const d = await detail(st, st.committee[0], id)
     expect(d.can.closeRating).toBe(true)
+    const listed = await must(env, st.committee[0], 'list', { sessionId: st.sessionId, page: 1, state: 'rating' })
+    expect(listed.items.find((i: any) => i.id === id).ratingClosable).toBe(true)
+    const desk = (await callAs(env, { openid: st.chair.openid }, 'member', { action: 'desk' })).data.items
+    // this case and the first test's (left in rating past its deadline)
+    expect(desk.find((l: any) => l.key === 'congress.ratingDue')).toMatchObject({ count: 2, url: '/packages/congress/pages/desk/index' })
     expect(await call(env, st.committee[0], 'closeRating', { id, revision: d.revision - 1 })).toMatchObject({ ok: false, code: 'CONFLICT' })
     const both = await Promise.all(st.committee.map((c) => call(env, c, 'closeRating', { id, revision: d.revision })))
     expect(both.filter((r) => r.ok)).toHaveLength(1)

@@ -289,6 +289,8 @@ const ROWS: Record<string, Row> = {
   'congress.decide': { as: chair, input: () => ({ id: P('submitted'), revision: 3, decision: 'merge', intoId: P('accepted') }) },
   'congress.assign': { as: chair, input: () => ({ id: P('accepted'), revision: 4, handlerId: member.id, office: '教务处', dueDate: addDays(today, 10) }) },
   'congress.reviewAnswer': { as: chair, input: () => ({ id: P('answered'), revision: 3, approve: true }) },
+  // the demo round's deadline is still ahead: the function answers CONFLICT, after reading the id
+  'congress.closeRating': { as: chair, input: () => ({ id: P('rating'), revision: 3 }) },
   'congress.checkin': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, memberIds: ['mem003'] }) },
   'congress.fromOpinion': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, opinionId: made.opinion, requestId: rid() }) },
   'congress.exportRecords': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, kind: 'ledger' }) },

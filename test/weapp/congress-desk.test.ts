@@ -12,7 +12,7 @@ describe('提案工作台 on the weapp build', () => {
   it('gives the 提案工作委员会 its queues, the quorum and the files', async () => {
     const p = await loadPage('packages/congress/pages/desk/index', cloud('committee', answers({ committee: true })), { session: SESSION })
     await p.waitFor(() => p.text().includes('待立案审查（1）'), 'the queues')
-    for (const t of ['办理中（1）', '答复待审核（0）', '已到 14 / 20 人', '已达到法定人数', '提案汇编（Word）', '提案台账（Excel）', '满意率']) expect(p.text()).toContain(t)
+    for (const t of ['办理中（1）', '答复待审核（0）', '待评价（期满可结束）（1）', '评价期满', '已到 14 / 20 人', '已达到法定人数', '提案汇编（Word）', '提案台账（Excel）', '满意率']) expect(p.text()).toContain(t)
     expect(p.text()).not.toContain('有提案超期时提醒我')
     await p.tap('.app-button', '提案办理情况报告（Word）')
     await p.waitFor(() => calls(p.callFunction, 'congress.exportRecords').length > 0, 'the report')

@@ -20,14 +20,15 @@ export function session(me: Partial<{ delegate: boolean; committee: boolean; cha
 
 const item = (key: string, over: Record<string, unknown>): any => ({
   id: hexId(key), number: 3, title: '关于改善教师食堂午餐的建议', category: '后勤保障', proposerName: '张明', state: 'assigned', seconds: 2, secondsNeeded: 2,
-  office: null, dueDate: null, overdue: false, answerClass: null, finalRating: null, ...over,
+  office: null, dueDate: null, overdue: false, answerClass: null, finalRating: null, ratingClosable: false, ...over,
 })
 
 export const list = checked(proposalListOutput, {
-  page: 1, total: 3, items: [
+  page: 1, total: 4, items: [
     item('a', { number: 1, title: '关于优化课后服务排班的建议', state: 'submitted' }),
     item('b', { number: 3, state: 'assigned', office: '后勤处', dueDate: '2026-12-12' }),
     item('c', { number: 4, title: '关于更换教学楼饮水机滤芯的建议', state: 'closed', answerClass: 'A', finalRating: 'satisfied' }),
+    item('d', { number: 5, title: '关于增设教职工子女假期托管班的建议', state: 'rating', answerClass: 'A', ratingClosable: true }),
   ],
 }, 'congress.list')
 

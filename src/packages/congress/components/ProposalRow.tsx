@@ -13,6 +13,7 @@ export function ProposalRow({ p, onOpen }: { p: ProposalItem; onOpen: (p: Propos
         <Tag tone={tag.tone}>{tag.label}</Tag>
         <Tag>{p.category}</Tag>
         {p.overdue ? <Tag tone='warning'>已超期</Tag> : null}
+        {p.ratingClosable ? <Tag tone='warning'>评价期满</Tag> : null}
         {p.finalRating ? <Tag tone={p.finalRating === 'unsatisfied' ? 'warning' : 'success'}>{ratingLabels[p.finalRating]}</Tag> : null}
       </View>
       <Text className='cg-line'>{`提案人 ${p.proposerName} · 附议 ${p.seconds}/${p.secondsNeeded}${p.office ? ` · ${p.office}` : ''}${p.dueDate ? ` · ${p.dueDate} 前答复` : ''}`}</Text>

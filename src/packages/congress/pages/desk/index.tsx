@@ -19,7 +19,7 @@ import '../../congress.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 /** What waits for the 提案工作委员会, in the order it is done. */
-const QUEUES: Array<[ProposalState, string]> = [['submitted', '待立案审查'], ['accepted', '待交办'], ['answered', '答复待审核'], ['assigned', '办理中']]
+const QUEUES: Array<[ProposalState, string]> = [['submitted', '待立案审查'], ['accepted', '待交办'], ['answered', '答复待审核'], ['assigned', '办理中'], ['rating', '待评价（期满可结束）']]
 
 async function queues(sessionId: string): Promise<Array<[string, ProposalItem[]]>> {
   const lists = await Promise.all(QUEUES.map(([s]) => congressApi.list(sessionId, 1, { state: s })))
