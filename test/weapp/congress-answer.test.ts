@@ -24,7 +24,7 @@ describe('答复提案 on the weapp build', () => {
     const wx = (globalThis as any).wx
     wx.chooseMessageFile = jest.fn((o: any) => { const r = { errMsg: 'chooseMessageFile:ok', tempFiles: [{ path: 'wxfile://tmp_a.pdf', name: '增设窗口方案.pdf', size: 20480 }] }; o.success?.(r); return Promise.resolve(r) })
     wx.cloud.uploadFile = jest.fn((o: any) => { const r = { errMsg: 'cloud.uploadFile:ok', fileID: `cloud://env-1.656e/${o.cloudPath}` }; o.success?.(r); return Promise.resolve(r) })
-    await p.tap('.cg-link', '添加文件（PDF/Word）')
+    await p.tap('.file-picker__link', '添加文件（PDF/Word）')
     await p.waitFor(() => p.text().includes('增设窗口方案.pdf（20 KB）'), 'the picked file')
     expect(wx.cloud.uploadFile.mock.calls[0][0].cloudPath).toMatch(/^uploads\/congress\/[a-z0-9]{24}\.pdf$/)
     await p.tap('.choice__item', 'A 已解决/采纳')

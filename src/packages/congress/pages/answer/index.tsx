@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import { answerClassLabels, answerClasses, type AnswerClass, type AnswerFileInput } from '../../../../../types/congress'
+import { ANSWER_FILES_MAX, answerClassLabels, answerClasses, type AnswerClass, type AnswerFileInput } from '../../../../../types/congress'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { LoadingState } from '@/components/states/LoadingState'
 import { ErrorState } from '@/components/states/ErrorState'
@@ -13,7 +13,7 @@ import { messageOf } from '@/services/call'
 import { congressApi } from '../../api'
 import { confirmStep, tell } from '@/services/confirm'
 import { numberLabel } from '../../labels'
-import { AnswerFilePicker } from '../../components/AnswerFilePicker'
+import { FilePicker } from '@/components/form/FilePicker'
 import '../../congress.scss'
 
 const LABELS = answerClasses.map((c) => answerClassLabels[c])
@@ -71,7 +71,7 @@ export default function AnswerPage() {
           </Field>
         ) : null}
         <Field label='答复附件' hint={`图片、PDF 或 Word，最多 5 个；提案人、附议人和全体会员都能看到`}>
-          <AnswerFilePicker list={attached} onChange={setAttached} />
+          <FilePicker list={attached} onChange={setAttached} domain='congress' max={ANSWER_FILES_MAX} documents={['pdf', 'doc', 'docx']} what='答复附件' documentsLabel='PDF/Word' />
         </Field>
       </View>
       <View className='cg-actions'><AppButton block disabled={!answerClass || !text.trim() || (answerClass === 'C' && !reason.trim()) || busy} onClick={() => void send()}>提交答复</AppButton></View>

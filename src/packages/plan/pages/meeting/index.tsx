@@ -86,7 +86,7 @@ export default function MeetingPage() {
       <Field label='议程' hint='每行一项'><Textarea className='text-input text-area' value={form.agenda} maxlength={2000} autoHeight onInput={(e) => set('agenda', e.detail.value)} /></Field>
       <Field label='会议纪要'><Textarea className='text-input text-area' value={form.minutes} maxlength={20000} autoHeight onInput={(e) => set('minutes', e.detail.value)} /></Field>
       <Field label='照片和附件' hint='会场照片、签到表、会议材料；只在工会内部和台帐中使用'>
-        <FilePicker list={form.files} onChange={(f) => set('files', f)} domain='plan' max={MEETING_FILES_MAX} documents={[...MEETING_FILE_DOCUMENTS]} what='照片和附件' />
+        <FilePicker list={form.files} onChange={(f) => set('files', f)} domain='plan' max={MEETING_FILES_MAX} documents={[...MEETING_FILE_DOCUMENTS]} what='照片和附件' documentsLabel='PDF/Word/Excel' />
         {(meeting.data?.files ?? []).filter((f) => f.url).map((f) => (
           <Text key={f.fileId} className='plan-link' data-file={f.name} onClick={() => void view(f.name, f.url!)}>{`查看：${f.name}`}</Text>
         ))}
