@@ -96,6 +96,8 @@ export const sessionSaveInput = z.object({
 export type SessionSaveInput = z.input<typeof sessionSaveInput>
 
 export const sessionIdInput = z.object({ sessionId: id })
+/** 会议文件: published 校务公开 notices the session lists (the chair picks them; at most 20). */
+export const setDocumentsInput = z.object({ sessionId: id, revision, noticeIds: z.array(id).check(rule((a: unknown[]) => a.length <= 20, '会议文件最多 20 个')) })
 export const setCommitteeInput = z.object({ sessionId: id, revision, memberIds: z.array(id).check(rule((a: unknown[]) => a.length <= 15, '提案工作委员会最多 15 人')) })
 export const delegateAddInput = z.object({
   sessionId: id,
@@ -147,6 +149,8 @@ export type SessionPoll = z.infer<typeof sessionPoll>
 export const sessionView = z.extend(sessionSummary, {
   revision: z.int(), reviewDays: z.int(), minSeconds: z.int(), agenda: z.array(z.string()),
   polls: z.array(sessionPoll),
+  /** 会议文件, published through 校务公开 (withdrawn ones drop out) */
+  documents: z.array(z.object({ noticeId: z.string(), title: z.string() })),
   committee: z.array(z.object({ memberId: z.string(), name: z.string() })),
   delegates: z.int(), guests: z.int(),
   /** what the caller is in this session */

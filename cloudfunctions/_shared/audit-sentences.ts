@@ -220,6 +220,7 @@ export const PHRASES: Record<string, Phrase> = {
   'congress.createSession': plain((t) => `建立了${t}`),
   'congress.editSession': plain((t) => `修改了${t}的会议安排`),
   'congress.setCommittee': plain((t) => `确定了${t}的提案工作委员会`),
+  'congress.setDocuments': plain((t) => `更新了${t}的会议文件`),
   'congress.addDelegate': plain((t) => `把 ${t} 列入教代会名单`),
   'congress.removeDelegate': plain((t) => `把 ${t} 移出教代会名单`),
   'congress.accept': plain((t) => `对${t}立案`),
@@ -253,7 +254,7 @@ const NOTE_LABELS: Record<string, string | null> = {
   'activity.message': '内容', 'activity.export': '', 'notice.exportLedger': '', 'welfare.export': '', 'member.handOver': '',
   'notice.answerObjection': null, 'member.importRoster': '', 'member.exportDirectory': '筛选', 'poll.report': '格式',
   'activity.registerFor': null, 'activity.checkinByRoster': null,
-  'congress.setCommittee': '委员', 'congress.addDelegate': '', 'congress.removeDelegate': '', 'congress.merge': '', 'congress.assign': '交办给',
+  'congress.setCommittee': '委员', 'congress.setDocuments': '文件', 'congress.addDelegate': '', 'congress.removeDelegate': '', 'congress.merge': '', 'congress.assign': '交办给',
   'congress.checkin': '', 'congress.export': '文件', 'congress.closeRating': '', 'plan.save': '', 'plan.archive': '',
 }
 

@@ -36,6 +36,8 @@ export interface SessionDoc {
   agenda: string[]
   /** 提案工作委员会, chosen by the chair */
   committeeIds: string[]
+  /** 会议文件: ids of published 校务公开 notices, in the chair's order */
+  documentIds?: string[]
   revision: number
   /** createdId of the request that made it (a retry answers the same session) */
   requestKey: string

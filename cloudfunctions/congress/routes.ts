@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 import {
   answerInput, assignInput, checkinInput, decideInput, delegateAddInput, delegateRemoveInput, dossierInput, exportInput, fromOpinionInput, inviteInput,
   membersInput, proposalIdInput, proposalListInput, proposalRevisionInput, proposalSaveInput, rateInput, respondInput, reviewAnswerInput, sessionIdInput,
-  sessionSaveInput, setCommitteeInput, similarInput,
+  sessionSaveInput, setCommitteeInput, setDocumentsInput, similarInput,
 } from '../../types/congress'
 import { action } from '../_shared/dispatch'
 import type { FieldLabels } from '../_shared/input-issues'
@@ -11,7 +11,7 @@ import { remindCollection } from './reminders'
 import { answer, assign, decide, invite, respond, reviewAnswer, saveProposal, submit } from './proposals'
 import { closeRating, rate } from './ratings'
 import { attendance, checkin, dossier, fromOpinion } from './records'
-import { addDelegate, removeDelegate, saveSession, setCommittee } from './sessions'
+import { addDelegate, removeDelegate, saveSession, setCommittee, setDocuments } from './sessions'
 import { delegateList, findMembers, myCongress, proposalDetail, proposalList, sessionList, sessionView, similar } from './views'
 
 /** Every field as the 教代会 forms name it (BAD_INPUT messages). */
@@ -21,7 +21,7 @@ const labels: FieldLabels = {
   constituency: '选区', kind: '类别', leader: '代表团组长', reason: '理由', category: '类别', reasons: '理由', measures: '办法和建议', accept: '是否附议',
   page: '页码', state: '状态', mine: '只看我的', excludeId: '提案', decision: '审查意见', intoId: '并入的提案', handlerId: '承办人', office: '主办部门',
   coOffices: '协办部门', dueDate: '答复期限', answerClass: '答复类别', text: '答复内容', approve: '审核意见', rating: '满意度', comment: '评价意见',
-  opinionId: '意见', query: '姓名', files: '答复附件', 'files.fileId': '答复附件', 'files.name': '附件名', 'files.size': '附件大小',
+  opinionId: '意见', query: '姓名', noticeIds: '会议文件', files: '答复附件', 'files.fileId': '答复附件', 'files.name': '附件名', 'files.size': '附件大小',
 }
 const proposalLabels: FieldLabels = { ...labels, title: '案由' }
 const CHAIR_ONLY = '只有工会主席可以进行此操作'
@@ -72,6 +72,8 @@ export const routes = {
   // ── the chair ────────────────────────────────────────────────────────────────
   saveSession: action({ input: sessionSaveInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: (ctx, input) => saveSession(ctx, input) }),
   setCommittee: action({ input: setCommitteeInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: (ctx, input) => setCommittee(ctx, input.sessionId, input.revision, input.memberIds) }),
+  /** 会议文件: published 校务公开 notices the session lists, at the revision shown. */
+  setDocuments: action({ input: setDocumentsInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: (ctx, input) => setDocuments(ctx, input.sessionId, input.revision, input.noticeIds) }),
 
   /** Timer (config.json): overdue cases to the chair, once a day. */
   escalate: action({ input: z.object({}), role: 'timer', run: (ctx) => escalate(ctx) }),

@@ -8,7 +8,7 @@ import { requireMember, type Ctx } from '../_shared/context'
 import { createdId, isDuplicateKey } from '../_shared/create-once'
 import { AppError, conflict, notFound, staleRevision } from '../_shared/errors'
 import { CONGRESS_COLLECTIONS as C, type DelegateDoc, type SessionDoc } from './documents'
-import { approvedMember, delegateId, getDoc, loadDelegate, loadSession, membersByIds } from './store'
+import { approvedMember, delegateId, getDoc, loadDelegate, loadSession, membersByIds, publishedNotices } from './store'
 
 type SaveInput = Required<Pick<SessionSaveInput, 'term' | 'meeting' | 'title' | 'meetingDate' | 'collectFrom' | 'collectTo'>> & SessionSaveInput
 
@@ -62,6 +62,25 @@ export async function setCommittee(ctx: Ctx, sessionId: string, revision: number
   await recordAudit(ctx.db, ctx, {
     action: 'congress.setCommittee', target: { kind: 'congressSession', id: sessionId, label: s.title },
     note: ids.map((i) => found.get(i)!.name).join('、') || '（无人）',
+  })
+  return { id: sessionId, revision: revision + 1 }
+}
+
+/**
+ * The session's 会议文件: notices published through 校务公开 (the chair picks them; the notice function
+ * owns their text, versions and read receipts). Each must be published now; at the revision shown.
+ */
+export async function setDocuments(ctx: Ctx, sessionId: string, revision: number, noticeIds: string[]): Promise<{ id: string; revision: number }> {
+  const s = await loadSession(ctx.db, sessionId)
+  const ids = [...new Set(noticeIds)]
+  const published = await publishedNotices(ctx.db, ids)
+  if (published.size !== ids.length) throw new AppError('BAD_INPUT', '会议文件只能是已发布的校务公开，请重新选择')
+  const _ = ctx.db.command
+  const res = (await ctx.db.collection(C.sessions).where({ _id: sessionId, revision })
+    .update({ data: { documentIds: _.set(ids), revision: _.inc(1), updatedAt: ctx.now } })) as { stats: { updated: number } }
+  if (res.stats.updated !== 1) throw staleRevision()
+  await recordAudit(ctx.db, ctx, {
+    action: 'congress.setDocuments', target: { kind: 'congressSession', id: sessionId, label: s.title }, note: ids.map((i) => `《${published.get(i)}》`).join('、') || '（无）',
   })
   return { id: sessionId, revision: revision + 1 }
 }

@@ -78,3 +78,10 @@ export async function latestSession(db: Database): Promise<SessionDoc | null> {
 export async function allSessions(db: Database): Promise<SessionDoc[]> {
   return docs<SessionDoc>(db.collection(C.sessions).orderBy('meetingDate', 'desc').limit(MAX_QUERY))
 }
+
+/** Of `ids`, the notices published now (id → title), in one read: a session's 会议文件. */
+export async function publishedNotices(db: Database, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map()
+  const rows = await docs<{ _id: string; title: string }>(db.collection(COLLECTIONS.notices).where({ _id: db.command.in(ids.slice(0, MAX_QUERY)), state: 'published' }).limit(MAX_QUERY).field({ title: true }))
+  return new Map(rows.map((r) => [r._id, r.title]))
+}

@@ -17,7 +17,7 @@ import { answerFileViews } from './answer-files'
 import { sessionPolls } from './session-polls'
 import { CONGRESS_COLLECTIONS as C, type InviteDoc, type ProposalDoc, type SessionDoc } from './documents'
 import {
-  allSessions, getDoc, inviteId, isProposalCommittee, latestSession, loadDelegate, loadProposal, loadSession, membersByIds, proposalInvites, proposalRatings,
+  allSessions, getDoc, inviteId, isProposalCommittee, latestSession, loadDelegate, loadProposal, loadSession, membersByIds, proposalInvites, publishedNotices, proposalRatings,
   sessionDelegates, sessionProposals,
 } from './store'
 
@@ -91,12 +91,13 @@ export async function sessionView(ctx: Ctx, sessionId: string): Promise<SessionV
   const s = await loadSession(ctx.db, sessionId)
   const me = requireMember(ctx)
   const today = shanghaiDate(ctx.now)
-  const [ds, ps, committee, polls] = await Promise.all([
-    sessionDelegates(ctx.db, s._id), sessionProposals(ctx.db, s._id), membersByIds(ctx.db, s.committeeIds), sessionPolls(ctx.db, s._id),
+  const [ds, ps, committee, polls, documents] = await Promise.all([
+    sessionDelegates(ctx.db, s._id), sessionProposals(ctx.db, s._id), membersByIds(ctx.db, s.committeeIds), sessionPolls(ctx.db, s._id), publishedNotices(ctx.db, s.documentIds ?? []),
   ])
   const mine = ds.find((d) => d.memberId === me._id && d.state !== 'removed')
   return {
     ...summary(s, today), revision: s.revision, reviewDays: s.reviewDays, minSeconds: s.minSeconds, agenda: s.agenda, polls,
+    documents: (s.documentIds ?? []).filter((id) => documents.has(id)).map((id) => ({ noticeId: id, title: documents.get(id)! })),
     committee: s.committeeIds.map((id) => ({ memberId: id, name: committee.get(id)?.name ?? '（已离开）' })),
     delegates: ds.filter((d) => d.state === 'active').length, guests: ds.filter((d) => d.state === 'guest').length,
     me: {

@@ -297,6 +297,7 @@ const ROWS: Record<string, Row> = {
   'congress.addDelegate': { as: committee, input: () => ({ sessionId: DEMO_SESSION_ID, memberId: member.id, constituency: '语文组选区' }) },
   'congress.removeDelegate': { as: committee, input: () => ({ sessionId: DEMO_SESSION_ID, memberId: member.id, reason: '测试' }), last: 1 },
   'congress.saveSession': { as: chair, input: () => ({ id: DEMO_SESSION_ID, revision: 1, term: 5, meeting: 3, title: '2026年第五届第三次教职工代表大会', meetingDate: addDays(today, 25), collectFrom: addDays(today, -30), collectTo: addDays(today, 20) }) },
+  'congress.setDocuments': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, revision: 3, noticeIds: [] }) },
   'congress.setCommittee': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, revision: 2, memberIds: ['mem002', colleague.id] }) },
   'plan.addItem': { as: committee, input: planItem },
   'plan.editItem': { as: committee, input: () => ({ ...planItem(), id: made.planEdit, revision: 1 }) },

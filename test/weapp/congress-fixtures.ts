@@ -12,7 +12,7 @@ export const sessions = checked(sessionListOutput, { items: [{ id: SESSION, titl
 
 export function session(me: Partial<{ delegate: boolean; committee: boolean; chair: boolean; handler: boolean }> = {}) {
   return checked(sessionView, {
-    ...sessions.items[0], revision: 1, reviewDays: 14, minSeconds: 2, agenda: ['听取和审议学校工作报告'], polls: [{ id: hexId('poll'), title: '绩效工资分配方案票决', state: '已结束', closesOn: '2026-12-27', done: true }],
+    ...sessions.items[0], revision: 1, reviewDays: 14, minSeconds: 2, agenda: ['听取和审议学校工作报告'], documents: [{ noticeId: hexId('notice'), title: '学校工作报告' }], polls: [{ id: hexId('poll'), title: '绩效工资分配方案票决', state: '已结束', closesOn: '2026-12-27', done: true }],
     committee: [{ memberId: 'm2', name: '李晓梅' }], delegates: 20, guests: 1,
     me: { delegate: false, guest: false, committee: false, chair: false, handler: false, ...me }, figures,
   }, 'congress.session')

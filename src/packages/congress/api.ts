@@ -30,6 +30,7 @@ export const congressApi = {
   rate: (id: string, rating: Rating, comment: string) => call('congress', 'rate', { id, rating, comment }, z.object({ state: z.string(), round: z.int() })),
   findMembers: (query: string) => call('congress', 'findMembers', { query }, membersOutput),
   saveSession: (input: Record<string, unknown>) => call('congress', 'saveSession', input, z.object({ id: z.string(), revision: z.int() })),
+  setDocuments: (sessionId: string, revision: number, noticeIds: string[]) => call('congress', 'setDocuments', { sessionId, revision, noticeIds }, z.object({ id: z.string(), revision: z.int() })),
   setCommittee: (sessionId: string, revision: number, memberIds: string[]) => call('congress', 'setCommittee', { sessionId, revision, memberIds }, z.object({ id: z.string(), revision: z.int() })),
   addDelegate: (sessionId: string, memberId: string, constituency: string, kind: 'delegate' | 'guest', leader: boolean) => call('congress', 'addDelegate', { sessionId, memberId, constituency, kind, leader }, z.object({ memberId: z.string() })),
   removeDelegate: (sessionId: string, memberId: string, reason: string) => call('congress', 'removeDelegate', { sessionId, memberId, reason }, z.object({ memberId: z.string() })),

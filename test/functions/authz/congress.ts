@@ -35,6 +35,7 @@ export const rows: AuthzRows = {
   removeDelegate: { allowed: COMMITTEE },
   saveSession: { allowed: CHAIR },
   setCommittee: { allowed: CHAIR },
+  setDocuments: { allowed: CHAIR },
   escalate: { allowed: [] },
   remindCollection: { allowed: [] },
 }

@@ -97,6 +97,7 @@ export const SAMPLES: AuditRecord[] = [
 
   { action: 'congress.createSession', actorName: '王建华', target: { kind: 'congressSession', id: 'congress-5-3', label: '2026年第五届第三次教职工代表大会' } },
   { action: 'congress.editSession', actorName: '王建华', target: { kind: 'congressSession', id: 'congress-5-3', label: '2026年第五届第三次教职工代表大会' } },
+  { action: 'congress.setDocuments', actorName: '王建华', target: { kind: 'congressSession', id: 'congress-5-3', label: '2026年第五届第三次教职工代表大会' }, note: '《学校工作报告》' },
   { action: 'congress.setCommittee', actorName: '王建华', target: { kind: 'congressSession', id: 'congress-5-3', label: '2026年第五届第三次教职工代表大会' }, note: '李晓梅、张明' },
   { action: 'congress.addDelegate', actorName: '李晓梅', target: M(HEX, '张明'), note: '2026年第五届第三次教职工代表大会，语文组选区，代表团组长' },
   { action: 'congress.removeDelegate', actorName: '李晓梅', target: M(HEX, '张明'), note: '2026年第五届第三次教职工代表大会：调离本校' },

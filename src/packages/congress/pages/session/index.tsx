@@ -13,6 +13,7 @@ import { tell } from '@/services/confirm'
 import { DateField } from '../../components/DateField'
 import { CommitteeCard, type Person } from '../../components/CommitteeCard'
 import { SessionRecord } from '../../components/SessionRecord'
+import { DocumentsCard, type SessionDocument } from '../../components/DocumentsCard'
 import '../../congress.scss'
 
 const EMPTY = { term: '', meeting: '', title: '', meetingDate: '', collectFrom: '', collectTo: '', minSeconds: '2', reviewDays: '14', agenda: '' }
@@ -34,6 +35,7 @@ export default function SessionPage() {
   const [revision, setRevision] = useState<number>()
   const [f, setF] = useState(EMPTY)
   const [committee, setCommittee] = useState<Person[]>([])
+  const [documents, setDocuments] = useState<SessionDocument[]>([])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }))
@@ -44,6 +46,7 @@ export default function SessionPage() {
       setView(s)
       setRevision(s.revision)
       setCommittee(s.committee)
+      setDocuments(s.documents)
       setF(formOf(s))
     }).catch((e) => tell('打不开这次会议', messageOf(e)))
   }, [params.session])
@@ -72,6 +75,10 @@ export default function SessionPage() {
     const r = await congressApi.setCommittee(sessionId, revision ?? 0, committee.map((c) => c.memberId))
     setRevision(r.revision)
   }, '没有保存委员会')
+  const saveDocuments = () => run(async () => {
+    const r = await congressApi.setDocuments(sessionId, revision ?? 0, documents.map((d) => d.noticeId))
+    setRevision(r.revision)
+  }, '没有保存会议文件')
 
   return (
     <PageShell>
@@ -92,6 +99,7 @@ export default function SessionPage() {
         <AppButton block disabled={busy} onClick={() => void save()}>{sessionId ? '保存修改' : '建立会议'}</AppButton>
       </View>
       {sessionId ? <CommitteeCard committee={committee} busy={busy} onChange={setCommittee} onSave={() => void saveCommittee()} /> : null}
+      {sessionId ? <DocumentsCard documents={documents} busy={busy} onChange={setDocuments} onSave={() => void saveDocuments()} /> : null}
       {view ? <SessionRecord s={view} /> : null}
     </PageShell>
   )
