@@ -105,7 +105,14 @@ export async function createMeeting(ctx: Ctx, input: z.output<typeof meetingCrea
   const done = await getDoc<MeetingDoc>(ctx.db, C.meetings, id)
   if (done) return meetingView(done)
   const p = await people(ctx, input)
-  const files = await sealMeetingFiles(ctx, input.files)
+  // A second tap of the same request may find the staged files already sealed and deleted by the first:
+  // the meeting it made is the answer.
+  const files = await sealMeetingFiles(ctx, input.files).catch(async (err) => {
+    const made = await getDoc<MeetingDoc>(ctx.db, C.meetings, id)
+    if (made) return null
+    throw err
+  })
+  if (!files) return meetingView(await loadMeeting(ctx.db, id))
   const doc: MeetingDoc = {
     _id: id, type: input.type, date: input.date, year: Number(input.date.slice(0, 4)), place: input.place, attendees: p.attendees, absent: p.absent, agenda: input.agenda,
     minutes: input.minutes, decisions: input.decisions.map((d, n) => ({ text: d.text, ownerId: d.ownerId, ownerName: p.ownerNames[n], due: d.due, itemId: `${id}_d${n + 1}` })),
@@ -128,7 +135,11 @@ export async function editMeeting(ctx: Ctx, input: Fields & { id: string; revisi
   const before = await loadMeeting(ctx.db, input.id)
   if (input.decisions.length < before.decisions.length) throw new AppError('BAD_INPUT', '已形成计划事项的决定不能删除，请到工作计划中取消对应事项')
   const p = await people(ctx, input)
-  const files = await sealMeetingFiles(ctx, input.files, before.files)
+  const files = await sealMeetingFiles(ctx, input.files, before.files).catch(async (err) => {
+    // a second tap of the same edit: its staged files went with the first, which moved the revision on
+    if ((await loadMeeting(ctx.db, input.id)).revision !== input.revision) throw staleRevision()
+    throw err
+  })
   await inTransaction(ctx.db, async (t) => {
     const m = await getDoc<MeetingDoc>(t, C.meetings, input.id)
     if (!m) throw new AppError('NOT_FOUND', '会议记录不存在或已被删除')
