@@ -7,6 +7,7 @@ import { QaItem } from './QaItem'
 import { MyOpinionItem } from './MyOpinionItem'
 import { PublicStats } from './PublicStats'
 import './opinion.scss'
+import '@/components/form/segmented.scss'
 
 type Tab = 'qa' | 'mine'
 const tabs: Array<{ key: Tab; label: string }> = [

@@ -13,6 +13,7 @@ import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { formatDay, todayShanghai } from '@/utils/time'
 import { stepMonth } from '../../components/status'
 import { MonthGrid } from '../../components/MonthGrid'
+import '@/components/form/segmented.scss'
 import '../../components/plan.scss'
 
 type Entry = CalendarOutput['entries'][number]
@@ -43,9 +44,9 @@ export default function CalendarPage() {
         <Text className='plan-bar__title'>{`${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`}</Text>
         <Text className='plan-bar__step' onClick={() => go(1)}>下月 ›</Text>
       </View>
-      <View className='plan-switch' role='tablist'>
+      <View className='segmented' role='tablist'>
         {(['grid', 'list'] as const).map((v) => (
-          <View key={v} className={`plan-switch__item${view === v ? ' plan-switch__item--on' : ''}`} role='tab' aria-selected={view === v} data-view={v} onClick={() => setView(v)}>
+          <View key={v} className={`segmented__item${view === v ? ' segmented__item--active' : ''}`} role='tab' aria-selected={view === v} data-view={v} onClick={() => setView(v)}>
             {v === 'grid' ? '月历' : '列表'}
           </View>
         ))}
