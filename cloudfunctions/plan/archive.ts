@@ -121,11 +121,13 @@ export async function buildArchive(ctx: Ctx, year: number, requestId: string): P
   const lease = () => new Date(Date.now() + LEASE_MS)
   const taken = await db.collection(ARCHIVE_JOBS).where({ _id: id, state: 'building', leaseUntil: _.lt(new Date()) }).update({ data: { leaseToken: token, leaseUntil: lease() } })
   if (updated(taken) !== 1) return progress(job)
+  // what the last worker recorded before this one took the lease
+  job = (await getDoc<ArchiveJobDoc>(db, ARCHIVE_JOBS, id))!
 
   const started = Date.now()
   let next = job.next
   while (next < job.steps.length && Date.now() - started < WORK_BUDGET_MS) {
-    const part = await storePart(ctx, id, next, await makePart(ctx, year, job.steps[next]))
+    const part = await storePart(ctx, id, `${next}-${token}`, await makePart(ctx, year, job.steps[next]))
     const recorded = await db.collection(ARCHIVE_JOBS).where({ _id: id, leaseToken: token, next })
       .update({ data: { next: next + 1, parts: _.push([part]), leaseUntil: lease(), updatedAt: new Date() } })
     if (updated(recorded) !== 1) return progress((await getDoc<ArchiveJobDoc>(db, ARCHIVE_JOBS, id))!)
@@ -166,12 +168,13 @@ async function ready(ctx: Ctx, job: ArchiveJobDoc): Promise<ArchiveProgress> {
 }
 
 /** A part's files as one uncompressed zip in cloud storage (the final zip compresses). */
-async function storePart(ctx: Ctx, jobId: string, n: number, files: ArchiveFile[]): Promise<StoredPart> {
+/** Stored under the worker's own name: a worker that lost its lease never overwrites a recorded part. */
+async function storePart(ctx: Ctx, jobId: string, name: string, files: ArchiveFile[]): Promise<StoredPart> {
   const JSZip = (await import('jszip')).default
   const zip = new JSZip()
   files.forEach((f, i) => zip.file(String(i), f.content))
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' })
-  const fileId = await ctx.services.upload(`plan-archives/${jobId}/part-${n}.zip`, bytes)
+  const fileId = await ctx.services.upload(`plan-archives/${jobId}/part-${name}.zip`, bytes)
   return { fileId, entries: files.map((f) => [f.folder, f.name, f.about]) }
 }
 
