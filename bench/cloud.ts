@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { spawnLocalCloud } from '../emulator/spawn'
 import { connectLocalSdk } from '../emulator/sdk-env'
-import { ms, percentile, timeEach, type Row } from './stats'
+import { ms, percentile, processCpuMs, timeEach, type Row } from './stats'
 
 const BURST_FUNCTION = 'conditional-increment'
 
@@ -33,9 +33,9 @@ function peakRssMb(pid: number): number {
 }
 
 /** A fresh local cloud (PGlite in a temp folder, or LOCAL_CLOUD_DATABASE_URL) for one benchmark. */
-export async function withCloud<T>(fn: (cloud: { url: string; adminUrl: string; pid: number }) => Promise<T>): Promise<T> {
+export async function withCloud<T>(fn: (cloud: { url: string; adminUrl: string; pid: number }) => Promise<T>, nodeArgs?: string[]): Promise<T> {
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-bench-'))
-  const cloud = await spawnLocalCloud({ dataRoot, env: 'bench', databaseUrl: process.env.LOCAL_CLOUD_DATABASE_URL })
+  const cloud = await spawnLocalCloud({ dataRoot, env: 'bench', databaseUrl: process.env.LOCAL_CLOUD_DATABASE_URL, nodeArgs: nodeArgs ?? profileArgs() })
   cloud.child.stdout!.resume()
   try {
     return await fn({ url: cloud.url, adminUrl: cloud.adminUrl, pid: cloud.child.pid! })
@@ -43,6 +43,34 @@ export async function withCloud<T>(fn: (cloud: { url: string; adminUrl: string; 
     await cloud.stop()
     fs.rmSync(dataRoot, { recursive: true, force: true })
   }
+}
+
+/** BENCH_CPU_PROFILE=<folder>: the cloud writes a V8 CPU profile of its main thread there on exit. */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROFILE
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []
+}
+
+/** 1,000 invocations at once, each one conditional increment of the same document (capacity 100). */
+export async function incrementBurst(cloud: { url: string; adminUrl: string; pid: number }): Promise<{ wallMs: number; cpuMs: number; ok: number; failed: number; final: number }> {
+  const db = sdk(cloud.adminUrl, 'bench-burst')
+  await db.collection('conformance_items').doc('cap').set({ data: { n: 0 } })
+  const call = (i: number, capacity: number) => fetch(`${cloud.url}/local/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ env: 'bench-burst', name: BURST_FUNCTION, openid: `o_bench_${i}`, data: { collection: 'conformance_items', id: 'cap', field: 'n', capacity } }),
+  }).then((r) => r.json())
+  // Warm every instance first (capacity 0 changes nothing): cold starts are bench -- cold's figure.
+  await Promise.all(Array.from({ length: 12 }, (_v, i) => call(i, 0)))
+  const started = Date.now()
+  const cpuBefore = processCpuMs(cloud.pid)
+  const results = await Promise.all(Array.from({ length: 1000 }, (_v, i) => call(i, 100)))
+  const wallMs = Date.now() - started
+  const cpuMs = processCpuMs(cloud.pid) - cpuBefore
+  const ok = results.filter((r: any) => r.ok && r.result?.updated === 1).length
+  const failed = results.filter((r: any) => !r.ok).length
+  const final = (await db.collection('conformance_items').doc('cap').get()).data.n
+  return { wallMs, cpuMs, ok, failed, final }
 }
 
 export async function cloudBench(): Promise<Row[]> {
@@ -74,20 +102,10 @@ export async function cloudBench(): Promise<Row[]> {
 
   // A fresh cloud, so its peak memory is the burst's own.
   await withCloud(async (cloud) => {
-    const db = sdk(cloud.adminUrl, 'bench-burst')
-    await db.collection('conformance_items').add({ data: { _id: 'cap', n: 0 } })
-    const started = Date.now()
-    const results = await Promise.all(Array.from({ length: 1000 }, (_v, i) => fetch(`${cloud.url}/local/invoke`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ env: 'bench-burst', name: BURST_FUNCTION, openid: `o_bench_${i}`, data: { collection: 'conformance_items', id: 'cap', field: 'n', capacity: 100 } }),
-    }).then((r) => r.json())))
-    const wall = Date.now() - started
-    const ok = results.filter((r: any) => r.ok && r.result?.updated === 1).length
-    const failed = results.filter((r: any) => !r.ok).length
-    const final = (await db.collection('conformance_items').doc('cap').get()).data.n
-    rows.push({ area: '', measure: '1,000 个并发调用做条件自增（容量 100）墙钟时间', value: `${(wall / 1000).toFixed(2)} s（成功 ${ok}，出错 ${failed}，最终 n = ${final}）`, goal: '≤ 5 s，恰好 100' })
-    rows.push({ area: '', measure: '本地云进程峰值内存（VmHWM，含并发突发）', value: `${peakRssMb(cloud.pid).toFixed(0)} MB`, goal: '≤ 1 GB' })
+    const burst = await incrementBurst(cloud)
+    rows.push({ area: '', measure: '1,000 个并发调用做条件自增（容量 100）墙钟时间', value: `${(burst.wallMs / 1000).toFixed(2)} s（成功 ${burst.ok}，出错 ${burst.failed}，最终 n = ${burst.final}）`, goal: '≤ 2 s，恰好 100' })
+    rows.push({ area: '', measure: '同一突发本地云进程用的 CPU 时间（各线程合计）', value: `${(burst.cpuMs / 1000).toFixed(2)} s` })
+    rows.push({ area: '', measure: '本地云进程峰值内存（VmHWM，含并发突发）', value: `${peakRssMb(cloud.pid).toFixed(0)} MB`, goal: '≤ 600 MB' })
   })
   return rows
 }

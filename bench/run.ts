@@ -3,6 +3,7 @@
  *   npm run bench            local cloud + every domain + app package sizes + h5 first screen
  *   npm run bench -- cloud   only the local cloud (or: notice, activity, welfare, opinion, member, poll, app)
  *   npm run bench -- cold    each cloud function's first answer on a new instance, and warm
+ *   npm run bench -- profile the local cloud's main thread during two bursts: top entries by own time
  * A domain benchmark is bench/<domain>.ts exporting `bench(): Promise<Row[]>`.
  */
 import fs from 'node:fs'
@@ -24,6 +25,10 @@ async function main(): Promise<void> {
     if ((only && only !== domain) || !fs.existsSync(path.join(__dirname, `${domain}.ts`))) continue
     const mod = (await import(`./${domain}`)) as { bench(): Promise<Row[]> }
     rows.push(...(await mod.bench()))
+  }
+  if (only === 'profile') {
+    const { bench } = await import('./profile')
+    rows.push(...(await bench()))
   }
   if (!only || only === 'app') {
     const { appBench } = await import('./app')

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 /** Percentiles and timing helpers for the benchmark (figures are printed, never asserted). */
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b)
@@ -18,3 +19,13 @@ export async function timeEach(n: number, fn: (i: number) => Promise<unknown>): 
 export const ms = (v: number) => `${v.toFixed(1)} ms`
 
 export interface Row { area: string; measure: string; value: string; goal?: string }
+
+/**
+ * CPU time (user + system, all threads) a process has used so far, in ms — from /proc, so a burst's
+ * cost can be compared across runs on a machine that is busy with other work (wall time cannot).
+ */
+export function processCpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  const ticksPerSecond = 100
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond
+}

@@ -23,13 +23,15 @@ export interface SpawnOptions {
   setupCode?: string
   /** print the cloud's stderr (LOCAL_CLOUD_DEBUG=1 does too) */
   verbose?: boolean
+  /** extra node flags for the cloud process, e.g. --cpu-prof for the benchmark's profile */
+  nodeArgs?: string[]
 }
 
 const root = path.resolve(__dirname, '..')
 
 export function spawnLocalCloud(opts: SpawnOptions): Promise<SpawnedCloud> {
   const functionsDirs = opts.functionsDirs ?? [path.join(root, 'build/cloudfunctions'), path.join(root, 'build/test-cloudfunctions')]
-  const args = ['--import', 'tsx', path.join(root, 'emulator/cli.ts'), 'serve', '--port', '0', '--data', opts.dataRoot,
+  const args = [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(root, 'emulator/cli.ts'), 'serve', '--port', '0', '--data', opts.dataRoot,
     '--functions', functionsDirs.join(path.delimiter), '--no-timers', '--env', opts.env ?? 'test-default', '--ready-json',
     ...(opts.h5Dir ? ['--h5', opts.h5Dir] : ['--no-h5']), ...(opts.seed ? ['--seed'] : []), ...(opts.setupCode ? ['--setup-code', opts.setupCode] : [])]
   const child = spawn(process.execPath, args, {

@@ -10,8 +10,36 @@ import { withDocumentedOperators } from './documented-operators'
 
 export function matcher(query: Doc | undefined): (doc: Doc) => boolean {
   if (!query || Object.keys(query).length === 0) return () => true
-  const q = refusing('query', () => new Query(query))
+  const q = compiled(query)
   return (doc) => refusing('query', () => q.test(doc))
+}
+
+/**
+ * mingo copies its whole operator table into every new Query; the endpoint's profile showed that
+ * copy on every conditional update. A compiled query holds no per-document state, so the same
+ * query text (dates and regexes included) reuses one. Bounded: the oldest goes first.
+ */
+const COMPILED_LIMIT = 500
+const compiledQueries = new Map<string, Query>()
+
+function compiled(query: Doc): Query {
+  const key = queryKey(query)
+  const hit = compiledQueries.get(key)
+  if (hit) return hit
+  const q = refusing('query', () => new Query(query))
+  if (compiledQueries.size >= COMPILED_LIMIT) compiledQueries.delete(compiledQueries.keys().next().value!)
+  compiledQueries.set(key, q)
+  return q
+}
+
+/** JSON of the query with Dates and RegExps spelled out (plain JSON would turn both into strings or {}). */
+function queryKey(query: Doc): string {
+  return JSON.stringify(query, function (this: any, k: string, v: unknown) {
+    const raw = this[k]
+    if (raw instanceof Date) return { $localCloudDate: raw.getTime() }
+    if (raw instanceof RegExp) return { $localCloudRegExp: [raw.source, raw.flags] }
+    return v
+  })
 }
 
 /** The evaluator's complaints about a query or pipeline (an unknown operator, a bad argument) are the caller's error, by name. */
@@ -43,9 +71,13 @@ function normalizeUpdate(update: Doc): Doc {
   return out
 }
 
-/** Applies update operators to a copy of `doc`; returns the new document. */
-export function applyUpdate(doc: Doc, update: Doc): Doc {
-  const copy = structuredClone(doc)
+/**
+ * Applies update operators to `doc`; returns the new document. `inPlace` changes `doc` itself — for
+ * a caller whose document was just read and is not used again (a copy of a large document showed in
+ * the endpoint's profile); otherwise a copy is changed.
+ */
+export function applyUpdate(doc: Doc, update: Doc, inPlace = false): Doc {
+  const copy = inPlace ? doc : structuredClone(doc)
   const ops = Object.keys(update).some((k) => k.startsWith('$')) ? normalizeUpdate(update) : { $set: update }
   for (const [op, fields] of Object.entries(ops)) {
     for (const path of Object.keys(fields ?? {})) {

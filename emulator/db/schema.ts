@@ -7,7 +7,16 @@ import crypto from 'node:crypto'
 import type { SqlEngine, SqlRunner } from './engine'
 import type { CollectionSpec, Manifest } from './manifest'
 
+const schemaNames = new Map<string, string>()
+
+/** Memoised: every database request names its table, and a sha1 per request showed in the endpoint's profile. */
 export function schemaName(envName: string): string {
+  let name = schemaNames.get(envName)
+  if (name === undefined) { name = computeSchemaName(envName); schemaNames.set(envName, name) }
+  return name
+}
+
+function computeSchemaName(envName: string): string {
   const clean = envName.toLowerCase().replace(/[^a-z0-9]/g, '_').slice(0, 40)
   const hash = crypto.createHash('sha1').update(envName).digest('hex').slice(0, 8)
   return `env_${clean}_${hash}`

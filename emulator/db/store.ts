@@ -13,6 +13,7 @@ import { indexedPaths } from './manifest'
 import { Params, translateQuery, translateSort } from './pushdown'
 import { matcher, sortDocs, applyUpdate, arrayPaths, aggregate as runPipeline } from './evaluator'
 import { project } from './projection'
+import { prunablePaths, prunedDocSql } from './projection-sql'
 import { fromStored, idParam, toStored, type Doc, type DocId } from './values'
 import { collectionNotExist, duplicateKey, invalidParam } from './errors'
 
@@ -74,8 +75,11 @@ export class CollectionStore {
     if (filter.exact && orderSql !== null) {
       const lim = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)}`
       const off = skip ? ` OFFSET ${skip}` : ''
-      const r = await q.query<Row>(`SELECT _id, doc FROM ${t.ref} WHERE ${filter.sql} ORDER BY ${orderSql}${lim}${off}${forUpdate}`, params.values)
-      return r.rows.map(toDoc)
+      // SQL decides the match and the order, so only the projected parts need to leave the database.
+      const prune = lock ? null : prunablePaths(opts.projection)
+      const docSql = prune ? `${prunedDocSql(prune, params)} AS doc` : 'doc'
+      const r = await q.query<Row>(`SELECT _id, ${docSql} FROM ${t.ref} WHERE ${filter.sql} ORDER BY ${orderSql}${lim}${off}${forUpdate}`, params.values)
+      return r.rows.map(lock ? toLockedDoc : toDoc)
     }
     const test = matcher(opts.query)
     if (orderSql !== null && limit !== undefined) {
@@ -85,13 +89,13 @@ export class CollectionStore {
       const out: Doc[] = []
       for (let offset = 0; out.length < want; offset += chunk) {
         const r = await q.query<Row>(`SELECT _id, doc FROM ${t.ref} WHERE ${filter.sql} ORDER BY ${orderSql} LIMIT ${chunk} OFFSET ${offset}${forUpdate}`, params.values)
-        for (const row of r.rows) { const d = toDoc(row); if (test(d)) out.push(d) }
+        for (const row of r.rows) { const d = (lock ? toLockedDoc : toDoc)(row); if (test(d)) out.push(d) }
         if (r.rows.length < chunk) break
       }
       return out.slice(skip, want)
     }
     const r = await q.query<Row>(`SELECT _id, doc FROM ${t.ref} WHERE ${filter.sql} ORDER BY seq${forUpdate}`, params.values)
-    const matched = sortDocs(r.rows.map(toDoc).filter(test), opts.sort)
+    const matched = sortDocs(r.rows.map(lock ? toLockedDoc : toDoc).filter(test), opts.sort)
     return matched.slice(skip, limit === undefined ? undefined : skip + limit)
   }
 
@@ -122,16 +126,18 @@ export class CollectionStore {
     const docs = await this.select(q, envName, collection, { query, limit: multi ? undefined : 1 }, true)
     let updated = 0
     for (const doc of docs) {
+      // The document as stored, before it changes: a document read for this update is changed in
+      // place rather than copied (copies of large documents showed in the endpoint's profile).
+      const before = JSON.stringify(storedBodies.get(doc) ?? toStored(withoutId(doc)))
       let next: Doc
       try {
-        next = applyUpdate(doc, update)
+        next = applyUpdate(doc, update, true)
       } catch (err: any) {
         throw invalidParam(err.message)
       }
       const { _id, ...body } = next
       const stored = JSON.stringify(toStored(body))
-      const { _id: _old, ...oldBody } = doc
-      if (stored === JSON.stringify(toStored(oldBody))) continue
+      if (stored === before) continue
       await this.writeGuarded(q, envName, collection, t.indexed, [body], () =>
         q.query(`UPDATE ${t.ref} SET doc = $2::jsonb WHERE _id = $1::jsonb`, [idParam(_id), stored]))
       updated++
@@ -191,6 +197,20 @@ export class CollectionStore {
 
 function toDoc(row: Row): Doc {
   return { _id: row._id, ...fromStored(row.doc) }
+}
+
+/** Documents read to be written: their body as stored, so an update compares without converting back. */
+const storedBodies = new WeakMap<Doc, Doc>()
+
+function toLockedDoc(row: Row): Doc {
+  const doc = toDoc(row)
+  storedBodies.set(doc, row.doc)
+  return doc
+}
+
+function withoutId(doc: Doc): Doc {
+  const { _id, ...body } = doc
+  return body
 }
 
 /** 32 hex characters, like the ids WeChat's cloud database generates. */

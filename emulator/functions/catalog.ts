@@ -33,7 +33,7 @@ export function findBundle(dirs: string[], name: string): FunctionBundle | undef
     const entry = path.join(dir, 'index.js')
     let stat: fs.Stats
     try { stat = fs.statSync(entry) } catch { continue }
-    const config = readConfig(dir)
+    const config = readConfig(dir, stat.mtimeMs)
     const timeout = Number(config.timeout)
     return {
       name,
@@ -58,10 +58,21 @@ export function listBundles(dirs: string[]): FunctionBundle[] {
   return [...names].sort().map((n) => findBundle(dirs, n)).filter((b): b is FunctionBundle => !!b)
 }
 
-function readConfig(dir: string): Record<string, any> {
+const configs = new Map<string, { version: number; config: Record<string, any> }>()
+
+/**
+ * config.json as of the bundle's build (`version`, the entry's mtime): read once per build, not on every
+ * invocation (the runner resolves the bundle per call; reading it each time showed in the profile).
+ */
+function readConfig(dir: string, version: number): Record<string, any> {
+  const cached = configs.get(dir)
+  if (cached?.version === version) return cached.config
+  let config: Record<string, any>
   try {
-    return JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))
+    config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))
   } catch {
-    return {}
+    config = {}
   }
+  configs.set(dir, { version, config })
+  return config
 }
