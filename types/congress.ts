@@ -155,6 +155,8 @@ export const sessionView = z.extend(sessionSummary, {
   delegates: z.int(), guests: z.int(),
   /** what the caller is in this session */
   me: z.object({ delegate: z.boolean(), guest: z.boolean(), committee: z.boolean(), chair: z.boolean(), handler: z.boolean() }),
+  /** today is the meeting day: 代表 and 列席 open 我的签到码, the committee scans */
+  congressDay: z.boolean(),
   figures: boardFigures,
 })
 export type SessionView = z.infer<typeof sessionView>
@@ -273,10 +275,18 @@ export const dossierOutput = z.object({
 })
 export const exportInput = z.object({ sessionId: id, kind: z.enum(['compilation', 'report', 'ledger']) })
 export const exportOutput = z.object({ url: z.string(), fileName: z.string() })
-export const checkinInput = z.object({ sessionId: id, memberIds: z.array(id).check(rule((a: unknown[]) => a.length >= 1 && a.length <= 100, '请选择 1 到 100 位代表')) })
+/** Exactly one of: `token`, a 代表's scanned 签到码 (`JD1.…`); `memberIds`, 代表 ticked from the roster. */
+export const checkinInput = z.object({
+  sessionId: id,
+  memberIds: z.optional(z.array(id).check(rule((a: unknown[]) => a.length >= 1 && a.length <= 100, '请选择 1 到 100 位代表'))),
+  token: z.optional(z.string().check(z.trim(), rule((s: string) => s.length > 0, '请扫描或粘贴签到码'), rule((s: string) => s.length <= 200, '签到码不对，请重新扫描'))),
+}).check(z.refine((v) => (v.token === undefined) !== (v.memberIds === undefined), { message: '请扫描代表的签到码，或从名单选择代表（二选一）', path: ['token'] }))
+export const congressCheckinTokenOutput = z.object({ token: z.string(), expiresAt: z.string(), refreshInSeconds: z.int() })
 export const attendanceOutput = z.object({
   present: z.int(), delegates: z.int(), quorum: z.int(), reached: z.boolean(),
   items: z.array(z.object({ memberId: z.string(), name: z.string(), constituency: z.string(), present: z.boolean() })),
+  /** who a scanned code just signed in */
+  signedIn: z.optional(z.object({ name: z.string(), constituency: z.string(), guest: z.boolean(), at: z.string() })),
 })
 export const fromOpinionInput = z.object({ sessionId: id, opinionId: id, requestId })
 export const escalateOutput = z.object({ sent: z.int(), overdue: z.int(), already: z.boolean() })

@@ -104,6 +104,7 @@ export async function sessionView(ctx: Ctx, sessionId: string): Promise<SessionV
       delegate: mine?.state === 'active', guest: mine?.state === 'guest', committee: isProposalCommittee(ctx, s), chair: ctx.role === 'chair',
       handler: ps.some((p) => p.handlerId === me._id && p.state === 'assigned'),
     },
+    congressDay: today === s.meetingDate,
     figures: figuresOf(ps, today),
   }
 }

@@ -291,6 +291,8 @@ const ROWS: Record<string, Row> = {
   'congress.reviewAnswer': { as: chair, input: () => ({ id: P('answered'), revision: 3, approve: true }) },
   // the demo round's deadline is still ahead: the function answers CONFLICT, after reading the id
   'congress.closeRating': { as: chair, input: () => ({ id: P('rating'), revision: 3 }) },
+  // a 代表 of the demo session; the meeting is ahead, so the function answers CONFLICT after reading the session
+  'congress.checkinToken': { as: () => 'staff' as Caller, input: () => ({ sessionId: DEMO_SESSION_ID }) },
   'congress.checkin': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, memberIds: ['mem003'] }) },
   'congress.fromOpinion': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, opinionId: made.opinion, requestId: rid() }) },
   'congress.exportRecords': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, kind: 'ledger' }) },

@@ -10,11 +10,11 @@ const figures = { submitted: 11, decided: 9, accepted: 7, suggestions: 1, answer
 
 export const sessions = checked(sessionListOutput, { items: [{ id: SESSION, title: '2026年第五届第三次教职工代表大会', term: 5, meeting: 3, meetingDate: '2026-12-27', collectFrom: '2026-11-02', collectTo: '2026-12-22', collecting: true, delegates: 20 }] })
 
-export function session(me: Partial<{ delegate: boolean; committee: boolean; chair: boolean; handler: boolean }> = {}) {
+export function session(me: Partial<{ delegate: boolean; guest: boolean; committee: boolean; chair: boolean; handler: boolean }> = {}, congressDay = false) {
   return checked(sessionView, {
     ...sessions.items[0], revision: 1, reviewDays: 14, minSeconds: 2, agenda: ['听取和审议学校工作报告'], documents: [{ noticeId: hexId('notice'), title: '学校工作报告' }], polls: [{ id: hexId('poll'), title: '绩效工资分配方案票决', state: '已结束', closesOn: '2026-12-27', done: true }],
     committee: [{ memberId: 'm2', name: '李晓梅' }], delegates: 20, guests: 1,
-    me: { delegate: false, guest: false, committee: false, chair: false, handler: false, ...me }, figures,
+    me: { delegate: false, guest: false, committee: false, chair: false, handler: false, ...me }, congressDay, figures,
   }, 'congress.session')
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import {
-  attendanceOutput, delegateListOutput, dossierOutput, exportOutput, membersOutput, myCongressOutput, proposalDetail, proposalListOutput, savedOutput,
+  attendanceOutput, congressCheckinTokenOutput, delegateListOutput, dossierOutput, exportOutput, membersOutput, myCongressOutput, proposalDetail, proposalListOutput, savedOutput,
   sessionListOutput, sessionView, similarOutput, stateOutput, type AnswerClass, type AnswerFileInput, type Decision, type ProposalCategory, type ProposalState, type Rating,
 } from '../../../types/congress'
 import { call } from '@/services/call'
@@ -35,6 +35,10 @@ export const congressApi = {
   addDelegate: (sessionId: string, memberId: string, constituency: string, kind: 'delegate' | 'guest', leader: boolean) => call('congress', 'addDelegate', { sessionId, memberId, constituency, kind, leader }, z.object({ memberId: z.string() })),
   removeDelegate: (sessionId: string, memberId: string, reason: string) => call('congress', 'removeDelegate', { sessionId, memberId, reason }, z.object({ memberId: z.string() })),
   checkin: (sessionId: string, memberIds: string[]) => call('congress', 'checkin', { sessionId, memberIds }, attendanceOutput),
+  /** the committee scanned a 代表's 签到码 */
+  checkinByToken: (sessionId: string, token: string) => call('congress', 'checkin', { sessionId, token }, attendanceOutput),
+  /** 我的签到码 (代表 and 列席, on the meeting day) */
+  checkinToken: (sessionId: string) => call('congress', 'checkinToken', { sessionId }, congressCheckinTokenOutput),
   attendance: (sessionId: string) => call('congress', 'attendance', { sessionId }, attendanceOutput),
   dossier: (sessionId: string) => call('congress', 'dossier', { sessionId }, dossierOutput),
   exportRecords: (sessionId: string, kind: 'compilation' | 'report' | 'ledger') => call('congress', 'exportRecords', { sessionId, kind }, exportOutput),

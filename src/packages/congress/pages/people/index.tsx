@@ -12,6 +12,7 @@ import { useAsync } from '@/hooks/useAsync'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { messageOf } from '@/services/call'
 import { congressApi } from '../../api'
+import { ScanCheckin } from '../../components/ScanCheckin'
 import { tell } from '@/services/confirm'
 import '../../congress.scss'
 
@@ -19,7 +20,8 @@ const KINDS = ['代表', '代表团组长', '列席'] as const
 
 /**
  * 代表与签到 (committee and chair): 代表 per 选区 (and 列席) of the session, added from the member list
- * and removed with a reason; on congress day, ticking who is present shows whether two thirds are.
+ * and removed with a reason; on congress day, scanning 代表's 签到码 (or ticking who is present from the
+ * roster, for one without a phone) shows whether two thirds are.
  */
 export default function CongressPeoplePage() {
   const { params } = useRouter()
@@ -66,6 +68,7 @@ export default function CongressPeoplePage() {
           <Text className='cg-line'>{`已到 ${a.present} / ${a.delegates} 人，需 ${a.quorum} 人（三分之二）：${a.reached ? '已达到法定人数' : '未达到法定人数'}`}</Text>
         </View>
       ) : null}
+      <ScanCheckin sessionId={sessionId} onSigned={() => void present.reload()} />
       {(people.data?.items ?? []).map((d) => (
         <View key={d.memberId} className='cg-card' data-person={d.memberId}>
           <Text className='cg-strong'>{`${d.name}${d.leader ? '（代表团组长）' : ''}${d.kind === 'guest' ? '（列席）' : ''}`}</Text>
