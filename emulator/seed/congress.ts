@@ -1,9 +1,11 @@
 /**
  * Demo 教代会: the 2026 session (第五届第三次, collecting now) with two 代表 per department (the first
- * the 代表团组长), 列席 from 后勤处, the 提案工作委员会 (李晓梅, 周志强), and proposals in every state —
- * shaped exactly as the congress function leaves them. 张明 (staff persona) is a 代表 with a draft, an
- * invitation to second and an answer to rate; 李晓梅 (committee persona) is also 承办人 of one
- * overdue case. One earlier session (第五届第二次) holds closed proposals for "similar proposals".
+ * the 代表团组长), a retired teacher as 列席, the 提案工作委员会 (李晓梅, 周志强 and 郑海涛, who is not a
+ * union committee member), and proposals in every state — shaped exactly as the congress function
+ * leaves them. 张明 (staff persona) is a 代表 with a draft, an invitation to second and an answer to
+ * rate; 李晓梅 (committee persona) is also 承办人 of one overdue case; 曹建国 (后勤处) is 承办人 and no
+ * 代表. One earlier session (第五届第二次) holds closed proposals for "similar proposals".
+ * CONGRESS_PEOPLE names one person of each congress role (the authorization matrix calls as them).
  */
 import crypto from 'node:crypto'
 import type { MemberDoc } from '../../cloudfunctions/_shared/documents'
@@ -22,6 +24,12 @@ export interface CongressSeed {
 }
 
 export const DEMO_SESSION_ID = 'congress-5-3'
+/**
+ * One member of each per-session or per-case role of the demo session, and nothing else there:
+ * 赵磊 a 代表 (proposer of 'submitted', 附议人 of 'draft-ac'); 石美华 (离退休) the 列席; 郑海涛 a 提案工作委员会
+ * member who is neither 代表 nor union committee; 曹建国 承办人 of 'assigned' (and of cases already answered).
+ */
+export const CONGRESS_PEOPLE = { delegate: 'mem009', observer: 'mem037', proposalCommittee: 'mem011', handler: 'mem027' } as const
 export const EARLIER_SESSION_ID = 'congress-5-2'
 /** 32-hex ids, like the ones the function makes */
 export const demoProposalId = (key: string) => crypto.createHash('sha256').update(`demo-proposal\n${key}`).digest('hex').slice(0, 32)
@@ -72,7 +80,7 @@ export function demoCongress(members: MemberDoc[], now: Date): CongressSeed {
   const name = (id: string) => byId.get(id)?.name ?? id
   const session = (id: string, term: number, meeting: number, title: string, meetingIn: number, from: number, to: number): SessionDoc => ({
     _id: id, term, meeting, title, meetingDate: addDays(today, meetingIn), collectFrom: addDays(today, from), collectTo: addDays(today, to), reviewDays: 14, minSeconds: 2,
-    agenda: ['听取和审议学校工作报告', '听取和审议财务工作报告', '审议绩效工资分配方案', '提案工作报告'], committeeIds: ['mem002', 'mem005'], revision: 1,
+    agenda: ['听取和审议学校工作报告', '听取和审议财务工作报告', '审议绩效工资分配方案', '提案工作报告'], committeeIds: ['mem002', 'mem005', CONGRESS_PEOPLE.proposalCommittee], revision: 1,
     requestKey: `seed-${id}`, createdAt: now, updatedAt: now,
   })
   const sessions = [
@@ -84,7 +92,7 @@ export function demoCongress(members: MemberDoc[], now: Date): CongressSeed {
   const delegates: DelegateDoc[] = []
   const perDept = new Map<string, number>()
   for (const m of members) {
-    if (m.membership !== 'approved' || m._id === 'mem027') continue
+    if (m.membership !== 'approved' || m._id === CONGRESS_PEOPLE.handler) continue
     const n = perDept.get(m.department) ?? 0
     const named = ['mem001', 'mem002', 'mem003'].includes(m._id) || SPECS.some((s) => s.proposer === m._id || s.seconders.includes(m._id) || s.invited?.includes(m._id))
     const wanted = named || (n < 2 && m.status === '在职')
@@ -92,8 +100,8 @@ export function demoCongress(members: MemberDoc[], now: Date): CongressSeed {
     perDept.set(m.department, n + 1)
     delegates.push({ _id: `${DEMO_SESSION_ID}_${m._id}`, sessionId: DEMO_SESSION_ID, memberId: m._id, name: m.name, department: m.department, constituency: `${m.department}选区`, state: 'active', kind: 'delegate', leader: n === 0, updatedAt: now })
   }
-  const guest = byId.get('mem027')
-  if (guest) delegates.push({ _id: `${DEMO_SESSION_ID}_${guest._id}`, sessionId: DEMO_SESSION_ID, memberId: guest._id, name: guest.name, department: guest.department, constituency: '列席', state: 'guest', kind: 'guest', leader: false, updatedAt: now })
+  const guest = byId.get(CONGRESS_PEOPLE.observer)
+  if (guest) delegates.push({ _id: `${DEMO_SESSION_ID}_${guest._id}`, sessionId: DEMO_SESSION_ID, memberId: guest._id, name: guest.name, department: guest.department, constituency: '离退休教师列席', state: 'guest', kind: 'guest', leader: false, updatedAt: now })
 
   const proposals: ProposalDoc[] = []
   const invites: InviteDoc[] = []
