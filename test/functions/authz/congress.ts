@@ -7,7 +7,7 @@ import type { AuthzRows } from './types'
  * 教代会: every member reads the board and every proposal; the per-session and per-case roles are
  * checked inside the actions against the demo session's records (callers.ts names who holds which):
  * only 代表 draft, only the proposer invites and submits, only an invited 代表 seconds, only the
- * proposal's raters rate, only the case's 承办人 answers, only the 提案工作委员会 (and the chair)
+ * proposal's raters rate, only the case's 承办人 answers (its 协办人 adds an opinion, never the answer), only the 提案工作委员会 (and the chair)
  * decide, assign, review, close a round, sign in, export and convert an opinion; 代表 and 列席 get a
  * 签到码. People and the session are managed by the union committee and the chair; timers are timer-only.
  *
@@ -31,6 +31,8 @@ export const rows: AuthzRows = {
   delegates: { allowed: MEMBERS, input: SESSION },
   list: { allowed: MEMBERS, input: { ...SESSION, page: 1 } },
   detail: { allowed: MEMBERS, input: { id: P('assigned') }, passes: OK },
+  // every member opens an answer's files (the seeded answers have none: NOT_FOUND after the case is read)
+  answerFile: { allowed: MEMBERS, input: { id: P('closed'), round: 1, index: 0 }, passes: ['NOT_FOUND'] },
   similar: { allowed: MEMBERS, input: { ...SESSION, title: '食堂午餐' } },
   mine: { allowed: MEMBERS, input: {} },
   // another member's 履职档案: the committee's (one's own is every member's)
@@ -47,6 +49,8 @@ export const rows: AuthzRows = {
   submit: { allowed: PROPOSER, input: { id: P('draft-ac'), revision: STALE }, passes: REFUSED },
   // 张明 is one of the raters of 'rating' (he rates once, the round stays open)
   rate: { allowed: PROPOSER, input: { id: P('rating'), rating: 'satisfied' }, passes: OK },
+  // the 协办人 of 'assigned' corrects his opinion against a stale revision (CONFLICT); nobody else writes one
+  coNote: { allowed: ['coHandler'], input: { id: P('assigned'), text: '矩阵测试的协办意见。', revision: 5 }, passes: REFUSED },
   answer: { allowed: HANDLER, input: { id: P('assigned'), revision: STALE, answerClass: 'A', text: '矩阵测试的答复。' }, passes: REFUSED },
   decide: { allowed: PROPOSAL_COMMITTEE, input: { id: P('submitted'), revision: STALE, decision: 'accept' }, passes: REFUSED },
   assign: { allowed: PROPOSAL_COMMITTEE, input: { id: P('accepted'), revision: STALE, handlerId: CONGRESS_PEOPLE.handler, office: '后勤处', dueDate: inDays(10) }, passes: REFUSED },
