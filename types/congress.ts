@@ -155,6 +155,8 @@ export const sessionView = z.extend(sessionSummary, {
   delegates: z.int(), guests: z.int(),
   /** what the caller is in this session */
   me: z.object({ delegate: z.boolean(), guest: z.boolean(), committee: z.boolean(), chair: z.boolean(), handler: z.boolean() }),
+  /** today is the meeting day: 代表 and 列席 open 我的签到码, the committee scans */
+  congressDay: z.boolean(),
   figures: boardFigures,
 })
 export type SessionView = z.infer<typeof sessionView>
@@ -176,6 +178,8 @@ export const respondInput = z.object({ id, accept: z.boolean() })
 export const proposalListInput = z.object({ sessionId: id, page: pageInput, state: z.optional(proposalState), mine: z._default(z.boolean(), false) })
 export const similarInput = z.object({ sessionId: z.optional(id), title: z.string().check(z.trim(), rule((s: string) => s.length <= 40, '案由不能超过 40 个字')), excludeId: z.optional(id) })
 
+export const CO_HANDLERS_MAX = 5
+
 export const decideInput = z.object({
   id, revision, decision,
   reason: z._default(text(300, '理由'), ''),
@@ -187,8 +191,12 @@ export const assignInput = z.object({
   handlerId: id,
   office: needed(30, '主办部门'),
   coOffices: z._default(text(60, '协办部门'), ''),
+  /** 协办人 (members of the app): they see the case and add an opinion to the answer, never answer it */
+  coHandlerIds: z._default(z.array(id).check(rule((a: unknown[]) => a.length <= CO_HANDLERS_MAX, `协办人最多 ${CO_HANDLERS_MAX} 位`)), []),
   dueDate: calendarDate,
 })
+/** A 协办人's opinion on the round's answer: written once, corrected against its revision. */
+export const coNoteInput = z.object({ id, text: needed(1000, '协办意见'), revision: z.optional(revision) })
 /**
  * Answer files (images, PDF, Word): the app uploads each to the staging folder
  * `uploads/congress/<random>.<ext>`; the function checks its bytes and stores it at
@@ -226,14 +234,18 @@ export const proposalItem = z.object({
 export type ProposalItem = z.infer<typeof proposalItem>
 export const proposalListOutput = paged(proposalItem)
 
-/** An answer's file as members see it: `url` is a temporary link (null when the file is gone). */
-export const answerFileView = z.object({ name: z.string(), size: z.int(), kind: z.string(), url: z.nullable(z.string()) })
+/** An answer's file as listed; its link comes from `answerFile`, after the stored bytes are hashed again. */
+export const answerFileView = z.object({ name: z.string(), size: z.int(), kind: z.string() })
+/** One file of a round's shown answer: `index` in the order the 承办人 attached them. */
+export const answerFileOpenInput = z.object({ id, round: z.int().check(z.minimum(1), z.maximum(10)), index: z.int().check(z.minimum(0), z.maximum(ANSWER_FILES_MAX - 1)) })
+export const answerFileOutput = z.object({ url: z.string(), name: z.string(), kind: z.string() })
 export type AnswerFileView = z.infer<typeof answerFileView>
 export const answerView = z.object({
   round: z.int(), answerClass, text: z.string(), reason: z.string(), answeredOn: z.string(), onTime: z.boolean(), handlerName: z.string(),
   files: z.array(answerFileView),
 })
 export const ratingView = z.object({ round: z.int(), name: z.string(), rating, comment: z.string() })
+export const coNoteView = z.object({ round: z.int(), name: z.string(), text: z.string(), at: z.string(), corrected: z.boolean() })
 export const inviteView = z.object({ memberId: z.string(), name: z.string(), state: z.enum(['invited', 'accepted', 'declined']) })
 
 export const proposalDetail = z.extend(proposalItem, {
@@ -244,6 +256,12 @@ export const proposalDetail = z.extend(proposalItem, {
   mergedInto: z.nullable(z.object({ id: z.string(), number: z.nullable(z.int()), title: z.string() })),
   mergedFrom: z.array(z.object({ id: z.string(), title: z.string(), proposerName: z.string() })),
   handlerName: z.nullable(z.string()), coOffices: z.string(), round: z.int(),
+  /** 协办人 by name (cases assigned before 协办人 existed: none, only `coOffices`) */
+  coHandlers: z.array(z.object({ memberId: z.string(), name: z.string() })),
+  /** 协办意见: to the 主办, the 协办人 and the committee always; to everyone once that round's answer is shown */
+  coNotes: z.array(coNoteView),
+  /** the caller's own 协办意见 of this round (a 协办人), to correct */
+  myCoNote: z.nullable(z.object({ text: z.string(), revision: z.int() })),
   answers: z.array(answerView), ratings: z.array(ratingView),
   /** people who rate this case's answer (proposer, 附议人, people of merged proposals) */
   raterNames: z.array(z.string()),
@@ -254,7 +272,7 @@ export const proposalDetail = z.extend(proposalItem, {
   returnedAnswerReason: z.nullable(z.string()),
   fromOpinion: z.boolean(),
   /** what the caller may do now */
-  can: z.object({ edit: z.boolean(), invite: z.boolean(), submit: z.boolean(), respond: z.boolean(), decide: z.boolean(), assign: z.boolean(), answer: z.boolean(), review: z.boolean(), rate: z.boolean(), closeRating: z.boolean() }),
+  can: z.object({ edit: z.boolean(), invite: z.boolean(), submit: z.boolean(), respond: z.boolean(), decide: z.boolean(), assign: z.boolean(), answer: z.boolean(), coNote: z.boolean(), review: z.boolean(), rate: z.boolean(), closeRating: z.boolean() }),
 })
 export type ProposalDetail = z.infer<typeof proposalDetail>
 
@@ -273,10 +291,18 @@ export const dossierOutput = z.object({
 })
 export const exportInput = z.object({ sessionId: id, kind: z.enum(['compilation', 'report', 'ledger']) })
 export const exportOutput = z.object({ url: z.string(), fileName: z.string() })
-export const checkinInput = z.object({ sessionId: id, memberIds: z.array(id).check(rule((a: unknown[]) => a.length >= 1 && a.length <= 100, '请选择 1 到 100 位代表')) })
+/** Exactly one of: `token`, a 代表's scanned 签到码 (`JD1.…`); `memberIds`, 代表 ticked from the roster. */
+export const checkinInput = z.object({
+  sessionId: id,
+  memberIds: z.optional(z.array(id).check(rule((a: unknown[]) => a.length >= 1 && a.length <= 100, '请选择 1 到 100 位代表'))),
+  token: z.optional(z.string().check(z.trim(), rule((s: string) => s.length > 0, '请扫描或粘贴签到码'), rule((s: string) => s.length <= 200, '签到码不对，请重新扫描'))),
+}).check(z.refine((v) => (v.token === undefined) !== (v.memberIds === undefined), { message: '请扫描代表的签到码，或从名单选择代表（二选一）', path: ['token'] }))
+export const congressCheckinTokenOutput = z.object({ token: z.string(), expiresAt: z.string(), refreshInSeconds: z.int() })
 export const attendanceOutput = z.object({
   present: z.int(), delegates: z.int(), quorum: z.int(), reached: z.boolean(),
   items: z.array(z.object({ memberId: z.string(), name: z.string(), constituency: z.string(), present: z.boolean() })),
+  /** who a scanned code just signed in */
+  signedIn: z.optional(z.object({ name: z.string(), constituency: z.string(), guest: z.boolean(), at: z.string() })),
 })
 export const fromOpinionInput = z.object({ sessionId: id, opinionId: id, requestId })
 export const escalateOutput = z.object({ sent: z.int(), overdue: z.int(), already: z.boolean() })

@@ -64,6 +64,20 @@ export async function sealFile(ctx: Ctx, stagedId: string, declared: FileKind | 
   return { fileId, size: content.length, sha256: hash }
 }
 
+/**
+ * Are the stored bytes still what was sealed? The path must name the recorded hash (`namedHash`, read
+ * from the fileID by the caller's own pattern) and the bytes, downloaded again, must hash to it. A
+ * missing file, or one replaced by anyone with storage access, is not intact: callers hand out no link.
+ */
+export async function stillSealed(ctx: Ctx, file: { fileId: string; sha256: string | null | undefined }, namedHash: string | null): Promise<boolean> {
+  if (!file.sha256 || namedHash !== file.sha256) return false
+  try {
+    return sha256(await ctx.services.download(file.fileId)) === file.sha256
+  } catch {
+    return false
+  }
+}
+
 /** Deletes the staging copies of a committed save; a failure here leaves only an orphan staging file. */
 export async function dropStaged(ctx: Ctx, staged: string[], domain: string): Promise<void> {
   if (staged.length === 0) return

@@ -1,13 +1,12 @@
 /**
- * Check-in tokens: `JG1.<registrationId>.<expiry, base36 seconds>.<nonce>.<signature>`, signed with
- * HMAC-SHA256 over the registration id, expiry and nonce with the function's APP_SECRET. A token
- * lives TOKEN_SECONDS (the app fetches a fresh one before that), so a screenshot is useless a
- * minute later; a token that checked someone in is recorded and refused if shown again; one that
- * was not signed here fails the signature check.
+ * Activity check-in: a confirmed member shows a signed rotating code (`JG1.<registrationId>…`, the
+ * token format and its guarantees are `_shared/checkin-token.ts`), or an organiser checks them in
+ * from the roster. A token that checked someone in is recorded on the registration and refused if
+ * shown again.
  */
-import crypto from 'node:crypto'
 import type { CheckinOutput } from '../../types/activity'
 import { recordAudit } from '../_shared/audit'
+import { REFRESH_SECONDS, mintToken as mint, signToken, verifyToken as verify, type TokenKind } from '../_shared/checkin-token'
 import { requireMember, type Ctx } from '../_shared/context'
 import type { ActivityDoc, RegistrationDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
@@ -17,9 +16,7 @@ import { entryOf } from './ledger'
 import { ACTIVITIES, REGISTRATIONS, getDoc, inTransaction, loadRegistration } from './store'
 import { entryData } from './writes'
 
-export const TOKEN_SECONDS = 60
-export const REFRESH_SECONDS = 30
-const PREFIX = 'JG1'
+export { REFRESH_SECONDS }
 
 export const CHECKIN_MESSAGES = {
   forged: '签到码无效，请让会员在“我的报名”里重新打开签到码。',
@@ -41,34 +38,18 @@ export function checkinWindowRefusal(a: Pick<ActivityDoc, 'state' | 'startAt' | 
   return null
 }
 
-function secret(ctx: Ctx): string {
-  if (!ctx.env.APP_SECRET) throw new AppError('MISCONFIGURED', '云函数缺少 APP_SECRET，无法生成签到码，请联系工会管理员。')
-  return ctx.env.APP_SECRET
-}
+/** `JG1` and the purpose `checkin` are what every activity code ever shown was signed with. */
+const ACTIVITY_TOKEN: TokenKind = { prefix: 'JG1', purpose: 'checkin', messages: CHECKIN_MESSAGES }
 
 /** Exported for tests that must forge an expired but genuine token. */
-export function sign(key: string, body: string): string {
-  return crypto.createHmac('sha256', key).update(`checkin:${body}`).digest('base64url').slice(0, 27)
-}
+export const sign = (key: string, body: string): string => signToken(key, ACTIVITY_TOKEN, body)
 
-export function mintToken(ctx: Ctx, registrationId: string): { token: string; expiresAt: Date } {
-  const exp = Math.floor(ctx.now.getTime() / 1000) + TOKEN_SECONDS
-  const nonce = crypto.randomBytes(6).toString('base64url')
-  const body = `${registrationId}.${exp.toString(36)}.${nonce}`
-  return { token: `${PREFIX}.${body}.${sign(secret(ctx), body)}`, expiresAt: new Date(exp * 1000) }
-}
+export const mintToken = (ctx: Ctx, registrationId: string) => mint(ctx, ACTIVITY_TOKEN, registrationId)
 
-/** The registration id and nonce of a genuine, unexpired token; refuses anything else. */
+/** The registration id and nonce of a genuine, unexpired activity token; refuses anything else. */
 export function verifyToken(ctx: Ctx, token: string): { registrationId: string; nonce: string } {
-  const parts = token.trim().split('.')
-  if (parts.length !== 5 || parts[0] !== PREFIX) throw new AppError('FORBIDDEN', CHECKIN_MESSAGES.forged)
-  const [, registrationId, expText, nonce, signature] = parts
-  const expected = Buffer.from(sign(secret(ctx), `${registrationId}.${expText}.${nonce}`))
-  const given = Buffer.from(signature)
-  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw new AppError('FORBIDDEN', CHECKIN_MESSAGES.forged)
-  const exp = parseInt(expText, 36)
-  if (!Number.isFinite(exp) || exp * 1000 <= ctx.now.getTime()) throw new AppError('FORBIDDEN', CHECKIN_MESSAGES.expired)
-  return { registrationId, nonce }
+  const { subject, nonce } = verify(ctx, ACTIVITY_TOKEN, token)
+  return { registrationId: subject, nonce }
 }
 
 /**

@@ -21,6 +21,8 @@ export const CONGRESS_COLLECTIONS = {
   escalations: 'congress_escalations',
   /** `<sessionId>_open` / `<sessionId>_close`: the collection-window reminder was sent (primary key = once) */
   reminders: 'congress_reminders',
+  /** `<proposalId>_<round>_<memberId>`: a 协办人's opinion on the round's answer (one per person per round) */
+  coNotes: 'congress_co_notes',
 } as const
 
 export interface SessionDoc {
@@ -105,7 +107,10 @@ export interface ProposalDoc {
   handlerId?: string
   handlerName?: string
   office?: string
+  /** 协办部门, as typed (cases assigned before 协办人 existed have only this) */
   coOffices?: string
+  /** 协办人: members who see the case and add their opinion to the 主办's answer (never answer it) */
+  coHandlers?: Array<{ memberId: string; name: string }>
   dueDate?: string
   round: number
   answers: AnswerEntry[]
@@ -148,4 +153,19 @@ export interface RatingDoc {
   rating: Rating
   comment: string
   at: Date
+}
+
+export interface CoNoteDoc {
+  _id: string
+  proposalId: string
+  sessionId: string
+  round: number
+  memberId: string
+  name: string
+  text: string
+  /** 0 when written; each correction adds 1 and keeps the text it replaced in `history` */
+  revision: number
+  history: Array<{ text: string; at: Date }>
+  at: Date
+  updatedAt: Date
 }

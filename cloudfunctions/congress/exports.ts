@@ -15,7 +15,7 @@ import { AppError } from '../_shared/errors'
 import { formatShanghai, shanghaiDate } from '../_shared/time'
 import { FONT, grid, text } from '../_shared/docx-style'
 import { randomHex } from '../_shared/codes'
-import { CONGRESS_COLLECTIONS as C, type ProposalDoc, type RatingDoc, type SessionDoc } from './documents'
+import { CONGRESS_COLLECTIONS as C, type CoNoteDoc, type ProposalDoc, type RatingDoc, type SessionDoc } from './documents'
 import { loadSession, membersByIds, requireProposalCommittee, scanAll, sessionProposals } from './store'
 import { figuresOf } from './views'
 
@@ -24,16 +24,17 @@ const byNumber = (a: ProposalDoc, b: ProposalDoc) => (a.number ?? 1e9) - (b.numb
 const no = (p: ProposalDoc) => (p.number ? `第${p.number}号` : '（未编号）')
 const rate = (v: number | null) => (v === null ? '—' : `${v}%`)
 
-interface Data { s: SessionDoc; ps: ProposalDoc[]; names: Map<string, string>; ratings: RatingDoc[]; today: string }
+interface Data { s: SessionDoc; ps: ProposalDoc[]; names: Map<string, string>; ratings: RatingDoc[]; coNotes: CoNoteDoc[]; today: string }
 
 function handling(p: ProposalDoc, d: Data): string[] {
   const lines: string[] = [`办理状态：${proposalStateLabels[p.state]}`]
   if (p.state === 'merged') lines.push(`并入：${no(d.ps.find((x) => x._id === p.mergedInto) ?? p)}提案`)
   if (p.decisionReason) lines.push(`${p.state === 'suggestion' ? '转为意见建议的理由' : '说明'}：${p.decisionReason}`)
-  if (p.office) lines.push(`主办部门：${p.office}${p.coOffices ? `；协办：${p.coOffices}` : ''}；承办人：${p.handlerName ?? ''}；答复期限：${p.dueDate ?? ''}`)
+  if (p.office) lines.push(`主办部门：${p.office}${p.coOffices ? `；协办：${p.coOffices}` : ''}；承办人：${p.handlerName ?? ''}${p.coHandlers?.length ? `；协办人：${p.coHandlers.map((c) => c.name).join('、')}` : ''}；答复期限：${p.dueDate ?? ''}`)
   for (const a of p.answers.filter((x) => !x.returnedReason)) {
     lines.push(`第${a.round}次答复（${a.answeredOn}，${a.onTime ? '按期' : '超期'}）：${answerClassLabels[a.answerClass]}。${a.text}${a.reason ? `（原因：${a.reason}）` : ''}`)
     if (a.files?.length) lines.push(`答复附件：${a.files.map((f) => f.name).join('、')}`)
+    for (const n of d.coNotes.filter((x) => x.proposalId === p._id && x.round === a.round)) lines.push(`协办意见（${n.name}）：${n.text}`)
   }
   const rs = d.ratings.filter((r) => r.proposalId === p._id).sort((a, b) => a.round - b.round)
   if (rs.length) lines.push(`评价：${rs.map((r) => `${r.name}（第${r.round}次）${ratingLabels[r.rating]}${r.comment ? `：${r.comment}` : ''}`).join('；')}`)
@@ -101,7 +102,8 @@ export async function exportRecords(ctx: Ctx, sessionId: string, kind: keyof typ
   const ps = await sessionProposals(ctx.db, sessionId)
   const names = new Map([...(await membersByIds(ctx.db, ps.flatMap((p) => p.seconderIds)))].map(([k, m]) => [k, m.name]))
   const ratings = await scanAll<RatingDoc>(ctx.db, C.ratings, { sessionId })
-  const d: Data = { s, ps, names, ratings, today: shanghaiDate(ctx.now) }
+  const coNotes = await scanAll<CoNoteDoc>(ctx.db, C.coNotes, { sessionId })
+  const d: Data = { s, ps, names, ratings, coNotes, today: shanghaiDate(ctx.now) }
   const buffer = kind === 'compilation' ? await compilation(d) : kind === 'report' ? await report(d) : await ledger(d)
   const [label, ext] = FILES[kind]
   const fileId = await ctx.services.upload(`congress-files/${randomHex()}.${ext}`, buffer)

@@ -18,6 +18,7 @@ import { AppError, conflict, forbidden, notFound, staleRevision } from '../_shar
 import { searchTerms } from '../_shared/search-terms'
 import { addDays, shanghaiDate } from '../_shared/time'
 import { dropStagedAnswerFiles, sealAnswerFiles } from './answer-files'
+import { coHandlersOf } from './co-handlers'
 import { tellInvited } from './reminders'
 import { CONGRESS_COLLECTIONS as C, type AnswerEntry, type InviteDoc, type ProposalDoc } from './documents'
 import {
@@ -204,18 +205,20 @@ async function merge(ctx: Ctx, p: ProposalDoc, revision: number, intoId: string 
 export const _set = (ctx: Ctx, v: unknown) => ctx.db.command.set(v)
 
 /** 交办: the case goes to a 主办 office's 承办人 (a member; 承办人 for this case only) with a due date. */
-export async function assign(ctx: Ctx, input: { id: string; revision: number; handlerId: string; office: string; coOffices: string; dueDate: string }): Promise<{ id: string; state: string }> {
+export async function assign(ctx: Ctx, input: { id: string; revision: number; handlerId: string; office: string; coOffices: string; coHandlerIds: string[]; dueDate: string }): Promise<{ id: string; state: string }> {
   const p = await loadProposal(ctx.db, input.id)
   requireProposalCommittee(ctx, await loadSession(ctx.db, p.sessionId))
   mustBe(p, ['accepted', 'assigned'], '交办')
   if (input.dueDate < shanghaiDate(ctx.now)) throw new AppError('BAD_INPUT', '输入有误：答复期限不能早于今天。')
   const h = await approvedMember(ctx.db, input.handlerId)
   if (!h) throw notFound('承办人')
+  const coHandlers = await coHandlersOf(ctx.db, input.coHandlerIds, h._id)
   const ok = await transition(ctx, p, ['accepted', 'assigned'], input.revision, {
-    state: 'assigned', handlerId: h._id, handlerName: h.name, office: input.office, coOffices: input.coOffices, dueDate: input.dueDate,
+    state: 'assigned', handlerId: h._id, handlerName: h.name, office: input.office, coOffices: input.coOffices, coHandlers: _set(ctx, coHandlers), dueDate: input.dueDate,
   })
   if (!ok) throw conflict(DECIDED_ELSEWHERE)
-  await audit(ctx, p, 'congress.assign', `${input.office} ${h.name}，${input.dueDate} 前答复`)
+  const co = coHandlers.length ? `，协办人 ${coHandlers.map((c) => c.name).join('、')}` : ''
+  await audit(ctx, p, 'congress.assign', `${input.office} ${h.name}${co}，${input.dueDate} 前答复`)
   return { id: p._id, state: 'assigned' }
 }
 
@@ -223,6 +226,7 @@ export async function assign(ctx: Ctx, input: { id: string; revision: number; ha
 export async function answer(ctx: Ctx, input: { id: string; revision: number; answerClass: AnswerClass; text: string; reason: string; files: AnswerFileInput[] }): Promise<{ id: string; state: string }> {
   const me = requireMember(ctx)
   const p = await loadProposal(ctx.db, input.id)
+  // 协办人 add their opinion (co-handlers.ts); the answer is the 主办's 承办人's alone
   if (p.handlerId !== me._id) throw forbidden('只有这件提案的承办人可以答复')
   mustBe(p, ['assigned'], '答复')
   if (input.answerClass === 'C' && !input.reason) throw new AppError('BAD_INPUT', '输入有误：C 类答复请写明暂不能解决的原因。')

@@ -1,16 +1,15 @@
 /**
- * Records and congress day: 代表履职档案, sign-in with the quorum (≥ 2/3 of the 代表 present),
- * and turning an 意见箱 item into a draft proposal (its text only — never who wrote it).
+ * Records: 代表履职档案 (attendance from congress-day sign-in, sign-in.ts), and turning an 意见箱 item into a draft proposal (its text only — never who wrote it).
  */
 import { requireMember, type Ctx } from '../_shared/context'
 import { COLLECTIONS, type OpinionDoc } from '../_shared/documents'
 import { createdId } from '../_shared/create-once'
-import { AppError, conflict, notFound } from '../_shared/errors'
+import { conflict, notFound } from '../_shared/errors'
 import { recordAudit } from '../_shared/audit'
 import type { ProposalCategory } from '../../types/congress'
 import { CONGRESS_COLLECTIONS as C, type RatingDoc } from './documents'
 import { saveProposal } from './proposals'
-import { delegateId, getDoc, loadDelegate, loadSession, requireProposalCommittee, scanAll, sessionDelegates, sessionProposals } from './store'
+import { delegateId, getDoc, loadDelegate, loadSession, requireProposalCommittee, scanAll, sessionProposals } from './store'
 
 export async function dossier(ctx: Ctx, sessionId: string, memberId?: string) {
   const me = requireMember(ctx)
@@ -27,31 +26,6 @@ export async function dossier(ctx: Ctx, sessionId: string, memberId?: string) {
     proposals: ps.filter((p) => p.proposerId === who && (who === me._id || !['draft', 'returned'].includes(p.state))).map((p) => ({ id: p._id, title: p.title, state: p.state })),
     seconded: ps.filter((p) => p.seconderIds.includes(who)).map((p) => ({ id: p._id, title: p.title })),
     ratingsGiven: ratings.length, attended: !!attended,
-  }
-}
-
-/** Congress-day sign-in by the 提案工作委员会 from the roster of 代表 (idempotent per 代表). */
-export async function checkin(ctx: Ctx, sessionId: string, memberIds: string[]) {
-  const s = await loadSession(ctx.db, sessionId)
-  requireProposalCommittee(ctx, s)
-  for (const memberId of [...new Set(memberIds)]) {
-    const d = await loadDelegate(ctx.db, sessionId, memberId)
-    if (!d || d.state !== 'active') throw new AppError('BAD_INPUT', '输入有误：只能为本届代表签到。')
-    await ctx.db.collection(C.attendance).doc(delegateId(sessionId, memberId)).set({ data: { sessionId, memberId, at: ctx.now } })
-  }
-  await recordAudit(ctx.db, ctx, { action: 'congress.checkin', target: { kind: 'congressSession', id: s._id, label: s.title }, note: `${memberIds.length} 位代表` })
-  return attendance(ctx, sessionId)
-}
-
-export async function attendance(ctx: Ctx, sessionId: string) {
-  await loadSession(ctx.db, sessionId)
-  const ds = (await sessionDelegates(ctx.db, sessionId)).filter((d) => d.state === 'active')
-  const present = new Set((await scanAll<{ memberId: string }>(ctx.db, C.attendance, { sessionId }, { memberId: true })).map((a) => a.memberId))
-  const count = ds.filter((d) => present.has(d.memberId)).length
-  const quorum = Math.ceil((ds.length * 2) / 3)
-  return {
-    present: count, delegates: ds.length, quorum, reached: ds.length > 0 && count * 3 >= ds.length * 2,
-    items: ds.map((d) => ({ memberId: d.memberId, name: d.name, constituency: d.constituency, present: present.has(d.memberId) })),
   }
 }
 

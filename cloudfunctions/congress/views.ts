@@ -14,6 +14,7 @@ import { queryTerms } from '../_shared/search-terms'
 import { shanghaiDate } from '../_shared/time'
 import { keywordTerms, nameMatches } from '../_shared/member-search'
 import { answerFileViews } from './answer-files'
+import { coNoteViews, isCoHandler } from './co-handlers'
 import { sessionPolls } from './session-polls'
 import { CONGRESS_COLLECTIONS as C, type InviteDoc, type ProposalDoc, type SessionDoc } from './documents'
 import {
@@ -102,8 +103,9 @@ export async function sessionView(ctx: Ctx, sessionId: string): Promise<SessionV
     delegates: ds.filter((d) => d.state === 'active').length, guests: ds.filter((d) => d.state === 'guest').length,
     me: {
       delegate: mine?.state === 'active', guest: mine?.state === 'guest', committee: isProposalCommittee(ctx, s), chair: ctx.role === 'chair',
-      handler: ps.some((p) => p.handlerId === me._id && p.state === 'assigned'),
+      handler: ps.some((p) => (p.handlerId === me._id || isCoHandler(p, me._id)) && p.state === 'assigned'),
     },
+    congressDay: today === s.meetingDate,
     figures: figuresOf(ps, today),
   }
 }
@@ -129,7 +131,7 @@ export async function proposalList(ctx: Ctx, input: { sessionId: string; page: n
   const today = shanghaiDate(ctx.now)
   const all = await sessionProposals(ctx.db, input.sessionId)
   const invited = new Set((await docs<InviteDoc>(ctx.db.collection(C.invites).where({ sessionId: input.sessionId, memberId: me._id }).limit(MAX_QUERY))).map((i) => i.proposalId))
-  const people = (p: ProposalDoc) => [p.proposerId, ...p.seconderIds, ...p.followerIds, p.handlerId]
+  const people = (p: ProposalDoc) => [p.proposerId, ...p.seconderIds, ...p.followerIds, p.handlerId, ...(p.coHandlers ?? []).map((c) => c.memberId)]
   const shown = all.filter((p) => (PRE_SUBMIT.has(p.state) ? p.proposerId === me._id || invited.has(p._id) : true))
     .filter((p) => !input.state || p.state === input.state)
     .filter((p) => !input.mine || people(p).includes(me._id) || invited.has(p._id))
@@ -154,7 +156,9 @@ export async function proposalDetail(ctx: Ctx, id: string): Promise<ProposalDeta
   const proposer = p.proposerId === me._id && PRE_SUBMIT.has(p.state)
   const rated = ratings.some((r) => r.memberId === me._id && r.round === p.round)
   const shown = p.answers.filter((a) => !a.returnedReason)
-  const files = await answerFileViews(ctx, shown)
+  const files = answerFileViews(shown)
+  const coHandler = isCoHandler(p, me._id)
+  const co = await coNoteViews(ctx.db, p, committee || coHandler || p.handlerId === me._id, new Set(shown.map((a) => a.round)))
   return {
     ...itemOf(p, today), sessionId: p.sessionId, revision: p.revision, reasons: p.reasons, measures: p.measures, proposerId: p.proposerId,
     invites: invites.map((i) => ({ memberId: i.memberId, name: i.name, state: i.state })),
@@ -162,6 +166,7 @@ export async function proposalDetail(ctx: Ctx, id: string): Promise<ProposalDeta
     mergedInto: into ? { id: into._id, number: into.number, title: into.title } : null,
     mergedFrom: from.filter((x): x is ProposalDoc => !!x).map((x) => ({ id: x._id, title: x.title, proposerName: x.proposerName })),
     handlerName: p.handlerName ?? null, coOffices: p.coOffices ?? '', round: p.round,
+    coHandlers: p.coHandlers ?? [], coNotes: co.notes, myCoNote: coHandler ? co.mine(me._id) : null,
     answers: shown.map((a) => ({ round: a.round, answerClass: a.answerClass, text: a.text, reason: a.reason, answeredOn: a.answeredOn, onTime: a.onTime, handlerName: a.handlerName, files: files.get(a) ?? [] })),
     ratings: ratings.sort((a, b) => a.round - b.round || +new Date(a.at) - +new Date(b.at)).map((r) => ({ round: r.round, name: r.name, rating: r.rating, comment: r.comment })),
     raterNames: raterIds.map((x) => names.get(x)?.name ?? '（已离开）'),
@@ -173,7 +178,7 @@ export async function proposalDetail(ctx: Ctx, id: string): Promise<ProposalDeta
       edit: proposer, invite: proposer, submit: proposer && p.seconds >= p.secondsNeeded,
       respond: mineInvite?.state === 'invited' && PRE_SUBMIT.has(p.state),
       decide: committee && p.state === 'submitted', assign: committee && (p.state === 'accepted' || p.state === 'assigned'),
-      answer: p.handlerId === me._id && p.state === 'assigned', review: committee && p.state === 'answered',
+      answer: p.handlerId === me._id && p.state === 'assigned', coNote: coHandler && p.state === 'assigned', review: committee && p.state === 'answered',
       rate: p.state === 'rating' && p.raterIds.includes(me._id) && !rated,
       closeRating: committee && ratingClosable(p, today),
     },
@@ -207,7 +212,7 @@ export async function myCongress(ctx: Ctx) {
   const rated = new Set(ratingsMine.map((r) => `${r.proposalId}_${r.round}`))
   return {
     sessionId: s._id, title: s.title, delegate: d?.state === 'active', committee: isProposalCommittee(ctx, s),
-    handlerCases: ps.filter((p) => p.handlerId === me._id && p.state === 'assigned').length,
+    handlerCases: ps.filter((p) => (p.handlerId === me._id || isCoHandler(p, me._id)) && p.state === 'assigned').length,
     invitations: invites.length,
     toRate: ps.filter((p) => p.state === 'rating' && p.raterIds.includes(me._id) && !rated.has(`${p._id}_${p.round}`)).length,
   }

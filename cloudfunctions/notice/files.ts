@@ -19,7 +19,7 @@ import type { Ctx } from '../_shared/context'
 import { isDuplicateKey } from '../_shared/create-once'
 import type { Attachment, NoticeDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
-import { dropStaged as dropStagedFiles, kindOf, sealFile, sha256, type FileKind, type Sealed } from '../_shared/sealed-files'
+import { dropStaged as dropStagedFiles, kindOf, sealFile, sha256, stillSealed, type FileKind, type Sealed } from '../_shared/sealed-files'
 import { NOTICE_FILE_ALERTS, type NoticeFileAlertDoc } from './documents'
 
 export { kindOf, sha256, type FileKind }
@@ -91,14 +91,7 @@ export function imagesOf(body: NoticeBlock[]): StoredFile[] {
   return body.flatMap((b) => (b.type === 'image' ? [{ fileId: b.fileId, sha256: sealedHash(b.fileId), name: '正文图片' }] : []))
 }
 
-async function intact(ctx: Ctx, file: StoredFile): Promise<boolean> {
-  if (!file.sha256 || sealedHash(file.fileId) !== file.sha256) return false
-  try {
-    return sha256(await ctx.services.download(file.fileId)) === file.sha256
-  } catch {
-    return false
-  }
-}
+const intact = (ctx: Ctx, file: StoredFile): Promise<boolean> => stillSealed(ctx, file, sealedHash(file.fileId))
 
 /**
  * Temporary links to stored files whose bytes still hash to what the version recorded. A file that

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
+import { connectLocalSdk } from '../../emulator/sdk-env'
 import { spawnLocalCloud } from '../../emulator/spawn'
 import { launchBrowser } from '../../test/e2e/support/browser'
 import { visible } from '../../test/e2e/support/ui'
@@ -14,6 +15,8 @@ const root = path.resolve(__dirname, '../..')
 
 export interface ShotSession {
   url: string
+  /** the demo environment's database (wx-server-sdk), to put data in the state a page is shown in */
+  db: any
   /** A new page signed in as `persona`, on the notice board. */
   open(persona: string, care?: boolean): Promise<Page>
   /** Waits for the network and animations to settle, then saves docs/screenshots/<name>.png. */
@@ -28,6 +31,7 @@ export async function withDemoCloud(label: string, work: (s: ShotSession) => Pro
   try {
     await work({
       url: cloud.url,
+      db: connectLocalSdk(cloud.adminUrl, 'local').db,
       async open(persona, care = false) {
         const page = await browser.newPage()
         await page.goto(`${cloud.url}/`)

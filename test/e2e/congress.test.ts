@@ -1,8 +1,9 @@
 /**
  * 教代会 end to end on the h5 build and a fresh local cloud with the demo 2026 session: 张明 (代表)
  * drafts a proposal and invites two 代表 → 李晓梅 and 王建华 second it → 张明 submits → the 提案工作委员会
- * (李晓梅) 立案 and 交办 to 陈桂兰 → she answers (B) → the committee passes it on → 张明 不满意 → the case
- * reopens → second answer (A) → everyone 满意 → the board shows it 已办结 and the 办理情况报告 carries it.
+ * (李晓梅) 立案 and 交办 to 陈桂兰 → she answers (B) with a PDF attached → the committee passes it on → 张明
+ * opens the file → 张明 不满意 → the case reopens → second answer (A) → everyone 满意 → the board shows it
+ * 已办结 and the 办理情况报告 carries it, with the file's name.
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
@@ -15,6 +16,7 @@ let browser: BrowserContext
 let page: Page | undefined
 let proposalId = ''
 const TITLE = '关于教师午休室增设躺椅的建议（端到端）'
+const PLAN = { name: '躺椅采购计划.pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n% 躺椅采购计划\n'), Buffer.alloc(800, 0x20), Buffer.from('\n%%EOF\n')]) }
 
 beforeAll(async () => {
   cloud = await startDemoCloud('congress')
@@ -45,11 +47,16 @@ async function rate(persona: string, rating: string): Promise<void> {
   await visible(p, '[data-rating]').waitFor()
 }
 
-async function answer(kind: string, text: string): Promise<void> {
+async function answer(kind: string, text: string, file?: { name: string; buffer: Buffer }): Promise<void> {
   const p = await proposal('retiree')
   await button(p, '答复这件提案').click()
   await visible(p, `[data-choice="answer-class"] [data-option="${kind}"]`).click()
   await visible(p, '.cg-textarea textarea').fill(text)
+  if (file) {
+    const [chooser] = await Promise.all([p.waitForEvent('filechooser'), visible(p, '[data-add="document"]').click()])
+    await chooser.setFiles({ name: file.name, mimeType: 'application/pdf', buffer: file.buffer })
+    await visible(p, `[data-picked-file="${file.name}"]`).waitFor()
+  }
   await button(p, '提交答复').click()
   await confirm(p)
   await p.waitForURL(/pages\/proposal\/index/)
@@ -97,7 +104,17 @@ describe('教代会提案 end to end', () => {
     await visible(c, 'input[placeholder="例如 后勤处"]').fill('后勤处')
     await button(c, '交办').click()
     await visible(c, '.tag:has-text("办理中")').waitFor()
-    await answer('B 列入计划逐步解决', '下学期采购躺椅，分两批配齐。')
+    await answer('B 列入计划逐步解决', '下学期采购躺椅，分两批配齐。', PLAN)
+  })
+
+  it('the proposer opens the file attached to the answer (its bytes checked by the function)', async () => {
+    const p = await proposal('staff')
+    const file = visible(p, `[data-answer-file="${PLAN.name}"]`)
+    const [download] = await Promise.all([p.waitForEvent('download', { timeout: 60_000 }), file.click()])
+    expect(download.suggestedFilename()).toBe(PLAN.name)
+    const chunks: Buffer[] = []
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer)
+    expect(Buffer.concat(chunks)).toEqual(PLAN.buffer)
   })
 
   it('the proposer is not satisfied: the case reopens once, and the second answer is rated 满意', async () => {
@@ -131,5 +148,6 @@ describe('教代会提案 end to end', () => {
     expect(xml).toContain(TITLE)
     expect(xml).toContain('面商后：本月已采购十张躺椅')
     expect(xml).toContain('最终评价：满意')
+    expect(xml).toContain(`答复附件：${PLAN.name}`)
   })
 })

@@ -57,6 +57,7 @@ describe('authorization matrix', () => {
     const answer = await callAs(env, { openid: openids[caller] }, fn, data)
     if (allowed) {
       expect(answer.code).not.toBe('FORBIDDEN')
+      if (row.passes) expect(row.passes).toContain(answer.ok ? 'ok' : answer.code)
     } else {
       expect(answer).toMatchObject({ ok: false, code: 'FORBIDDEN' })
       expect(answer.message).toMatch(/[\u4e00-\u9fa5]/)

@@ -21,6 +21,7 @@ import { sdkFor } from '../support/cloud'
 import { callAs, seededEnv } from './helpers'
 import { joinThroughApp, rid } from './welfare-support'
 import { DEMO_SESSION_ID, demoProposalId as P } from '../../emulator/seed/congress'
+import { callerOpenids } from './callers'
 
 jest.setTimeout(300_000)
 
@@ -277,6 +278,8 @@ const ROWS: Record<string, Row> = {
   'congress.delegates': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID }) },
   'congress.list': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID }) },
   'congress.detail': { as: chair, input: () => ({ id: P('submitted') }) },
+  // the seeded answers carry no files: NOT_FOUND, after reading the case
+  'congress.answerFile': { as: chair, input: () => ({ id: P('closed'), round: 1, index: 0 }) },
   'congress.similar': { as: asMember, input: () => ({ sessionId: DEMO_SESSION_ID, title: '食堂午餐', excludeId: P('assigned') }) },
   'congress.dossier': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, memberId: member.id }) },
   'congress.attendance': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID }) },
@@ -286,11 +289,15 @@ const ROWS: Record<string, Row> = {
   'congress.submit': { as: () => 'staff' as Caller, input: () => ({ id: P('draft-ac'), revision: 4 }) },
   'congress.rate': { as: () => 'staff' as Caller, input: () => ({ id: P('rating'), rating: 'satisfied' }) },
   'congress.answer': { as: committee, input: () => ({ id: P('overdue'), revision: 3, answerClass: 'A', text: '每季度公开一次。' }) },
+  // the seeded 协办人 of 'assigned' writes his opinion again (CONFLICT after reading the case)
+  'congress.coNote': { as: () => ({ openid: callerOpenids().coHandler }), input: () => ({ id: P('assigned'), text: '再写一次' }) },
   'congress.decide': { as: chair, input: () => ({ id: P('submitted'), revision: 3, decision: 'merge', intoId: P('accepted') }) },
   'congress.assign': { as: chair, input: () => ({ id: P('accepted'), revision: 4, handlerId: member.id, office: '教务处', dueDate: addDays(today, 10) }) },
   'congress.reviewAnswer': { as: chair, input: () => ({ id: P('answered'), revision: 3, approve: true }) },
   // the demo round's deadline is still ahead: the function answers CONFLICT, after reading the id
   'congress.closeRating': { as: chair, input: () => ({ id: P('rating'), revision: 3 }) },
+  // a 代表 of the demo session; the meeting is ahead, so the function answers CONFLICT after reading the session
+  'congress.checkinToken': { as: () => 'staff' as Caller, input: () => ({ sessionId: DEMO_SESSION_ID }) },
   'congress.checkin': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, memberIds: ['mem003'] }) },
   'congress.fromOpinion': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, opinionId: made.opinion, requestId: rid() }) },
   'congress.exportRecords': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID, kind: 'ledger' }) },

@@ -41,4 +41,19 @@ describe('教代会提案 board on the weapp build', () => {
     await p.waitFor(() => p.navigateTo.mock.calls.length > 1, 'navigation to the desk')
     expect(p.navigateTo.mock.calls[1][0].url).toBe(`/packages/congress/pages/desk/index?session=${SESSION}`)
   })
+
+  it('shows a 代表 (and a 列席) 我的签到码 on the meeting day only, fetched for this session', async () => {
+    const code = { token: 'JD1.congress-5-3_m8.abc.def.ghi', expiresAt: '2026-12-27T00:41:00.000Z', refreshInSeconds: 30 }
+    const p = await loadPage('packages/congress/pages/board/index', cloud('member', { 'congress.sessions': sessions, 'congress.session': session({ guest: true }, true), 'congress.list': list, 'congress.checkinToken': code }), { session: SESSION })
+    await p.waitFor(() => p.text().includes('会议签到'), 'the sign-in card')
+    expect(p.text()).toContain('（列席）')
+    await p.tap('.app-button', '我的签到码')
+    await p.waitFor(() => !!p.comp.querySelector('.qr__image'), 'the code')
+    expect(p.text()).toContain(code.token)
+    expect(calls(p.callFunction, 'congress.checkinToken')[0].data).toMatchObject({ sessionId: SESSION })
+
+    const other = await loadPage('packages/congress/pages/board/index', cloud('member', { 'congress.sessions': sessions, 'congress.session': session({ delegate: true }, false), 'congress.list': list }), { session: SESSION })
+    await other.waitFor(() => other.text().includes('关于优化课后服务排班的建议'), 'the board')
+    expect(other.text()).not.toContain('我的签到码')
+  })
 })

@@ -10,11 +10,11 @@ const figures = { submitted: 11, decided: 9, accepted: 7, suggestions: 1, answer
 
 export const sessions = checked(sessionListOutput, { items: [{ id: SESSION, title: '2026年第五届第三次教职工代表大会', term: 5, meeting: 3, meetingDate: '2026-12-27', collectFrom: '2026-11-02', collectTo: '2026-12-22', collecting: true, delegates: 20 }] })
 
-export function session(me: Partial<{ delegate: boolean; committee: boolean; chair: boolean; handler: boolean }> = {}) {
+export function session(me: Partial<{ delegate: boolean; guest: boolean; committee: boolean; chair: boolean; handler: boolean }> = {}, congressDay = false) {
   return checked(sessionView, {
     ...sessions.items[0], revision: 1, reviewDays: 14, minSeconds: 2, agenda: ['听取和审议学校工作报告'], documents: [{ noticeId: hexId('notice'), title: '学校工作报告' }], polls: [{ id: hexId('poll'), title: '绩效工资分配方案票决', state: '已结束', closesOn: '2026-12-27', done: true }],
     committee: [{ memberId: 'm2', name: '李晓梅' }], delegates: 20, guests: 1,
-    me: { delegate: false, guest: false, committee: false, chair: false, handler: false, ...me }, figures,
+    me: { delegate: false, guest: false, committee: false, chair: false, handler: false, ...me }, congressDay, figures,
   }, 'congress.session')
 }
 
@@ -32,17 +32,17 @@ export const list = checked(proposalListOutput, {
   ],
 }, 'congress.list')
 
-const can = { edit: false, invite: false, submit: false, respond: false, decide: false, assign: false, answer: false, review: false, rate: false, closeRating: false }
+const can = { edit: false, invite: false, submit: false, respond: false, decide: false, assign: false, answer: false, coNote: false, review: false, rate: false, closeRating: false }
 export function proposal(key: string, over: Record<string, unknown> = {}, canOver: Partial<typeof can> = {}) {
   return checked(proposalDetail, {
     ...item(key, {}), sessionId: SESSION, revision: 4, reasons: '午餐菜品单一，排队时间长。', measures: '增加窗口，每周公示菜单。', proposerId: 'm7',
     invites: [{ memberId: 'm8', name: '刘芳', state: 'accepted' }, { memberId: 'm9', name: '黄俊', state: 'accepted' }],
-    decisionReason: null, mergedInto: null, mergedFrom: [], handlerName: null, coOffices: '', round: 1, answers: [], ratings: [], raterNames: ['张明', '刘芳', '黄俊'], ratingDue: null, unrated: [],
+    decisionReason: null, mergedInto: null, mergedFrom: [], handlerName: null, coOffices: '', coHandlers: [], coNotes: [], myCoNote: null, round: 1, answers: [], ratings: [], raterNames: ['张明', '刘芳', '黄俊'], ratingDue: null, unrated: [],
     returnedAnswerReason: null, fromOpinion: false, ...over, can: { ...can, ...canOver },
   }, `congress.detail ${key}`)
 }
 
-export const answered = { office: '后勤处', handlerName: '曹建国', dueDate: '2026-12-12', answerClass: 'B', answers: [{ round: 1, answerClass: 'B', text: '下学期增加两个窗口。', reason: '', answeredOn: '2026-12-01', onTime: true, handlerName: '曹建国', files: [{ name: '增设窗口方案.pdf', size: 20480, kind: 'pdf', url: 'https://tmp.example/fix.pdf' }] }] }
+export const answered = { office: '后勤处', handlerName: '曹建国', dueDate: '2026-12-12', answerClass: 'B', answers: [{ round: 1, answerClass: 'B', text: '下学期增加两个窗口。', reason: '', answeredOn: '2026-12-01', onTime: true, handlerName: '曹建国', files: [{ name: '增设窗口方案.pdf', size: 20480, kind: 'pdf' }] }] }
 
 export const mine = (over: Record<string, unknown> = {}) => checked(myCongressOutput, { sessionId: SESSION, title: '2026年第五届第三次教职工代表大会', delegate: true, committee: false, handlerCases: 0, invitations: 1, toRate: 1, ...over })
 export const similar = checked(similarOutput, { items: [{ id: hexId('s'), sessionTitle: '2025年第五届第二次教职工代表大会', title: '关于改善教师食堂伙食的建议', state: 'closed' }] })

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import {
-  attendanceOutput, delegateListOutput, dossierOutput, exportOutput, membersOutput, myCongressOutput, proposalDetail, proposalListOutput, savedOutput,
+  answerFileOutput, attendanceOutput, congressCheckinTokenOutput, delegateListOutput, dossierOutput, exportOutput, membersOutput, myCongressOutput, proposalDetail, proposalListOutput, savedOutput,
   sessionListOutput, sessionView, similarOutput, stateOutput, type AnswerClass, type AnswerFileInput, type Decision, type ProposalCategory, type ProposalState, type Rating,
 } from '../../../types/congress'
 import { call } from '@/services/call'
@@ -17,13 +17,17 @@ export const congressApi = {
   delegates: (sessionId: string) => call('congress', 'delegates', { sessionId }, delegateListOutput),
   list: (sessionId: string, page: number, filter: { state?: ProposalState; mine?: boolean } = {}) => call('congress', 'list', { sessionId, page, ...filter }, proposalListOutput),
   detail: (id: string) => call('congress', 'detail', { id }, proposalDetail),
+  /** a link to one answer file (refused when its stored bytes no longer match the sealed hash) */
+  answerFile: (id: string, round: number, index: number) => call('congress', 'answerFile', { id, round, index }, answerFileOutput),
   similar: (sessionId: string, title: string, excludeId?: string) => call('congress', 'similar', { sessionId, title, ...(excludeId ? { excludeId } : {}) }, similarOutput),
   save: (sessionId: string, fields: ProposalFields, at: { requestId: string } | { id: string; revision: number }) => call('congress', 'saveProposal', { sessionId, ...fields, ...at }, savedOutput),
   invite: (id: string, memberIds: string[]) => call('congress', 'invite', { id, memberIds }, z.object({ invited: z.int() })),
   respond: (id: string, accept: boolean) => call('congress', 'respond', { id, accept }, z.object({ seconds: z.int(), state: z.string() })),
   submit: (id: string, revision: number) => call('congress', 'submit', { id, revision }, stateOutput),
   decide: (id: string, revision: number, decision: Decision, reason: string, intoId?: string) => call('congress', 'decide', { id, revision, decision, reason, ...(intoId ? { intoId } : {}) }, ok),
-  assign: (id: string, revision: number, input: { handlerId: string; office: string; coOffices: string; dueDate: string }) => call('congress', 'assign', { id, revision, ...input }, ok),
+  assign: (id: string, revision: number, input: { handlerId: string; office: string; coOffices: string; coHandlerIds: string[]; dueDate: string }) => call('congress', 'assign', { id, revision, ...input }, ok),
+  /** a 协办人's opinion on the answer: first written (no revision) or corrected against the revision shown */
+  coNote: (id: string, text: string, revision?: number) => call('congress', 'coNote', { id, text, ...(revision === undefined ? {} : { revision }) }, z.object({ id: z.string(), revision: z.int() })),
   answer: (id: string, revision: number, input: { answerClass: AnswerClass; text: string; reason: string; files: AnswerFileInput[] }) => call('congress', 'answer', { id, revision, ...input }, ok),
   reviewAnswer: (id: string, revision: number, approve: boolean, reason: string) => call('congress', 'reviewAnswer', { id, revision, approve, reason }, ok),
   closeRating: (id: string, revision: number) => call('congress', 'closeRating', { id, revision }, z.object({ state: z.string(), round: z.int(), unrated: z.int() })),
@@ -35,6 +39,10 @@ export const congressApi = {
   addDelegate: (sessionId: string, memberId: string, constituency: string, kind: 'delegate' | 'guest', leader: boolean) => call('congress', 'addDelegate', { sessionId, memberId, constituency, kind, leader }, z.object({ memberId: z.string() })),
   removeDelegate: (sessionId: string, memberId: string, reason: string) => call('congress', 'removeDelegate', { sessionId, memberId, reason }, z.object({ memberId: z.string() })),
   checkin: (sessionId: string, memberIds: string[]) => call('congress', 'checkin', { sessionId, memberIds }, attendanceOutput),
+  /** the committee scanned a 代表's 签到码 */
+  checkinByToken: (sessionId: string, token: string) => call('congress', 'checkin', { sessionId, token }, attendanceOutput),
+  /** 我的签到码 (代表 and 列席, on the meeting day) */
+  checkinToken: (sessionId: string) => call('congress', 'checkinToken', { sessionId }, congressCheckinTokenOutput),
   attendance: (sessionId: string) => call('congress', 'attendance', { sessionId }, attendanceOutput),
   dossier: (sessionId: string) => call('congress', 'dossier', { sessionId }, dossierOutput),
   exportRecords: (sessionId: string, kind: 'compilation' | 'report' | 'ledger') => call('congress', 'exportRecords', { sessionId, kind }, exportOutput),

@@ -2,7 +2,7 @@ import { CHAIR, COMMITTEE, EVERYONE, MEMBERS, type CallerKind } from '../callers
 import type { AuthzRows } from './types'
 
 /** Anyone with a member record, pending or approved (their own profile). */
-const HAS_RECORD: CallerKind[] = ['applicant', 'member', 'retired', 'committee', 'chair']
+const HAS_RECORD: CallerKind[] = ['applicant', ...MEMBERS]
 
 export const rows: AuthzRows = {
   me: { allowed: EVERYONE },

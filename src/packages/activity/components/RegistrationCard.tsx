@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import type { ActivityFieldDef, Answers, MyRegistration } from '../../../../types/activity'
 import { AppButton } from '@/components/AppButton'
 import { registrationText } from '@/components/activity/activity-labels'
-import { CheckinCode } from './CheckinCode'
+import { ActivityCheckinCode } from './ActivityCheckinCode'
 import { AnswersList } from './AnswersList'
 import { SignupForm } from './SignupForm'
 import './form.scss'
@@ -41,7 +41,7 @@ export function RegistrationCard({ reg, fields, busy, onCancel, onEdit, startEdi
         <View className='actions'><AppButton block variant='secondary' disabled={busy} onClick={() => setEditing(true)}>修改报名信息</AppButton></View>
       ) : null}
       {reg.state === 'confirmed' && !reg.checkedInAt ? (
-        showCode ? <CheckinCode activityId={reg.activityId} /> : (
+        showCode ? <ActivityCheckinCode activityId={reg.activityId} /> : (
           <View className='actions'><AppButton block onClick={() => setShowCode(true)}>出示签到码</AppButton></View>
         )
       ) : null}

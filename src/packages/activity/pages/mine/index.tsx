@@ -10,7 +10,7 @@ import { registrationStateTag, registrationText } from '@/components/activity/ac
 import { useMyRegistrations } from '@/hooks/useMyRegistrations'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { formatDateTime } from '@/utils/time'
-import { CheckinCode } from '../../components/CheckinCode'
+import { ActivityCheckinCode } from '../../components/ActivityCheckinCode'
 import { AnswersList } from '../../components/AnswersList'
 import '../../components/form.scss'
 import '@/components/activity/activity-item.scss'
@@ -34,7 +34,7 @@ function Row({ item }: { item: MineItem }) {
         <AnswersList fields={fields} answers={r.answers} guests={r.guests} />
       </View>
       {r.canEdit ? <View className='actions'><AppButton block variant='secondary' onClick={() => detail(a.id, true)}>修改报名信息</AppButton></View> : null}
-      {canShowCode ? (code ? <CheckinCode activityId={a.id} /> : <View className='actions'><AppButton block onClick={() => setCode(true)}>出示签到码</AppButton></View>) : null}
+      {canShowCode ? (code ? <ActivityCheckinCode activityId={a.id} /> : <View className='actions'><AppButton block onClick={() => setCode(true)}>出示签到码</AppButton></View>) : null}
     </View>
   )
 }

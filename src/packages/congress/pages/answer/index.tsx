@@ -14,6 +14,7 @@ import { congressApi } from '../../api'
 import { confirmStep, tell } from '@/services/confirm'
 import { numberLabel } from '../../labels'
 import { FilePicker } from '@/components/form/FilePicker'
+import { CoNotes } from '../../components/CoNotes'
 import '../../congress.scss'
 
 const LABELS = answerClasses.map((c) => answerClassLabels[c])
@@ -57,6 +58,8 @@ export default function AnswerPage() {
         <Text className='cg-line'>{`提案人 ${p.proposerName} · ${p.office ?? ''} · ${p.dueDate ?? ''} 前答复${p.round > 1 ? ' · 第二次答复（面商后）' : ''}`}</Text>
         <Text className='cg-para'>{p.measures}</Text>
         {p.returnedAnswerReason ? <Text className='cg-para'>{`上次答复被退回：${p.returnedAnswerReason}`}</Text> : null}
+        {p.coHandlers.length ? <Text className='cg-line'>{`协办人：${p.coHandlers.map((c) => c.name).join('、')}`}</Text> : null}
+        <CoNotes notes={p.coNotes.filter((n) => n.round === p.round)} title='协办人的意见（请在答复中统筹考虑）' />
       </View>
       <View className='cg-card'>
         <Field label='答复类别' required>

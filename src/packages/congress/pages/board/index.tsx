@@ -14,6 +14,7 @@ import { usePagedList } from '@/hooks/usePagedList'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { congressApi } from '../../api'
 import { Figures } from '../../components/Figures'
+import { MyCheckinCode } from '../../components/MyCheckinCode'
 import { ProposalRow } from '../../components/ProposalRow'
 import { SessionRecord } from '../../components/SessionRecord'
 import { askForDelegateMessages } from '../../subscribe'
@@ -65,6 +66,7 @@ export default function CongressBoardPage() {
           {s.me.delegate ? <Text className='cg-link' data-testid='subscribe-delegate' onClick={() => void remindMe()}>提醒我：征集开始、即将截止和附议邀请</Text> : null}
         </View>
       ) : null}
+      {s?.congressDay && (s.me.delegate || s.me.guest) ? <MyCheckinCode sessionId={sessionId} guest={s.me.guest} /> : null}
       {s ? <SessionRecord s={s} /> : null}
       {s ? <Figures f={s.figures} /> : null}
       <View className='cg-links'>

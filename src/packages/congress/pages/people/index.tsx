@@ -12,6 +12,8 @@ import { useAsync } from '@/hooks/useAsync'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { messageOf } from '@/services/call'
 import { congressApi } from '../../api'
+import { ScanCheckin } from '../../components/ScanCheckin'
+import { MemberFinder, type FoundMember } from '../../components/MemberFinder'
 import { tell } from '@/services/confirm'
 import '../../congress.scss'
 
@@ -19,7 +21,8 @@ const KINDS = ['代表', '代表团组长', '列席'] as const
 
 /**
  * 代表与签到 (committee and chair): 代表 per 选区 (and 列席) of the session, added from the member list
- * and removed with a reason; on congress day, ticking who is present shows whether two thirds are.
+ * and removed with a reason; on congress day, scanning 代表's 签到码 (or ticking who is present from the
+ * roster, for one without a phone) shows whether two thirds are.
  */
 export default function CongressPeoplePage() {
   const { params } = useRouter()
@@ -28,9 +31,9 @@ export default function CongressPeoplePage() {
   const present = useAsync(`congress:present:${sessionId}`, () => congressApi.attendance(sessionId))
   usePageRefresh([people.reload, present.reload])
   useDidShow(() => void Promise.all([people.reload(), present.reload()]))
-  const [query, setQuery] = useState('')
-  const [found, setFound] = useState<Array<{ memberId: string; name: string; department: string }>>([])
-  const [picked, setPicked] = useState<{ memberId: string; name: string; department: string }>()
+  const [picked, setPicked] = useState<FoundMember>()
+  // a new search form after each addition
+  const [added, setAdded] = useState(0)
   const [constituency, setConstituency] = useState('')
   const [kind, setKind] = useState<(typeof KINDS)[number]>('代表')
   const [busy, setBusy] = useState(false)
@@ -47,7 +50,7 @@ export default function CongressPeoplePage() {
     }
   }
   const add = () => picked && void run(() => congressApi.addDelegate(sessionId, picked.memberId, constituency.trim() || `${picked.department}选区`, kind === '列席' ? 'guest' : 'delegate', kind === '代表团组长'), '没有加入')
-    .then(() => { setPicked(undefined); setFound([]); setQuery('') })
+    .then(() => { setPicked(undefined); setAdded((n) => n + 1) })
   const remove = async (memberId: string, name: string) => {
     const r = await Taro.showModal({ title: `移出 ${name}`, content: '', editable: true, placeholderText: '原因（如 调离本校）', confirmText: '移出' } as any)
     const reason = String((r as { content?: string }).content ?? '').trim()
@@ -66,6 +69,7 @@ export default function CongressPeoplePage() {
           <Text className='cg-line'>{`已到 ${a.present} / ${a.delegates} 人，需 ${a.quorum} 人（三分之二）：${a.reached ? '已达到法定人数' : '未达到法定人数'}`}</Text>
         </View>
       ) : null}
+      <ScanCheckin sessionId={sessionId} onSigned={() => void present.reload()} />
       {(people.data?.items ?? []).map((d) => (
         <View key={d.memberId} className='cg-card' data-person={d.memberId}>
           <Text className='cg-strong'>{`${d.name}${d.leader ? '（代表团组长）' : ''}${d.kind === 'guest' ? '（列席）' : ''}`}</Text>
@@ -82,15 +86,7 @@ export default function CongressPeoplePage() {
       ))}
       <View className='cg-card' data-testid='add'>
         <Text className='cg-strong'>加入代表或列席</Text>
-        <Field label='姓名'>
-          <TextInput name='query' value={query} onChange={setQuery} placeholder='输入姓名查找' />
-          <Text className='cg-link' onClick={() => void congressApi.findMembers(query.trim()).then((r) => setFound(r.items)).catch((e) => tell('查找失败', messageOf(e)))}>查找</Text>
-          {found.map((m) => (
-            <View key={m.memberId} className={`cg-pick${picked?.memberId === m.memberId ? ' cg-pick--on' : ''}`} data-member={m.memberId} onClick={() => setPicked(m)}>
-              <Text>{`${m.name}（${m.department}）`}</Text>
-            </View>
-          ))}
-        </Field>
+        <MemberFinder key={added} label='姓名' name='query' required picked={picked ? [picked] : []} onPick={setPicked} testId='find-member' />
         <Field label='选区' hint='不填则按部门'><TextInput name='constituency' value={constituency} onChange={setConstituency} placeholder={picked ? `${picked.department}选区` : '例如 语文组选区'} maxlength={30} /></Field>
         <Field label='身份'><Choice name='kind' options={KINDS} value={kind} onChange={setKind} /></Field>
         <AppButton block disabled={!picked || busy} onClick={add}>加入名单</AppButton>

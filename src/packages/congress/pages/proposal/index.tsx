@@ -17,6 +17,7 @@ import { DecidePanel } from '../../components/DecidePanel'
 import { AssignPanel, type AssignInput } from '../../components/AssignPanel'
 import { RatePanel } from '../../components/RatePanel'
 import { InvitePanel } from '../../components/InvitePanel'
+import { CoNotePanel } from '../../components/CoNotePanel'
 import { Handling } from './Handling'
 import '../../congress.scss'
 
@@ -57,6 +58,7 @@ export default function ProposalPage() {
   }
   const decide = (d: Decision, reason: string, intoId?: string) => act((x) => congressApi.decide(x.id, x.revision, d, reason, intoId), '没有保存审查意见', '已保存')
   const assign = (input: AssignInput) => act((x) => congressApi.assign(x.id, x.revision, input), '没有交办', '已交办')
+  const coNote = (text: string, revision?: number) => act((x) => congressApi.coNote(x.id, text, revision), '没有保存协办意见', '已保存')
   const rate = (r: Rating, comment: string) => act((x) => congressApi.rate(x.id, r, comment), '没有提交评价', '已评价')
   const closeRating = async () => {
     if (p && await confirmStep('结束评价', '评价期限已过。还没有评价的人记为“未评价”，按已有的评价办结（第一次答复有不满意的，转入面商再答复）。确认结束？', '结束评价')) {
@@ -118,6 +120,7 @@ export default function ProposalPage() {
       {p.can.invite ? <InvitePanel sessionId={p.sessionId} exclude={[p.proposerId, ...p.invites.map((i) => i.memberId)]} busy={busy} onInvite={(ids) => void act((x) => congressApi.invite(x.id, ids), '没有发出邀请', '已邀请')} /> : null}
       {p.can.decide ? <DecidePanel sessionId={p.sessionId} selfId={p.id} busy={busy} onDecide={(d, r, i) => void decide(d, r, i)} /> : null}
       {p.can.assign ? <AssignPanel today={todayOf()} busy={busy} onAssign={(i) => void assign(i)} /> : null}
+      {p.can.coNote ? <CoNotePanel key={p.myCoNote?.revision ?? -1} mine={p.myCoNote} busy={busy} onSave={(t, r) => void coNote(t, r)} /> : null}
       {p.can.answer ? <View className='cg-actions'><AppButton block onClick={() => go(`/packages/congress/pages/answer/index?id=${p.id}`)}>答复这件提案</AppButton></View> : null}
       {p.can.review ? (
         <View className='cg-actions' data-testid='review'>

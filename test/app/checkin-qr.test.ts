@@ -3,7 +3,7 @@
  * format information, unmask, collect the codewords in the zigzag order, de-interleave, verify
  * every block's Reed–Solomon check bytes, and parse the byte-mode segment.
  */
-import { MASKS, base64Ascii, dataCodewords, encodeQr, formatBits, functionModules, rsRemainder } from '@/components/activity/qr'
+import { MASKS, base64Ascii, dataCodewords, encodeQr, formatBits, functionModules, rsRemainder } from '@/components/checkin/qr'
 
 const ECC = [0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26]
 const BLOCKS = [0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5]
