@@ -25,16 +25,33 @@ const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte
 const TRUE: SqlFilter = { sql: 'TRUE', exact: true }
 const UNTRANSLATED: SqlFilter = { sql: 'TRUE', exact: false }
 
-export function translateQuery(query: Record<string, any> | undefined, pushable: (path: string) => boolean, params: Params): SqlFilter {
+const NONE = () => false
+
+/**
+ * `containable`: top-level indexed fields that have held arrays (multikey). Those are not compared
+ * as scalars, but `$all` of plain values narrows the candidates by jsonb containment, which a GIN
+ * index answers (schema.ts makes one for each such field) — the keyword search's `searchTerms:
+ * _.all(terms)`. The evaluator still decides the match.
+ */
+export function translateQuery(query: Record<string, any> | undefined, pushable: (path: string) => boolean, params: Params, containable: (path: string) => boolean = NONE): SqlFilter {
   if (!query || typeof query !== 'object') return TRUE
   const parts: SqlFilter[] = []
   for (const [key, cond] of Object.entries(query)) {
-    if (key === '$and' && Array.isArray(cond)) parts.push(...cond.map((c) => translateQuery(c, pushable, params)))
-    else if (key === '$or' && Array.isArray(cond)) parts.push(translateOr(cond, pushable, params))
+    if (key === '$and' && Array.isArray(cond)) parts.push(...cond.map((c) => translateQuery(c, pushable, params, containable)))
+    else if (key === '$or' && Array.isArray(cond)) parts.push(translateOr(cond, pushable, params, containable))
     else if (key.startsWith('$')) parts.push(UNTRANSLATED)
+    else if (!pushable(key) && containable(key)) parts.push(containment(key, cond, params))
     else parts.push(translateField(key, cond, pushable, params))
   }
   return combineAnd(parts)
+}
+
+/** `{field: {$all: [plain values]}}` → the field's array contains them all (a superset: exact false). */
+function containment(path: string, cond: any, params: Params): SqlFilter {
+  if (!isOperatorObject(cond) || !Array.isArray(cond.$all) || cond.$all.length === 0) return UNTRANSLATED
+  const values = cond.$all as unknown[]
+  if (!values.every((v) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) return UNTRANSLATED
+  return { sql: `${pathExpr(path)} @> ${params.add(JSON.stringify(values))}::jsonb`, exact: false }
 }
 
 function combineAnd(parts: SqlFilter[]): SqlFilter {
@@ -42,9 +59,9 @@ function combineAnd(parts: SqlFilter[]): SqlFilter {
   return { sql: sqls.length ? sqls.join(' AND ') : 'TRUE', exact: parts.every((p) => p.exact) }
 }
 
-function translateOr(branches: any[], pushable: (path: string) => boolean, params: Params): SqlFilter {
+function translateOr(branches: any[], pushable: (path: string) => boolean, params: Params, containable: (path: string) => boolean): SqlFilter {
   const before = params.values.length
-  const translated = branches.map((b) => translateQuery(b, pushable, params))
+  const translated = branches.map((b) => translateQuery(b, pushable, params, containable))
   if (translated.some((t) => !t.exact)) {
     params.values.length = before
     return UNTRANSLATED

@@ -4,6 +4,7 @@
  * use their own envName run in parallel without seeing each other's data.
  */
 import crypto from 'node:crypto'
+import { indexedPaths } from './manifest'
 import type { SqlEngine, SqlRunner } from './engine'
 import type { CollectionSpec, Manifest } from './manifest'
 
@@ -94,6 +95,7 @@ export class EnvironmentCatalog {
       byCollection.get(r.collection)!.add(r.path)
     }
     this.multikey.set(envName, byCollection)
+    for (const r of rows.rows) await this.ensureContainmentIndex(envName, r.collection, r.path)
   }
 
   spec(collection: string): CollectionSpec | undefined {
@@ -114,7 +116,24 @@ export class EnvironmentCatalog {
       if (set.has(path)) continue
       set.add(path)
       await q.query(`INSERT INTO "${schemaName(envName)}"."_multikey" (collection, path) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [collection, path])
+      // Built after this write, in its own transaction: a query is correct without it, only slower.
+      void this.ensureContainmentIndex(envName, collection, path).catch(() => undefined)
     }
+  }
+
+  /**
+   * A GIN index for containment (`@>`) on a top-level indexed field that holds arrays — how the
+   * keyword search's `searchTerms: _.all(terms)` is answered from an index (pushdown.ts), as a
+   * multikey index answers it on the real cloud. Concurrent builders of the same index serialize.
+   */
+  private async ensureContainmentIndex(envName: string, collection: string, path: string): Promise<void> {
+    const spec = this.spec(collection)
+    if (!spec || path.includes('.') || !indexedPaths(spec).has(path)) return
+    const name = `gx_${collection}_${path}`.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 60)
+    await this.engine.transaction(async (q) => {
+      await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schemaName(envName)}.${name}`])
+      await q.query(`CREATE INDEX IF NOT EXISTS "${name}" ON ${tableRef(envName, collection)} USING gin (${pathExpr(path)} jsonb_path_ops)`)
+    })
   }
 
   /** Drops an environment's data (used by seed:reset and tests). */

@@ -31,7 +31,7 @@ interface Row { _id: DocId; doc: Doc }
 export class CollectionStore {
   constructor(private catalog: EnvironmentCatalog) {}
 
-  private table(envName: string, collection: string): { ref: string; pushable: (path: string) => boolean; indexed: Set<string> } {
+  private table(envName: string, collection: string): { ref: string; pushable: (path: string) => boolean; containable: (path: string) => boolean; indexed: Set<string> } {
     const spec = this.catalog.spec(collection)
     if (!spec) throw collectionNotExist(collection)
     const indexed = indexedPaths(spec)
@@ -39,6 +39,7 @@ export class CollectionStore {
       ref: tableRef(envName, collection),
       indexed,
       pushable: (path) => path === '_id' || (indexed.has(path) && !this.catalog.isMultikey(envName, collection, path)),
+      containable: (path) => !path.includes('.') && indexed.has(path) && this.catalog.isMultikey(envName, collection, path),
     }
   }
 
@@ -50,7 +51,7 @@ export class CollectionStore {
   async count(q: SqlRunner, envName: string, collection: string, query: Doc | undefined): Promise<number> {
     const t = this.table(envName, collection)
     const params = new Params()
-    const filter = translateQuery(query, t.pushable, params)
+    const filter = translateQuery(query, t.pushable, params, t.containable)
     if (filter.exact) {
       const r = await q.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${t.ref} WHERE ${filter.sql}`, params.values)
       return Number(r.rows[0].n)
@@ -67,7 +68,7 @@ export class CollectionStore {
   private async select(q: SqlRunner, envName: string, collection: string, opts: FindOptions, lock: boolean): Promise<Doc[]> {
     const t = this.table(envName, collection)
     const params = new Params()
-    const filter = translateQuery(opts.query, t.pushable, params)
+    const filter = translateQuery(opts.query, t.pushable, params, t.containable)
     const orderSql = translateSort(opts.sort, t.pushable)
     const skip = Math.max(0, opts.skip ?? 0)
     const limit = opts.limit
