@@ -4,6 +4,8 @@
  * other's data.
  */
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import { connectLocalSdk } from '../../emulator/sdk-env'
 
 export function localCloudUrl(): string {
@@ -12,9 +14,19 @@ export function localCloudUrl(): string {
   return url
 }
 
+/**
+ * A fresh environment for one test file. Its name is recorded in the run's data folder, so the run's
+ * teardown drops exactly the environments it made — never those of another run on the same server.
+ */
 export function newEnvName(label: string): string {
-  return `t-${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}-${crypto.randomBytes(4).toString('hex')}`
+  const name = `t-${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}-${crypto.randomBytes(4).toString('hex')}`
+  const dataRoot = process.env.LOCAL_CLOUD_DATA_ROOT
+  if (dataRoot) fs.appendFileSync(path.join(dataRoot, RUN_ENVIRONMENTS), `${name}\n`)
+  return name
 }
+
+/** The file (in the run's data folder) listing the environments the run's test files made. */
+export const RUN_ENVIRONMENTS = 'test-environments.txt'
 
 /** A wx-server-sdk instance bound to one environment (the same SDK the functions use). */
 export function sdkFor(envName: string) {
