@@ -35,8 +35,48 @@ export function prunablePaths(projection: Record<string, any> | undefined): stri
   return paths.length ? paths : null
 }
 
+const LOGICAL = new Set(['$and', '$or', '$nor'])
+
+/**
+ * The field paths a query reads, when the evaluator must decide it on a pruned document: every
+ * field it names (a field's operators — $elemMatch, $size, $exists… — read only the value at that
+ * path, which pruning keeps whole at its first non-object). Null when some part may read anything
+ * ($expr, $where, $text…): that query needs the whole document.
+ */
+export function queryPaths(query: Record<string, any> | undefined): string[][] | null {
+  if (!query) return []
+  const out: string[][] = []
+  for (const [key, cond] of Object.entries(query)) {
+    if (LOGICAL.has(key)) {
+      if (!Array.isArray(cond)) return null
+      for (const branch of cond) {
+        const inner = branch && typeof branch === 'object' && !Array.isArray(branch) ? queryPaths(branch) : null
+        if (!inner) return null
+        out.push(...inner)
+      }
+    } else if (key.startsWith('$')) {
+      return null
+    } else if (key !== '_id' && !key.startsWith('_id.')) {
+      out.push(key.split('.'))
+    }
+  }
+  return out
+}
+
+/**
+ * Below this stored size a document is returned whole: pruning a small document costs PostgreSQL
+ * more than sending it (measured: 400 two-kilobyte notices, 6.9 ms whole, 9.6–12.2 ms pruned), while a
+ * large one (a ledger of 1,000 sign-ups, 117 KB) reads in half the time pruned. Either way the
+ * caller's projection then gives the same result. pg_column_size does not decompress.
+ */
+const PRUNE_ABOVE_BYTES = 2048
+
 /** The SQL expression (over the `doc` column) of the pruned document; keys are passed as parameters. */
 export function prunedDocSql(paths: string[][], params: Params): string {
+  return `(CASE WHEN pg_column_size(doc) > ${PRUNE_ABOVE_BYTES} THEN ${prunedOnly(paths, params)} ELSE doc END)`
+}
+
+function prunedOnly(paths: string[][], params: Params): string {
   const trie: Trie = {}
   for (const parts of paths) {
     let node = trie

@@ -31,7 +31,7 @@ const NONE = () => false
  * `containable`: top-level indexed fields that have held arrays (multikey). Those are not compared
  * as scalars, but `$all` of plain values narrows the candidates by jsonb containment, which a GIN
  * index answers (schema.ts makes one for each such field) — the keyword search's `searchTerms:
- * _.all(terms)`. The evaluator still decides the match.
+ * _.all(terms)`.
  */
 export function translateQuery(query: Record<string, any> | undefined, pushable: (path: string) => boolean, params: Params, containable: (path: string) => boolean = NONE): SqlFilter {
   if (!query || typeof query !== 'object') return TRUE
@@ -46,12 +46,17 @@ export function translateQuery(query: Record<string, any> | undefined, pushable:
   return combineAnd(parts)
 }
 
-/** `{field: {$all: [plain values]}}` → the field's array contains them all (a superset: exact false). */
+/**
+ * `{field: {$all: [plain values]}}` → the field's array holds them all, as top-level elements. jsonb
+ * containment decides it exactly as the evaluator does for plain values: a scalar field or values
+ * only inside nested arrays match neither, numbers compare by value (db-containment-pushdown.test.ts
+ * checks each case against the evaluator). So the SQL decides, and the query can be paged in SQL.
+ */
 function containment(path: string, cond: any, params: Params): SqlFilter {
   if (!isOperatorObject(cond) || !Array.isArray(cond.$all) || cond.$all.length === 0) return UNTRANSLATED
   const values = cond.$all as unknown[]
   if (!values.every((v) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) return UNTRANSLATED
-  return { sql: `${pathExpr(path)} @> ${params.add(JSON.stringify(values))}::jsonb`, exact: false }
+  return { sql: `${pathExpr(path)} @> ${params.add(JSON.stringify(values))}::jsonb`, exact: true }
 }
 
 function combineAnd(parts: SqlFilter[]): SqlFilter {

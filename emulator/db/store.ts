@@ -13,7 +13,7 @@ import { indexedPaths } from './manifest'
 import { Params, translateQuery, translateSort } from './pushdown'
 import { matcher, sortDocs, applyUpdate, arrayPaths, aggregate as runPipeline } from './evaluator'
 import { project } from './projection'
-import { prunablePaths, prunedDocSql } from './projection-sql'
+import { prunablePaths, prunedDocSql, queryPaths } from './projection-sql'
 import { fromStored, idParam, toStored, type Doc, type DocId } from './values'
 import { collectionNotExist, duplicateKey, invalidParam } from './errors'
 
@@ -73,12 +73,12 @@ export class CollectionStore {
     const skip = Math.max(0, opts.skip ?? 0)
     const limit = opts.limit
     const forUpdate = lock ? ' FOR UPDATE' : ''
+    // Only what the caller projects (and what the evaluator must still read) leaves the database.
+    const prune = lock ? null : prunedPaths(opts, filter.exact, orderSql !== null)
+    const docSql = prune ? `${prunedDocSql(prune, params)} AS doc` : 'doc'
     if (filter.exact && orderSql !== null) {
       const lim = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)}`
       const off = skip ? ` OFFSET ${skip}` : ''
-      // SQL decides the match and the order, so only the projected parts need to leave the database.
-      const prune = lock ? null : prunablePaths(opts.projection)
-      const docSql = prune ? `${prunedDocSql(prune, params)} AS doc` : 'doc'
       const r = await q.query<Row>(`SELECT _id, ${docSql} FROM ${t.ref} WHERE ${filter.sql} ORDER BY ${orderSql}${lim}${off}${forUpdate}`, params.values)
       return r.rows.map(lock ? toLockedDoc : toDoc)
     }
@@ -89,13 +89,13 @@ export class CollectionStore {
       const chunk = Math.max(200, want * 2)
       const out: Doc[] = []
       for (let offset = 0; out.length < want; offset += chunk) {
-        const r = await q.query<Row>(`SELECT _id, doc FROM ${t.ref} WHERE ${filter.sql} ORDER BY ${orderSql} LIMIT ${chunk} OFFSET ${offset}${forUpdate}`, params.values)
+        const r = await q.query<Row>(`SELECT _id, ${docSql} FROM ${t.ref} WHERE ${filter.sql} ORDER BY ${orderSql} LIMIT ${chunk} OFFSET ${offset}${forUpdate}`, params.values)
         for (const row of r.rows) { const d = (lock ? toLockedDoc : toDoc)(row); if (test(d)) out.push(d) }
         if (r.rows.length < chunk) break
       }
       return out.slice(skip, want)
     }
-    const r = await q.query<Row>(`SELECT _id, doc FROM ${t.ref} WHERE ${filter.sql} ORDER BY seq${forUpdate}`, params.values)
+    const r = await q.query<Row>(`SELECT _id, ${docSql} FROM ${t.ref} WHERE ${filter.sql} ORDER BY seq${forUpdate}`, params.values)
     const matched = sortDocs(r.rows.map(lock ? toLockedDoc : toDoc).filter(test), opts.sort)
     return matched.slice(skip, limit === undefined ? undefined : skip + limit)
   }
@@ -194,6 +194,19 @@ export class CollectionStore {
     const arrays = [...new Set(bodies.flatMap((b) => arrayPaths(b, indexed)))]
     if (arrays.length) await this.catalog.markMultikey(q, envName, collection, arrays)
   }
+}
+
+/**
+ * The paths a read may prune its documents to (projection-sql.ts), or null for whole documents: the
+ * projection's, plus what the evaluator reads when SQL does not decide the match or the order.
+ */
+function prunedPaths(opts: FindOptions, exact: boolean, sqlOrder: boolean): string[][] | null {
+  const projected = prunablePaths(opts.projection)
+  if (!projected) return null
+  const matched = exact ? [] : queryPaths(opts.query)
+  if (!matched) return null
+  const sorted = sqlOrder ? [] : Object.keys(opts.sort ?? {}).filter((k) => k !== '_id').map((k) => k.split('.'))
+  return [...projected, ...matched, ...sorted]
 }
 
 function toDoc(row: Row): Doc {

@@ -5,12 +5,15 @@
  * SDK, exactly what the whole-document path gives (a query the evaluator must decide takes that path).
  */
 import { execFileSync } from 'node:child_process'
+import crypto from 'node:crypto'
 import path from 'node:path'
 import { newEnvName, sdkFor } from '../support/cloud'
 import { Params } from '../../emulator/db/pushdown'
 import { prunablePaths, prunedDocSql } from '../../emulator/db/projection-sql'
 
-const ledger = Object.fromEntries(Array.from({ length: 50 }, (_v, i) => [`m${i}`, { s: i % 2 ? 'c' : 'w', n: 1 }]))
+// 300 entries under member-id-like keys (they compress as little as real ones): over the stored size
+// above which the database prunes (projection-sql.ts); 'small' stays under it.
+const ledger = Object.fromEntries(Array.from({ length: 300 }, (_v, i) => [i < 5 ? `m${i}` : crypto.createHash('md5').update(String(i)).digest('hex'), { s: i % 2 ? 'c' : 'w', n: 1 }]))
 const docs = [
   {
     _id: 'big', probe: 1, title: '活动', ledger, queue: ['m1', 'm3'], at: new Date(Date.UTC(2026, 11, 1)), nested: { a: { b: { c: 1, d: 2 } }, list: [{ x: 1 }, { x: 2 }] },
@@ -38,6 +41,7 @@ const projections: Array<Record<string, any>> = [
 describe('field() pushed down to SQL', () => {
   const { db } = sdkFor(newEnvName('projection-pushdown'))
   const _ = db.command
+  const $ = db.command.aggregate
   const items = () => db.collection('conformance_items')
 
   beforeAll(async () => {
@@ -52,9 +56,29 @@ describe('field() pushed down to SQL', () => {
     }
     for (const id of ['big', 'small']) {
       const pushed = await items().where({ _id: id }).field(field).get()
-      const whole = await items().where({ _id: id, probe: 1 }).field(field).get()
+      const evaluated = await items().where({ _id: id, probe: 1 }).field(field).get()
+      const whole = await items().where(_.and([{ _id: id }, _.expr($.eq(['$probe', 1]))])).field(field).get()
       expect(pushed.data).toEqual(whole.data)
+      expect(evaluated.data).toEqual(whole.data)
     }
+  })
+
+  // Conditions the evaluator decides read the pruned document too: it must keep what they look at.
+  const conditions: Array<[string, (c: any) => Record<string, any>]> = [
+    ['nested path', () => ({ 'nested.a.b.c': 1 })],
+    ['a missing nested path', (c) => ({ 'nested.a.x': c.exists(false) })],
+    ['elemMatch on an array', (c) => ({ places: c.elemMatch({ area: c.gt(100) }) })],
+    ['or across a ledger entry and a title', (c) => c.or([{ 'ledger.m3.s': 'c' }, { title: '小' }])],
+    ['path into an array of objects', () => ({ 'nested.list.x': 2 })],
+    ['null value', () => ({ nul: null })],
+  ]
+
+  it.each(conditions)('%s: the same documents, projected, as the whole-document path', async (_name, condition) => {
+    const c = condition(_)
+    const pushed = await items().where(_.and([{ probe: 1 }, c])).field({ title: true, 'ledger.m1': true }).orderBy('title', 'asc').get()
+    const whole = await items().where(_.and([{ probe: 1 }, c, _.expr($.eq(['$probe', 1]))])).field({ title: true, 'ledger.m1': true }).orderBy('title', 'asc').get()
+    expect(pushed.data).toEqual(whole.data)
+    expect(pushed.data.length).toBeGreaterThan(0)
   })
 })
 
@@ -75,6 +99,23 @@ describe('the pruned document on the engine', () => {
       await pg.close()`
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify([sql, params.values, doc])], { cwd: path.resolve(__dirname, '../..') })
     expect(JSON.parse(out.toString())).toEqual({ ledger: { m3: { s: 'c', n: 1 } }, nested: { a: [1, 2], b: { c: 3 } } })
+  })
+
+  it('returns a small document whole (cheaper than pruning it; the projection then cuts it the same)', () => {
+    const params = new Params()
+    const sql = prunedDocSql(prunablePaths({ title: true })!, params)
+    const doc = { title: '小', other: 1 }
+    const script = `
+      import { PGlite } from '@electric-sql/pglite'
+      const [sql, params, doc] = JSON.parse(process.argv[1])
+      const pg = await PGlite.create()
+      await pg.exec('CREATE TABLE t (doc jsonb)')
+      await pg.query('INSERT INTO t VALUES ($1::jsonb)', [JSON.stringify(doc)])
+      const r = await pg.query('SELECT ' + sql + ' AS doc FROM t', params)
+      process.stdout.write(JSON.stringify(r.rows[0].doc))
+      await pg.close()`
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify([sql, params.values, doc])], { cwd: path.resolve(__dirname, '../..') })
+    expect(JSON.parse(out.toString())).toEqual(doc)
   })
 
   it('leaves exclusions and $slice to the whole document', () => {
