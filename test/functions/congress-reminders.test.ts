@@ -45,6 +45,34 @@ describe('collection-window reminders', () => {
   })
 })
 
+describe('a reminder run that stopped half way', () => {
+  it('is finished by the next run: the 代表 it had not reached get the message, nobody gets it twice', async () => {
+    const env2 = newEnvName('congressresume')
+    const db2 = sdkFor(env2).db
+    const s2 = await stage(env2, db2, 'r', 4)
+    // What a run killed after its second message leaves: the first two 代表 claimed (and messaged), no session mark.
+    const [a, b, c, d] = s2.delegates
+    for (const x of [a, b]) {
+      await db2.collection('congress_reminders').add({ data: { _id: `${s2.sessionId}_open_${x.memberId}`, sessionId: s2.sessionId, kind: 'open', memberId: x.memberId, at: new Date() } })
+    }
+    const sentIn = async (openid: string) => (await outbox(env2, openid)).filter((m) => m.templateId === 'tpl_congress_collect_open')
+    expect(await asTimer(env2, 'remindCollection')).toMatchObject({ ok: true, data: { sent: 2, reminders: [`${s2.sessionId}_open`] } })
+    for (const x of [c, d]) expect(await sentIn(x.openid)).toHaveLength(1)
+    for (const x of [a, b]) expect(await sentIn(x.openid)).toEqual([])
+    expect(await asTimer(env2, 'remindCollection')).toMatchObject({ ok: true, data: { sent: 0, reminders: [] } })
+    for (const x of [c, d]) expect(await sentIn(x.openid)).toHaveLength(1)
+  })
+
+  it('sends once per 代表 when two runs start at once', async () => {
+    const env3 = newEnvName('congresstwice')
+    const db3 = sdkFor(env3).db
+    const s3 = await stage(env3, db3, 't', 4)
+    const runs = await Promise.all([asTimer(env3, 'remindCollection'), asTimer(env3, 'remindCollection')])
+    expect(runs.reduce((n, r: any) => n + r.data.sent, 0)).toBe(4)
+    for (const x of s3.delegates) expect((await outbox(env3, x.openid)).filter((m) => m.templateId === 'tpl_congress_collect_open')).toHaveLength(1)
+  })
+})
+
 describe('附议 invitations', () => {
   it('messages each invited 代表 once, with the proposal to open', async () => {
     const [p, a, b] = st.delegates
