@@ -163,8 +163,9 @@ export async function submit(ctx: Ctx, id: string, revision: number): Promise<{ 
 
 /* ───────────── 立案审查 and 交办 (提案工作委员会) ───────────── */
 
-export const audit = (ctx: Ctx, p: ProposalDoc, action: string, note?: string) =>
-  recordAudit(ctx.db, ctx, { action, target: { kind: 'proposal', id: p._id, label: p.number ? `第${p.number}号提案“${p.title}”` : `提案“${p.title}”` }, ...(note ? { note } : {}) })
+/** `actor`: only for a timer's step (the caller otherwise). */
+export const audit = (ctx: Ctx, p: ProposalDoc, action: string, note?: string, actor?: { _id: string; name: string }) =>
+  recordAudit(ctx.db, ctx, { action, target: { kind: 'proposal', id: p._id, label: p.number ? `第${p.number}号提案“${p.title}”` : `提案“${p.title}”` }, ...(note ? { note } : {}), ...(actor ? { actor } : {}) })
 
 export async function decide(ctx: Ctx, input: { id: string; revision: number; decision: Decision; reason: string; intoId?: string }): Promise<{ id: string; state: string }> {
   const p = await loadProposal(ctx.db, input.id)

@@ -15,7 +15,7 @@ import { conflict, forbidden } from '../_shared/errors'
 import { addDays, shanghaiDate } from '../_shared/time'
 import { CONGRESS_COLLECTIONS as C, type ProposalDoc, type RatingDoc } from './documents'
 import { audit, DECIDED_ELSEWHERE, mustBe } from './proposals'
-import { loadProposal, loadSession, membersByIds, proposalRatings, ratingId, requireProposalCommittee } from './store'
+import { loadProposal, loadSession, membersByIds, proposalRatings, ratingId, requireProposalCommittee, scanAll } from './store'
 
 const WORST: Rating[] = ['unsatisfied', 'basic', 'satisfied']
 
@@ -45,16 +45,44 @@ export async function closeRating(ctx: Ctx, id: string, revision: number): Promi
   const p = await loadProposal(ctx.db, id)
   requireProposalCommittee(ctx, await loadSession(ctx.db, p.sessionId))
   mustBe(p, ['rating'], '结束评价')
-  if (!p.ratingDue || shanghaiDate(ctx.now) <= p.ratingDue) throw conflict(`评价期限到 ${p.ratingDue ?? '—'}，期满后才能结束评价`)
+  if (!pastDue(ctx, p)) throw conflict(`评价期限到 ${p.ratingDue ?? '—'}，期满后才能结束评价`)
   if (p.revision !== revision) throw conflict(DECIDED_ELSEWHERE)
+  const closed = await closeRound(ctx, p, requireMember(ctx))
+  if (!closed) throw conflict(DECIDED_ELSEWHERE)
+  return closed
+}
+
+/** Who the audit log names when the daily timer closes a round (there is no member behind it). */
+export const RATING_TIMER_ACTOR = { _id: 'timer', name: '系统（评价期满自动结束）' }
+
+/**
+ * Daily (timer): every round still open the day after its deadline is closed as the committee would
+ * close it — the same conditional update on (state, round, revision), so a committee member closing it
+ * at the same moment, or a second run, closes it once. Nobody has to remember a round for it to end.
+ */
+export async function closeExpiredRatings(ctx: Ctx): Promise<{ closed: number }> {
+  const waiting = await scanAll<ProposalDoc>(ctx.db, C.proposals, { state: 'rating' }, { ratingDue: true, state: true })
+  let closed = 0
+  for (const w of waiting.filter((x) => pastDue(ctx, x))) {
+    const p = await loadProposal(ctx.db, w._id)
+    if (p.state !== 'rating' || !pastDue(ctx, p)) continue
+    if (await closeRound(ctx, p, RATING_TIMER_ACTOR)) closed++
+  }
+  return { closed }
+}
+
+const pastDue = (ctx: Ctx, p: Pick<ProposalDoc, 'ratingDue'>) => !!p.ratingDue && shanghaiDate(ctx.now) > p.ratingDue
+
+/** Settles the round on the ratings given, records the silent raters as 未评价, audits; null when settled elsewhere first. */
+async function closeRound(ctx: Ctx, p: ProposalDoc, actor: { _id: string; name: string }): Promise<{ state: string; round: number; unrated: number } | null> {
   const round = await roundRatings(ctx, p)
   const rated = new Set(round.map((r) => r.memberId))
   const missingIds = p.raterIds.filter((x) => !rated.has(x))
   const names = await membersByIds(ctx.db, missingIds)
   const missing = missingIds.map((memberId) => ({ round: p.round, memberId, name: names.get(memberId)?.name ?? '（已离开）' }))
-  const settled = await settle(ctx, p, round, missing, revision)
-  if (!settled) throw conflict(DECIDED_ELSEWHERE)
-  await audit(ctx, p, 'congress.closeRating', missing.length ? `未评价：${missing.map((m) => m.name).join('、')}` : undefined)
+  const settled = await settle(ctx, p, round, missing, p.revision)
+  if (!settled) return null
+  await audit(ctx, p, 'congress.closeRating', missing.length ? `未评价：${missing.map((m) => m.name).join('、')}` : undefined, actor)
   return { ...settled, unrated: missing.length }
 }
 

@@ -12,7 +12,7 @@ import { escalate } from './escalate'
 import { loadProposal } from './store'
 import { remindCollection } from './reminders'
 import { answer, assign, decide, invite, respond, reviewAnswer, saveProposal, submit } from './proposals'
-import { closeRating, rate } from './ratings'
+import { closeExpiredRatings, closeRating, rate } from './ratings'
 import { dossier, fromOpinion } from './records'
 import { attendance, checkinByRoster, checkinByToken, checkinToken } from './sign-in'
 import { addDelegate, removeDelegate, saveSession, setCommittee, setDocuments } from './sessions'
@@ -94,4 +94,5 @@ export const routes = {
   escalate: action({ input: z.object({}), role: 'timer', run: (ctx) => escalate(ctx) }),
   /** Timer (config.json): the collection window's opening and closing reminders to 代表, once each per session. */
   remindCollection: action({ input: z.object({}), role: 'timer', run: (ctx) => remindCollection(ctx) }),
+  closeExpiredRatings: action({ input: z.object({}), role: 'timer', run: (ctx) => closeExpiredRatings(ctx) }),
 }

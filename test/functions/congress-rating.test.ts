@@ -6,7 +6,7 @@
 import { RATING_DAYS } from '../../types/congress'
 import { newEnvName, sdkFor } from '../support/cloud'
 import { callAs } from './helpers'
-import { call, detail, inDays, must, stage, step, submitted, type Stage } from './congress-support'
+import { asTimer, call, detail, inDays, must, stage, step, submitted, type Stage } from './congress-support'
 
 jest.setTimeout(120_000)
 
@@ -95,5 +95,58 @@ describe('closing a rating round after its deadline', () => {
     const xml = await (await JSZip.loadAsync(Buffer.from(await (await fetch(r.url)).arrayBuffer()))).file('word/document.xml').async('string')
     expect(xml).toContain('另有 5 人次评价期满未评价，不计入')
     expect(xml).toContain('最终评价：未评价（评价期满无人评价）')
+  })
+})
+
+describe('the daily timer closes rounds past their deadline', () => {
+  it('closes an expired round as the committee would (audited as the timer), leaves an open one, and closes once', async () => {
+    const env2 = newEnvName('congressratetimer')
+    const db2 = sdkFor(env2).db
+    const st2 = await stage(env2, db2, 't', 6)
+    const [p, a, b] = st2.delegates
+    const open = async (title: string) => {
+      const x = await submitted(st2, p, [a, b], title)
+      await must(env2, st2.committee[0], 'decide', { id: x.id, revision: x.revision, decision: 'accept' })
+      await step(st2, st2.committee[0], 'assign', x.id, { handlerId: st2.handler.memberId, office: '后勤处', dueDate: inDays(10) })
+      await step(st2, st2.handler, 'answer', x.id, { answerClass: 'A', text: '已解决。' })
+      await step(st2, st2.committee[0], 'reviewAnswer', x.id, { approve: true })
+      return x.id
+    }
+    const expired = await open('评价期满的提案')
+    const running = await open('还在评价期内的提案')
+    await must(env2, p, 'rate', { id: expired, rating: 'satisfied', comment: '' })
+    await db2.collection('congress_proposals').doc(expired).update({ data: { ratingDue: inDays(-1) } })
+
+    // the timer and a committee member at the same moment: closed once
+    const d = await detail(st2, st2.committee[0], expired)
+    const [timer, member] = await Promise.all([asTimer(env2, 'closeExpiredRatings'), call(env2, st2.committee[0], 'closeRating', { id: expired, revision: d.revision })])
+    expect((timer.ok ? timer.data.closed : 0) + (member.ok ? 1 : 0)).toBe(1)
+    expect(await asTimer(env2, 'closeExpiredRatings')).toMatchObject({ ok: true, data: { closed: 0 } })
+
+    expect(await detail(st2, p, expired)).toMatchObject({ state: 'closed', finalRating: 'satisfied' })
+    expect(await detail(st2, p, running)).toMatchObject({ state: 'rating' })
+    const audits = (await db2.collection('audit_log').where({ action: 'congress.closeRating', 'target.id': expired }).get()).data
+    expect(audits).toHaveLength(1)
+    if (timer.ok && timer.data.closed === 1) expect(audits[0]).toMatchObject({ actorId: 'timer', actorName: '系统（评价期满自动结束）' })
+  })
+
+  it('closes what nobody closed: the next run after the deadline', async () => {
+    const env3 = newEnvName('congressratetimer2')
+    const db3 = sdkFor(env3).db
+    const st3 = await stage(env3, db3, 'u', 6)
+    const [p, a, b] = st3.delegates
+    const x = await submitted(st3, p, [a, b], '没人结束评价的提案')
+    await must(env3, st3.committee[0], 'decide', { id: x.id, revision: x.revision, decision: 'accept' })
+    await step(st3, st3.committee[0], 'assign', x.id, { handlerId: st3.handler.memberId, office: '后勤处', dueDate: inDays(10) })
+    await step(st3, st3.handler, 'answer', x.id, { answerClass: 'B', text: '列入计划。' })
+    await step(st3, st3.committee[0], 'reviewAnswer', x.id, { approve: true })
+    await must(env3, a, 'rate', { id: x.id, rating: 'unsatisfied', comment: '太慢' })
+    expect(await asTimer(env3, 'closeExpiredRatings')).toMatchObject({ ok: true, data: { closed: 0 } })
+    await db3.collection('congress_proposals').doc(x.id).update({ data: { ratingDue: inDays(-1) } })
+    expect(await asTimer(env3, 'closeExpiredRatings')).toMatchObject({ ok: true, data: { closed: 1 } })
+    // round 1 with a 不满意: reopened for 面商, the two silent raters recorded
+    expect(await detail(st3, p, x.id)).toMatchObject({ state: 'assigned', round: 2, unrated: [{ round: 1 }, { round: 1 }] })
+    const audit = (await db3.collection('audit_log').where({ action: 'congress.closeRating', 'target.id': x.id }).get()).data
+    expect(audit).toMatchObject([{ actorId: 'timer', actorName: '系统（评价期满自动结束）' }])
   })
 })

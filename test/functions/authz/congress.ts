@@ -69,4 +69,5 @@ export const rows: AuthzRows = {
   setDocuments: { allowed: CHAIR },
   escalate: { allowed: [] },
   remindCollection: { allowed: [] },
+  closeExpiredRatings: { allowed: [] },
 }
