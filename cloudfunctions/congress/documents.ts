@@ -143,25 +143,23 @@ export interface InviteDoc {
   at: Date
 }
 
-export interface RatingDoc {
+/** One person's entry on one round of a proposal (a rating, a 协办意见): one per person per round. */
+interface RoundEntryDoc {
   _id: string
   proposalId: string
   sessionId: string
   round: number
   memberId: string
   name: string
+}
+
+export interface RatingDoc extends RoundEntryDoc {
   rating: Rating
   comment: string
   at: Date
 }
 
-export interface CoNoteDoc {
-  _id: string
-  proposalId: string
-  sessionId: string
-  round: number
-  memberId: string
-  name: string
+export interface CoNoteDoc extends RoundEntryDoc {
   text: string
   /** 0 when written; each correction adds 1 and keeps the text it replaced in `history` */
   revision: number

@@ -18,19 +18,19 @@ beforeAll(async () => {
   st = await stage(env, db, 'r', 6)
 })
 
-/** A case through 立案, 交办, 答复 and 审核通过: waiting for its raters. */
-async function inRating(title: string): Promise<string> {
-  const [p, a, b] = st.delegates
-  const x = await submitted(st, p, [a, b], title)
-  await must(env, st.committee[0], 'decide', { id: x.id, revision: x.revision, decision: 'accept' })
-  await step(st, st.committee[0], 'assign', x.id, { handlerId: st.handler.memberId, office: '后勤处', dueDate: inDays(10) })
-  await step(st, st.handler, 'answer', x.id, { answerClass: 'B', text: '列入下学期计划。' })
-  await step(st, st.committee[0], 'reviewAnswer', x.id, { approve: true })
+/** A case through 立案, 交办, 答复 and 审核通过 (in this file's stage, or `on`): waiting for its raters. */
+async function inRating(title: string, on: Stage = st): Promise<string> {
+  const [p, a, b] = on.delegates
+  const x = await submitted(on, p, [a, b], title)
+  await must(on.env, on.committee[0], 'decide', { id: x.id, revision: x.revision, decision: 'accept' })
+  await step(on, on.committee[0], 'assign', x.id, { handlerId: on.handler.memberId, office: '后勤处', dueDate: inDays(10) })
+  await step(on, on.handler, 'answer', x.id, { answerClass: 'B', text: '列入下学期计划。' })
+  await step(on, on.committee[0], 'reviewAnswer', x.id, { approve: true })
   return x.id
 }
 
 /** Time passes: the round's last day is yesterday. */
-const expire = (id: string) => db.collection('congress_proposals').doc(id).update({ data: { ratingDue: inDays(-1) } })
+const expire = (id: string, inDb: any = db) => inDb.collection('congress_proposals').doc(id).update({ data: { ratingDue: inDays(-1) } })
 
 describe('closing a rating round after its deadline', () => {
   it('sets the deadline at 审核通过 and refuses to close before it, or by anyone but the committee', async () => {
@@ -103,19 +103,11 @@ describe('the daily timer closes rounds past their deadline', () => {
     const env2 = newEnvName('congressratetimer')
     const db2 = sdkFor(env2).db
     const st2 = await stage(env2, db2, 't', 6)
-    const [p, a, b] = st2.delegates
-    const open = async (title: string) => {
-      const x = await submitted(st2, p, [a, b], title)
-      await must(env2, st2.committee[0], 'decide', { id: x.id, revision: x.revision, decision: 'accept' })
-      await step(st2, st2.committee[0], 'assign', x.id, { handlerId: st2.handler.memberId, office: '后勤处', dueDate: inDays(10) })
-      await step(st2, st2.handler, 'answer', x.id, { answerClass: 'A', text: '已解决。' })
-      await step(st2, st2.committee[0], 'reviewAnswer', x.id, { approve: true })
-      return x.id
-    }
-    const expired = await open('评价期满的提案')
-    const running = await open('还在评价期内的提案')
+    const [p] = st2.delegates
+    const expired = await inRating('评价期满的提案', st2)
+    const running = await inRating('还在评价期内的提案', st2)
     await must(env2, p, 'rate', { id: expired, rating: 'satisfied', comment: '' })
-    await db2.collection('congress_proposals').doc(expired).update({ data: { ratingDue: inDays(-1) } })
+    await expire(expired, db2)
 
     // the timer and a committee member at the same moment: closed once
     const d = await detail(st2, st2.committee[0], expired)
@@ -134,15 +126,11 @@ describe('the daily timer closes rounds past their deadline', () => {
     const env3 = newEnvName('congressratetimer2')
     const db3 = sdkFor(env3).db
     const st3 = await stage(env3, db3, 'u', 6)
-    const [p, a, b] = st3.delegates
-    const x = await submitted(st3, p, [a, b], '没人结束评价的提案')
-    await must(env3, st3.committee[0], 'decide', { id: x.id, revision: x.revision, decision: 'accept' })
-    await step(st3, st3.committee[0], 'assign', x.id, { handlerId: st3.handler.memberId, office: '后勤处', dueDate: inDays(10) })
-    await step(st3, st3.handler, 'answer', x.id, { answerClass: 'B', text: '列入计划。' })
-    await step(st3, st3.committee[0], 'reviewAnswer', x.id, { approve: true })
+    const [p, a] = st3.delegates
+    const x = { id: await inRating('没人结束评价的提案', st3) }
     await must(env3, a, 'rate', { id: x.id, rating: 'unsatisfied', comment: '太慢' })
     expect(await asTimer(env3, 'closeExpiredRatings')).toMatchObject({ ok: true, data: { closed: 0 } })
-    await db3.collection('congress_proposals').doc(x.id).update({ data: { ratingDue: inDays(-1) } })
+    await expire(x.id, db3)
     expect(await asTimer(env3, 'closeExpiredRatings')).toMatchObject({ ok: true, data: { closed: 1 } })
     // round 1 with a 不满意: reopened for 面商, the two silent raters recorded
     expect(await detail(st3, p, x.id)).toMatchObject({ state: 'assigned', round: 2, unrated: [{ round: 1 }, { round: 1 }] })
