@@ -35,7 +35,7 @@ function peakRssMb(pid: number): number {
 /** A fresh local cloud (PGlite in a temp folder, or LOCAL_CLOUD_DATABASE_URL) for one benchmark. */
 export async function withCloud<T>(fn: (cloud: { url: string; adminUrl: string; pid: number }) => Promise<T>, nodeArgs?: string[]): Promise<T> {
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-bench-'))
-  const cloud = await spawnLocalCloud({ dataRoot, env: 'bench', databaseUrl: process.env.LOCAL_CLOUD_DATABASE_URL, nodeArgs: nodeArgs ?? profileArgs() })
+  const cloud = await spawnLocalCloud({ dataRoot, env: 'bench', databaseUrl: process.env.LOCAL_CLOUD_DATABASE_URL, nodeArgs })
   cloud.child.stdout!.resume()
   try {
     return await fn({ url: cloud.url, adminUrl: cloud.adminUrl, pid: cloud.child.pid! })
@@ -43,12 +43,6 @@ export async function withCloud<T>(fn: (cloud: { url: string; adminUrl: string; 
     await cloud.stop()
     fs.rmSync(dataRoot, { recursive: true, force: true })
   }
-}
-
-/** BENCH_CPU_PROFILE=<folder>: the cloud writes a V8 CPU profile of its main thread there on exit. */
-function profileArgs(): string[] {
-  const dir = process.env.BENCH_CPU_PROFILE
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []
 }
 
 /** 1,000 invocations at once, each one conditional increment of the same document (capacity 100). */

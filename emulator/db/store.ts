@@ -76,11 +76,12 @@ export class CollectionStore {
     // Only what the caller projects (and what the evaluator must still read) leaves the database.
     const prune = lock ? null : prunedPaths(opts, filter.exact, orderSql !== null)
     const docSql = prune ? `${prunedDocSql(prune, params)} AS doc` : 'doc'
+    const read = lock ? toLockedDoc : toDoc
     if (filter.exact && orderSql !== null) {
       const lim = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)}`
       const off = skip ? ` OFFSET ${skip}` : ''
       const r = await q.query<Row>(`SELECT _id, ${docSql} FROM ${t.ref} WHERE ${filter.sql} ORDER BY ${orderSql}${lim}${off}${forUpdate}`, params.values)
-      return r.rows.map(lock ? toLockedDoc : toDoc)
+      return r.rows.map(read)
     }
     const test = matcher(opts.query)
     if (orderSql !== null && limit !== undefined) {
@@ -90,13 +91,13 @@ export class CollectionStore {
       const out: Doc[] = []
       for (let offset = 0; out.length < want; offset += chunk) {
         const r = await q.query<Row>(`SELECT _id, ${docSql} FROM ${t.ref} WHERE ${filter.sql} ORDER BY ${orderSql} LIMIT ${chunk} OFFSET ${offset}${forUpdate}`, params.values)
-        for (const row of r.rows) { const d = (lock ? toLockedDoc : toDoc)(row); if (test(d)) out.push(d) }
+        for (const row of r.rows) { const d = read(row); if (test(d)) out.push(d) }
         if (r.rows.length < chunk) break
       }
       return out.slice(skip, want)
     }
     const r = await q.query<Row>(`SELECT _id, ${docSql} FROM ${t.ref} WHERE ${filter.sql} ORDER BY seq${forUpdate}`, params.values)
-    const matched = sortDocs(r.rows.map(lock ? toLockedDoc : toDoc).filter(test), opts.sort)
+    const matched = sortDocs(r.rows.map(read).filter(test), opts.sort)
     return matched.slice(skip, limit === undefined ? undefined : skip + limit)
   }
 
@@ -127,9 +128,9 @@ export class CollectionStore {
     const docs = await this.select(q, envName, collection, { query, limit: multi ? undefined : 1 }, true)
     let updated = 0
     for (const doc of docs) {
-      // The document as stored, before it changes: a document read for this update is changed in
-      // place rather than copied (copies of large documents showed in the endpoint's profile).
-      const before = JSON.stringify(storedBodies.get(doc) ?? toStored(withoutId(doc)))
+      // The document as stored, before it changes (select kept it: lock): a document read for this
+      // update is changed in place rather than copied (copies of large documents showed in the profile).
+      const before = JSON.stringify(storedBodies.get(doc)!)
       let next: Doc
       try {
         next = applyUpdate(doc, update, true)
@@ -220,11 +221,6 @@ function toLockedDoc(row: Row): Doc {
   const doc = toDoc(row)
   storedBodies.set(doc, row.doc)
   return doc
-}
-
-function withoutId(doc: Doc): Doc {
-  const { _id, ...body } = doc
-  return body
 }
 
 /** 32 hex characters, like the ids WeChat's cloud database generates. */
