@@ -10,6 +10,7 @@
  * projection.ts then runs on the pruned document exactly as on the whole one, since it reads
  * nothing off those paths — so the result is the same, edge cases included.
  */
+import { MAX_JSON_DEPTH } from '../http'
 import type { Params } from './pushdown'
 
 interface Trie { [key: string]: Trie | true }
@@ -22,6 +23,9 @@ export function prunablePaths(projection: Record<string, any> | undefined): stri
   if (!projection) return null
   const paths: string[][] = []
   for (const [path, v] of Object.entries(projection)) {
+    // No stored document is deeper than MAX_JSON_DEPTH: a longer path is left to projection.ts
+    // rather than built into SQL (a 2,000-part path overflowed the builder's stack).
+    if (tooDeep(path)) return null
     if (v === 1 || v === true) {
       if (path !== '_id' && !path.startsWith('_id.')) paths.push(path.split('.'))
     } else if (v === 0 || v === false) {
@@ -36,6 +40,8 @@ export function prunablePaths(projection: Record<string, any> | undefined): stri
 }
 
 const LOGICAL = new Set(['$and', '$or', '$nor'])
+
+const tooDeep = (path: string) => path.split('.').length > MAX_JSON_DEPTH
 
 /**
  * The field paths a query reads, when the evaluator must decide it on a pruned document: every
@@ -55,6 +61,8 @@ export function queryPaths(query: Record<string, any> | undefined): string[][] |
         out.push(...inner)
       }
     } else if (key.startsWith('$')) {
+      return null
+    } else if (tooDeep(key)) {
       return null
     } else if (key !== '_id' && !key.startsWith('_id.')) {
       out.push(key.split('.'))

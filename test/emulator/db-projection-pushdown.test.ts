@@ -9,7 +9,7 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import { newEnvName, sdkFor } from '../support/cloud'
 import { Params } from '../../emulator/db/pushdown'
-import { prunablePaths, prunedDocSql } from '../../emulator/db/projection-sql'
+import { prunablePaths, prunedDocSql, queryPaths } from '../../emulator/db/projection-sql'
 
 // 300 entries under member-id-like keys (they compress as little as real ones): over the stored size
 // above which the database prunes (projection-sql.ts); 'small' stays under it.
@@ -82,43 +82,54 @@ describe('field() pushed down to SQL', () => {
   })
 })
 
-describe('the pruned document on the engine', () => {
-  // PGlite is ESM only and jest runs CommonJS: the engine runs the SQL in a child process.
-  it('keeps only the projected paths', () => {
+/**
+ * Each document pruned by the SQL for its projection, on PGlite. PGlite is ESM only and jest runs
+ * CommonJS, so one child process runs every case (one engine start for all of them).
+ */
+function prunedOnEngine(cases: Array<{ projection: Record<string, any>; doc: Record<string, any> }>): unknown[] {
+  const queries = cases.map(({ projection, doc }) => {
     const params = new Params()
-    const sql = prunedDocSql(prunablePaths({ 'ledger.m3': true, 'ledger.none': true, 'nested.a.0': true, 'nested.b.c': true, 'absent.x': true })!, params)
-    const doc = { title: '活动', ledger, queue: ['m1'], nested: { a: [1, 2], b: { c: 3, d: 4 } } }
-    const script = `
-      import { PGlite } from '@electric-sql/pglite'
-      const [sql, params, doc] = JSON.parse(process.argv[1])
-      const pg = await PGlite.create()
-      await pg.exec('CREATE TABLE t (doc jsonb)')
+    return { sql: prunedDocSql(prunablePaths(projection)!, params), params: params.values, doc }
+  })
+  const script = `
+    import { PGlite } from '@electric-sql/pglite'
+    const pg = await PGlite.create()
+    await pg.exec('CREATE TABLE t (doc jsonb)')
+    const out = []
+    for (const { sql, params, doc } of JSON.parse(process.argv[1])) {
+      await pg.exec('DELETE FROM t')
       await pg.query('INSERT INTO t VALUES ($1::jsonb)', [JSON.stringify(doc)])
-      const r = await pg.query('SELECT ' + sql + ' AS doc FROM t', params)
-      process.stdout.write(JSON.stringify(r.rows[0].doc))
-      await pg.close()`
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify([sql, params.values, doc])], { cwd: path.resolve(__dirname, '../..') })
-    expect(JSON.parse(out.toString())).toEqual({ ledger: { m3: { s: 'c', n: 1 } }, nested: { a: [1, 2], b: { c: 3 } } })
+      out.push((await pg.query('SELECT ' + sql + ' AS doc FROM t', params)).rows[0].doc)
+    }
+    process.stdout.write(JSON.stringify(out))
+    await pg.close()`
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(queries)], { cwd: path.resolve(__dirname, '../..') })
+  return JSON.parse(out.toString())
+}
+
+describe('the pruned document on the engine', () => {
+  const large = { title: '活动', ledger, queue: ['m1'], nested: { a: [1, 2], b: { c: 3, d: 4 } } }
+  const small = { title: '小', other: 1 }
+  let pruned: unknown[]
+  beforeAll(() => {
+    pruned = prunedOnEngine([
+      { projection: { 'ledger.m3': true, 'ledger.none': true, 'nested.a.0': true, 'nested.b.c': true, 'absent.x': true }, doc: large },
+      { projection: { title: true }, doc: small },
+    ])
+  })
+
+  it('keeps only the projected paths', () => {
+    expect(pruned[0]).toEqual({ ledger: { m3: { s: 'c', n: 1 } }, nested: { a: [1, 2], b: { c: 3 } } })
   })
 
   it('returns a small document whole (cheaper than pruning it; the projection then cuts it the same)', () => {
-    const params = new Params()
-    const sql = prunedDocSql(prunablePaths({ title: true })!, params)
-    const doc = { title: '小', other: 1 }
-    const script = `
-      import { PGlite } from '@electric-sql/pglite'
-      const [sql, params, doc] = JSON.parse(process.argv[1])
-      const pg = await PGlite.create()
-      await pg.exec('CREATE TABLE t (doc jsonb)')
-      await pg.query('INSERT INTO t VALUES ($1::jsonb)', [JSON.stringify(doc)])
-      const r = await pg.query('SELECT ' + sql + ' AS doc FROM t', params)
-      process.stdout.write(JSON.stringify(r.rows[0].doc))
-      await pg.close()`
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify([sql, params.values, doc])], { cwd: path.resolve(__dirname, '../..') })
-    expect(JSON.parse(out.toString())).toEqual(doc)
+    expect(pruned[1]).toEqual(small)
   })
 
-  it('leaves exclusions and $slice to the whole document', () => {
+  it('leaves exclusions, $slice and paths deeper than any document to the whole document', () => {
+    const deep = Array.from({ length: 2000 }, (_v, i) => `k${i}`).join('.')
+    expect(prunablePaths({ [deep]: true })).toBeNull()
+    expect(queryPaths({ [deep]: 1 })).toBeNull()
     expect(prunablePaths({ ledger: false })).toBeNull()
     expect(prunablePaths({ queue: { $slice: 2 } })).toBeNull()
     expect(prunablePaths({ _id: true })).toBeNull()
