@@ -1,7 +1,7 @@
 /**
  * Sign-up, exact under any concurrency, in as few database requests as the guarantees allow:
- *  1. read the activity as the member sees it — with their own ledger entry (one request);
- *     an entry already there answers a repeated tap at once;
+ *  1. read the activity as the member sees it — with their own ledger entry and the queue (one
+ *     request); an entry already there answers a repeated tap at once, 候补第 n 位 included;
  *  2. write the registration row (answers, guests): the row alone counts for nothing;
  *  3. ONE atomic conditional update of the activity takes a place (`seatsTaken ≤ capacity −
  *     seats`, nobody waiting, the member's entry still as read) or joins the back of the queue
@@ -9,7 +9,8 @@
  *     a sign-up killed before it left a harmless row; one killed after it is complete.
  *  A lost race (the last place went, the queue emptied) is decided again on a fresh read.
  * Confirmed: 4 requests with the caller's member look-up; waitlisted: 5 (the queue is read back
- * for 候补第 n 位); a repeated tap: 2.
+ * for 候补第 n 位, which others joining at the same moment may have changed); a repeated tap: 2,
+ * waiting or not. The queue is member ids only, so reading it costs little beside the request it saves.
  *
  * 代报名 (the committee signs up a member without a phone) runs the same decision inside a
  * transaction with its audit entry, so it competes for the same places under the same rules.
@@ -43,9 +44,9 @@ export async function register(ctx: Ctx, input: SignupInput): Promise<SignupOutc
   let checked: Checked | null = null
   let rowWritten = false
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const a = await loadForMember(ctx.db, input.activityId, member._id, false)
+    const a = await loadForMember(ctx.db, input.activityId, member._id)
     const e = entryOf(a, member._id)
-    if (isActive(e)) return answerExisting(ctx, a, member._id, e!)
+    if (isActive(e)) return standing(a, member._id, e!)
     try {
       checked ??= await checkSignup(ctx, a, member, input, e)
       checkOpen(a, ctx.now)
@@ -75,13 +76,13 @@ export async function registerFor(ctx: Ctx, input: SignupInput & { memberId: str
   const id = registrationId(input.activityId, member._id)
   const seen = await loadForMember(ctx.db, input.activityId, member._id)
   const before = entryOf(seen, member._id)
-  if (isActive(before)) return answerExisting(ctx, seen, member._id, before!)
+  if (isActive(before)) return standing(seen, member._id, before!)
   const checked = await checkSignup(ctx, seen, member, input, before)
   return inTransaction(ctx.db, async (t) => {
     const a = await getDoc<ActivityDoc>(t, ACTIVITIES, input.activityId)
     if (!a) throw new AppError('NOT_FOUND', '活动不存在或已被删除')
     const e = entryOf(a, member._id)
-    if (isActive(e)) return { ...outcome(a._id, member._id, e!), ...position(a, member._id, e!) }
+    if (isActive(e)) return standing(a, member._id, e!)
     if (e?.s === 'r') throw new AppError('CONFLICT', MESSAGES.rejectedFor(member.name))
     checkOpen(a, ctx.now)
     const plan = planSignup(a, checked.seats, input.guests, ctx.now, e)
@@ -149,25 +150,20 @@ function outcome(activityId: string, memberId: string, e: LedgerEntry): SignupOu
   return { id: registrationId(activityId, memberId), activityId, state: stateOf(e) }
 }
 
+/** A registration as it stands in `a` (read with the queue): a repeated tap's answer. */
+function standing(a: ActivityDoc, memberId: string, e: LedgerEntry): SignupOutcome {
+  return { ...outcome(a._id, memberId, e), ...position(a, memberId, e) }
+}
+
 function position(a: ActivityDoc, memberId: string, e: LedgerEntry): { waitPosition?: number } {
   const p = e.s === 'w' ? waitPosition(a, memberId) : undefined
   return p === undefined ? {} : { waitPosition: p }
 }
 
-/** A repeated tap: the registration as it stands (the queue is read only when the member waits in it). */
-async function answerExisting(ctx: Ctx, a: ActivityDoc, memberId: string, e: LedgerEntry): Promise<SignupOutcome> {
-  if (e.s !== 'w') return outcome(a._id, memberId, e)
-  const withQueue = a.queue ? a : await loadForMember(ctx.db, a._id, memberId)
-  const fresh = entryOf(withQueue, memberId) ?? e
-  return { ...outcome(a._id, memberId, fresh), ...position(withQueue, memberId, fresh) }
-}
-
 /** After joining the queue: where the member stands (a place may already have come free for them). */
 async function readBackQueue(ctx: Ctx, activityId: string, memberId: string): Promise<SignupOutcome> {
   const res = (await ctx.db.collection(ACTIVITIES).where({ _id: activityId }).field({ queue: true, [ledgerPath(memberId)]: true }).limit(1).get()) as unknown as { data: ActivityDoc[] }
-  const a = res.data[0]
-  const e = entryOf(a, memberId)!
-  return { ...outcome(activityId, memberId, e), ...position(a, memberId, e) }
+  return standing(res.data[0], memberId, entryOf(res.data[0], memberId)!)
 }
 
 async function approvedMember(ctx: Ctx, memberId: string): Promise<MemberDoc> {

@@ -107,14 +107,19 @@ export async function expectConsistent(db: any, activityId: string): Promise<{ a
  * keep-alive socket at the moment the server closes it (a client-side race that answers ECONNRESET).
  */
 export async function call(env: string, openid: string, action: string, input: Record<string, unknown> = {}): Promise<any> {
+  return (await callCounted(env, openid, action, input)).result
+}
+
+/** `call`, with the number of database requests the invocation sent (each a round trip in production). */
+export async function callCounted(env: string, openid: string, action: string, input: Record<string, unknown> = {}): Promise<{ result: any; dbRequests: number }> {
   const res = await fetch(`${localCloudUrl()}/local/invoke`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', connection: 'close' },
     body: JSON.stringify({ env, name: 'activity', data: { action, ...input }, openid }),
   })
-  const answer = (await res.json()) as { ok: boolean; result?: any; errCode?: number; errMsg?: string }
+  const answer = (await res.json()) as { ok: boolean; result?: any; usage?: { dbRequests: number }; errCode?: number; errMsg?: string }
   if (!answer.ok) throw new Error(`invoke activity failed: ${answer.errCode} ${answer.errMsg}`)
-  return answer.result
+  return { result: answer.result, dbRequests: answer.usage!.dbRequests }
 }
 
 /**
