@@ -15,6 +15,11 @@ export interface SqlRunner {
   query<T = any>(sql: string, params?: unknown[]): Promise<SqlResult<T>>
 }
 
+/** Inside a short transaction: queries, and `exec` for several statements sent as one (no parameters). */
+export interface TxRunner extends SqlRunner {
+  exec(sql: string): Promise<void>
+}
+
 /** A snapshot transaction held open across several requests (the SDK's startTransaction). */
 export interface OpenTransaction extends SqlRunner {
   commit(): Promise<void>
@@ -25,7 +30,7 @@ export interface SqlEngine extends SqlRunner {
   readonly kind: 'pglite' | 'postgres'
   exec(sql: string): Promise<void>
   /** One short transaction (READ COMMITTED): what every single-document operation runs in. */
-  transaction<T>(fn: (q: SqlRunner) => Promise<T>): Promise<T>
+  transaction<T>(fn: (q: TxRunner) => Promise<T>): Promise<T>
   /** A REPEATABLE READ transaction that stays open until commit or rollback. */
   begin(): Promise<OpenTransaction>
   close(): Promise<void>
@@ -60,7 +65,7 @@ async function openPglite(dataDir: string): Promise<SqlEngine> {
     kind: 'pglite',
     query: run(db),
     async exec(sql) { await db.exec(sql) },
-    transaction(fn) { return db.transaction((tx: any) => fn({ query: run(tx) })) },
+    transaction(fn) { return db.transaction((tx: any) => fn({ query: run(tx), exec: async (sql: string) => { await tx.exec(sql) } })) },
     async begin() {
       // PGlite has one connection: an open transaction holds it, and other requests queue behind
       // it until commit/rollback (this engine serializes; conflicts only appear on a server).
@@ -100,7 +105,7 @@ async function openPostgres(url: string): Promise<SqlEngine> {
       const client = await pool.connect()
       try {
         await client.query('BEGIN')
-        const out = await fn({ query: run(client) })
+        const out = await fn({ query: run(client), exec: async (sql: string) => { await client.query(sql) } })
         await client.query('COMMIT')
         return out
       } catch (err) {
