@@ -1,6 +1,6 @@
 /**
  * A fresh local cloud with demo data serving the h5 build, for one e2e file, and the browsers
- * its people use (one each: the dev sign-in lives in localStorage, which a browser shares).
+ * its people use (one context each: the dev sign-in lives in localStorage, which a context keeps apart).
  * E2E_H5_DIR names another h5 output (e.g. a copy while iterating); default dist-h5/.
  */
 import fs from 'node:fs'
@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { spawnLocalCloud, type SpawnedCloud } from '../../../emulator/spawn'
-import { launchBrowser } from './browser'
+import { closeChromium, launchBrowser } from './browser'
 
 export interface DemoCloud extends SpawnedCloud {
   /** a new phone-sized browser, closed with the cloud */
@@ -43,6 +43,7 @@ export async function startDemoCloud(label: string): Promise<DemoCloud> {
     },
     async close() {
       for (const b of browsers) await b.close()
+      await closeChromium()
       await cloud.stop()
       fs.rmSync(dataRoot, { recursive: true, force: true })
     },
