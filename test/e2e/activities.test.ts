@@ -70,7 +70,7 @@ describe('an activity with 2 places and a waitlist, from creation to the Excel e
     await chair.waitForURL(/packages\/activity\/pages\/detail\/index\?id=/)
     activityId = decodeURIComponent(/id=([^&]+)/.exec(chair.url())![1])
     await visible(chair, `text=${TITLE}`).first().waitFor()
-    await expect(visible(chair, 'text=剩余 2 个名额（共 2 个）').first().isVisible()).resolves.toBe(true)
+    await visible(chair, 'text=剩余 2 个名额（共 2 个）').first().waitFor()
   })
 
   async function signUp(persona: string, size: string, submit: string): Promise<string> {

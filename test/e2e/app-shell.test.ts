@@ -39,7 +39,7 @@ describe.each([
 
   it('sees internal and public notices on 公开', async () => {
     await expect(page.getByText(INTERNAL_NOTICE).first().waitFor()).resolves.toBeUndefined()
-    await expect(page.getByText(PUBLIC_NOTICE).first().isVisible()).resolves.toBe(true)
+    await page.getByText(PUBLIC_NOTICE).first().waitFor()
   })
 
   it('sees the seeded activities on 活动', async () => {

@@ -75,8 +75,8 @@ describe('校务公开: publish → read → object → answer → correct → �
     await button(chair, '发布').click()
     await confirmModal(chair, [`发布《${TITLE}》？`, '全体会员', '不能再修改'])
     await visible(chair, '[data-testid="read-count"]').waitFor()
-    await expect(visible(chair, '.tag:has-text("公示中")').isVisible()).resolves.toBe(true)
-    await expect(visible(chair, '[data-attachment="师德标兵推荐表.pdf"]').isVisible()).resolves.toBe(true)
+    await visible(chair, '.tag:has-text("公示中")').waitFor()
+    await visible(chair, '[data-attachment="师德标兵推荐表.pdf"]').waitFor()
   })
 
   it('a member finds it by typing part of its title', async () => {
@@ -97,7 +97,7 @@ describe('校务公开: publish → read → object → answer → correct → �
     await expect(item.getAttribute('class')).resolves.toContain('notice-item--unread')
     await item.click()
     await visible(staff, `.detail__title:has-text("${TITLE}")`).waitFor()
-    await expect(visible(staff, `text=${V1}`).isVisible()).resolves.toBe(true)
+    await visible(staff, `text=${V1}`).waitFor()
     await chair.reload()
     await visible(chair, '[data-testid="read-count"]').waitFor()
     expect(await readCount(chair)).toBe(before + 1)
@@ -132,11 +132,11 @@ describe('校务公开: publish → read → object → answer → correct → �
   it('the member sees 已更正, the answer, the new text, and can open version 1', async () => {
     await staff.reload()
     await visible(staff, '.tag:has-text("已更正 1 次")').waitFor()
-    await expect(visible(staff, `text=${V2}`).isVisible()).resolves.toBe(true)
-    await expect(visible(staff, '.objection__answer:has-text("同意增补郑海涛同志")').isVisible()).resolves.toBe(true)
+    await visible(staff, `text=${V2}`).waitFor()
+    await visible(staff, '.objection__answer:has-text("同意增补郑海涛同志")').waitFor()
     await visible(staff, '[data-version="1"]').click()
     await visible(staff, '.notice-banner:has-text("正在查看第 1 版")').waitFor()
-    await expect(visible(staff, `text=${V1}`).isVisible()).resolves.toBe(true)
+    await visible(staff, `text=${V1}`).waitFor()
   })
 
   it('the chair exports the 备案 document and it opens with every version, the reads and the objection', async () => {

@@ -35,8 +35,11 @@ export async function startDemoCloud(label: string): Promise<DemoCloud> {
     async signIn(persona: string, into?: BrowserContext) {
       const page = await (into ?? (await browser())).newPage()
       await page.goto(`${cloud.url}/`)
-      await page.evaluate(() => localStorage.clear())
-      await page.goto(`${cloud.url}/`)
+      // A context someone already signed into keeps that sign-in in localStorage; a new one is empty.
+      if (into) {
+        await page.evaluate(() => localStorage.clear())
+        await page.goto(`${cloud.url}/`)
+      }
       await page.locator(`[data-persona="${persona}"]`).click()
       await page.waitForURL(/pages\/notices\/index/)
       return page
@@ -44,7 +47,12 @@ export async function startDemoCloud(label: string): Promise<DemoCloud> {
     async close() {
       for (const b of browsers) await b.close()
       await closeChromium()
-      await cloud.stop()
+      // Its data is thrown away next: nothing to flush, so no orderly shutdown to wait for.
+      await new Promise<void>((done) => {
+        if (cloud.child.exitCode !== null || cloud.child.signalCode !== null) return done()
+        cloud.child.once('exit', () => done())
+        cloud.child.kill('SIGKILL')
+      })
       fs.rmSync(dataRoot, { recursive: true, force: true })
     },
   })
