@@ -46,12 +46,13 @@ async function dataOf(env: string, who: PersonaKey, name: string, data: Record<s
 const items = (d: any) => d.items
 
 let env: string
+let db: any
 const ids: Record<string, string> = {}
 const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
 const year = Number(month.slice(0, 4))
 
 beforeAll(async () => {
-  ({ env } = await seededEnv('list-rt'))
+  ({ env, db } = await seededEnv('list-rt'))
   // Warm every function: a cold start is not what this counts.
   for (const name of ['member', 'notice', 'activity', 'opinion', 'congress', 'plan', 'poll', 'welfare']) {
     await counted(env, 'chair', name, { action: name === 'member' ? 'me' : '__warm__' })
@@ -136,5 +137,25 @@ describe('database requests when a list page opens', () => {
     }
     if (process.env.LIST_RT_VERBOSE) console.log(`${page}: ${total} = ${parts.join(' + ')}`)
     expect({ page, requests: total, parts }).toEqual({ page, requests: Math.min(total, 3), parts })
+  })
+})
+
+describe('the lists made cheaper answer as before', () => {
+  it('投票: each poll whose roster holds the member, latest opening first, with its dates and the member\'s voted flag', async () => {
+    const me = (await db.collection('members').where({ openid: persona('staff').openid }).get()).data[0]
+    const electors = (await db.collection('poll_electors').where({ memberId: me._id }).orderBy('openedAt', 'desc').orderBy('_id', 'asc').get()).data
+    const polls = new Map<string, any>((await db.collection('polls').where({ _id: db.command.in(electors.map((e: any) => e.pollId)) }).get()).data.map((p: any) => [p._id, p]))
+    const answer = await dataOf(env, 'staff', 'poll', { action: 'list', page: 1 })
+    expect(answer.total).toBe(electors.length)
+    expect(answer.items.map((i: any) => [i.id, i.voted, i.closesAt, i.rosterSize])).toEqual(
+      electors.map((e: any) => [e.pollId, e.voted, new Date(polls.get(e.pollId).closesAt).toISOString(), polls.get(e.pollId).rosterSize ?? 0]))
+  })
+
+  it('教代会 sessions: each with its count of active 代表 (guests and removed ones not counted)', async () => {
+    const delegates = (await db.collection('congress_delegates').limit(1000).get()).data
+    const answer = await dataOf(env, 'staff', 'congress', { action: 'sessions' })
+    expect(answer.items.length).toBeGreaterThan(0)
+    for (const s of answer.items) expect(s.delegates).toBe(delegates.filter((d: any) => d.sessionId === s.id && d.state === 'active').length)
+    expect(answer.items.some((s: any) => s.delegates > 0)).toBe(true)
   })
 })
