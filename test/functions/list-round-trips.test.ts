@@ -158,4 +158,34 @@ describe('the lists made cheaper answer as before', () => {
     for (const s of answer.items) expect(s.delegates).toBe(delegates.filter((d: any) => d.sessionId === s.id && d.state === 'active').length)
     expect(answer.items.some((s: any) => s.delegates > 0)).toBe(true)
   })
+
+  it('工作台: the counts made by one $group each equal separate counts of the stored documents', async () => {
+    const _ = db.command
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const count = async (collection: string, where: object) => (await db.collection(collection).where(where).count()).total
+    const released = { visibleOn: _.lte(today) }
+    const committee = (await db.collection('members').where({ openid: persona('committee').openid }).get()).data[0]
+    const desk = async (who: PersonaKey) => new Map<string, any>((await dataOf(env, who, 'member', { action: 'desk' })).items.map((i: any) => [i.key, i]))
+    const [chair, member] = await Promise.all([desk('chair'), desk('committee')])
+    const expected = {
+      chair: {
+        'opinion.pending': await count('opinions', { state: 'pending', ...released }),
+        'opinion.overdue': await count('opinions', { state: _.in(['pending', 'processing']), dueOn: _.lt(today), ...released }),
+        'congress.review': await count('congress_proposals', { state: 'submitted' }),
+        'congress.answers': await count('congress_proposals', { state: 'answered' }),
+        'congress.overdue': await count('congress_proposals', { state: 'assigned', dueDate: _.lt(today) }),
+        'congress.ratingDue': await count('congress_proposals', { state: 'rating', ratingDue: _.lt(today) }),
+        'member.queue': await count('members', { membership: 'pending' }),
+      },
+      committee: {
+        'opinion.assigned': await count('opinions', { state: 'processing', assigneeId: committee._id, ...released }),
+        'opinion.overdue': await count('opinions', { state: _.in(['pending', 'processing']), dueOn: _.lt(today), assigneeId: committee._id, ...released }),
+      },
+    }
+    expect(Object.fromEntries(Object.keys(expected.chair).map((k) => [k, chair.get(k)?.count]))).toEqual(expected.chair)
+    expect(Object.fromEntries(Object.keys(expected.committee).map((k) => [k, member.get(k)?.count]))).toEqual(expected.committee)
+    expect(Object.values(expected.chair).some((n) => n > 0)).toBe(true)
+    expect(chair.get('congress.review').urgent).toBe(await count('congress_proposals', { state: 'submitted', reviewDue: _.lt(today) }) > 0)
+    expect(chair.get('member.queue').urgent).toBe(await count('members', { membership: 'pending', createdAt: _.lt(new Date(Date.now() - 7 * 86400_000)) }) > 0)
+  })
 })
