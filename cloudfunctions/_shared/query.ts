@@ -88,3 +88,27 @@ export async function scanAll<T>(db: Database, collection: string, where: Record
     after = page[page.length - 1]._id
   }
 }
+
+/**
+ * Several counts over one collection in one request (a $group): each count is the number of documents
+ * matching `where` for which its condition — an aggregate expression — holds (`true` counts them all).
+ * Build conditions with `db.command.aggregate`; for "field before day" use `beforeDay`.
+ */
+export async function countsIn<K extends string>(db: Database, collection: string, where: Record<string, unknown>, conditions: Record<K, unknown>): Promise<Record<K, number>> {
+  const $ = db.command.aggregate
+  const group: Record<string, unknown> = { _id: null }
+  for (const [key, condition] of Object.entries(conditions)) group[key] = $.sum(condition === true ? 1 : $.cond([condition, 1, 0]))
+  const res = (await db.collection(collection).aggregate().match(where).group(group).end()) as { list: Array<Record<K, number>> }
+  const row = res.list[0]
+  return Object.fromEntries(Object.keys(conditions).map((k) => [k, row?.[k as K] ?? 0])) as Record<K, number>
+}
+
+/**
+ * The aggregate expression for "`field` (a YYYY-MM-DD string) is before `day`", read as the query
+ * `{ field: _.lt(day) }` reads it: a missing or null field is never before (MongoDB's expression `$lt`
+ * would call null less than any string).
+ */
+export function beforeDay(db: Database, field: string, day: string): unknown {
+  const $ = db.command.aggregate
+  return $.and([$.gte([`$${field}`, '']), $.lt([`$${field}`, day])])
+}

@@ -6,7 +6,7 @@ import { hasRole } from '../../types/role'
 import type { PollConsole, PollDetail, PollState, PollSummary } from '../../types/poll'
 import { requireMember, type Ctx } from '../_shared/context'
 import { AppError } from '../_shared/errors'
-import { docs, iso, pageOf } from '../_shared/query'
+import { iso, pageOf, pageWindow, total } from '../_shared/query'
 import { shuffled } from '../_shared/codes'
 import type { ElectorDoc, PollDoc, StoredPollState } from './documents'
 import { electorateLabel } from './electorate'
@@ -25,13 +25,21 @@ export function summary(p: PollDoc, voted?: boolean): PollSummary {
   }
 }
 
-/** A member's polls: those whose frozen roster holds them, latest opening first. */
+/**
+ * A member's polls: those whose frozen roster holds them, latest opening first. 2 requests: the count,
+ * and the page of the member's elector entries with each one's poll joined ($lookup on _id).
+ */
 export async function myPolls(ctx: Ctx, page: number) {
-  const _ = ctx.db.command
-  const { total, items } = await pageOf<ElectorDoc>(ctx.db.collection(C.electors), { memberId: requireMember(ctx)._id }, { orderBy: [['openedAt', 'desc'], ['_id', 'asc']], page })
-  const polls = items.length ? await docs<PollDoc>(ctx.db.collection(C.polls).where({ _id: _.in(items.map((e) => e.pollId)) }).limit(items.length)) : []
-  const byId = new Map(polls.map((p) => [p._id, p]))
-  return { items: items.filter((e) => byId.has(e.pollId)).map((e) => summary(byId.get(e.pollId)!, e.voted)), page, total }
+  const where = { memberId: requireMember(ctx)._id }
+  const electors = ctx.db.collection(C.electors)
+  const { skip, limit } = pageWindow(page)
+  const [count, res] = await Promise.all([
+    total(electors.where(where)),
+    electors.aggregate().match(where).sort({ openedAt: -1, _id: 1 }).skip(skip).limit(limit)
+      .lookup({ from: C.polls, localField: 'pollId', foreignField: '_id', as: 'polls' }).end() as Promise<{ list: Array<ElectorDoc & { polls: PollDoc[] }> }>,
+  ])
+  const items = res.list.filter((e) => e.polls.length).map((e) => summary(e.polls[0], e.voted))
+  return { items, page, total: count }
 }
 
 /** Every poll but discarded drafts, newest first (organisers). */
