@@ -13,7 +13,7 @@ import { dispatch, type Routes } from '../../cloudfunctions/_shared/dispatch'
 import { servicesFrom } from '../../cloudfunctions/_shared/services'
 import { routes as congressRoutes } from '../../cloudfunctions/congress/routes'
 import { newEnvName, sdkFor } from '../support/cloud'
-import { inDays, must, stage, step, submitted, type Stage } from './congress-support'
+import { inDays, must, requestId, stage, step, submitted, type Stage } from './congress-support'
 import { faulty, snapshot, type Fault } from './audit-atomicity-support'
 
 jest.setTimeout(300_000)
@@ -87,9 +87,9 @@ const S = 'congress_sessions'
 const committee = () => st.committee[0].openid
 
 async function extraSession(): Promise<{ id: string; revision: number }> {
-  const t = 100 + ++n
+  const t = 10 + ++n
   return must(env, st.chair, 'saveSession', {
-    requestId: `rq${t}`, term: t, meeting: 1, title: `第${t}届第一次教职工代表大会`, meetingDate: inDays(20), collectFrom: inDays(-5), collectTo: inDays(10),
+    requestId: requestId(), term: t, meeting: 1, title: `第${t}届第一次教职工代表大会`, meetingDate: inDays(20), collectFrom: inDays(-5), collectTo: inDays(10),
   })
 }
 
@@ -151,7 +151,7 @@ const congress: Case[] = [
     name: 'congress.submit (提案号 claimed with the state change)', routes: congressRoutes, failOn: 'congress_numbers',
     arrange: async () => {
       const [p, a, b] = st.delegates
-      const d = await must(env, p, 'saveProposal', { sessionId: st.sessionId, requestId: `sub${++n}`, title: title('编号测试提案'), category: '后勤保障', reasons: '理由。', measures: '办法。' })
+      const d = await must(env, p, 'saveProposal', { sessionId: st.sessionId, requestId: requestId(), title: title('编号测试提案'), category: '后勤保障', reasons: '理由。', measures: '办法。' })
       await must(env, p, 'invite', { id: d.id, memberIds: [a.memberId, b.memberId] })
       for (const s of [a, b]) await must(env, s, 'respond', { id: d.id, accept: true })
       return { openid: p.openid, input: { action: 'submit', id: d.id, revision: await revisionOf(d.id) }, docs: [[P, d.id]] }
@@ -171,10 +171,10 @@ const congress: Case[] = [
   {
     name: 'congress.saveSession (create)', routes: congressRoutes,
     arrange: async () => {
-      const t = 200 + ++n
+      const t = 50 + ++n
       return {
         openid: st.chair.openid, docs: [[S, `congress-${t}-1`]],
-        input: { action: 'saveSession', requestId: `rc${t}`, term: t, meeting: 1, title: `第${t}届第一次教职工代表大会`, meetingDate: inDays(20), collectFrom: inDays(-5), collectTo: inDays(10) },
+        input: { action: 'saveSession', requestId: requestId(), term: t, meeting: 1, title: `第${t}届第一次教职工代表大会`, meetingDate: inDays(20), collectFrom: inDays(-5), collectTo: inDays(10) },
       }
     },
   },
@@ -223,11 +223,11 @@ const congress: Case[] = [
     arrange: async () => {
       const opinionId = `op_aa_${++n}`
       await db.collection('opinions').add({ data: { _id: opinionId, text: '食堂晚餐供应时间太短。', category: '食堂', state: 'received', createdAt: new Date() } })
-      const requestId = `fo${n}xxxxxxxx`
+      const rid = requestId()
       const { createdId } = await import('../../cloudfunctions/_shared/create-once')
       return {
-        openid: committee(), input: { action: 'fromOpinion', sessionId: st.sessionId, opinionId, requestId },
-        docs: [['opinions', opinionId], [P, createdId(committee(), 'congress.proposal', requestId)]],
+        openid: committee(), input: { action: 'fromOpinion', sessionId: st.sessionId, opinionId, requestId: rid },
+        docs: [['opinions', opinionId], [P, createdId(committee(), 'congress.proposal', rid)]],
       }
     },
   },
