@@ -12,8 +12,10 @@
 import { dispatch, type Routes } from '../../cloudfunctions/_shared/dispatch'
 import { servicesFrom } from '../../cloudfunctions/_shared/services'
 import { routes as congressRoutes } from '../../cloudfunctions/congress/routes'
+import { routes as memberRoutes } from '../../cloudfunctions/member/routes'
 import { newEnvName, sdkFor } from '../support/cloud'
 import { inDays, must, requestId, stage, step, submitted, type Stage } from './congress-support'
+import { callAs } from './helpers'
 import { faulty, snapshot, type Fault } from './audit-atomicity-support'
 
 jest.setTimeout(300_000)
@@ -233,7 +235,40 @@ const congress: Case[] = [
   },
 ]
 
-const cases: Case[] = [...congress]
+const META = 'app_meta'
+const chair = () => st.chair.openid
+
+const member: Case[] = [
+  {
+    name: 'member.setDepartments', routes: memberRoutes,
+    arrange: async () => ({ openid: chair(), input: { action: 'setDepartments', departments: ['语文组', '数学组', `体育组${++n}`] }, docs: [[META, 'departments']] }),
+  },
+  {
+    name: 'member.setJoinSettings', routes: memberRoutes,
+    arrange: async () => {
+      const had = (await snapshot(db, [[META, 'join_settings']]))[0] as { invite?: boolean } | null
+      return { openid: chair(), input: { action: 'setJoinSettings', invite: !(had?.invite ?? true) }, docs: [[META, 'join_settings']] }
+    },
+  },
+  {
+    name: 'member.revokeInvite', routes: memberRoutes,
+    arrange: async () => {
+      const r = await callAs(env, { openid: chair() }, 'member', { action: 'createInvite', requestId: requestId(), note: `新教师${++n}`, days: 7, maxUses: 5, autoApprove: false })
+      if (!r.ok) throw new Error(`member.createInvite: ${r.message}`)
+      return { openid: chair(), input: { action: 'revokeInvite', code: r.data.code }, docs: [['invites', r.data.code]] }
+    },
+  },
+  {
+    name: 'member.importRoster', routes: memberRoutes,
+    arrange: async () => {
+      const csv = `姓名,部门,工号,生日,性别,状态,手机\r\n钱多${++n},数学组,C${1000 + n},1979-05-04,女,在职,1390000${String(1000 + n)}\r\n`
+      const up = await cloud.uploadFile({ cloudPath: `uploads/roster/${Date.now()}-名册.csv`, fileContent: Buffer.from(csv) })
+      return { openid: chair(), input: { action: 'importRoster', fileId: up.fileID, fileName: '名册.csv' }, docs: [[META, 'roster']] }
+    },
+  },
+]
+
+const cases: Case[] = [...congress, ...member]
 
 describe.each(cases)('$name', (c) => {
   it('dies with its change undone when the second write fails, and lands with one audit entry when it does not', async () => {
