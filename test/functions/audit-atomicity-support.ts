@@ -5,6 +5,8 @@
  */
 export interface Fault {
   collection: string
+  /** adds into it that succeed before the failing one (an earlier step's own entry) */
+  after?: number
 }
 
 export class InjectedFault extends Error {
@@ -14,7 +16,7 @@ export class InjectedFault extends Error {
   }
 }
 
-function collections(target: any, fault: Fault): any {
+function collections(target: any, fault: Fault, seen = { adds: 0 }): any {
   return new Proxy(target, {
     get(t, prop) {
       const value = Reflect.get(t, prop, t)
@@ -25,7 +27,7 @@ function collections(target: any, fault: Fault): any {
         return new Proxy(c, {
           get(ct, cprop) {
             const v = Reflect.get(ct, cprop, ct)
-            if (cprop === 'add') return async () => { throw new InjectedFault(name) }
+            if (cprop === 'add' && seen.adds++ >= (fault.after ?? 0)) return async () => { throw new InjectedFault(name) }
             return typeof v === 'function' ? v.bind(ct) : v
           },
         })
@@ -35,11 +37,12 @@ function collections(target: any, fault: Fault): any {
 }
 
 export function faulty(db: any, fault: Fault): any {
-  const wrapped = collections(db, fault)
+  const seen = { adds: 0 }
+  const wrapped = collections(db, fault, seen)
   return new Proxy(wrapped, {
     get(t, prop) {
-      if (prop === 'startTransaction') return async () => collections(await db.startTransaction(), fault)
-      if (prop === 'runTransaction') return (fn: (tx: any) => unknown, ...rest: unknown[]) => db.runTransaction((tx: any) => fn(collections(tx, fault)), ...rest)
+      if (prop === 'startTransaction') return async () => collections(await db.startTransaction(), fault, seen)
+      if (prop === 'runTransaction') return (fn: (tx: any) => unknown, ...rest: unknown[]) => db.runTransaction((tx: any) => fn(collections(tx, fault, seen)), ...rest)
       return Reflect.get(t, prop)
     },
   })

@@ -10,12 +10,16 @@
  * 提案号): its fault is the number claim.
  */
 import { dispatch, type Routes } from '../../cloudfunctions/_shared/dispatch'
+import type { ServerEnv } from '../../cloudfunctions/_shared/env'
 import { servicesFrom } from '../../cloudfunctions/_shared/services'
 import { routes as congressRoutes } from '../../cloudfunctions/congress/routes'
 import { routes as memberRoutes } from '../../cloudfunctions/member/routes'
+import { routes as pollRoutes } from '../../cloudfunctions/poll/routes'
+import { createdId } from '../../cloudfunctions/_shared/create-once'
 import { newEnvName, sdkFor } from '../support/cloud'
 import { inDays, must, requestId, stage, step, submitted, type Stage } from './congress-support'
 import { callAs } from './helpers'
+import { appraisalDraft, electionDraft, must as pollMust, openedPoll } from './poll-support'
 import { faulty, snapshot, type Fault } from './audit-atomicity-support'
 
 jest.setTimeout(300_000)
@@ -40,17 +44,28 @@ interface Arranged {
 interface Case {
   name: string
   routes: Routes
+  /** the entry the action records (none for submit) */
+  action?: string
   arrange: () => Promise<Arranged>
-  /** the collection whose `add` fails (default: the audit log) */
-  failOn?: string
+  /** the add that fails (default: the first into the audit log) */
+  fault?: Fault
+  /**
+   * For a resumable action (its earlier steps are idempotent and the next call finishes them): what the
+   * documents must look like after the fault, instead of "exactly as before".
+   */
+  partial?: (docs: any[]) => void
+  /** time passing between the failed call and the retry (a stale claim) */
+  between?: (a: Arranged) => Promise<void>
+  /** new audit entries of the clean run, the action's own included (default 1; 0 without `action`) */
+  entries?: number
   /** what the clean run must have written besides the audit entry */
-  check?: (after: unknown[]) => void
+  check?: (after: any[]) => void
 }
 
-const auditCount = async () => ((await db.collection(AUDIT).count()) as { total: number }).total
+const auditCount = async (action?: string) => ((await db.collection(AUDIT).where(action ? { action } : {}).count()) as { total: number }).total
 
 async function run(routes: Routes, a: Arranged, fault: Fault | null) {
-  return dispatch(routes, a.input, { openid: a.openid, db: fault ? faulty(db, fault) : db, now: new Date(), services: servicesFrom(cloud) })
+  return dispatch(routes, a.input, { openid: a.openid, db: fault ? faulty(db, fault) : db, now: new Date(), services: servicesFrom(cloud), env: { APP_SECRET: 'audit-atomicity-secret-0123456789abcdef' } as ServerEnv })
 }
 
 /* ───────────── arrangements (made through the function over HTTP, as the app would) ───────────── */
@@ -97,14 +112,14 @@ async function extraSession(): Promise<{ id: string; revision: number }> {
 
 const congress: Case[] = [
   {
-    name: 'congress.decide (立案)', routes: congressRoutes,
+    name: 'congress.decide (立案)', routes: congressRoutes, action: 'congress.accept',
     arrange: async () => {
       const x = await submittedCase()
       return { openid: committee(), input: { action: 'decide', id: x.id, revision: x.revision, decision: 'accept', reason: '' }, docs: [[P, x.id]] }
     },
   },
   {
-    name: 'congress.decide (并案)', routes: congressRoutes,
+    name: 'congress.decide (并案)', routes: congressRoutes, action: 'congress.merge',
     arrange: async () => {
       const into = await accepted()
       const x = await submittedCase()
@@ -112,7 +127,7 @@ const congress: Case[] = [
     },
   },
   {
-    name: 'congress.assign', routes: congressRoutes,
+    name: 'congress.assign', routes: congressRoutes, action: 'congress.assign',
     arrange: async () => {
       const id = await accepted()
       return {
@@ -122,35 +137,35 @@ const congress: Case[] = [
     },
   },
   {
-    name: 'congress.reviewAnswer (审核通过)', routes: congressRoutes,
+    name: 'congress.reviewAnswer (审核通过)', routes: congressRoutes, action: 'congress.approveAnswer',
     arrange: async () => {
       const id = await answered()
       return { openid: committee(), input: { action: 'reviewAnswer', id, revision: await revisionOf(id), approve: true, reason: '' }, docs: [[P, id]] }
     },
   },
   {
-    name: 'congress.reviewAnswer (退回重办)', routes: congressRoutes,
+    name: 'congress.reviewAnswer (退回重办)', routes: congressRoutes, action: 'congress.returnAnswer',
     arrange: async () => {
       const id = await answered()
       return { openid: committee(), input: { action: 'reviewAnswer', id, revision: await revisionOf(id), approve: false, reason: '请补充时间表' }, docs: [[P, id]] }
     },
   },
   {
-    name: 'congress.closeRating', routes: congressRoutes,
+    name: 'congress.closeRating', routes: congressRoutes, action: 'congress.closeRating',
     arrange: async () => {
       const id = await expiredRating()
       return { openid: committee(), input: { action: 'closeRating', id, revision: await revisionOf(id) }, docs: [[P, id]] }
     },
   },
   {
-    name: 'congress.closeExpiredRatings (timer)', routes: congressRoutes,
+    name: 'congress.closeExpiredRatings (timer)', routes: congressRoutes, action: 'congress.closeRating',
     arrange: async () => {
       const id = await expiredRating()
       return { openid: '', input: { Type: 'Timer', TriggerName: 'closeExpiredRatings' }, docs: [[P, id]] }
     },
   },
   {
-    name: 'congress.submit (提案号 claimed with the state change)', routes: congressRoutes, failOn: 'congress_numbers',
+    name: 'congress.submit (提案号 claimed with the state change)', routes: congressRoutes, fault: { collection: 'congress_numbers' },
     arrange: async () => {
       const [p, a, b] = st.delegates
       const d = await must(env, p, 'saveProposal', { sessionId: st.sessionId, requestId: requestId(), title: title('编号测试提案'), category: '后勤保障', reasons: '理由。', measures: '办法。' })
@@ -161,7 +176,7 @@ const congress: Case[] = [
     check: ([p]) => expect(p).toMatchObject({ state: 'submitted', number: expect.any(Number) }),
   },
   {
-    name: 'congress.saveSession (edit)', routes: congressRoutes,
+    name: 'congress.saveSession (edit)', routes: congressRoutes, action: 'congress.editSession',
     arrange: async () => {
       const s = await extraSession()
       return {
@@ -171,7 +186,7 @@ const congress: Case[] = [
     },
   },
   {
-    name: 'congress.saveSession (create)', routes: congressRoutes,
+    name: 'congress.saveSession (create)', routes: congressRoutes, action: 'congress.createSession',
     arrange: async () => {
       const t = 50 + ++n
       return {
@@ -181,14 +196,14 @@ const congress: Case[] = [
     },
   },
   {
-    name: 'congress.setCommittee', routes: congressRoutes,
+    name: 'congress.setCommittee', routes: congressRoutes, action: 'congress.setCommittee',
     arrange: async () => {
       const s = await extraSession()
       return { openid: st.chair.openid, input: { action: 'setCommittee', sessionId: s.id, revision: s.revision, memberIds: [st.committee[1].memberId] }, docs: [[S, s.id]] }
     },
   },
   {
-    name: 'congress.setDocuments', routes: congressRoutes,
+    name: 'congress.setDocuments', routes: congressRoutes, action: 'congress.setDocuments',
     arrange: async () => {
       const s = await extraSession()
       const noticeId = `notice_aa_${++n}`
@@ -197,21 +212,21 @@ const congress: Case[] = [
     },
   },
   {
-    name: 'congress.addDelegate', routes: congressRoutes,
+    name: 'congress.addDelegate', routes: congressRoutes, action: 'congress.addDelegate',
     arrange: async () => ({
       openid: st.chair.openid, docs: [['congress_delegates', `${st.sessionId}_${st.outsider.memberId}`]],
       input: { action: 'addDelegate', sessionId: st.sessionId, memberId: st.outsider.memberId, constituency: '体育组选区', kind: 'delegate', leader: false },
     }),
   },
   {
-    name: 'congress.removeDelegate', routes: congressRoutes,
+    name: 'congress.removeDelegate', routes: congressRoutes, action: 'congress.removeDelegate',
     arrange: async () => {
       const d = st.delegates[5]
       return { openid: st.chair.openid, input: { action: 'removeDelegate', sessionId: st.sessionId, memberId: d.memberId, reason: '调离' }, docs: [['congress_delegates', `${st.sessionId}_${d.memberId}`]] }
     },
   },
   {
-    name: 'congress.checkin (from the roster)', routes: congressRoutes,
+    name: 'congress.checkin (from the roster)', routes: congressRoutes, action: 'congress.checkin',
     arrange: async () => {
       const [a, b] = st.delegates
       return {
@@ -221,12 +236,11 @@ const congress: Case[] = [
     },
   },
   {
-    name: 'congress.fromOpinion', routes: congressRoutes,
+    name: 'congress.fromOpinion', routes: congressRoutes, action: 'congress.fromOpinion',
     arrange: async () => {
       const opinionId = `op_aa_${++n}`
       await db.collection('opinions').add({ data: { _id: opinionId, text: '食堂晚餐供应时间太短。', category: '食堂', state: 'received', createdAt: new Date() } })
       const rid = requestId()
-      const { createdId } = await import('../../cloudfunctions/_shared/create-once')
       return {
         openid: committee(), input: { action: 'fromOpinion', sessionId: st.sessionId, opinionId, requestId: rid },
         docs: [['opinions', opinionId], [P, createdId(committee(), 'congress.proposal', rid)]],
@@ -240,18 +254,18 @@ const chair = () => st.chair.openid
 
 const member: Case[] = [
   {
-    name: 'member.setDepartments', routes: memberRoutes,
+    name: 'member.setDepartments', routes: memberRoutes, action: 'member.setDepartments',
     arrange: async () => ({ openid: chair(), input: { action: 'setDepartments', departments: ['语文组', '数学组', `体育组${++n}`] }, docs: [[META, 'departments']] }),
   },
   {
-    name: 'member.setJoinSettings', routes: memberRoutes,
+    name: 'member.setJoinSettings', routes: memberRoutes, action: 'member.setJoinSettings',
     arrange: async () => {
       const had = (await snapshot(db, [[META, 'join_settings']]))[0] as { invite?: boolean } | null
       return { openid: chair(), input: { action: 'setJoinSettings', invite: !(had?.invite ?? true) }, docs: [[META, 'join_settings']] }
     },
   },
   {
-    name: 'member.revokeInvite', routes: memberRoutes,
+    name: 'member.revokeInvite', routes: memberRoutes, action: 'member.revokeInvite',
     arrange: async () => {
       const r = await callAs(env, { openid: chair() }, 'member', { action: 'createInvite', requestId: requestId(), note: `新教师${++n}`, days: 7, maxUses: 5, autoApprove: false })
       if (!r.ok) throw new Error(`member.createInvite: ${r.message}`)
@@ -259,7 +273,7 @@ const member: Case[] = [
     },
   },
   {
-    name: 'member.importRoster', routes: memberRoutes,
+    name: 'member.importRoster', routes: memberRoutes, action: 'member.importRoster',
     arrange: async () => {
       const csv = `姓名,部门,工号,生日,性别,状态,手机\r\n钱多${++n},数学组,C${1000 + n},1979-05-04,女,在职,1390000${String(1000 + n)}\r\n`
       const up = await cloud.uploadFile({ cloudPath: `uploads/roster/${Date.now()}-名册.csv`, fileContent: Buffer.from(csv) })
@@ -268,24 +282,110 @@ const member: Case[] = [
   },
 ]
 
-const cases: Case[] = [...congress, ...member]
+const POLLS = 'polls'
+const voters = () => ({ kind: 'members', memberIds: st.delegates.slice(0, 5).map((d) => d.memberId) })
+const draft = async (make: (o: Record<string, unknown>) => Record<string, unknown> = appraisalDraft) => pollMust(env, chair(), 'save', { ...make({ title: title('审计测试投票'), electorate: voters() }), requestId: requestId() })
+const opened = async (make: (o: Record<string, unknown>) => Record<string, unknown> = appraisalDraft) => openedPoll(env, st.chair, make({ title: title('审计测试投票'), electorate: voters() }))
+const state = (s: string) => (docs: any[]) => expect(docs[0]).toMatchObject({ state: s })
+
+const poll: Case[] = [
+  {
+    name: 'poll.save (create)', routes: pollRoutes, action: 'poll.create',
+    arrange: async () => {
+      const rid = requestId()
+      return { openid: chair(), input: { action: 'save', ...appraisalDraft({ title: title('新投票') }), requestId: rid }, docs: [[POLLS, createdId(chair(), 'poll.create', rid)]] }
+    },
+  },
+  {
+    name: 'poll.save (edit)', routes: pollRoutes, action: 'poll.edit',
+    arrange: async () => {
+      const d = await draft()
+      return { openid: chair(), input: { action: 'save', id: d.id, revision: d.revision, ...appraisalDraft({ title: title('改过的投票'), electorate: voters() }) }, docs: [[POLLS, d.id]] }
+    },
+  },
+  {
+    name: 'poll.discard', routes: pollRoutes, action: 'poll.discard',
+    arrange: async () => {
+      const d = await draft()
+      return { openid: chair(), input: { action: 'discard', id: d.id, revision: d.revision }, docs: [[POLLS, d.id]] }
+    },
+  },
+  {
+    name: 'poll.open (resumable: left opening, finished by the next call)', routes: pollRoutes, action: 'poll.open', partial: state('opening'), check: state('open'),
+    arrange: async () => {
+      const d = await draft()
+      return { openid: chair(), input: { action: 'open', id: d.id, revision: d.revision }, docs: [[POLLS, d.id]] }
+    },
+  },
+  {
+    name: 'poll.close (resumable: left closing, finished by the next call)', routes: pollRoutes, action: 'poll.close', partial: state('closing'), check: state('closed'),
+    arrange: async () => {
+      const p = await opened()
+      return { openid: chair(), input: { action: 'close', id: p.id }, docs: [[POLLS, p.id]] }
+    },
+  },
+  {
+    // the results notice's own entry lands first (fault.after); the step that dies is the publishing
+    name: 'poll.publish (resumable: the claim is taken over once stale)', routes: pollRoutes, action: 'poll.publish',
+    fault: { collection: AUDIT, after: 1 }, partial: state('publishing'), entries: 2, check: state('published'),
+    arrange: async () => {
+      const p = await opened()
+      await pollMust(env, chair(), 'close', { id: p.id })
+      return { openid: chair(), input: { action: 'publish', id: p.id, publicityDays: 3 }, docs: [[POLLS, p.id]] }
+    },
+    between: async (a) => { await db.collection(POLLS).doc(a.docs[0][1]).update({ data: { 'claim.at': new Date(Date.now() - 60_000) } }) },
+  },
+  {
+    name: 'poll.runoff', routes: pollRoutes, action: 'poll.runoff',
+    arrange: async () => {
+      const p = await opened(electionDraft)
+      const item = (name: string) => p.items.find((it: any) => it.name === name).id
+      const picks = [['甲', '乙'], ['甲', '丙'], ['甲', '乙'], ['甲', '丙'], ['乙', '丙']]
+      for (const [i, who] of st.delegates.slice(0, 5).entries()) await pollMust(env, who.openid, 'cast', { id: p.id, ballot: { picks: picks[i].map(item) } })
+      await pollMust(env, chair(), 'close', { id: p.id })
+      return { openid: chair(), input: { action: 'runoff', id: p.id }, docs: [[POLLS, p.id], [POLLS, `${p.id}_r2`]] }
+    },
+  },
+  {
+    name: 'poll.remind', routes: pollRoutes, action: 'poll.remind',
+    arrange: async () => {
+      const p = await opened()
+      return { openid: chair(), input: { action: 'remind', id: p.id }, docs: [[POLLS, p.id]] }
+    },
+  },
+  {
+    name: 'poll.printSlips', routes: pollRoutes, action: 'poll.printSlips',
+    arrange: async () => {
+      const d = await draft()
+      return { openid: chair(), input: { action: 'printSlips', id: d.id, count: 3, requestId: requestId() }, docs: [[POLLS, d.id]] }
+    },
+  },
+]
+
+const cases: Case[] = [...congress, ...member, ...poll]
 
 describe.each(cases)('$name', (c) => {
   it('dies with its change undone when the second write fails, and lands with one audit entry when it does not', async () => {
     const a = await c.arrange()
     const before = await snapshot(db, a.docs)
-    const audits = await auditCount()
+    const fault = c.fault ?? { collection: AUDIT }
+    const [audits, own] = [await auditCount(), c.action ? await auditCount(c.action) : 0]
 
-    const failed = await run(c.routes, a, { collection: c.failOn ?? AUDIT })
-    expect(failed.ok).toBe(false)
-    expect(await snapshot(db, a.docs)).toEqual(before)
-    expect(await auditCount()).toBe(audits)
+    const failed = await run(c.routes, a, fault)
+    expect(failed).toMatchObject({ ok: false, code: fault.collection === AUDIT ? 'INTERNAL' : expect.any(String) })
+    if (c.partial) c.partial(await snapshot(db, a.docs))
+    else expect(await snapshot(db, a.docs)).toEqual(before)
+    expect(await auditCount()).toBe(audits + (fault.collection === AUDIT ? fault.after ?? 0 : 0))
+    if (c.action) expect(await auditCount(c.action)).toBe(own)
 
+    await c.between?.(a)
+    const ahead = await auditCount()
     const done = await run(c.routes, a, null)
-    expect(done).toMatchObject({ ok: true })
+    expect(done.ok ? 'ok' : done).toBe('ok')
     const after = await snapshot(db, a.docs)
     expect(after).not.toEqual(before)
-    expect(await auditCount()).toBe(audits + (c.failOn ? 0 : 1))
+    expect(await auditCount()).toBe(ahead + (c.entries ?? (c.action ? 1 : 0)))
+    if (c.action) expect(await auditCount(c.action)).toBe(own + 1)
     c.check?.(after)
   })
 })
