@@ -15,9 +15,12 @@ import { servicesFrom } from '../../cloudfunctions/_shared/services'
 import { routes as congressRoutes } from '../../cloudfunctions/congress/routes'
 import { routes as memberRoutes } from '../../cloudfunctions/member/routes'
 import { routes as pollRoutes } from '../../cloudfunctions/poll/routes'
+import { routes as opinionRoutes } from '../../cloudfunctions/opinion/routes'
+import { routes as noticeRoutes } from '../../cloudfunctions/notice/routes'
+import { routes as welfareRoutes } from '../../cloudfunctions/welfare/routes'
 import { createdId } from '../../cloudfunctions/_shared/create-once'
 import { newEnvName, sdkFor } from '../support/cloud'
-import { inDays, must, requestId, stage, step, submitted, type Stage } from './congress-support'
+import { inDays, must, requestId, stage, step, submitted, today, type Stage } from './congress-support'
 import { callAs } from './helpers'
 import { appraisalDraft, electionDraft, must as pollMust, openedPoll } from './poll-support'
 import { faulty, snapshot, type Fault } from './audit-atomicity-support'
@@ -362,7 +365,67 @@ const poll: Case[] = [
   },
 ]
 
-const cases: Case[] = [...congress, ...member, ...poll]
+/** An opinion as the union sees it after release (anonymous: nothing about who wrote it). */
+async function opinion(extra: Record<string, unknown>): Promise<string> {
+  const _id = `op_aa_${++n}`
+  await db.collection('opinions').add({
+    data: {
+      _id, category: '食堂', text: `第${n}条：食堂晚餐供应时间太短。`, images: [], anonymous: true, submittedOn: today(), submittedMonth: today().slice(0, 7),
+      visibleOn: today(), dueOn: inDays(7), state: 'pending', replies: [], followUps: [], ...extra,
+    },
+  })
+  return _id
+}
+const replied = () => ({ state: 'replied', ...handler(), replies: [{ text: '已协调延长。', repliedAt: new Date(), by: st.chair.memberId, byName: st.chair.name }] })
+const OPINIONS = 'opinions'
+const handler = () => ({ assigneeId: st.chair.memberId, assigneeName: st.chair.name })
+/** One handling step on a fresh opinion (made as `extra` says, at arrange time: the stage's chair handles it). */
+const opinionCase = (action: string, extra: () => Record<string, unknown>, input: () => Record<string, unknown> = () => ({})): Case => ({
+  name: `opinion.${action}`, routes: opinionRoutes, action: `opinion.${action}`,
+  arrange: async () => {
+    const id = await opinion(extra())
+    return { openid: chair(), input: { action, id, ...input() }, docs: [[OPINIONS, id]] }
+  },
+})
+
+const opinions: Case[] = [
+  opinionCase('assign', () => ({}), () => ({ assigneeId: st.chair.memberId })),
+  opinionCase('reply', () => ({ state: 'processing', ...handler() }), () => ({ text: '已与食堂协调，晚餐延长半小时。' })),
+  opinionCase('close', replied),
+  opinionCase('reject', () => ({}), () => ({ reason: '不属于工会职责范围。' })),
+  opinionCase('release', () => ({ held: 'review' })),
+  opinionCase('publishQa', replied, () => ({ question: '食堂晚餐时间能否延长？', answer: '已延长半小时。' })),
+  {
+    name: 'opinion.setSettings', routes: opinionRoutes, action: 'opinion.setSettings',
+    arrange: async () => ({ openid: chair(), input: { action: 'setSettings', dueDays: 10 + (++n % 40) }, docs: [[META, 'opinion_settings']] }),
+  },
+]
+
+const others: Case[] = [
+  {
+    name: 'notice.remindUnread', routes: noticeRoutes, action: 'notice.remindUnread',
+    arrange: async () => {
+      const call = async (action: string, input: Record<string, unknown>) => {
+        const r = await callAs(env, { openid: chair() }, 'notice', { action, ...input })
+        if (!r.ok) throw new Error(`notice.${action}: ${r.message}`)
+        return r.data
+      }
+      const { id } = await call('createDraft', { requestId: requestId(), title: title('工会小组活动通知'), category: '校务', visibility: 'internal', body: [{ type: 'paragraph', text: '请各小组长组织。' }] })
+      await call('publish', { id })
+      return { openid: chair(), input: { action: 'remindUnread', id }, docs: [['notices', id]] }
+    },
+  },
+  {
+    name: 'welfare.setHardship', routes: welfareRoutes, action: 'welfare.setHardship',
+    arrange: async () => {
+      const who = st.delegates[3 + (++n % 2)]
+      const had = (await snapshot(db, [['welfare_people', who.memberId]]))[0] as { hardship?: boolean } | null
+      return { openid: chair(), input: { action: 'setHardship', memberId: who.memberId, hardship: !had?.hardship, note: '家人住院' }, docs: [['welfare_people', who.memberId]] }
+    },
+  },
+]
+
+const cases: Case[] = [...congress, ...member, ...poll, ...opinions, ...others]
 
 describe.each(cases)('$name', (c) => {
   it('dies with its change undone when the second write fails, and lands with one audit entry when it does not', async () => {
