@@ -1,7 +1,7 @@
 /**
  * The 提案 state machine (types/congress.ts draws it). Guarantees, and the step that keeps each:
- *  1. Submitted only with ≥ N 附议: the submit is ONE conditional update whose filter holds
- *     `seconds ≥ secondsNeeded` — a form cannot skip it and a racing decline cannot slip past it.
+ *  1. Submitted only with ≥ N 附议: `seconds ≥ secondsNeeded` is checked on the proposal as read in the
+ *     transaction that submits it — a form cannot skip it and a racing decline cannot slip past it.
  *  2. Only invited 代表 second, each once: an invitation is a document `<proposalId>_<memberId>`;
  *     accepting flips it invited → accepted and adds 1 to the proposal in one transaction.
  *  3. One decision per proposal: every committee step reads the proposal in a transaction, checks
