@@ -14,7 +14,7 @@
  *     its deadline.
  */
 import { RATING_DAYS, type AnswerClass, type AnswerFileInput, type Decision, type ProposalCategory } from '../../types/congress'
-import { recordAudit, type DocWriter } from '../_shared/audit'
+import { auditedUpdate, recordAudit, type AuditEntry } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
 import { createdId, isDuplicateKey } from '../_shared/create-once'
 import { AppError, conflict, forbidden, notFound, staleRevision } from '../_shared/errors'
@@ -173,8 +173,8 @@ export async function submit(ctx: Ctx, id: string, revision: number): Promise<{ 
 /* ───────────── 立案审查 and 交办 (提案工作委员会) ───────────── */
 
 /** The audit entry of a step on `p`; `actor`: only for a timer's step (the caller otherwise). */
-export const audit = (w: DocWriter, ctx: Ctx, p: ProposalDoc, action: string, note?: string, actor?: { _id: string; name: string }) =>
-  recordAudit(w, ctx, { action, target: { kind: 'proposal', id: p._id, label: p.number ? `第${p.number}号提案“${p.title}”` : `提案“${p.title}”` }, ...(note ? { note } : {}), ...(actor ? { actor } : {}) })
+export const proposalEntry = (p: ProposalDoc, action: string, note?: string, actor?: { _id: string; name: string }): AuditEntry =>
+  ({ action, target: { kind: 'proposal', id: p._id, label: p.number ? `第${p.number}号提案“${p.title}”` : `提案“${p.title}”` }, ...(note ? { note } : {}), ...(actor ? { actor } : {}) })
 
 /**
  * A committee step and its audit entry in one transaction: the proposal as read there must still be in
@@ -182,13 +182,11 @@ export const audit = (w: DocWriter, ctx: Ctx, p: ProposalDoc, action: string, no
  * nothing written — when it has moved on (the caller names the refusal).
  */
 export async function auditedStep(ctx: Ctx, p: ProposalDoc, from: readonly string[], revision: number, data: Record<string, unknown>, entry: { action: string; note?: string }): Promise<boolean> {
-  return inTransaction(ctx.db, async (t) => {
-    const now = await getDoc<ProposalDoc>(t, C.proposals, p._id)
-    if (!now || !from.includes(now.state) || now.revision !== revision) return false
-    await t.collection(C.proposals).doc(p._id).update({ data: { ...data, revision: revision + 1, updatedAt: ctx.now } })
-    await audit(t, ctx, now, entry.action, entry.note)
-    return true
-  })
+  const { changed } = await auditedUpdate<ProposalDoc>(ctx, C.proposals, p._id, (now) => (!now || !from.includes(now.state) || now.revision !== revision ? null : {
+    data: { ...data, revision: revision + 1, updatedAt: ctx.now },
+    entry: proposalEntry(now, entry.action, entry.note),
+  }))
+  return changed
 }
 
 export async function decide(ctx: Ctx, input: { id: string; revision: number; decision: Decision; reason: string; intoId?: string }): Promise<{ id: string; state: string }> {
@@ -220,7 +218,7 @@ async function merge(ctx: Ctx, p: ProposalDoc, revision: number, intoId: string 
     const followerIds = [...new Set([...into.followerIds, ...people])].filter((x) => x !== into.proposerId && !into.seconderIds.includes(x))
     await t.collection(C.proposals).doc(src._id).update({ data: { state: 'merged', mergedInto: into._id, decidedBy: me._id, revision: src.revision + 1, updatedAt: ctx.now, ...(reason ? { decisionReason: reason } : {}) } })
     await t.collection(C.proposals).doc(into._id).update({ data: { followerIds: _set(ctx, followerIds), mergedFromIds: _set(ctx, [...into.mergedFromIds, src._id]), revision: into.revision + 1, updatedAt: ctx.now } })
-    await audit(t, ctx, src, 'congress.merge', `并入“${into.title}”${reason ? `，${reason}` : ''}`)
+    await recordAudit(t, ctx, proposalEntry(src, 'congress.merge', `并入“${into.title}”${reason ? `，${reason}` : ''}`))
   })
   return { id: p._id, state: 'merged' }
 }

@@ -10,13 +10,14 @@
  * Raters who never rated a closed round are recorded by name as 未评价 on the proposal.
  */
 import type { Rating } from '../../types/congress'
+import { auditedUpdate } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
 import { isDuplicateKey } from '../_shared/create-once'
 import { conflict, forbidden } from '../_shared/errors'
 import { addDays, shanghaiDate } from '../_shared/time'
 import { CONGRESS_COLLECTIONS as C, type ProposalDoc, type RatingDoc } from './documents'
-import { audit, DECIDED_ELSEWHERE, mustBe } from './proposals'
-import { getDoc, inTransaction, loadProposal, loadSession, membersByIds, proposalRatings, ratingId, requireProposalCommittee, scanAll } from './store'
+import { DECIDED_ELSEWHERE, mustBe, proposalEntry } from './proposals'
+import { loadProposal, loadSession, membersByIds, proposalRatings, ratingId, requireProposalCommittee, scanAll } from './store'
 
 const WORST: Rating[] = ['unsatisfied', 'basic', 'satisfied']
 
@@ -82,13 +83,12 @@ async function closeRound(ctx: Ctx, p: ProposalDoc, actor: { _id: string; name: 
   const names = await membersByIds(ctx.db, missingIds)
   const missing = missingIds.map((memberId) => ({ round: p.round, memberId, name: names.get(memberId)?.name ?? '（已离开）' }))
   const { next, data } = settlement(ctx, p, round, missing)
-  return inTransaction(ctx.db, async (t) => {
-    const now = await getDoc<ProposalDoc>(t, C.proposals, p._id)
-    if (!now || now.state !== 'rating' || now.round !== p.round || now.revision !== p.revision) return null
-    await t.collection(C.proposals).doc(p._id).update({ data: { ...data, revision: p.revision + 1 } })
-    await audit(t, ctx, now, 'congress.closeRating', missing.length ? `未评价：${missing.map((m) => m.name).join('、')}` : undefined, actor)
-    return { ...next, unrated: missing.length }
-  })
+  const note = missing.length ? `未评价：${missing.map((m) => m.name).join('、')}` : undefined
+  const { changed } = await auditedUpdate<ProposalDoc>(ctx, C.proposals, p._id, (now) => (!now || now.state !== 'rating' || now.round !== p.round || now.revision !== p.revision ? null : {
+    data: { ...data, revision: p.revision + 1 },
+    entry: proposalEntry(now, 'congress.closeRating', note, actor),
+  }))
+  return changed ? { ...next, unrated: missing.length } : null
 }
 
 const roundRatings = async (ctx: Ctx, p: ProposalDoc) => (await proposalRatings(ctx.db, p._id)).filter((r) => r.round === p.round)

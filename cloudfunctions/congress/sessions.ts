@@ -4,7 +4,7 @@
  * Every change here and its audit entry are written in one transaction (`audited` below): both or neither.
  */
 import { sessionIdOf, type SessionSaveInput } from '../../types/congress'
-import { recordAudit, type AuditEntry } from '../_shared/audit'
+import { auditedUpdate, recordAudit, type AuditEntry } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
 import { createdId } from '../_shared/create-once'
 import { AppError, conflict, notFound, staleRevision } from '../_shared/errors'
@@ -18,12 +18,10 @@ type SaveInput = Required<Pick<SessionSaveInput, 'term' | 'meeting' | 'title' | 
  * on is refused (staleRevision) and nothing is written.
  */
 async function audited(ctx: Ctx, id: string, revision: number, data: Record<string, unknown>, entry: (s: SessionDoc) => AuditEntry): Promise<{ id: string; revision: number }> {
-  await inTransaction(ctx.db, async (t) => {
-    const s = await getDoc<SessionDoc>(t, C.sessions, id)
+  await auditedUpdate<SessionDoc>(ctx, C.sessions, id, (s) => {
     if (!s) throw notFound('这次教代会')
     if (s.revision !== revision) throw staleRevision()
-    await t.collection(C.sessions).doc(id).update({ data: { ...data, revision: revision + 1, updatedAt: ctx.now } })
-    await recordAudit(t, ctx, entry(s))
+    return { data: { ...data, revision: revision + 1, updatedAt: ctx.now }, entry: entry(s) }
   })
   return { id, revision: revision + 1 }
 }
