@@ -6,6 +6,8 @@
 import type { Ctx } from './context'
 import { requireMember } from './context'
 import { COLLECTIONS, type AuditDoc, type MemberDoc } from './documents'
+import { getDoc } from './query'
+import { inTransaction } from './transaction'
 
 /** Either the database or a transaction: both add documents the same way. */
 export interface DocWriter {
@@ -45,6 +47,27 @@ export async function recordAudit(writer: DocWriter, ctx: Ctx, entry: AuditEntry
     ...(entry.note === undefined ? {} : { note: entry.note }),
   }
   await writer.collection(COLLECTIONS.auditLog).add({ data: doc })
+}
+
+/**
+ * The shape of most admin actions — read one document, check its state, change it, log it — with the
+ * change and its entry in ONE transaction, so both land or neither: a function killed between them, or
+ * an entry that fails to write, leaves the document as it was. `decide` sees the document as read in
+ * the transaction (null when missing) and refuses with an AppError, returns null (nothing to change, so
+ * no entry), or returns the update and its entry. Conflicts run it again on fresh data (inTransaction).
+ */
+export async function auditedUpdate<D>(
+  ctx: Ctx, collection: string, id: string,
+  decide: (doc: D | null) => { data: Record<string, unknown>; entry: AuditEntry } | null,
+): Promise<{ doc: D | null; changed: boolean }> {
+  return inTransaction(ctx.db, async (t) => {
+    const doc = await getDoc<D>(t, collection, id)
+    const change = decide(doc)
+    if (!change) return { doc, changed: false }
+    await t.collection(collection).doc(id).update({ data: change.data })
+    await recordAudit(t, ctx, change.entry)
+    return { doc, changed: true }
+  })
 }
 
 /** The fields of `after` that differ from `before`, as { before, after } — for compact entries. */

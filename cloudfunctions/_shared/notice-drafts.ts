@@ -9,7 +9,7 @@
  */
 import { noticeBody, noticeCategory, noticeTitle, noticeVisibility, type NoticeBlock, type NoticeCategory, type NoticeVisibility } from '../../types/notice'
 import { hasRole } from '../../types/role'
-import { recordAudit } from './audit'
+import { recordAudit, type AuditEntry } from './audit'
 import { requireMember, type Ctx } from './context'
 import { createdId, isDuplicateKey } from './create-once'
 import { COLLECTIONS, type Attachment, type NoticeDoc } from './documents'
@@ -51,6 +51,8 @@ const ALREADY_CREATED = 'notice draft already created'
 export async function createNoticeDraft(
   ctx: Ctx,
   input: { title: string; category: NoticeCategory; visibility: NoticeVisibility; body: NoticeBlock[] } & Partial<NoticeDraftFields>,
+  /** the caller's own entry for the action that drafts it (e.g. welfare.disclosureDraft), written in the same transaction */
+  also?: (id: string) => AuditEntry,
 ): Promise<{ id: string }> {
   if (!hasRole(ctx.role, 'committee')) throw forbidden('只有工会委员和主席可以起草公告')
   const author = requireMember(ctx)
@@ -96,6 +98,7 @@ export async function createNoticeDraft(
         target: { kind: 'notice', id, label: doc.title },
         after: { title: doc.title, category: doc.category, visibility: doc.visibility, state: 'draft' },
       })
+      if (also) await recordAudit(t, ctx, also(id))
       return { id }
     })
   } catch (err) {

@@ -1,7 +1,8 @@
 /**
  * 满意度: the proposer and every 附议人 (and the people of merged proposals) rate each answer that
  * reaches them, once per round. A round is settled — by the last rating, or by the committee closing it
- * after its deadline (RATING_DAYS after 审核通过) — in ONE conditional update on (state 'rating', round):
+ * after its deadline (RATING_DAYS after 审核通过, checked on (state 'rating', round, revision) in the transaction
+ * that also writes its audit entry) — in ONE update:
  *  - round 1 with any 不满意 reopens the case (面商, round 2) — also when the round was closed early:
  *    a rater's 不满意 is not lost because someone else stayed silent;
  *  - otherwise the case closes: final rating = the least satisfied rating given; nobody rated →
@@ -9,12 +10,13 @@
  * Raters who never rated a closed round are recorded by name as 未评价 on the proposal.
  */
 import type { Rating } from '../../types/congress'
+import { auditedUpdate } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
 import { isDuplicateKey } from '../_shared/create-once'
 import { conflict, forbidden } from '../_shared/errors'
 import { addDays, shanghaiDate } from '../_shared/time'
 import { CONGRESS_COLLECTIONS as C, type ProposalDoc, type RatingDoc } from './documents'
-import { audit, DECIDED_ELSEWHERE, mustBe } from './proposals'
+import { DECIDED_ELSEWHERE, mustBe, proposalEntry } from './proposals'
 import { loadProposal, loadSession, membersByIds, proposalRatings, ratingId, requireProposalCommittee, scanAll } from './store'
 
 const WORST: Rating[] = ['unsatisfied', 'basic', 'satisfied']
@@ -33,7 +35,7 @@ export async function rate(ctx: Ctx, id: string, rating: Rating, comment: string
   }
   const round = await roundRatings(ctx, p)
   if (round.length < p.raterIds.length) return { state: 'rating', round: p.round }
-  const settled = await settle(ctx, p, round, [])
+  const settled = await settle(ctx, p, round)
   return settled ?? { state: 'rating', round: p.round }
 }
 
@@ -73,23 +75,26 @@ export async function closeExpiredRatings(ctx: Ctx): Promise<{ closed: number }>
 
 const pastDue = (ctx: Ctx, p: Pick<ProposalDoc, 'ratingDue'>) => !!p.ratingDue && shanghaiDate(ctx.now) > p.ratingDue
 
-/** Settles the round on the ratings given, records the silent raters as 未评价, audits; null when settled elsewhere first. */
+/** Settles the round on the ratings given, records the silent raters as 未评价, audits — in one transaction; null when settled elsewhere first. */
 async function closeRound(ctx: Ctx, p: ProposalDoc, actor: { _id: string; name: string }): Promise<{ state: string; round: number; unrated: number } | null> {
   const round = await roundRatings(ctx, p)
   const rated = new Set(round.map((r) => r.memberId))
   const missingIds = p.raterIds.filter((x) => !rated.has(x))
   const names = await membersByIds(ctx.db, missingIds)
   const missing = missingIds.map((memberId) => ({ round: p.round, memberId, name: names.get(memberId)?.name ?? '（已离开）' }))
-  const settled = await settle(ctx, p, round, missing, p.revision)
-  if (!settled) return null
-  await audit(ctx, p, 'congress.closeRating', missing.length ? `未评价：${missing.map((m) => m.name).join('、')}` : undefined, actor)
-  return { ...settled, unrated: missing.length }
+  const { next, data } = settlement(ctx, p, round, missing)
+  const note = missing.length ? `未评价：${missing.map((m) => m.name).join('、')}` : undefined
+  const { changed } = await auditedUpdate<ProposalDoc>(ctx, C.proposals, p._id, (now) => (!now || now.state !== 'rating' || now.round !== p.round || now.revision !== p.revision ? null : {
+    data: { ...data, revision: p.revision + 1 },
+    entry: proposalEntry(now, 'congress.closeRating', note, actor),
+  }))
+  return changed ? { ...next, unrated: missing.length } : null
 }
 
 const roundRatings = async (ctx: Ctx, p: ProposalDoc) => (await proposalRatings(ctx.db, p._id)).filter((r) => r.round === p.round)
 
-/** One conditional update settles the round; null when another call settled it first. */
-async function settle(ctx: Ctx, p: ProposalDoc, round: RatingDoc[], missing: NonNullable<ProposalDoc['unrated']>, revision?: number): Promise<{ state: string; round: number } | null> {
+/** What settling the round on `round` writes (without the revision) and where the case goes next. */
+function settlement(ctx: Ctx, p: ProposalDoc, round: RatingDoc[], missing: NonNullable<ProposalDoc['unrated']>) {
   const _ = ctx.db.command
   const counts: Record<Rating, number> = { satisfied: 0, basic: 0, unsatisfied: 0 }
   for (const r of round) counts[r.rating]++
@@ -98,9 +103,13 @@ async function settle(ctx: Ctx, p: ProposalDoc, round: RatingDoc[], missing: Non
   const next = counts.unsatisfied > 0 && p.round === 1
     ? { state: 'assigned', round: 2, dueDate: p.dueDate && p.dueDate > dueAgain ? p.dueDate : dueAgain }
     : { state: 'closed', ...(worst ? { finalRating: worst } : {}), ratingCounts: { ...counts, ...(missing.length ? { unrated: missing.length } : {}) } }
-  const data = { ...next, ...(missing.length ? { unrated: _.push(missing) } : {}), ratingDue: _.remove(), revision: _.inc(1), updatedAt: ctx.now }
-  const where = { _id: p._id, state: 'rating', round: p.round, ...(revision === undefined ? {} : { revision }) }
-  const res = (await ctx.db.collection(C.proposals).where(where).update({ data })) as { stats: { updated: number } }
-  if (res.stats.updated !== 1) return null
-  return { state: next.state, round: next.state === 'assigned' ? 2 : p.round }
+  const data = { ...next, ...(missing.length ? { unrated: _.push(missing) } : {}), ratingDue: _.remove(), updatedAt: ctx.now }
+  return { next: { state: next.state, round: next.state === 'assigned' ? 2 : p.round }, data }
+}
+
+/** The last rating settles the round: one conditional update on (state 'rating', round); null when another call settled it first. */
+async function settle(ctx: Ctx, p: ProposalDoc, round: RatingDoc[]): Promise<{ state: string; round: number } | null> {
+  const { next, data } = settlement(ctx, p, round, [])
+  const res = (await ctx.db.collection(C.proposals).where({ _id: p._id, state: 'rating', round: p.round }).update({ data: { ...data, revision: ctx.db.command.inc(1) } })) as { stats: { updated: number } }
+  return res.stats.updated === 1 ? next : null
 }

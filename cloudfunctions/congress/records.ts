@@ -3,13 +3,12 @@
  */
 import { requireMember, type Ctx } from '../_shared/context'
 import { COLLECTIONS, type OpinionDoc } from '../_shared/documents'
-import { createdId } from '../_shared/create-once'
 import { conflict, notFound } from '../_shared/errors'
 import { recordAudit } from '../_shared/audit'
 import type { ProposalCategory } from '../../types/congress'
-import { CONGRESS_COLLECTIONS as C, type RatingDoc } from './documents'
-import { saveProposal } from './proposals'
-import { delegateId, getDoc, loadDelegate, loadSession, requireProposalCommittee, scanAll, sessionProposals } from './store'
+import { CONGRESS_COLLECTIONS as C, type ProposalDoc, type RatingDoc } from './documents'
+import { newDraft } from './proposals'
+import { delegateId, getDoc, inTransaction, loadDelegate, loadSession, requireProposalCommittee, scanAll, sessionProposals } from './store'
 
 export async function dossier(ctx: Ctx, sessionId: string, memberId?: string) {
   const me = requireMember(ctx)
@@ -33,30 +32,27 @@ const FROM_OPINION: Record<string, ProposalCategory> = { 教育教学: '教育�
 
 /**
  * A committee member makes a draft from an opinion: its category and text, nothing about its submitter.
- * One draft per opinion, and the opinion links to it: the draft's id is known before it exists (the
- * request's createdId), so the opinion is claimed first by one conditional update (no proposalId yet, or
- * this same id on a retry), then the draft is made idempotently under that id. Two members converting
- * at once: one claim, one draft.
+ * One draft per opinion, and the opinion links to it — in one transaction with its audit entry: the draft's
+ * id is known before it exists (the request's createdId), so the opinion is claimed (no proposalId yet, or
+ * this same id on a retry), the draft added under that id and the entry recorded together. Two members
+ * converting at once: one claim, one draft; a retry of a finished request changes and records nothing.
  */
 export async function fromOpinion(ctx: Ctx, sessionId: string, opinionId: string, requestId: string) {
   const s = await loadSession(ctx.db, sessionId)
   requireProposalCommittee(ctx, s)
-  const o = await getDoc<OpinionDoc>(ctx.db, COLLECTIONS.opinions, opinionId)
-  if (!o || o.awaitingRelease || o.held) throw notFound('这条意见')
-  if (o.state === 'rejected') throw conflict('不予受理的意见不能转为提案')
-  await claimOpinion(ctx, o, createdId(ctx.openid, 'congress.proposal', requestId))
-  const text = o.text.trim()
-  const title = `关于${text.replace(/\s+/g, ' ').slice(0, 30)}的提案`.slice(0, 40)
-  const saved = await saveProposal(ctx, { sessionId, requestId, title, category: FROM_OPINION[o.category] ?? '其他', reasons: text.slice(0, 2000), measures: '（请提案人补充办法和建议）' }, o._id)
-  await recordAudit(ctx.db, ctx, { action: 'congress.fromOpinion', target: { kind: 'proposal', id: saved.id, label: title } })
-  return saved
-}
-
-async function claimOpinion(ctx: Ctx, o: OpinionDoc, proposalId: string): Promise<void> {
-  const _ = ctx.db.command
-  const res = (await ctx.db.collection(COLLECTIONS.opinions).where({ _id: o._id, proposalId: _.exists(false) })
-    .update({ data: { proposalId } })) as { stats: { updated: number } }
-  if (res.stats.updated === 1) return
-  const now = await getDoc<OpinionDoc>(ctx.db, COLLECTIONS.opinions, o._id)
-  if (now?.proposalId !== proposalId) throw conflict('这条意见已经转为提案，请在教代会提案中查看')
+  return inTransaction(ctx.db, async (t) => {
+    const o = await getDoc<OpinionDoc>(t, COLLECTIONS.opinions, opinionId)
+    if (!o || o.awaitingRelease || o.held) throw notFound('这条意见')
+    if (o.state === 'rejected') throw conflict('不予受理的意见不能转为提案')
+    const text = o.text.trim()
+    const title = `关于${text.replace(/\s+/g, ' ').slice(0, 30)}的提案`.slice(0, 40)
+    const draft = newDraft(ctx, s, { title, category: FROM_OPINION[o.category] ?? '其他', reasons: text.slice(0, 2000), measures: '（请提案人补充办法和建议）' }, requestId, o._id)
+    if (o.proposalId && o.proposalId !== draft._id) throw conflict('这条意见已经转为提案，请在教代会提案中查看')
+    const existing = await getDoc<ProposalDoc>(t, C.proposals, draft._id)
+    if (existing) return { id: existing._id, revision: existing.revision }
+    if (!o.proposalId) await t.collection(COLLECTIONS.opinions).doc(o._id).update({ data: { proposalId: draft._id } })
+    await t.collection(C.proposals).add({ data: draft })
+    await recordAudit(t, ctx, { action: 'congress.fromOpinion', target: { kind: 'proposal', id: draft._id, label: title } })
+    return { id: draft._id, revision: 0 }
+  })
 }

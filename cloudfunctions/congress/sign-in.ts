@@ -13,7 +13,6 @@
 import { recordAudit } from '../_shared/audit'
 import { REFRESH_SECONDS, mintToken, verifyToken, type TokenKind } from '../_shared/checkin-token'
 import { requireMember, type Ctx } from '../_shared/context'
-import { isDuplicateKey } from '../_shared/create-once'
 import { AppError, conflict, forbidden } from '../_shared/errors'
 import { formatShanghai, shanghaiDate } from '../_shared/time'
 import { CONGRESS_COLLECTIONS as C, type DelegateDoc, type SessionDoc } from './documents'
@@ -72,22 +71,26 @@ export async function checkinByToken(ctx: Ctx, sessionId: string, token: string)
   return { ...(await attendance(ctx, sessionId)), signedIn: { name: d.name, constituency: d.constituency, guest: d.state === 'guest', at: ctx.now.toISOString() } }
 }
 
-/** From the roster of 代表 (idempotent per 代表: a 代表 already signed in keeps their first time and code). */
+/**
+ * From the roster of 代表 (idempotent per 代表: a 代表 already signed in keeps their first time and code).
+ * The sign-ins and their audit entry are written in one transaction: all of them or none.
+ */
 export async function checkinByRoster(ctx: Ctx, sessionId: string, memberIds: string[]) {
   const s = await loadSession(ctx.db, sessionId)
   requireProposalCommittee(ctx, s)
-  for (const memberId of [...new Set(memberIds)]) {
+  const ids = [...new Set(memberIds)]
+  for (const memberId of ids) {
     const d = await loadDelegate(ctx.db, sessionId, memberId)
     if (!d || d.state !== 'active') throw new AppError('BAD_INPUT', '输入有误：只能为本届代表签到。')
   }
-  for (const memberId of [...new Set(memberIds)]) {
-    try {
-      await ctx.db.collection(C.attendance).add({ data: { _id: delegateId(sessionId, memberId), sessionId, memberId, at: ctx.now, by: requireMember(ctx)._id } })
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err
+  const by = requireMember(ctx)._id
+  await inTransaction(ctx.db, async (t) => {
+    for (const memberId of ids) {
+      const _id = delegateId(sessionId, memberId)
+      if (!(await getDoc<AttendanceDoc>(t, C.attendance, _id))) await t.collection(C.attendance).add({ data: { _id, sessionId, memberId, at: ctx.now, by } })
     }
-  }
-  await recordAudit(ctx.db, ctx, { action: 'congress.checkin', target: { kind: 'congressSession', id: s._id, label: s.title }, note: `${memberIds.length} 位代表` })
+    await recordAudit(t, ctx, { action: 'congress.checkin', target: { kind: 'congressSession', id: s._id, label: s.title }, note: `${memberIds.length} 位代表` })
+  })
   return attendance(ctx, sessionId)
 }
 

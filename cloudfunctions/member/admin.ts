@@ -18,7 +18,7 @@ import { changedFields, recordAudit } from '../_shared/audit'
 import { inTransaction } from '../_shared/transaction'
 import { docs, iso, pageOf } from '../_shared/query'
 import { formatShanghai } from '../_shared/time'
-import { departmentList, maskPhone, memberById, members, META, profileFields, readMeta, revisionOf, toProfile, writeMeta } from './store'
+import { maskPhone, memberById, members, META, profileFields, readMeta, revisionOf, toProfile, writeMetaIn } from './store'
 import { ensureStaffNoFree, moveStaffNoIn, staffNoClaim, type ClaimDoc } from './claims'
 import { admitIn } from './admission'
 import { keywordTerms, nameMatches } from '../_shared/member-search'
@@ -182,9 +182,11 @@ export const adminRoutes = {
     labels: MEMBER_LABELS,
     async run(ctx, input): Promise<{ departments: string[] }> {
       const list = [...new Set(input.departments)]
-      const before = await departmentList(ctx.db)
-      await writeMeta(ctx.db, META.departments, { list })
-      await recordAudit(ctx.db, ctx, { action: 'member.setDepartments', target: { kind: 'settings', id: META.departments, label: '部门列表' }, before: { departments: before }, after: { departments: list } })
+      await inTransaction(ctx.db, async (t) => {
+        const before = (await readMeta<{ list: string[] }>(t, META.departments))?.list ?? []
+        await writeMetaIn(t, META.departments, { list })
+        await recordAudit(t, ctx, { action: 'member.setDepartments', target: { kind: 'settings', id: META.departments, label: '部门列表' }, before: { departments: before }, after: { departments: list } })
+      })
       return { departments: list }
     },
   }),

@@ -10,8 +10,8 @@ import { createdId } from '../_shared/create-once'
 import { inTransaction } from '../_shared/transaction'
 import { addShanghaiDays } from '../_shared/time'
 import { docs, iso } from '../_shared/query'
-import { META, getDoc, setMetaFields } from './store'
-import { DEFAULT_SETTINGS, findInvite, inviteProblem, joinSettings, newInviteCode, publicSettings } from './joining'
+import { META, getDoc, setMetaFieldsIn } from './store'
+import { DEFAULT_SETTINGS, findInvite, inviteProblem, joinSettings, newInviteCode, normaliseCode, publicSettings } from './joining'
 import { JOIN_SWITCH_LABELS, MEMBER_LABELS } from './labels'
 
 function inviteState(i: InviteDoc, now: Date): InviteItem['state'] {
@@ -45,11 +45,13 @@ export const joinRoutes = {
     async run(ctx, input): Promise<JoinSettings> {
       const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'boolean')) as Partial<Record<'group' | 'invite' | 'roster', boolean>>
       if (Object.keys(changes).length === 0) throw new AppError('BAD_INPUT', '请选择要开启或关闭的加入方式')
-      const before = await joinSettings(ctx.db)
-      await setMetaFields(ctx.db, META.join, changes, { ...DEFAULT_SETTINGS })
-      const was = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof typeof changes]]))
-      await recordAudit(ctx.db, ctx, { action: 'member.setJoinSettings', target: { kind: 'settings', id: META.join, label: '加入方式' }, before: was, after: changes })
-      return publicSettings(await joinSettings(ctx.db))
+      const now = await inTransaction(ctx.db, async (t) => {
+        const before = await setMetaFieldsIn(t, META.join, changes, { ...DEFAULT_SETTINGS })
+        const was = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof typeof changes]]))
+        await recordAudit(t, ctx, { action: 'member.setJoinSettings', target: { kind: 'settings', id: META.join, label: '加入方式' }, before: was, after: changes })
+        return { ...before, ...changes }
+      })
+      return publicSettings(now)
     },
   }),
 
@@ -65,11 +67,13 @@ export const joinRoutes = {
       const [opened] = await ctx.services.openData([input.groupCloudId])
       const openGId = opened?.data.openGId
       if (typeof openGId !== 'string' || !openGId) throw new AppError('CONFLICT', '没能确认是哪个群：请从教职工群里的小程序卡片重新打开，再点"绑定本群"')
-      const before = await joinSettings(ctx.db)
-      await setMetaFields(ctx.db, META.join, { openGId }, { ...DEFAULT_SETTINGS })
-      // The group id itself stays out of the log: knowing it is what lets someone in.
-      await recordAudit(ctx.db, ctx, { action: 'member.bindGroup', target: { kind: 'settings', id: META.join, label: '教职工群' }, before: { groupBound: Boolean(before.openGId) }, after: { groupBound: true } })
-      return publicSettings(await joinSettings(ctx.db))
+      const now = await inTransaction(ctx.db, async (t) => {
+        const before = await setMetaFieldsIn(t, META.join, { openGId }, { ...DEFAULT_SETTINGS })
+        // The group id itself stays out of the log: knowing it is what lets someone in.
+        await recordAudit(t, ctx, { action: 'member.bindGroup', target: { kind: 'settings', id: META.join, label: '教职工群' }, before: { groupBound: Boolean(before.openGId) }, after: { groupBound: true } })
+        return { ...before, openGId }
+      })
+      return publicSettings(now)
     },
   }),
 
@@ -113,12 +117,15 @@ export const joinRoutes = {
     role: 'chair',
     labels: MEMBER_LABELS,
     async run(ctx, input): Promise<InviteItem> {
-      const invite = await findInvite(ctx.db, input.code)
-      if (!invite) throw new AppError('NOT_FOUND', '没有这个邀请码')
-      if (invite.revoked) return toInvite(invite, ctx.now)
-      await ctx.db.collection(COLLECTIONS.invites).doc(invite._id).update({ data: { revoked: true } })
-      await recordAudit(ctx.db, ctx, { action: 'member.revokeInvite', target: { kind: 'invite', id: invite._id, label: invite.note || invite._id }, before: { revoked: false }, after: { revoked: true } })
-      return toInvite({ ...invite, revoked: true }, ctx.now)
+      const invite = await inTransaction(ctx.db, async (t) => {
+        const had = await getDoc<InviteDoc>(t, COLLECTIONS.invites, normaliseCode(input.code))
+        if (!had) throw new AppError('NOT_FOUND', '没有这个邀请码')
+        if (had.revoked) return had
+        await t.collection(COLLECTIONS.invites).doc(had._id).update({ data: { revoked: true } })
+        await recordAudit(t, ctx, { action: 'member.revokeInvite', target: { kind: 'invite', id: had._id, label: had.note || had._id }, before: { revoked: false }, after: { revoked: true } })
+        return { ...had, revoked: true }
+      })
+      return toInvite(invite, ctx.now)
     },
   }),
 

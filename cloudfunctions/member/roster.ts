@@ -14,7 +14,7 @@ import { recordAudit } from '../_shared/audit'
 import { docs, iso } from '../_shared/query'
 import { readRosterFile } from './roster-file'
 import { checkRosterRows, type RosterRow } from './roster-rows'
-import { META, memberById, members, readMeta, writeMeta } from './store'
+import { META, memberById, members, readMeta, writeMetaIn } from './store'
 import { ensureStaffNoFree } from './claims'
 import { admitIn } from './admission'
 import { inTransaction } from '../_shared/transaction'
@@ -75,21 +75,27 @@ export const rosterRoutes = {
       const { rows, bad } = checkRosterRows(read.rows)
       if (bad.length) return { imported: false, rows: read.rows.length, bad, approvedApplicants: 0 }
 
-      const previous = await readMeta<RosterMeta>(ctx.db, META.roster)
       const batchId = `r${ctx.now.getTime().toString(36)}${crypto.randomBytes(3).toString('hex')}`
+      let previous: RosterMeta | null
       try {
         await writeBatch(ctx, batchId, rows)
+        // The switch to the new batch and its audit entry land together; the old batch is no longer read
+        // once switched, so removing it after (a run killed before that leaves unread rows) is only tidying.
+        previous = await inTransaction(ctx.db, async (t) => {
+          const was = await readMeta<RosterMeta>(t, META.roster)
+          await writeMetaIn(t, META.roster, { activeBatch: batchId, rows: rows.length, importedAt: ctx.now, fileName: input.fileName })
+          await recordAudit(t, ctx, {
+            action: 'member.importRoster', target: { kind: 'roster', id: batchId, label: input.fileName },
+            before: was ? { rows: was.rows, fileName: was.fileName } : undefined, after: { rows: rows.length, fileName: input.fileName },
+          })
+          return was
+        })
       } catch (err) {
         // Not switched on, so nothing of it is live; clear what was written.
         await Promise.resolve(ctx.db.collection(COLLECTIONS.roster).where({ batchId }).remove()).catch(() => undefined)
         throw err
       }
-      await writeMeta(ctx.db, META.roster, { activeBatch: batchId, rows: rows.length, importedAt: ctx.now, fileName: input.fileName })
       if (previous) await ctx.db.collection(COLLECTIONS.roster).where({ batchId: previous.activeBatch }).remove()
-      await recordAudit(ctx.db, ctx, {
-        action: 'member.importRoster', target: { kind: 'roster', id: batchId, label: input.fileName },
-        before: previous ? { rows: previous.rows, fileName: previous.fileName } : undefined, after: { rows: rows.length, fileName: input.fileName },
-      })
       const approvedApplicants = await approveWaiting(ctx, rows)
       return { imported: true, rows: rows.length, bad: [], approvedApplicants }
     },

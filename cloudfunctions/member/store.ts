@@ -7,7 +7,6 @@ import crypto from 'node:crypto'
 import type { Ctx, Database } from '../_shared/context'
 import { COLLECTIONS, type MemberDoc } from '../_shared/documents'
 import { AppError, notFound } from '../_shared/errors'
-import { isDuplicateKey } from '../_shared/create-once'
 import { docs, iso } from '../_shared/query'
 import type { Tx } from '../_shared/transaction'
 import type { ChangeSet, MemberProfile, ProfileInput } from '../../types/member'
@@ -65,28 +64,23 @@ export async function readMeta<T>(db: Database | Tx, id: string): Promise<T | nu
   return getDoc<T>(db, COLLECTIONS.appMeta, id)
 }
 
-/** Upserts a singleton settings document (whole document: for lists such as departments). */
-export async function writeMeta(db: Database, id: string, data: Record<string, unknown>): Promise<void> {
-  const { _id: _ignored, ...fields } = data // set() refuses a body that names the _id
-  await db.collection(COLLECTIONS.appMeta).doc(id).set({ data: fields })
+/** Upserts a singleton settings document (whole document: for lists such as departments), in the transaction that audits it. */
+export async function writeMetaIn(t: Tx, id: string, data: Record<string, unknown>): Promise<void> {
+  const { _id: _ignored, ...fields } = data
+  await t.collection(COLLECTIONS.appMeta).doc(id).set({ data: fields })
 }
 
 /**
- * Sets only `fields` of a singleton settings document, creating it when missing. Two writers of
- * different fields (binding the group while the paths are switched) never undo each other.
+ * Sets only `fields` of a singleton settings document, creating it from `defaults` when missing, in the
+ * transaction that audits it. Two writers of different fields (binding the group while the paths are
+ * switched) never undo each other: the second conflicts and runs again on what the first wrote.
+ * Returns the document as it was (with the defaults).
  */
-export async function setMetaFields(db: Database, id: string, fields: Record<string, unknown>, defaults: Record<string, unknown> = {}): Promise<void> {
-  const col = db.collection(COLLECTIONS.appMeta)
-  const res = (await col.where({ _id: id }).update({ data: fields })) as { stats: { updated: number } }
-  if (res.stats.updated === 1) return
-  try {
-    await col.add({ data: { ...defaults, ...fields, _id: id } })
-    return
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
-  }
-  // It exists (already holding these values, or just created by a parallel writer): set ours on it.
-  await col.where({ _id: id }).update({ data: fields })
+export async function setMetaFieldsIn<T extends Record<string, unknown>>(t: Tx, id: string, fields: Record<string, unknown>, defaults: T): Promise<T> {
+  const had = await getDoc<T>(t, COLLECTIONS.appMeta, id)
+  if (had) await t.collection(COLLECTIONS.appMeta).doc(id).update({ data: fields })
+  else await t.collection(COLLECTIONS.appMeta).add({ data: { ...defaults, ...fields, _id: id } })
+  return { ...defaults, ...(had ?? {}) }
 }
 
 /** 138****1234 — what everyone but the chair (and the member themselves) sees of a phone number. */

@@ -7,7 +7,7 @@ import {
 } from '../../types/notice'
 import { hasRole } from '../../types/role'
 import { action, type ActionDef } from '../_shared/dispatch'
-import { recordAudit, type DocWriter } from '../_shared/audit'
+import { auditedUpdate, recordAudit, type DocWriter } from '../_shared/audit'
 import type { Ctx } from '../_shared/context'
 import { COLLECTIONS, type NoticeDoc } from '../_shared/documents'
 import { conflict } from '../_shared/errors'
@@ -145,15 +145,16 @@ export const routes: Record<string, ActionDef<any, any>> = {
       }
       const { unread } = await readSplit(ctx, n._id)
       if (unread.length === 0) return { sent: 0, failed: 0 }
-      const _ = ctx.db.command
-      // Claim the reminder slot first: two taps at once send one round of messages.
-      const claim = (await ctx.db.collection(COLLECTIONS.notices)
-        .where({ _id: n._id, lastRemindedAt: n.lastRemindedAt ? _.eq(n.lastRemindedAt) : _.exists(false) })
-        .update({ data: { lastRemindedAt: ctx.now } })) as { stats: { updated: number } }
-      if (claim.stats.updated !== 1) throw conflict('刚刚已经提醒过了')
-      const out = await remindUnread(ctx, n, unread)
-      await recordAudit(ctx.db as unknown as DocWriter, ctx, { action: 'notice.remindUnread', target: { kind: 'notice', id: n._id, label: n.title }, after: out })
-      return out
+      // Claim the reminder slot first (two taps at once send one round of messages), in one transaction with
+      // its audit entry: no round goes out unlogged. The entry names how many were to be reminded; a message
+      // WeChat refuses is logged on its own (notify.failed).
+      const at = (d: unknown) => (d ? new Date(d as Date).getTime() : null)
+      const { changed } = await auditedUpdate<NoticeDoc>(ctx, COLLECTIONS.notices, n._id, (now) => (!now || at(now.lastRemindedAt) !== at(n.lastRemindedAt) ? null : {
+        data: { lastRemindedAt: ctx.now },
+        entry: { action: 'notice.remindUnread', target: { kind: 'notice', id: n._id, label: n.title }, after: { unread: unread.length } },
+      }))
+      if (!changed) throw conflict('刚刚已经提醒过了')
+      return remindUnread(ctx, n, unread)
     },
   }),
 

@@ -1,9 +1,9 @@
 /**
  * Handling opinions: the chair sees every item from its release day on (anonymous items from
  * their daily batch, batch.ts — never before), assigns, rejects, releases held items; a committee
- * member sees and answers only the items assigned to them. Every write is one conditional
- * update on the expected state (so two handlers never both win) plus an audit entry naming the
- * handler — never anything about the submitter.
+ * member sees and answers only the items assigned to them. Every write checks the expected state
+ * and writes its audit entry naming the handler (never anything about the submitter) in ONE
+ * transaction (`handle`): two handlers never both win, and no change lands without its entry.
  */
 import { TEMPLATES } from '../../types/templates'
 import {
@@ -13,7 +13,7 @@ import {
 import * as z from 'zod/mini'
 import { action } from '../_shared/dispatch'
 import { requireMember, type Ctx } from '../_shared/context'
-import { recordAudit, type DocWriter } from '../_shared/audit'
+import { auditedUpdate } from '../_shared/audit'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc, type OpinionDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
 import { docs, pageOf } from '../_shared/query'
@@ -52,15 +52,16 @@ async function loadCase(ctx: Ctx, id: string): Promise<OpinionDoc> {
   return o
 }
 
-/** Applies `data` only if the item is still as `expect` says; otherwise someone else got there first. */
-async function updateIf(ctx: Ctx, o: OpinionDoc, expect: Record<string, unknown>, data: Record<string, unknown>): Promise<void> {
-  const res = (await ctx.db.collection(COLLECTIONS.opinions).where({ _id: o._id, ...expect }).update({ data })) as { stats: { updated: number } }
-  if (res.stats.updated !== 1) throw new AppError('CONFLICT', '这条意见刚被其他人处理过，请刷新后再试。')
-}
-
-function audit(ctx: Ctx, o: OpinionDoc, action: string, before: unknown, after: unknown, note?: string) {
+/**
+ * Applies `data` only if the item is still as the handler saw it (`same`), in one transaction with the
+ * audit entry naming the handler — both or neither; otherwise someone else got there first.
+ */
+async function handle(ctx: Ctx, o: OpinionDoc, same: (now: OpinionDoc) => boolean, data: Record<string, unknown>, action: string, before: unknown, after: unknown): Promise<void> {
   const label = `${o.category}：${o.text.slice(0, 20)}`
-  return recordAudit(ctx.db as unknown as DocWriter, ctx, { action: `opinion.${action}`, target: { kind: 'opinion', id: o._id, label }, before, after, ...(note ? { note } : {}) })
+  await auditedUpdate<OpinionDoc>(ctx, COLLECTIONS.opinions, o._id, (now) => {
+    if (!now || !same(now)) throw new AppError('CONFLICT', '这条意见刚被其他人处理过，请刷新后再试。')
+    return { data, entry: { action: `opinion.${action}`, target: { kind: 'opinion', id: o._id, label }, before, after } }
+  })
 }
 
 async function answer(ctx: Ctx, id: string): Promise<OpinionCase> {
@@ -136,8 +137,8 @@ export const handlingRoutes = {
       if (!who || who.membership !== 'approved' || (who.role !== 'committee' && who.role !== 'chair')) {
         throw new AppError('BAD_INPUT', '只能指派给工会委员或主席。')
       }
-      await updateIf(ctx, o, { state: o.state, assigneeId: o.assigneeId ?? ctx.db.command.exists(false) }, { state: 'processing', assigneeId: who._id, assigneeName: who.name })
-      await audit(ctx, o, 'assign', { state: o.state, assignee: o.assigneeName ?? null }, { state: 'processing', assignee: who.name })
+      await handle(ctx, o, (now) => now.state === o.state && now.assigneeId === o.assigneeId, { state: 'processing', assigneeId: who._id, assigneeName: who.name },
+        'assign', { state: o.state, assignee: o.assigneeName ?? null }, { state: 'processing', assignee: who.name })
       return answer(ctx, o._id)
     },
   }),
@@ -158,10 +159,8 @@ export const handlingRoutes = {
       const first = o.replies.length === 0
       // Counted from the day the union received it (its release), as its due date is.
       const days = Math.round((Date.parse(shanghaiDate(ctx.now)) - Date.parse(o.visibleOn ?? o.submittedOn)) / 86_400_000)
-      await updateIf(ctx, o, { state: o.state }, {
-        state: 'replied', replies: _.push([reply]), ...(first ? { firstReplyDays: days } : {}),
-      })
-      await audit(ctx, o, 'reply', { state: o.state }, { state: 'replied', reply: input.text })
+      await handle(ctx, o, (now) => now.state === o.state, { state: 'replied', replies: _.push([reply]), ...(first ? { firstReplyDays: days } : {}) },
+        'reply', { state: o.state }, { state: 'replied', reply: input.text })
       await notifyAuthor(ctx, o, input.text)
       return answer(ctx, o._id)
     },
@@ -177,8 +176,7 @@ export const handlingRoutes = {
       if (!permissions(ctx, o).close) {
         throw new AppError('CONFLICT', o.replies.length === 0 ? '这条意见还没有答复，不能办结。请先答复。' : '这条意见当前不能办结。')
       }
-      await updateIf(ctx, o, { state: 'replied' }, { state: 'closed' })
-      await audit(ctx, o, 'close', { state: o.state }, { state: 'closed' })
+      await handle(ctx, o, (now) => now.state === 'replied', { state: 'closed' }, 'close', { state: o.state }, { state: 'closed' })
       return answer(ctx, o._id)
     },
   }),
@@ -191,8 +189,8 @@ export const handlingRoutes = {
     async run(ctx, input): Promise<OpinionCase> {
       const o = await loadCase(ctx, input.id)
       if (!permissions(ctx, o).reject) throw new AppError('CONFLICT', '只有待受理或处理中的意见可以不予受理。')
-      await updateIf(ctx, o, { state: o.state }, { state: 'rejected', rejectReason: input.reason, held: ctx.db.command.remove() })
-      await audit(ctx, o, 'reject', { state: o.state }, { state: 'rejected', reason: input.reason })
+      await handle(ctx, o, (now) => now.state === o.state, { state: 'rejected', rejectReason: input.reason, held: ctx.db.command.remove() },
+        'reject', { state: o.state }, { state: 'rejected', reason: input.reason })
       return answer(ctx, o._id)
     },
   }),
@@ -205,8 +203,7 @@ export const handlingRoutes = {
     async run(ctx, input): Promise<OpinionCase> {
       const o = await loadCase(ctx, input.id)
       if (!o.held) throw new AppError('CONFLICT', '这条意见不在待审核中。')
-      await updateIf(ctx, o, { held: o.held }, { held: ctx.db.command.remove() })
-      await audit(ctx, o, 'release', { held: o.held }, { held: null })
+      await handle(ctx, o, (now) => now.held === o.held, { held: ctx.db.command.remove() }, 'release', { held: o.held }, { held: null })
       return answer(ctx, o._id)
     },
   }),

@@ -2,10 +2,11 @@ import * as z from 'zod/mini'
 import { opinionPublishInput, opinionSettings, type OpinionCase, type OpinionSettings } from '../../types/opinion'
 import { action } from '../_shared/dispatch'
 import { requireMember } from '../_shared/context'
-import { recordAudit, type DocWriter } from '../_shared/audit'
+import { recordAudit } from '../_shared/audit'
+import { inTransaction } from '../_shared/transaction'
 import { COLLECTIONS, type OpinionDoc, type OpinionQaDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
-import { docs } from '../_shared/query'
+import { docs, getDoc } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
 import { randomId } from './secret'
 import { readSettings, SETTINGS_ID } from './settings'
@@ -33,13 +34,16 @@ export const publishingRoutes = {
         state: 'published', publishedAt: ctx.now, publishedBy: me._id,
       }
       const today = shanghaiDate(ctx.now)
-      const res = (await ctx.db.collection(COLLECTIONS.opinions).where({ _id: o._id, qaId: ctx.db.command.exists(false) })
-        .update({ data: { qaId: qa._id, qaPublishedOn: today } })) as { stats: { updated: number } }
-      if (res.stats.updated !== 1) throw new AppError('CONFLICT', '这条意见已经公开过了。')
-      await ctx.db.collection(COLLECTIONS.opinionQa).add({ data: qa })
-      await recordAudit(ctx.db as unknown as DocWriter, ctx, {
-        action: 'opinion.publishQa', target: { kind: 'opinion_qa', id: qa._id, label: input.question.slice(0, 30) },
-        after: { question: input.question, answer: input.answer },
+      // the item's link, the Q&A and the audit entry in one transaction: published once, and never unlogged
+      await inTransaction(ctx.db, async (t) => {
+        const now = await getDoc<OpinionDoc>(t, COLLECTIONS.opinions, o._id)
+        if (!now || now.qaId) throw new AppError('CONFLICT', '这条意见已经公开过了。')
+        await t.collection(COLLECTIONS.opinions).doc(o._id).update({ data: { qaId: qa._id, qaPublishedOn: today } })
+        await t.collection(COLLECTIONS.opinionQa).add({ data: qa })
+        await recordAudit(t, ctx, {
+          action: 'opinion.publishQa', target: { kind: 'opinion_qa', id: qa._id, label: input.question.slice(0, 30) },
+          after: { question: input.question, answer: input.answer },
+        })
       })
       return caseView(ctx, { ...o, qaId: qa._id, qaPublishedOn: today })
     },
@@ -56,24 +60,20 @@ export const publishingRoutes = {
   /**
    * Due days (default 7), counted from the day an item reaches the union: named items take the
    * setting at submission, anonymous ones at their daily batch. Items already dated keep theirs.
-   * One field-level update (never a read-modify-write of the document).
+   * One field-level update (never a read-modify-write of the document), in one transaction with its audit entry.
    */
   setSettings: action({
     input: opinionSettings,
     role: 'chair',
     async run(ctx, input): Promise<OpinionSettings> {
       const before = await readSettings(ctx)
-      const col = ctx.db.collection(COLLECTIONS.appMeta)
-      const res = (await col.where({ _id: SETTINGS_ID }).update({ data: { dueDays: input.dueDays } })) as { stats: { updated: number } }
-      if (res.stats.updated === 0) {
-        try {
-          await col.add({ data: { _id: SETTINGS_ID, dueDays: input.dueDays } })
-        } catch {
-          await col.doc(SETTINGS_ID).update({ data: { dueDays: input.dueDays } })
-        }
-      }
-      await recordAudit(ctx.db as unknown as DocWriter, ctx, {
-        action: 'opinion.setSettings', target: { kind: 'settings', id: SETTINGS_ID, label: '意见箱设置' }, before, after: input,
+      await inTransaction(ctx.db, async (t) => {
+        const had = await getDoc<{ dueDays?: number }>(t, COLLECTIONS.appMeta, SETTINGS_ID)
+        if (had) await t.collection(COLLECTIONS.appMeta).doc(SETTINGS_ID).update({ data: { dueDays: input.dueDays } })
+        else await t.collection(COLLECTIONS.appMeta).add({ data: { _id: SETTINGS_ID, dueDays: input.dueDays } })
+        await recordAudit(t, ctx, {
+          action: 'opinion.setSettings', target: { kind: 'settings', id: SETTINGS_ID, label: '意见箱设置' }, before, after: input,
+        })
       })
       return input
     },

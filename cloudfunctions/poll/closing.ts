@@ -6,11 +6,12 @@
  *     slot as a write conflict, retries, and is refused — no ballot lands after the count;
  *  3. the cast ballots are read and counted once (tally.ts); the result is stored under the
  *     poll's id, and the comments of subjects with enough ballots are copied out in random order;
- *  4. closing → closed with the outcome (void below quorum); the 评议码 files are voided.
+ *  4. closing → closed with the outcome (void below quorum), in one transaction with its audit entry
+ *     (a run killed before it leaves the poll closing: the next tap finishes it); the 评议码 files are voided.
  */
 import crypto from 'node:crypto'
 import { COMMENTS_MIN_BALLOTS } from '../../types/poll'
-import { recordAudit } from '../_shared/audit'
+import { auditedUpdate } from '../_shared/audit'
 import type { Ctx } from '../_shared/context'
 import { AppError } from '../_shared/errors'
 import type { BallotDoc, CommentDoc, PollDoc } from './documents'
@@ -35,15 +36,14 @@ export async function closePoll(ctx: Ctx, id: string): Promise<PollDoc> {
   await ctx.db.collection(C.ballots).where({ pollId: id, state: 'empty' }).update({ data: { state: 'sealed' } })
   const results = await count(ctx, poll)
   const outcome = results.quorumMet ? 'valid' : 'void'
-  const res = (await ctx.db.collection(C.polls).where({ _id: id, state: 'closing' })
-    .update({ data: { state: 'closed', outcome, closedAt: ctx.now, updatedAt: ctx.now } })) as { stats: { updated: number } }
-  if (res.stats.updated === 1) {
-    await recordAudit(ctx.db, ctx, {
+  const { changed } = await auditedUpdate<PollDoc>(ctx, C.polls, id, (now) => (now?.state !== 'closing' ? null : {
+    data: { state: 'closed', outcome, closedAt: ctx.now, updatedAt: ctx.now },
+    entry: {
       action: 'poll.close', target: { kind: 'poll', id, label: poll.title },
       before: { state: 'open' }, after: { state: 'closed', outcome, rosterSize: results.rosterSize, receipts: results.receipts, ballots: results.ballots },
-    })
-    await voidSlipFiles(ctx, poll)
-  }
+    },
+  }))
+  if (changed) await voidSlipFiles(ctx, poll)
   return loadPoll(ctx.db, id)
 }
 

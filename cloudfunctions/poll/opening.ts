@@ -6,10 +6,10 @@
  *     id — whoever comes second reads the first one's roster, so the electorate is decided once;
  *  3. one elector row per member (`<pollId>_<memberId>`) and one empty ballot slot per member
  *     (ids derived from the seed) — both by primary key, so repeating a step adds nothing;
- *  4. opening → open with the roster's size and fingerprint.
+ *  4. opening → open with the roster's size and fingerprint, in one transaction with its audit entry.
  * Nothing in the slots says which member a slot will belong to: slot n is just the n-th of the batch.
  */
-import { recordAudit } from '../_shared/audit'
+import { auditedUpdate } from '../_shared/audit'
 import type { Ctx, Database } from '../_shared/context'
 import { isDuplicateKey } from '../_shared/create-once'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
@@ -32,14 +32,14 @@ export async function openPoll(ctx: Ctx, id: string, revision: number): Promise<
   const roster = await freezeRoster(ctx, poll)
   await writeElectors(ctx, poll, roster)
   await writeSlots(ctx.db, poll, roster)
-  const res = (await ctx.db.collection(C.polls).where({ _id: id, state: 'opening' })
-    .update({ data: { state: 'open', rosterSize: roster.memberIds.length, fingerprint: roster.fingerprint, openedAt: ctx.now, updatedAt: ctx.now } })) as { stats: { updated: number } }
-  if (res.stats.updated === 1) {
-    await recordAudit(ctx.db, ctx, {
+  // step 4 and its audit entry together: a run killed before it leaves the poll opening, and the next tap finishes it
+  await auditedUpdate<PollDoc>(ctx, C.polls, id, (now) => (now?.state !== 'opening' ? null : {
+    data: { state: 'open', rosterSize: roster.memberIds.length, fingerprint: roster.fingerprint, openedAt: ctx.now, updatedAt: ctx.now },
+    entry: {
       action: 'poll.open', target: { kind: 'poll', id, label: poll.title },
       before: { state: 'draft' }, after: { state: 'open', rosterSize: roster.memberIds.length, fingerprint: roster.fingerprint },
-    })
-  }
+    },
+  }))
   return loadPoll(ctx.db, id)
 }
 

@@ -5,9 +5,8 @@
  */
 import type { NoticeBlock, NoticeCategory, NoticeVisibility } from '../../types/notice'
 import { pollKindLabels } from '../../types/poll'
-import { recordAudit } from '../_shared/audit'
+import { auditedUpdate, recordAudit } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
-import { isDuplicateKey } from '../_shared/create-once'
 import { AppError } from '../_shared/errors'
 import { createNoticeDraft } from '../_shared/notice-drafts'
 import { addDays, addShanghaiDays, shanghaiDate, startOfShanghaiDay } from '../_shared/time'
@@ -15,7 +14,7 @@ import { randomHex } from '../_shared/codes'
 import type { PollDoc } from './documents'
 import { conclusion, headline, resultTables } from './figures'
 import { readableResults, resultsView } from './results'
-import { POLL_COLLECTIONS as C, loadPoll } from './store'
+import { POLL_COLLECTIONS as C, getDoc, inTransaction, loadPoll } from './store'
 
 /** A publishing step older than this was abandoned (its instance died): another tap may take it over. */
 const STALE_CLAIM_MS = 30_000
@@ -56,10 +55,11 @@ export async function publishResults(ctx: Ctx, id: string, days: number, visibil
     title, category: category(p), visibility, body: noticeBody(ctx, p, r, days),
     publicityStart: startOfShanghaiDay(today), publicityEnd: startOfShanghaiDay(addDays(today, days)),
   })
-  const _ = ctx.db.command
-  await ctx.db.collection(C.polls).where({ _id: id, state: 'publishing', 'claim.token': token })
-    .update({ data: { state: 'published', noticeId, claim: _.remove(), updatedAt: ctx.now } })
-  await recordAudit(ctx.db, ctx, { action: 'poll.publish', target: { kind: 'poll', id, label: p.title }, before: { state: 'closed' }, after: { state: 'published', noticeId, publicityDays: days } })
+  // published and audited together, by the holder of the claim only (a run killed before this is taken over after STALE_CLAIM_MS)
+  await auditedUpdate<PollDoc>(ctx, C.polls, id, (now) => (now?.state !== 'publishing' || now.claim?.token !== token ? null : {
+    data: { state: 'published', noticeId, claim: ctx.db.command.remove(), updatedAt: ctx.now },
+    entry: { action: 'poll.publish', target: { kind: 'poll', id, label: p.title }, before: { state: 'closed' }, after: { state: 'published', noticeId, publicityDays: days } },
+  }))
   return { noticeId }
 }
 
@@ -82,13 +82,12 @@ export async function startRunoff(ctx: Ctx, id: string): Promise<{ id: string }>
     state: 'draft', revision: 1, round: p.round + 1, parentId: p._id,
     slipsPrinted: 0, slipsIssued: 0, slipsUsed: 0, slipFiles: [], createdBy: requireMember(ctx)._id, createdAt: ctx.now, updatedAt: ctx.now,
   }
-  try {
-    await ctx.db.collection(C.polls).add({ data: child })
-  } catch (err) {
-    if (isDuplicateKey(err)) return { id: childId }
-    throw err
-  }
-  await ctx.db.collection(C.polls).doc(id).update({ data: { runoffId: childId, updatedAt: ctx.now } })
-  await recordAudit(ctx.db, ctx, { action: 'poll.runoff', target: { kind: 'poll', id: childId, label: child.title }, after: { parentId: id, candidates: child.items.map((it) => it.name), seats: child.seats } })
+  // the round, its link from this one and the audit entry in one transaction; a second tap finds the round
+  await inTransaction(ctx.db, async (t) => {
+    if (await getDoc<PollDoc>(t, C.polls, childId)) return
+    await t.collection(C.polls).add({ data: child })
+    await t.collection(C.polls).doc(id).update({ data: { runoffId: childId, updatedAt: ctx.now } })
+    await recordAudit(t, ctx, { action: 'poll.runoff', target: { kind: 'poll', id: childId, label: child.title }, after: { parentId: id, candidates: child.items.map((it) => it.name), seats: child.seats } })
+  })
   return { id: childId }
 }

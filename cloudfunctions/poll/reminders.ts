@@ -3,10 +3,11 @@
  * (timer), and when the chair taps 提醒 (at most every 6 hours). Each message is a one-time
  * subscription the voter asked for on a tap (the poll list); the recipients are read from the
  * electors without a receipt — never anything about how anyone voted. Each send is claimed by one
- * conditional update first, so overlapping timers or taps send once.
+ * conditional update first (the chair's, in one transaction with its audit entry), so overlapping
+ * timers or taps send once.
  */
 import { TEMPLATES } from '../../types/templates'
-import { recordAudit } from '../_shared/audit'
+import { auditedUpdate } from '../_shared/audit'
 import type { Ctx } from '../_shared/context'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
@@ -20,9 +21,11 @@ const CLOSING_SOON_MS = 24 * 3600_000
 
 type Kind = 'opened' | 'closing'
 
-async function sendToNonVoters(ctx: Ctx, p: PollDoc, kind: Kind): Promise<{ sent: number; nonVoters: number }> {
+const nonVoters = (ctx: Ctx, p: PollDoc) => scanAll<Pick<ElectorDoc, 'memberId'>>(ctx.db, C.electors, { pollId: p._id, voted: false }, { memberId: true })
+
+async function sendToNonVoters(ctx: Ctx, p: PollDoc, kind: Kind, known?: Array<Pick<ElectorDoc, 'memberId'>>): Promise<{ sent: number; nonVoters: number }> {
   const _ = ctx.db.command
-  const waiting = await scanAll<Pick<ElectorDoc, 'memberId'>>(ctx.db, C.electors, { pollId: p._id, voted: false }, { memberId: true })
+  const waiting = known ?? (await nonVoters(ctx, p))
   let sent = 0
   for (let i = 0; i < waiting.length; i += MAX_QUERY) {
     const ids = waiting.slice(i, i + MAX_QUERY).map((e) => e.memberId)
@@ -48,16 +51,19 @@ async function sendToNonVoters(ctx: Ctx, p: PollDoc, kind: Kind): Promise<{ sent
 /** The chair's 提醒未投票的人. */
 export async function remindNow(ctx: Ctx, p: PollDoc): Promise<{ sent: number; nonVoters: number }> {
   if (p.state !== 'open') throw new AppError('CONFLICT', '只有投票中的投票可以提醒')
-  const _ = ctx.db.command
   const last = p.lastRemindedAt ? new Date(p.lastRemindedAt) : null
   if (last && ctx.now.getTime() - last.getTime() < CHAIR_SPACING_MS) throw new AppError('CONFLICT', `${formatShanghai(last, 'HH:mm')} 已经提醒过，6 小时后才能再提醒`)
-  // Claimed on the value just read: of two taps at once, one sends.
-  const claimed = (await ctx.db.collection(C.polls).where({ _id: p._id, state: 'open', lastRemindedAt: last ?? _.exists(false) })
-    .update({ data: { lastRemindedAt: ctx.now } })) as { stats: { updated: number } }
-  if (claimed.stats.updated !== 1) throw new AppError('CONFLICT', '刚刚已经提醒过了')
-  const out = await sendToNonVoters(ctx, p, 'closing')
-  await recordAudit(ctx.db, ctx, { action: 'poll.remind', target: { kind: 'poll', id: p._id, label: p.title }, after: out })
-  return out
+  const waiting = await nonVoters(ctx, p)
+  // Claimed on the value just read (of two taps at once, one sends) together with its audit entry, before
+  // any message goes out: a reminder is never sent unlogged. The entry names how many were to be reminded;
+  // a message WeChat refuses is logged on its own (notify.failed).
+  const at = (d: unknown) => (d ? new Date(d as Date).getTime() : null)
+  const { changed } = await auditedUpdate<PollDoc>(ctx, C.polls, p._id, (now) => (now?.state !== 'open' || at(now.lastRemindedAt) !== at(p.lastRemindedAt) ? null : {
+    data: { lastRemindedAt: ctx.now },
+    entry: { action: 'poll.remind', target: { kind: 'poll', id: p._id, label: p.title }, after: { nonVoters: waiting.length } },
+  }))
+  if (!changed) throw new AppError('CONFLICT', '刚刚已经提醒过了')
+  return sendToNonVoters(ctx, p, 'closing', waiting)
 }
 
 /** Timer: opening messages for newly opened polls, closing-soon messages a day before the end. */

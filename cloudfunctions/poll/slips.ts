@@ -41,11 +41,16 @@ export async function printSlips(ctx: Ctx, pollId: string, count: number, reques
   const cloudPath = `poll-slips/${randomHex()}.docx`
   const fileId = await ctx.services.upload(cloudPath, await slipsDocument(poll.title, [...codes]))
   const _ = ctx.db.command
-  const res = (await ctx.db.collection(C.slipBatches).where({ _id: batchId, fileId: _.exists(false) }).update({ data: { fileId, fileName } })) as { stats: { updated: number } }
-  if (res.stats.updated === 1) {
-    await ctx.db.collection(C.polls).doc(pollId).update({ data: { slipsPrinted: _.inc(count), slipFiles: _.push([cloudPath]), updatedAt: ctx.now } })
-    await recordAudit(ctx.db, ctx, { action: 'poll.printSlips', target: { kind: 'poll', id: pollId, label: poll.title }, after: { count } })
-  } else {
+  // the batch's file, the poll's count of slips and the audit entry land together (or none: a retry prints again)
+  const won = await inTransaction(ctx.db, async (t) => {
+    const batch = await getDoc<SlipBatchDoc>(t, C.slipBatches, batchId)
+    if (batch?.fileId) return false
+    await t.collection(C.slipBatches).doc(batchId).update({ data: { fileId, fileName } })
+    await t.collection(C.polls).doc(pollId).update({ data: { slipsPrinted: _.inc(count), slipFiles: _.push([cloudPath]), updatedAt: ctx.now } })
+    await recordAudit(t, ctx, { action: 'poll.printSlips', target: { kind: 'poll', id: pollId, label: poll.title }, after: { count } })
+    return true
+  })
+  if (!won) {
     // A simultaneous retry of the same printing won: this attempt's codes and file are dead.
     await ctx.db.collection(C.slips).where({ _id: _.in(slips.map((x) => x._id)) }).update({ data: { used: true } })
     await ctx.services.upload(cloudPath, Buffer.from(VOID_TEXT))

@@ -13,7 +13,6 @@ import { action } from '../_shared/dispatch'
 import { COLLECTIONS, MAX_QUERY, type WelfareVisitDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
 import { welfareLabels } from './labels'
-import { audit } from './log'
 import { createNoticeDraft } from '../_shared/notice-drafts'
 import { docs } from '../_shared/query'
 import { closingLine, disclosureTitle, periodWords, publicityOf } from './disclosure-words'
@@ -124,11 +123,11 @@ export const disclosureRoutes = {
       if (count === 0) throw new AppError('BAD_INPUT', '这段时间没有已完成的慰问记录，无需公开')
       const title = input.title || disclosureTitle(input.from, input.to, onlyUnionFund)
       if ([...hiddenNames].some((n) => title.includes(n))) throw new AppError('BAD_INPUT', '标题里不能出现困难帮扶或生病住院慰问对象的姓名')
-      const { id } = await createNoticeDraft(ctx, { title, category: '工会经费', visibility: input.visibility, body, ...period })
-      await audit(ctx, {
-        action: 'welfare.disclosureDraft', target: { kind: 'notice', id, label: title },
+      // the draft, its notice.createDraft entry and this entry land together
+      const { id } = await createNoticeDraft(ctx, { title, category: '工会经费', visibility: input.visibility, body, ...period }, (noticeId) => ({
+        action: 'welfare.disclosureDraft', target: { kind: 'notice', id: noticeId, label: title },
         after: { from: input.from, to: input.to, visibility: input.visibility, namedReasons: input.namedReasons, publicity: input.publicity ?? null, count, totalFen, withheld },
-      })
+      }))
       return { noticeId: id, title, count, totalFen, withheld }
     },
   }),

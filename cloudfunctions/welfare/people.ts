@@ -8,7 +8,8 @@ import type { Ctx } from '../_shared/context'
 import { action } from '../_shared/dispatch'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
-import { docs, escapeRegExp } from '../_shared/query'
+import { docs, escapeRegExp, getDoc } from '../_shared/query'
+import { inTransaction } from '../_shared/transaction'
 import { welfareLabels } from './labels'
 import { audit } from './log'
 import { WELFARE_COLLECTIONS, type WelfarePersonDoc } from './documents'
@@ -86,18 +87,21 @@ export const peopleRoutes = {
     labels: welfareLabels(),
     async run(ctx, input): Promise<{ memberId: string; hardship: boolean }> {
       const m = await recipientMember(ctx, input.memberId)
-      const people = ctx.db.collection(WELFARE_COLLECTIONS.people)
-      const before = await docs<WelfarePersonDoc>(people.where({ _id: m._id }).limit(1))
-      const was = before[0]?.hardship ?? false
-      if (was === input.hardship && (before[0]?.note ?? '') === input.note) return { memberId: m._id, hardship: was }
-      await people.doc(m._id).set({ data: { hardship: input.hardship, note: input.note, updatedAt: ctx.now, updatedBy: ctx.member!._id } })
-      await audit(ctx, {
-        action: 'welfare.setHardship',
-        target: { kind: 'member', id: m._id, label: m.name },
-        before: { hardship: was, note: before[0]?.note ?? '' },
-        after: { hardship: input.hardship, note: input.note },
+      // the mark and its audit entry in one transaction: both or neither
+      const hardship = await inTransaction(ctx.db, async (t) => {
+        const before = await getDoc<WelfarePersonDoc>(t, WELFARE_COLLECTIONS.people, m._id)
+        const was = before?.hardship ?? false
+        if (was === input.hardship && (before?.note ?? '') === input.note) return was
+        await t.collection(WELFARE_COLLECTIONS.people).doc(m._id).set({ data: { hardship: input.hardship, note: input.note, updatedAt: ctx.now, updatedBy: ctx.member!._id } })
+        await audit(ctx, {
+          action: 'welfare.setHardship',
+          target: { kind: 'member', id: m._id, label: m.name },
+          before: { hardship: was, note: before?.note ?? '' },
+          after: { hardship: input.hardship, note: input.note },
+        }, t)
+        return input.hardship
       })
-      return { memberId: m._id, hardship: input.hardship }
+      return { memberId: m._id, hardship }
     },
   }),
 }
