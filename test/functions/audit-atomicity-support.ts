@@ -3,15 +3,22 @@
  * into `fault.collection` throws — through `db.collection(…)` and through a transaction handle from
  * `startTransaction()` or `runTransaction(fn)` alike. Everything else is the real SDK.
  */
+import { AppError } from '../../cloudfunctions/_shared/errors'
+
 export interface Fault {
   collection: string
   /** adds into it that succeed before the failing one (an earlier step's own entry) */
   after?: number
 }
 
-export class InjectedFault extends Error {
+/**
+ * The function stops at the write: nothing after it runs and nothing retries it. An AppError is what
+ * the transaction runner rolls back without running the attempt again (it retries anything else up
+ * to 40 times, which only made each case wait ~5 s to fail the same way).
+ */
+export class InjectedFault extends AppError {
   constructor(collection: string) {
-    super(`injected fault: add into ${collection}`)
+    super('INTERNAL' as never, `injected fault: add into ${collection}`)
     this.name = 'InjectedFault'
   }
 }
