@@ -140,7 +140,7 @@ const OVER: Record<string, [requests: number, why: string]> = {
   '工会日历 (plan calendar)': [6, 'five sources (activities, 公示期, 教代会, plan items and their links)'],
   '未投票 (poll voters)': [4, 'the poll is read before the page and its count'],
   '慰问台账 (welfare list + summary)': [8, 'two calls; the summary is 3 $groups and a count'],
-  '慰问计划 (welfare plans)': [6, 'an abandoned-plan check, and 2 counts per plan on the page'],
+  '慰问计划 (welfare plans)': [5, 'the caller, an abandoned-plan check, the page and its count, then one $group for every plan\'s progress (was 2 counts per plan)'],
   '慰问待办 (welfare todo)': [7, 'six sources (birthdays, follow-ups, plans and their visits)'],
 }
 const cases = pages.map(([page, who, calls]) => [page, who, OVER[page]?.[0] ?? 3, calls] as const)

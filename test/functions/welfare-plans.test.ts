@@ -64,6 +64,28 @@ describe('holiday plans', () => {
     expect(closed.data.plans.find((p: any) => p.id === r.data.id)).toBeUndefined()
   })
 
+  it('shows each plan on the page with its own done and cancelled counts, as the database has them', async () => {
+    const make = async (title: string) => (await callAs(env, 'committee', 'welfare', {
+      action: 'planCreate', requestId: rid(), title, plannedDate: addDays(today, 20), filter: { retirees: true }, cashYuan: '100', fund: '工会经费',
+    })).data.id as string
+    const [a, b] = [await make('中秋慰问'), await make('重阳慰问')]
+    const entries = async (planId: string) => (await callAs(env, 'committee', 'welfare', { action: 'list', planId })).data.items
+    const [ea, eb] = [await entries(a), await entries(b)]
+    for (const v of ea.slice(0, 2)) {
+      await callAs(env, 'committee', 'welfare', { action: 'complete', id: v.id, revision: v.revision, visitDate: today, visitorIds: ['mem002'], cashYuan: '100', photos: [] })
+    }
+    await callAs(env, 'committee', 'welfare', { action: 'cancel', id: ea[2].id, revision: ea[2].revision, reason: '已随子女外地生活' })
+    await callAs(env, 'committee', 'welfare', { action: 'cancel', id: eb[0].id, revision: eb[0].revision, reason: '住院，改日再去' })
+    const plans = (await callAs(env, 'committee', 'welfare', { action: 'plans', page: 1 })).data.items
+    expect(plans.length).toBeGreaterThanOrEqual(2)
+    for (const p of plans) {
+      const count = async (state: string) => (await db.collection('welfare_visits').where({ planId: p.id, state }).count()).total
+      expect({ id: p.id, done: p.done, cancelled: p.cancelled }).toEqual({ id: p.id, done: await count('done'), cancelled: await count('cancelled') })
+    }
+    expect(plans.find((p: any) => p.id === a)).toMatchObject({ done: 2, cancelled: 1 })
+    expect(plans.find((p: any) => p.id === b)).toMatchObject({ done: 0, cancelled: 1 })
+  })
+
   it('refuses an empty list and a bad amount, writing nothing', async () => {
     const before = (await db.collection('welfare_plans').count()).total
     expect(await callAs(env, 'committee', 'welfare', { action: 'planCreate', requestId: rid(), title: '空计划', plannedDate: today, filter: {}, cashYuan: '1', fund: '工会经费' }))
