@@ -9,7 +9,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { execSync } from 'node:child_process'
 import { spawnLocalCloud } from '../emulator/spawn'
-import { closeChromium, launchBrowser } from '../test/e2e/support/browser'
+import { launchBrowser } from '../test/e2e/support/browser'
 import { measurePackages } from '../scripts/package-sizes'
 import { ms, type Row } from './stats'
 
@@ -49,7 +49,6 @@ export async function appBench(): Promise<Row[]> {
     rows.push({ area: '', measure: '首次内容绘制 FCP（headless Chromium，本机）', value: ms(fcp) })
   } finally {
     await browser.close()
-    await closeChromium()
     await cloud.stop()
     fs.rmSync(dataRoot, { recursive: true, force: true })
   }

@@ -92,9 +92,9 @@ describe('校务公开: publish → read → object → answer → correct → �
     await chair.reload()
     const before = await (async () => { await visible(chair, '[data-testid="read-count"]').waitFor(); return readCount(chair) })()
     await staff.reload()
-    const item = visible(staff, `.notice-item:has-text("${TITLE}")`)
+    // Unread is shown once the app knows the caller is a member (a second answer): wait for it, never read once.
+    const item = visible(staff, `.notice-item--unread:has-text("${TITLE}")`)
     await item.waitFor()
-    await expect(item.getAttribute('class')).resolves.toContain('notice-item--unread')
     await item.click()
     await visible(staff, `.detail__title:has-text("${TITLE}")`).waitFor()
     await visible(staff, `text=${V1}`).waitFor()

@@ -1,11 +1,11 @@
 /**
  * Headless system Chromium through playwright-core (never `npx playwright install`: no browser
- * downloads here). One Chromium per test file; each person's phone is a browser context in it —
- * its own storage (the dev sign-in lives in localStorage), cookies and cache, as a separate browser
- * would have, without starting a Chromium per person (a launch cost 1–3 s of CPU, ~30 per run).
+ * downloads here). launchPersistentContext because Playwright refuses --user-data-dir in args.
  */
 import fs from 'node:fs'
-import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext } from 'playwright-core'
 import { PATIENCE_MS } from './ui'
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -18,12 +18,13 @@ export function chromiumPath(): string {
   throw new Error('找不到 Chromium：请先 apt-get install -y chromium fonts-noto-cjk（.ci/run 会自动安装）')
 }
 
-let shared: Promise<Browser> | undefined
-
-/** A phone-sized browser context (390×844, like a common iPhone) in this file's Chromium. Close it to clean up. */
+/** A phone-sized browser context (390×844, like a common iPhone). Close it to clean up. */
 export async function launchBrowser(): Promise<BrowserContext> {
-  shared ??= chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS })
-  const context = await (await shared).newContext({
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
@@ -32,12 +33,10 @@ export async function launchBrowser(): Promise<BrowserContext> {
   // Clicks and waits retry until the element is there: under load 30 s (the default) was not enough.
   context.setDefaultTimeout(PATIENCE_MS)
   context.setDefaultNavigationTimeout(PATIENCE_MS)
+  const close = context.close.bind(context)
+  context.close = async () => {
+    await close()
+    fs.rmSync(profile, { recursive: true, force: true })
+  }
   return context
-}
-
-/** Ends this file's Chromium (after its contexts are closed). */
-export async function closeChromium(): Promise<void> {
-  const browser = shared
-  shared = undefined
-  if (browser) await (await browser).close()
 }

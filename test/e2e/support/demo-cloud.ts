@@ -1,6 +1,6 @@
 /**
  * A fresh local cloud with demo data serving the h5 build, for one e2e file, and the browsers
- * its people use (one context each: the dev sign-in lives in localStorage, which a context keeps apart).
+ * its people use (one each: the dev sign-in lives in localStorage, which a browser shares).
  * E2E_H5_DIR names another h5 output (e.g. a copy while iterating); default dist-h5/.
  */
 import fs from 'node:fs'
@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { spawnLocalCloud, type SpawnedCloud } from '../../../emulator/spawn'
-import { closeChromium, launchBrowser } from './browser'
+import { launchBrowser } from './browser'
 
 export interface DemoCloud extends SpawnedCloud {
   /** a new phone-sized browser, closed with the cloud */
@@ -35,18 +35,14 @@ export async function startDemoCloud(label: string): Promise<DemoCloud> {
     async signIn(persona: string, into?: BrowserContext) {
       const page = await (into ?? (await browser())).newPage()
       await page.goto(`${cloud.url}/`)
-      // A context someone already signed into keeps that sign-in in localStorage; a new one is empty.
-      if (into) {
-        await page.evaluate(() => localStorage.clear())
-        await page.goto(`${cloud.url}/`)
-      }
+      await page.evaluate(() => localStorage.clear())
+      await page.goto(`${cloud.url}/`)
       await page.locator(`[data-persona="${persona}"]`).click()
       await page.waitForURL(/pages\/notices\/index/)
       return page
     },
     async close() {
       for (const b of browsers) await b.close()
-      await closeChromium()
       // Its data is thrown away next: nothing to flush, so no orderly shutdown to wait for.
       await new Promise<void>((done) => {
         if (cloud.child.exitCode !== null || cloud.child.signalCode !== null) return done()
