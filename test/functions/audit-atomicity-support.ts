@@ -3,8 +3,6 @@
  * into `fault.collection` throws — through `db.collection(…)` and through a transaction handle from
  * `startTransaction()` or `runTransaction(fn)` alike. Everything else is the real SDK.
  */
-import { AppError } from '../../cloudfunctions/_shared/errors'
-
 export interface Fault {
   collection: string
   /** adds into it that succeed before the failing one (an earlier step's own entry) */
@@ -12,13 +10,12 @@ export interface Fault {
 }
 
 /**
- * The function stops at the write: nothing after it runs and nothing retries it. An AppError is what
- * the transaction runner rolls back without running the attempt again (it retries anything else up
- * to 40 times, which only made each case wait ~5 s to fail the same way).
+ * The function stops at the write: nothing after it runs. A plain failure, not a conflict, so the
+ * transaction runner rolls back and throws it without running the attempt again.
  */
-export class InjectedFault extends AppError {
+export class InjectedFault extends Error {
   constructor(collection: string) {
-    super('INTERNAL' as never, `injected fault: add into ${collection}`)
+    super(`injected fault: add into ${collection}`)
     this.name = 'InjectedFault'
   }
 }
