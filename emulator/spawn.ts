@@ -10,7 +10,10 @@ export interface SpawnedCloud {
   child: ChildProcess
   url: string
   adminUrl: string
+  /** Ends it in order (SIGTERM: the database is flushed) and waits until it has exited. */
   stop(): Promise<void>
+  /** Ends it at once (SIGKILL, as a crash would) and waits until it has exited. */
+  kill(): Promise<void>
 }
 
 export interface SpawnOptions {
@@ -51,20 +54,20 @@ export function spawnLocalCloud(opts: SpawnOptions): Promise<SpawnedCloud> {
       clearTimeout(timer)
       out = ''
       const ready = JSON.parse(line)
-      resolve({
-        child,
-        url: ready.url,
-        adminUrl: ready.adminUrl,
-        stop: () => new Promise<void>((done) => {
-          // A child killed by a signal has exitCode null and signalCode set: it has exited too, and
-          // waiting for an 'exit' that already fired would hang the caller for good.
-          if (child.exitCode !== null || child.signalCode !== null) return done()
-          child.once('exit', () => done())
-          child.kill('SIGTERM')
-        }),
-      })
+      resolve({ child, url: ready.url, adminUrl: ready.adminUrl, stop: () => ended(child, 'SIGTERM'), kill: () => ended(child, 'SIGKILL') })
     })
     child.stderr!.on('data', (d: Buffer) => { err += d.toString(); if (verbose) process.stderr.write(d) })
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`local cloud exited (${code})\n${err}`)) })
+  })
+}
+
+/** Sends `signal` unless the child has exited already, and resolves once it has. */
+function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise<void>((done) => {
+    // A child killed by a signal has exitCode null and signalCode set: it has exited too, and
+    // waiting for an 'exit' that already fired would hang the caller for good.
+    if (child.exitCode !== null || child.signalCode !== null) return done()
+    child.once('exit', () => done())
+    child.kill(signal)
   })
 }

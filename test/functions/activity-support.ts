@@ -7,9 +7,9 @@
  */
 import crypto from 'node:crypto'
 import type { ActivityEditable } from '../../types/activity'
-import { localCloudUrl } from '../support/cloud'
 import type { ActivityDoc, MemberDoc, RegistrationDoc } from '../../cloudfunctions/_shared/documents'
-import { callAs } from './helpers'
+import { localCloudUrl } from '../support/cloud'
+import { callAs, invokeCounted, type Counted } from './helpers'
 
 const HOUR = 3600_000
 let seq = 0
@@ -102,24 +102,14 @@ export async function expectConsistent(db: any, activityId: string): Promise<{ a
   return { a, rows }
 }
 
-/**
- * One activity call as `openid`, on a fresh connection: a burst of a thousand calls must not reuse a
- * keep-alive socket at the moment the server closes it (a client-side race that answers ECONNRESET).
- */
+/** One activity call as `openid`, on a fresh connection (see invokeCounted). */
 export async function call(env: string, openid: string, action: string, input: Record<string, unknown> = {}): Promise<any> {
   return (await callCounted(env, openid, action, input)).result
 }
 
 /** `call`, with the number of database requests the invocation sent (each a round trip in production). */
-export async function callCounted(env: string, openid: string, action: string, input: Record<string, unknown> = {}): Promise<{ result: any; dbRequests: number }> {
-  const res = await fetch(`${localCloudUrl()}/local/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', connection: 'close' },
-    body: JSON.stringify({ env, name: 'activity', data: { action, ...input }, openid }),
-  })
-  const answer = (await res.json()) as { ok: boolean; result?: any; usage?: { dbRequests: number }; errCode?: number; errMsg?: string }
-  if (!answer.ok) throw new Error(`invoke activity failed: ${answer.errCode} ${answer.errMsg}`)
-  return { result: answer.result, dbRequests: answer.usage!.dbRequests }
+export function callCounted(env: string, openid: string, action: string, input: Record<string, unknown> = {}): Promise<Counted> {
+  return invokeCounted(env, openid, 'activity', { action, ...input })
 }
 
 /**

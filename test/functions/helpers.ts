@@ -16,6 +16,27 @@ export async function seededEnv(label: string): Promise<{ env: string; db: any }
   return { env, db }
 }
 
+export interface Counted { result: any; dbRequests: number }
+
+/**
+ * Calls `name` as `openid` through /local/invoke on a fresh connection (a burst of a thousand calls
+ * must not reuse a keep-alive socket at the moment the server closes it: a client-side race that
+ * answers ECONNRESET), with the number of database requests the invocation sent, the functions it
+ * called included — in production each is a round trip.
+ */
+export async function invokeCounted(env: string, openid: string, name: string, data: Record<string, unknown>): Promise<Counted> {
+  const res = await fetch(`${localCloudUrl()}/local/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', connection: 'close' },
+    body: JSON.stringify({ env, name, data, openid }),
+  })
+  const answer = (await res.json()) as InvokeAnswer & { usage?: { dbRequests: number; nested?: { dbRequests: number } } }
+  if (!answer.ok) throw new Error(`invoke ${name}.${String(data.action)} failed: ${answer.errCode} ${answer.errMsg}`)
+  const usage = answer.usage!
+  if (process.env.LIST_RT_VERBOSE) console.log(name, data.action, JSON.stringify(usage))
+  return { result: answer.result, dbRequests: usage.dbRequests + (usage.nested?.dbRequests ?? 0) }
+}
+
 export interface InvokeAnswer {
   ok: boolean
   result?: any

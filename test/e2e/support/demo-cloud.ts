@@ -44,11 +44,7 @@ export async function startDemoCloud(label: string): Promise<DemoCloud> {
     async close() {
       for (const b of browsers) await b.close()
       // Its data is thrown away next: nothing to flush, so no orderly shutdown to wait for.
-      await new Promise<void>((done) => {
-        if (cloud.child.exitCode !== null || cloud.child.signalCode !== null) return done()
-        cloud.child.once('exit', () => done())
-        cloud.child.kill('SIGKILL')
-      })
+      await cloud.kill()
       fs.rmSync(dataRoot, { recursive: true, force: true })
     },
   })
