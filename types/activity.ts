@@ -260,8 +260,9 @@ export type RosterOutput = z.infer<typeof rosterOutput>
 export const exportRosterOutput = z.object({ fileId: z.string(), url: z.string(), rows: z.int() })
 
 export const decideInput = z.object({ registrationId: docId, approve: z.boolean(), reason: z.optional(z.string().check(z.trim(), z.maxLength(100))) })
-export const messageInput = z.object({ activityId: docId, text: z.string().check(z.trim(), z.minLength(2), z.maxLength(20)) })
-export const messageOutput = z.object({ recipients: z.int(), delivered: z.int() })
+export const messageInput = z.object({ activityId: docId, text: z.string().check(z.trim(), z.minLength(2), z.maxLength(20)), requestId })
+/** `again`: this request was sent before (a double tap or a retry); nothing was sent this time. */
+export const messageOutput = z.object({ recipients: z.int(), delivered: z.int(), again: z.optional(z.literal(true)) })
 
 export const checkinTokenInput = z.object({ activityId: docId })
 export const checkinTokenOutput = z.object({ token: z.string(), expiresAt: instant, refreshInSeconds: z.int() })

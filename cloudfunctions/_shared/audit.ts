@@ -28,6 +28,11 @@ export interface AuditEntry {
    * application admitted them (an invite, the roster, the staff group), or a member asking for a change.
    */
   actor?: Pick<MemberDoc, '_id' | 'name'>
+  /**
+   * The entry's id, when the action must happen once per request: derived from the requestId
+   * (create-once.ts), a second entry for the same request is refused as a duplicate key.
+   */
+  id?: string
 }
 
 /**
@@ -36,7 +41,8 @@ export interface AuditEntry {
  */
 export async function recordAudit(writer: DocWriter, ctx: Ctx, entry: AuditEntry): Promise<void> {
   const actor = entry.actor ?? requireMember(ctx)
-  const doc: Omit<AuditDoc, '_id'> = {
+  const doc: Omit<AuditDoc, '_id'> & { _id?: string } = {
+    ...(entry.id === undefined ? {} : { _id: entry.id }),
     at: ctx.now,
     actorId: actor._id,
     actorName: actor.name,

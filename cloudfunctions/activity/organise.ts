@@ -7,7 +7,7 @@ import type { ActivityEditable } from '../../types/activity'
 import { recordAudit, changedFields } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
 import { createdId, isDuplicateKey } from '../_shared/create-once'
-import type { ActivityDoc, RegistrationDoc } from '../_shared/documents'
+import { COLLECTIONS, type ActivityDoc, type AuditDoc, type RegistrationDoc } from '../_shared/documents'
 import { AppError, staleRevision } from '../_shared/errors'
 import { searchTerms } from '../_shared/search-terms'
 import { discardStagedCover, keepCover } from './cover'
@@ -187,11 +187,22 @@ export async function decide(ctx: Ctx, input: { registrationId: string; approve:
 }
 
 /** One subscription message to everyone registered or waiting. */
-export async function message(ctx: Ctx, input: { activityId: string; text: string }): Promise<{ recipients: number; delivered: number }> {
+/**
+ * The organiser's message to everyone signed up. Logged before anything is sent, under an id the
+ * request derives: a double tap or a retry finds the entry and sends nothing again, and a function
+ * killed while sending has its round on record.
+ */
+export async function message(ctx: Ctx, input: { activityId: string; text: string; requestId: string }): Promise<{ recipients: number; delivered: number; again?: true }> {
   const a = await loadActivity(ctx.db, input.activityId)
   if (a.state !== 'published') throw new AppError('CONFLICT', '只能给已发布活动的报名者发通知。')
   const ids = registrantIds(a)
-  const delivered = await notifyNotice(ctx, a, ids, input.text)
-  await recordAudit(ctx.db, ctx, { action: 'activity.message', target: target(a), note: input.text, after: { recipients: ids.length, delivered } })
-  return { recipients: ids.length, delivered }
+  const id = createdId(ctx.openid, 'activity.message', input.requestId)
+  try {
+    await recordAudit(ctx.db, ctx, { id, action: 'activity.message', target: target(a), note: input.text, after: { recipients: ids.length } })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    const sent = await getDoc<AuditDoc>(ctx.db, COLLECTIONS.auditLog, id)
+    return { recipients: (sent?.after as { recipients?: number } | undefined)?.recipients ?? 0, delivered: 0, again: true }
+  }
+  return { recipients: ids.length, delivered: await notifyNotice(ctx, a, ids, input.text) }
 }

@@ -8,6 +8,7 @@ import type { Database } from '../_shared/context'
 import type { Tx } from '../_shared/transaction'
 import { COLLECTIONS, type ActivityDoc, type RegistrationDoc } from '../_shared/documents'
 import { notFound } from '../_shared/errors'
+import { getDoc } from '../_shared/query'
 import { ledgerPath } from './ledger'
 
 export const ACTIVITIES = COLLECTIONS.activities
@@ -34,22 +35,6 @@ export function memberView(memberId: string, withQueue = true): Record<string, t
 /** Organisers' lists: everything but the per-member parts. */
 export const WITHOUT_LEDGER = { ledger: false, queue: false, searchTerms: false } as const
 
-export async function getDoc<T>(db: Database | Tx, collection: string, id: string): Promise<T | null> {
-  try {
-    const res = (await (db as any).collection(collection).doc(id).get()) as { data: T | T[] }
-    const data = Array.isArray(res.data) ? res.data[0] : res.data
-    return (data as T | undefined) ?? null
-  } catch (err) {
-    if (isNotFound(err)) return null
-    throw err
-  }
-}
-
-function isNotFound(err: unknown): boolean {
-  const text = String((err as { errMsg?: string; message?: string })?.errMsg ?? (err as Error)?.message ?? err)
-  return /not\s*exist|not\s*found|document.*does not exist|-502004|cannot find document/i.test(text)
-}
-
 /** The whole activity (organisers, cancellations: the ledger of everyone). */
 export async function loadActivity(db: Database, id: string): Promise<ActivityDoc> {
   const a = await getDoc<ActivityDoc>(db, ACTIVITIES, id)
@@ -69,3 +54,4 @@ export async function loadRegistration(db: Database | Tx, id: string): Promise<R
 }
 
 export { inTransaction, Retry, type Tx } from '../_shared/transaction'
+export { getDoc }

@@ -242,10 +242,29 @@ describe('message all registrants', () => {
     const id = await create({ capacity: 1, title: '通知测试' })
     await call(env, m[0].openid, 'register', { activityId: id })
     await call(env, m[5].openid, 'register', { activityId: id })
-    const r = await callAs(env, 'committee', 'activity', { action: 'message', activityId: id, text: '请带好运动鞋' })
+    const r = await callAs(env, 'committee', 'activity', { action: 'message', activityId: id, text: '请带好运动鞋', requestId: 'message-form-1' })
     expect(r).toMatchObject({ ok: true, data: { recipients: 2, delivered: 2 } })
     const [msg] = await outbox(env, m[5].openid)
     expect(msg.data.thing2.value).toBe('请带好运动鞋')
+  })
+
+  it('sends once for two taps at once and a retry of the same form, with one audit entry', async () => {
+    const id = await create({ capacity: 2, title: '通知只发一次' })
+    await call(env, m[0].openid, 'register', { activityId: id })
+    await call(env, m[5].openid, 'register', { activityId: id })
+    const send = () => callAs(env, 'committee', 'activity', { action: 'message', activityId: id, text: '改在三楼', requestId: 'message-form-2' })
+    const answers = [...await Promise.all([send(), send()]), await send()]
+    expect(answers.every((a) => a.ok && a.data.recipients === 2)).toBe(true)
+    expect(answers.filter((a) => a.data.again)).toHaveLength(2)
+    const received = async (openid: string) => (await outbox(env, openid)).filter((x) => x.data.thing2?.value === '改在三楼')
+    expect((await received(m[0].openid)).length).toBe(1)
+    expect((await received(m[5].openid)).length).toBe(1)
+    const entries = (await db.collection('audit_log').where({ action: 'activity.message', 'target.id': id }).get()).data
+    expect(entries).toHaveLength(1)
+    expect(entries[0]).toMatchObject({ note: '改在三楼', after: { recipients: 2 } })
+    // A new form (a new requestId) is a new message.
+    expect(await callAs(env, 'committee', 'activity', { action: 'message', activityId: id, text: '改在三楼', requestId: 'message-form-3' })).toMatchObject({ ok: true, data: { recipients: 2, delivered: 2 } })
+    expect((await received(m[0].openid)).length).toBe(2)
   })
 })
 

@@ -28,6 +28,6 @@ export const activityApi = {
   roster: (input: { activityId: string; state?: RegistrationState; checkedIn?: boolean; page: number }) => call('activity', 'roster', input, rosterOutput),
   exportRoster: (id: string) => call('activity', 'exportRoster', { id }, exportRosterOutput),
   decide: (registrationId: string, approve: boolean, reason?: string) => call('activity', 'decide', { registrationId, approve, ...(reason ? { reason } : {}) }, decideOutput),
-  message: (activityId: string, text: string) => call('activity', 'message', { activityId, text }, messageOutput),
+  message: (activityId: string, text: string, requestId: string) => call('activity', 'message', { activityId, text, requestId }, messageOutput),
   checkin: (token: string) => call('activity', 'checkin', { token }, checkinOutput),
 }

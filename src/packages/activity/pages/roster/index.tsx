@@ -8,6 +8,7 @@ import { AppButton } from '@/components/AppButton'
 import { activityApi } from '@/components/activity/api'
 import { useRoster, type RosterFilter } from '@/hooks/useRoster'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
+import { useRequestId } from '@/hooks/useRequestId'
 import { messageOf } from '@/services/call'
 import { RosterItem } from '../../components/RosterItem'
 import { ProxySignup } from '../../components/ProxySignup'
@@ -29,6 +30,8 @@ export default function RosterPage() {
   const [exported, setExported] = useState<{ url: string; rows: number } | null>(null)
   const [proxy, setProxy] = useState(false)
   const [text, setText] = useState('')
+  // One message per form: a double tap or a retry after a network error sends it once.
+  const [messageId, renewMessageId] = useRequestId()
   const [note, setNote] = useState('')
   usePageRefresh([roster.reload], roster.loadMore)
   const meta = roster.meta
@@ -49,8 +52,10 @@ export default function RosterPage() {
     return `已导出 ${r.rows} 条报名记录`
   })
   const send = () => attempt(async () => {
-    const r = await activityApi.message(id, text)
+    const r = await activityApi.message(id, text, messageId)
     setText('')
+    renewMessageId()
+    if (r.again) return `这条通知刚才已发给 ${r.recipients} 位报名者，没有重复发送`
     return `已发送给 ${r.recipients} 位报名者（${r.delivered} 位已订阅提醒，会收到微信通知）`
   })
   const decide = (rowId: string, approve: boolean) => attempt(async () => {
