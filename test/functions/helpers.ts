@@ -12,7 +12,8 @@ export const SEED_NOW = new Date()
 export async function seededEnv(label: string): Promise<{ env: string; db: any }> {
   const env = newEnvName(label)
   const { db } = sdkFor(env)
-  await seedDemoData(db, { reset: true, now: SEED_NOW })
+  // A new environment (its name is unique): nothing to remove first — a reset would send one remove per collection.
+  await seedDemoData(db, { reset: false, now: SEED_NOW })
   return { env, db }
 }
 
