@@ -16,6 +16,8 @@ import { project } from './projection'
 import { prunablePaths, prunedDocSql, queryPaths } from './projection-sql'
 import { fromStored, idParam, toStored, type Doc, type DocId } from './values'
 import { collectionNotExist, duplicateKey, invalidParam } from './errors'
+import { runWithLookups } from './lookup-sources'
+import { interpretQuery } from './commands'
 
 export interface FindOptions {
   query?: Doc
@@ -176,12 +178,13 @@ export class CollectionStore {
     const leading: Doc[] = []
     for (const stage of pipeline) { if (stage.$match) leading.push(stage.$match); else break }
     const docs = await this.select(q, envName, collection, { query: leading.length ? { $and: leading } : undefined }, false)
-    const foreign: Record<string, Doc[]> = {}
-    for (const stage of pipeline) {
-      const from = stage.$lookup?.from
-      if (typeof from === 'string' && !(from in foreign)) foreign[from] = await this.select(q, envName, from, {}, false)
+    // Each $lookup reads only the foreign documents it can match (lookup-sources.ts).
+    const read = async (from: string, where: Doc | undefined) => {
+      let query: Doc | undefined
+      try { query = interpretQuery(where) } catch { query = undefined }
+      return this.select(q, envName, from, { query }, false)
     }
-    return runPipeline(docs, pipeline, foreign)
+    return runWithLookups(docs, pipeline, read, runPipeline)
   }
 
   /** Runs a write; turns unique-index violations into the SDK's duplicate-key error and records array-valued indexed paths. */
