@@ -298,8 +298,12 @@ export const checkinInput = z.object({
   token: z.optional(z.string().check(z.trim(), rule((s: string) => s.length > 0, '请扫描或粘贴签到码'), rule((s: string) => s.length <= 200, '签到码不对，请重新扫描'))),
 }).check(z.refine((v) => (v.token === undefined) !== (v.memberIds === undefined), { message: '请扫描代表的签到码，或从名单选择代表（二选一）', path: ['token'] }))
 export const congressCheckinTokenOutput = z.object({ token: z.string(), expiresAt: z.string(), refreshInSeconds: z.int() })
+/** The quorum: active 代表 present of all active 代表 (列席 never counted); reached at ≥ 2/3. */
+const quorumFields = { present: z.int(), delegates: z.int(), quorum: z.int(), reached: z.boolean() }
+export const quorumView = z.object(quorumFields)
+export type QuorumView = z.infer<typeof quorumView>
 export const attendanceOutput = z.object({
-  present: z.int(), delegates: z.int(), quorum: z.int(), reached: z.boolean(),
+  ...quorumFields,
   items: z.array(z.object({ memberId: z.string(), name: z.string(), constituency: z.string(), present: z.boolean() })),
   /** who a scanned code just signed in */
   signedIn: z.optional(z.object({ name: z.string(), constituency: z.string(), guest: z.boolean(), at: z.string() })),
@@ -314,3 +318,26 @@ export const myCongressOutput = z.object({
   sessionId: z.nullable(z.string()), title: z.nullable(z.string()),
   delegate: z.boolean(), committee: z.boolean(), handlerCases: z.int(), invitations: z.int(), toRate: z.int(),
 })
+
+/* ───────────── the pages, each in one call ───────────── */
+
+/**
+ * 教代会提案 opens with one call: the session (the latest when none is named) and the first page of its
+ * proposals under the filter chosen; later pages come from `list`. `session: null`: no session yet.
+ */
+export const boardInput = z.object({ sessionId: z.optional(id), state: z.optional(proposalState), mine: z._default(z.boolean(), false) })
+export const boardOutput = z.object({ session: z.nullable(sessionView), list: proposalListOutput })
+export type BoardOutput = z.infer<typeof boardOutput>
+
+/** 提案工作台's queues, in the order the work is done; each its first page and its total (later pages from `list`). */
+export const deskQueueStates = ['submitted', 'accepted', 'answered', 'assigned', 'rating'] as const satisfies readonly ProposalState[]
+export const deskInput = z.object({ sessionId: z.optional(id) })
+export const deskQueue = z.object({ state: proposalState, items: z.array(proposalItem), total: z.int() })
+export type DeskQueue = z.infer<typeof deskQueue>
+/** 提案工作台 opens with one call (提案工作委员会 and the chair only). `session: null`: no session yet. */
+export const deskOutput = z.object({
+  session: z.nullable(sessionView),
+  queues: z.array(deskQueue),
+  attendance: z.nullable(quorumView),
+})
+export type DeskOutput = z.infer<typeof deskOutput>

@@ -112,3 +112,21 @@ export function beforeDay(db: Database, field: string, day: string): unknown {
   const $ = db.command.aggregate
   return $.and([$.gte([`$${field}`, '']), $.lt([`$${field}`, day])])
 }
+
+/** A lookup's sub-pipeline being built: the stages WeChat's aggregate documents, then `done()`. */
+export interface SubPipeline {
+  match(query: Record<string, unknown>): SubPipeline
+  project(fields: Record<string, unknown>): SubPipeline
+  sort(keys: Record<string, 1 | -1>): SubPipeline
+  limit(n: number): SubPipeline
+  group(spec: Record<string, unknown>): SubPipeline
+  done(): unknown
+}
+
+/**
+ * A new sub-pipeline for `lookup({ from, pipeline, as })` (with or without `let`): wx-server-sdk ≥ 1.3.0
+ * has `db.command.aggregate.pipeline()`, its typings do not list it.
+ */
+export function subPipeline(db: Database): SubPipeline {
+  return (db.command.aggregate as unknown as { pipeline(): SubPipeline }).pipeline()
+}

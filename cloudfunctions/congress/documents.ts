@@ -133,6 +133,14 @@ export interface ProposalDoc {
   updatedAt: Date
 }
 
+/**
+ * A proposal as a list row, the board's figures and the caller's part in it read it (store.ts
+ * PROPOSAL_ROW): no texts, answers without their text and files. A whole ProposalDoc is one too.
+ */
+export type ProposalRow = Pick<ProposalDoc, '_id' | 'number' | 'title' | 'category' | 'proposerId' | 'proposerName' | 'state' | 'seconds' | 'secondsNeeded'
+  | 'seconderIds' | 'followerIds' | 'handlerId' | 'coHandlers' | 'office' | 'dueDate' | 'reviewDue' | 'ratingDue' | 'finalRating' | 'ratingCounts' | 'createdAt'>
+  & { answers: Array<Pick<AnswerEntry, 'answerClass' | 'onTime' | 'returnedReason'>> }
+
 export interface InviteDoc {
   _id: string
   proposalId: string

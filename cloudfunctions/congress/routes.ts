@@ -1,12 +1,13 @@
 import * as z from 'zod/mini'
 import {
-  answerFileOpenInput, answerInput, assignInput, checkinInput, coNoteInput, decideInput, delegateAddInput, delegateRemoveInput, dossierInput, exportInput, fromOpinionInput, inviteInput,
+  answerFileOpenInput, answerInput, assignInput, boardInput, checkinInput, coNoteInput, decideInput, deskInput, delegateAddInput, delegateRemoveInput, dossierInput, exportInput, fromOpinionInput, inviteInput,
   membersInput, proposalIdInput, proposalListInput, proposalRevisionInput, proposalSaveInput, rateInput, respondInput, reviewAnswerInput, sessionIdInput,
   sessionSaveInput, setCommitteeInput, setDocumentsInput, similarInput,
 } from '../../types/congress'
 import { action } from '../_shared/dispatch'
 import type { FieldLabels } from '../_shared/input-issues'
 import { answerFile } from './answer-files'
+import { board, desk } from './board'
 import { coNote } from './co-handlers'
 import { escalate } from './escalate'
 import { loadProposal } from './store'
@@ -33,6 +34,10 @@ const CHAIR_ONLY = '只有工会主席可以进行此操作'
 
 export const routes = {
   // ── everyone in the union: the board, proposals, records ─────────────────────
+  /** 教代会提案 opens with this one call (later pages: `list`) */
+  board: action({ input: boardInput, role: 'member', labels, run: (ctx, input) => board(ctx, input) }),
+  /** 提案工作台 opens with this one call: 提案工作委员会 of the session and the chair (checked inside) */
+  desk: action({ input: deskInput, role: 'member', labels, run: (ctx, input) => desk(ctx, input) }),
   sessions: action({ input: z.object({}), role: 'member', labels, run: (ctx) => sessionList(ctx) }),
   session: action({ input: sessionIdInput, role: 'member', labels, run: (ctx, input) => sessionView(ctx, input.sessionId) }),
   delegates: action({ input: sessionIdInput, role: 'member', labels, run: (ctx, input) => delegateList(ctx, input.sessionId) }),

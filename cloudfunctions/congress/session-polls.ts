@@ -7,7 +7,7 @@
  */
 import type { Database } from '../_shared/context'
 import { MAX_QUERY } from '../_shared/documents'
-import { docs } from '../_shared/query'
+import { subPipeline } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
 import type { PollDoc } from '../poll/documents'
 
@@ -17,11 +17,18 @@ const LABEL: Record<string, string> = { opening: '投票中', open: '投票中',
 
 export interface SessionPoll { id: string; title: string; state: string; closesOn: string; done: boolean }
 
-export async function sessionPolls(db: Database, sessionId: string): Promise<SessionPoll[]> {
+export type PollRow = Pick<PollDoc, '_id' | 'title' | 'state' | 'closesAt'>
+
+/** The session's 票决 in the order they were created, as a lookup into `as` (store.ts `sessionBundle`). */
+export function sessionPollsLookup(db: Database, sessionId: string, as: string): { from: string; pipeline: unknown; as: string } {
   const _ = db.command
-  const rows = await docs<Pick<PollDoc, '_id' | 'title' | 'state' | 'closesAt'>>(db.collection(POLLS)
-    .where({ 'electorate.sessionId': sessionId, 'electorate.kind': 'delegates', kind: 'vote', state: _.in(HELD) })
-    .orderBy('createdAt', 'asc').limit(MAX_QUERY).field({ _id: true, title: true, state: true, closesAt: true }))
+  const pipeline = subPipeline(db)
+    .match({ 'electorate.sessionId': sessionId, 'electorate.kind': 'delegates', kind: 'vote', state: _.in(HELD) })
+    .sort({ createdAt: 1 }).limit(MAX_QUERY).project({ _id: true, title: true, state: true, closesAt: true }).done()
+  return { from: POLLS, pipeline, as }
+}
+
+export function sessionPollViews(rows: PollRow[]): SessionPoll[] {
   return rows.map((p) => ({
     id: p._id, title: p.title, state: LABEL[p.state], closesOn: shanghaiDate(new Date(p.closesAt)),
     done: p.state !== 'open' && p.state !== 'opening',

@@ -10,6 +10,7 @@
  * - the committee ticks 代表 from the roster (for one without a phone; idempotent per 代表).
  * 列席 are recorded but never counted in the quorum.
  */
+import type { QuorumView } from '../../types/congress'
 import { recordAudit } from '../_shared/audit'
 import { REFRESH_SECONDS, mintToken, verifyToken, type TokenKind } from '../_shared/checkin-token'
 import { requireMember, type Ctx } from '../_shared/context'
@@ -98,10 +99,15 @@ export async function attendance(ctx: Ctx, sessionId: string) {
   await loadSession(ctx.db, sessionId)
   const ds = (await sessionDelegates(ctx.db, sessionId)).filter((d) => d.state === 'active')
   const here = new Set((await scanAll<{ memberId: string }>(ctx.db, C.attendance, { sessionId }, { memberId: true })).map((a) => a.memberId))
-  const count = ds.filter((d) => here.has(d.memberId)).length
-  const quorum = Math.ceil((ds.length * 2) / 3)
   return {
-    present: count, delegates: ds.length, quorum, reached: ds.length > 0 && count * 3 >= ds.length * 2,
+    ...quorumOf({ delegates: ds, present: here }),
     items: ds.map((d) => ({ memberId: d.memberId, name: d.name, constituency: d.constituency, present: here.has(d.memberId) })),
   }
+}
+
+/** The quorum: active 代表 signed in, of all active 代表 (列席 never counted); reached at ≥ 2/3. */
+export function quorumOf(b: { delegates: Array<Pick<DelegateDoc, 'memberId' | 'state'>>; present: Set<string> }): QuorumView {
+  const active = b.delegates.filter((d) => d.state === 'active')
+  const present = active.filter((d) => b.present.has(d.memberId)).length
+  return { present, delegates: active.length, quorum: Math.ceil((active.length * 2) / 3), reached: active.length > 0 && present * 3 >= active.length * 2 }
 }

@@ -6,9 +6,10 @@
 import { requireMember, type Ctx, type Database } from '../_shared/context'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
 import { forbidden, notFound } from '../_shared/errors'
-import { docs, getDoc, scanAll } from '../_shared/query'
+import { docs, getDoc, scanAll, subPipeline } from '../_shared/query'
 import type { Tx } from '../_shared/transaction'
-import { CONGRESS_COLLECTIONS as C, type DelegateDoc, type InviteDoc, type ProposalDoc, type RatingDoc, type SessionDoc } from './documents'
+import { CONGRESS_COLLECTIONS as C, type DelegateDoc, type InviteDoc, type ProposalDoc, type ProposalRow, type RatingDoc, type SessionDoc } from './documents'
+import { sessionPollViews, sessionPollsLookup, type PollRow, type SessionPoll } from './session-polls'
 
 export { getDoc, scanAll } from '../_shared/query'
 export { inTransaction, type Tx } from '../_shared/transaction'
@@ -84,4 +85,75 @@ export async function publishedNotices(db: Database, ids: string[]): Promise<Map
   if (!ids.length) return new Map()
   const rows = await docs<{ _id: string; title: string }>(db.collection(COLLECTIONS.notices).where({ _id: db.command.in(ids.slice(0, MAX_QUERY)), state: 'published' }).limit(MAX_QUERY).field({ title: true }))
   return new Map(rows.map((r) => [r._id, r.title]))
+}
+
+/** The fields of a ProposalRow (documents.ts): what a list row, the figures and the caller's part read. */
+const PROPOSAL_ROW = {
+  _id: true, number: true, title: true, category: true, proposerId: true, proposerName: true, state: true, seconds: true, secondsNeeded: true,
+  seconderIds: true, followerIds: true, handlerId: true, coHandlers: true, office: true, dueDate: true, reviewDue: true, ratingDue: true,
+  finalRating: true, ratingCounts: true, createdAt: true, 'answers.answerClass': true, 'answers.onTime': true, 'answers.returnedReason': true,
+}
+
+/**
+ * Proposals a session's bundle carries at most; past it the bundle reads them again by scanAll (exact,
+ * more requests). A school's session has tens of proposals; 1,000 rows are ~0.5 MB of the 16 MB a
+ * document may hold.
+ */
+export const BUNDLE_PROPOSALS = 1000
+
+/** What a session's pages read besides the session itself (`sessionBundle`). */
+export interface SessionBundle {
+  /** active 代表 and 列席 (removed ones are not read) */
+  delegates: Array<Pick<DelegateDoc, 'memberId' | 'state'>>
+  /** every proposal of the session, in `_id` order as sessionProposals reads them */
+  proposals: ProposalRow[]
+  /** the 提案工作委员会's names by member id (members who left are missing) */
+  committee: Map<string, string>
+  polls: SessionPoll[]
+  /** 会议文件 published now: notice id → title */
+  documents: Map<string, string>
+  /** `invites`: the proposals whose 附议 the caller was invited to (as proposalList reads them) */
+  invited: Set<string>
+  /** `attendance`: members signed in (代表 and 列席) */
+  present: Set<string>
+}
+
+/**
+ * Everything a session's board, desk or view reads besides the session, in ONE request: an aggregate
+ * anchored on the session document whose lookups (uncorrelated sub-pipelines with the session's own ids
+ * as constants, so each is an indexed query) bring its 代表, proposals as rows, committee names, 票决,
+ * 会议文件 and — when asked — the caller's invitations and the sign-ins. Nested lookups are not used.
+ */
+export async function sessionBundle(ctx: Ctx, s: SessionDoc, want: { invites?: boolean; attendance?: boolean } = {}): Promise<SessionBundle> {
+  const db = ctx.db
+  const _ = db.command
+  const pipeline = () => subPipeline(db)
+  const documentIds = (s.documentIds ?? []).slice(0, MAX_QUERY)
+  let q = db.collection(C.sessions).aggregate().match({ _id: s._id }).project({ _id: true })
+    .lookup({ from: C.delegates, pipeline: pipeline().match({ sessionId: s._id, state: _.in(['active', 'guest']) }).project({ _id: false, memberId: true, state: true }).done(), as: 'delegates' })
+    .lookup({ from: C.proposals, pipeline: pipeline().match({ sessionId: s._id }).sort({ _id: 1 }).limit(BUNDLE_PROPOSALS + 1).project(PROPOSAL_ROW).done(), as: 'proposals' })
+    .lookup(sessionPollsLookup(db, s._id, 'polls'))
+  if (s.committeeIds.length) q = q.lookup({ from: COLLECTIONS.members, pipeline: pipeline().match({ _id: _.in(s.committeeIds) }).project({ name: true }).done(), as: 'committee' })
+  if (documentIds.length) q = q.lookup({ from: COLLECTIONS.notices, pipeline: pipeline().match({ _id: _.in(documentIds), state: 'published' }).project({ title: true }).done(), as: 'documents' })
+  if (want.invites) {
+    const me = requireMember(ctx)._id
+    q = q.lookup({ from: C.invites, pipeline: pipeline().match({ sessionId: s._id, memberId: me }).limit(MAX_QUERY).project({ _id: false, proposalId: true }).done(), as: 'invites' })
+  }
+  if (want.attendance) q = q.lookup({ from: C.attendance, pipeline: pipeline().match({ sessionId: s._id }).project({ _id: false, memberId: true }).done(), as: 'attendance' })
+  const res = (await q.end()) as { list: Array<Partial<{
+    delegates: SessionBundle['delegates']; proposals: ProposalRow[]; polls: PollRow[]; committee: Array<{ _id: string; name: string }>
+    documents: Array<{ _id: string; title: string }>; invites: Array<{ proposalId: string }>; attendance: Array<{ memberId: string }>
+  }>> }
+  const row = res.list[0]
+  if (!row) throw notFound('这次教代会')
+  const proposals = (row.proposals ?? []).length > BUNDLE_PROPOSALS ? await sessionProposals(db, s._id) : row.proposals ?? []
+  return {
+    delegates: row.delegates ?? [],
+    proposals,
+    committee: new Map((row.committee ?? []).map((m) => [m._id, m.name])),
+    polls: sessionPollViews(row.polls ?? []),
+    documents: new Map((row.documents ?? []).map((d) => [d._id, d.title])),
+    invited: new Set((row.invites ?? []).map((i) => i.proposalId)),
+    present: new Set((row.attendance ?? []).map((a) => a.memberId)),
+  }
 }

@@ -15,25 +15,24 @@ import { shanghaiDate } from '../_shared/time'
 import { keywordTerms, nameMatches } from '../_shared/member-search'
 import { answerFileViews } from './answer-files'
 import { coNoteViews, isCoHandler } from './co-handlers'
-import { sessionPolls } from './session-polls'
-import { CONGRESS_COLLECTIONS as C, type InviteDoc, type ProposalDoc, type SessionDoc } from './documents'
+import { CONGRESS_COLLECTIONS as C, type InviteDoc, type ProposalDoc, type ProposalRow, type SessionDoc } from './documents'
 import {
-  allSessions, getDoc, inviteId, isProposalCommittee, latestSession, loadDelegate, loadProposal, loadSession, membersByIds, proposalInvites, publishedNotices, proposalRatings,
-  sessionDelegates, sessionProposals,
+  allSessions, getDoc, inviteId, isProposalCommittee, latestSession, loadDelegate, loadProposal, loadSession, membersByIds, proposalInvites, proposalRatings,
+  sessionBundle, sessionDelegates, sessionProposals, type SessionBundle,
 } from './store'
 
 const PRE_SUBMIT = new Set(['draft', 'returned'])
 const DECIDED = new Set(['accepted', 'assigned', 'answered', 'rating', 'closed', 'merged', 'suggestion'])
 const CASES = new Set(['accepted', 'assigned', 'answered', 'rating', 'closed'])
 
-export function isOverdue(p: ProposalDoc, today: string): boolean {
+export function isOverdue(p: Pick<ProposalRow, 'state' | 'dueDate' | 'reviewDue'>, today: string): boolean {
   if (p.state === 'assigned') return !!p.dueDate && p.dueDate < today
   if (p.state === 'submitted') return !!p.reviewDue && p.reviewDue < today
   return false
 }
 
 /** A rating round past its deadline (RATING_DAYS after 审核通过): the committee may close it. */
-export const ratingClosable = (p: ProposalDoc, today: string) => p.state === 'rating' && !!p.ratingDue && today > p.ratingDue
+export const ratingClosable = (p: Pick<ProposalRow, 'state' | 'ratingDue'>, today: string) => p.state === 'rating' && !!p.ratingDue && today > p.ratingDue
 
 const pct = (a: number, b: number) => (b === 0 ? null : Math.round((a * 100) / b))
 
@@ -41,7 +40,7 @@ const pct = (a: number, b: number) => (b === 0 ? null : Math.round((a * 100) / b
  * 立案率 = (立案 + 并案) / decided; 按期答复率 = first answers on time / cases answered; 满意率 = 满意 + 基本满意 /
  * ratings given in the final rounds of closed cases (未评价 raters are counted apart, never in the base).
  */
-export function figuresOf(all: ProposalDoc[], today: string): BoardFigures {
+export function figuresOf(all: ProposalRow[], today: string): BoardFigures {
   const submitted = all.filter((p) => !PRE_SUBMIT.has(p.state))
   const decided = submitted.filter((p) => DECIDED.has(p.state))
   const accepted = decided.filter((p) => CASES.has(p.state) || p.state === 'merged')
@@ -64,7 +63,7 @@ export function figuresOf(all: ProposalDoc[], today: string): BoardFigures {
   }
 }
 
-export function itemOf(p: ProposalDoc, today: string): ProposalItem {
+export function itemOf(p: ProposalRow, today: string): ProposalItem {
   const last = [...p.answers].reverse().find((a) => !a.returnedReason)
   return {
     id: p._id, number: p.number, title: p.title, category: p.category, proposerName: p.proposerName, state: p.state, seconds: p.seconds, secondsNeeded: p.secondsNeeded,
@@ -96,23 +95,25 @@ function summary(s: SessionDoc, today: string) {
 
 export async function sessionView(ctx: Ctx, sessionId: string): Promise<SessionView> {
   const s = await loadSession(ctx.db, sessionId)
+  return viewOf(ctx, s, await sessionBundle(ctx, s))
+}
+
+/** The session as its pages show it, and what the caller is in it. */
+export function viewOf(ctx: Ctx, s: SessionDoc, b: SessionBundle): SessionView {
   const me = requireMember(ctx)
   const today = shanghaiDate(ctx.now)
-  const [ds, ps, committee, polls, documents] = await Promise.all([
-    sessionDelegates(ctx.db, s._id), sessionProposals(ctx.db, s._id), membersByIds(ctx.db, s.committeeIds), sessionPolls(ctx.db, s._id), publishedNotices(ctx.db, s.documentIds ?? []),
-  ])
-  const mine = ds.find((d) => d.memberId === me._id && d.state !== 'removed')
+  const mine = b.delegates.find((d) => d.memberId === me._id)
   return {
-    ...summary(s, today), revision: s.revision, reviewDays: s.reviewDays, minSeconds: s.minSeconds, agenda: s.agenda, polls,
-    documents: (s.documentIds ?? []).filter((id) => documents.has(id)).map((id) => ({ noticeId: id, title: documents.get(id)! })),
-    committee: s.committeeIds.map((id) => ({ memberId: id, name: committee.get(id)?.name ?? '（已离开）' })),
-    delegates: ds.filter((d) => d.state === 'active').length, guests: ds.filter((d) => d.state === 'guest').length,
+    ...summary(s, today), revision: s.revision, reviewDays: s.reviewDays, minSeconds: s.minSeconds, agenda: s.agenda, polls: b.polls,
+    documents: (s.documentIds ?? []).filter((id) => b.documents.has(id)).map((id) => ({ noticeId: id, title: b.documents.get(id)! })),
+    committee: s.committeeIds.map((id) => ({ memberId: id, name: b.committee.get(id) ?? '（已离开）' })),
+    delegates: b.delegates.filter((d) => d.state === 'active').length, guests: b.delegates.filter((d) => d.state === 'guest').length,
     me: {
       delegate: mine?.state === 'active', guest: mine?.state === 'guest', committee: isProposalCommittee(ctx, s), chair: ctx.role === 'chair',
-      handler: ps.some((p) => (p.handlerId === me._id || isCoHandler(p, me._id)) && p.state === 'assigned'),
+      handler: b.proposals.some((p) => (p.handlerId === me._id || isCoHandler(p, me._id)) && p.state === 'assigned'),
     },
     congressDay: today === s.meetingDate,
-    figures: figuresOf(ps, today),
+    figures: figuresOf(b.proposals, today),
   }
 }
 
@@ -132,18 +133,29 @@ async function visible(ctx: Ctx, p: ProposalDoc): Promise<boolean> {
   return p.state === 'returned' && isProposalCommittee(ctx, await loadSession(ctx.db, p.sessionId))
 }
 
-export async function proposalList(ctx: Ctx, input: { sessionId: string; page: number; state?: string; mine: boolean }) {
+export async function proposalList(ctx: Ctx, input: ListFilter & { sessionId: string; page: number }) {
   const me = requireMember(ctx)
-  const today = shanghaiDate(ctx.now)
   const all = await sessionProposals(ctx.db, input.sessionId)
   const invited = new Set((await docs<InviteDoc>(ctx.db.collection(C.invites).where({ sessionId: input.sessionId, memberId: me._id }).limit(MAX_QUERY))).map((i) => i.proposalId))
-  const people = (p: ProposalDoc) => [p.proposerId, ...p.seconderIds, ...p.followerIds, p.handlerId, ...(p.coHandlers ?? []).map((c) => c.memberId)]
+  return listOf(ctx, all, invited, input, input.page)
+}
+
+export interface ListFilter { state?: string; mine: boolean }
+
+/**
+ * Page `page` of the proposals the caller may see under `filter`: drafts only to their proposer and the
+ * 代表 `invited` to second them; by 提案号, then newest first.
+ */
+export function listOf(ctx: Ctx, all: ProposalRow[], invited: Set<string>, filter: ListFilter, page: number) {
+  const me = requireMember(ctx)
+  const today = shanghaiDate(ctx.now)
+  const people = (p: ProposalRow) => [p.proposerId, ...p.seconderIds, ...p.followerIds, p.handlerId, ...(p.coHandlers ?? []).map((c) => c.memberId)]
   const shown = all.filter((p) => (PRE_SUBMIT.has(p.state) ? p.proposerId === me._id || invited.has(p._id) : true))
-    .filter((p) => !input.state || p.state === input.state)
-    .filter((p) => !input.mine || people(p).includes(me._id) || invited.has(p._id))
+    .filter((p) => !filter.state || p.state === filter.state)
+    .filter((p) => !filter.mine || people(p).includes(me._id) || invited.has(p._id))
   shown.sort((a, b) => (a.number ?? 1e9) - (b.number ?? 1e9) || +new Date(b.createdAt) - +new Date(a.createdAt))
-  const start = (input.page - 1) * PAGE_SIZE
-  return { items: shown.slice(start, start + PAGE_SIZE).map((p) => itemOf(p, today)), page: input.page, total: shown.length }
+  const start = (page - 1) * PAGE_SIZE
+  return { items: shown.slice(start, start + PAGE_SIZE).map((p) => itemOf(p, today)), page, total: shown.length }
 }
 
 export async function proposalDetail(ctx: Ctx, id: string): Promise<ProposalDetail> {

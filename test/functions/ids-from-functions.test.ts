@@ -275,6 +275,8 @@ const ROWS: Record<string, Row> = {
 
   // 教代会: the seeded 2026 session and its proposals (32-hex ids, as the function makes them), the app-made member as a 代表
   'congress.session': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID }) },
+  'congress.board': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID }) },
+  'congress.desk': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID }) },
   'congress.delegates': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID }) },
   'congress.list': { as: chair, input: () => ({ sessionId: DEMO_SESSION_ID }) },
   'congress.detail': { as: chair, input: () => ({ id: P('submitted') }) },

@@ -85,17 +85,8 @@ const pages: Array<[string, PersonaKey, () => PageCall[]]> = [
   ['活动管理 (activity manage)', 'committee', () => [{ name: 'activity', data: { action: 'manageList', page: 1 }, list: items }]],
   ['我的报名 (activity mine)', 'staff', () => [{ name: 'activity', data: { action: 'mine', page: 1 }, list: items }]],
   ['报名名单 (activity roster)', 'committee', () => [{ name: 'activity', data: { action: 'roster', activityId: ids.activity, page: 1 }, list: items }]],
-  ['教代会提案 (congress board)', 'staff', () => [
-    { name: 'congress', data: { action: 'sessions' }, list: items },
-    { name: 'congress', data: { action: 'session', sessionId: ids.session } },
-    { name: 'congress', data: { action: 'list', sessionId: ids.session, page: 1 }, list: items },
-  ]],
-  ['提案工作台 (congress desk)', 'chair', () => [
-    { name: 'congress', data: { action: 'sessions' }, list: items },
-    { name: 'congress', data: { action: 'session', sessionId: ids.session } },
-    ...['submitted', 'accepted', 'answered', 'assigned', 'rating'].map((state) => ({ name: 'congress', data: { action: 'list', sessionId: ids.session, page: 1, state } })),
-    { name: 'congress', data: { action: 'attendance', sessionId: ids.session } },
-  ]],
+  ['教代会提案 (congress board)', 'staff', () => [{ name: 'congress', data: { action: 'board' }, list: (d) => d.list.items }]],
+  ['提案工作台 (congress desk)', 'chair', () => [{ name: 'congress', data: { action: 'desk', sessionId: ids.session }, list: (d) => d.queues.flatMap((q: any) => q.items) }]],
   ['会员名册 (member directory)', 'committee', () => [
     { name: 'member', data: { action: 'departments' } },
     { name: 'member', data: { action: 'directory', page: 1 }, list: items },
@@ -132,8 +123,6 @@ const pages: Array<[string, PersonaKey, () => PageCall[]]> = [
  */
 const OVER: Record<string, [requests: number, why: string]> = {
   '我的 tab (me) as a committee member: 工作台 + 慰问待办': [26, 'three calls; the desk counts in 8 domains (17), welfare.todo reads 6 sources'],
-  '教代会提案 (congress board)': [12, 'three calls (sessions, session, list); session reads 5 collections'],
-  '提案工作台 (congress desk)': [28, 'eight calls: sessions, session, one list per queue (5), attendance'],
   '会员名册 (member directory)': [5, 'two calls (departments, directory)'],
   '入会审核 (member queue) as the chair': [9, 'two calls; the queue reads roster rows and staff-number claims for its hints'],
   '已读统计 (notice readers)': [4, 'the notice, then every member and every read of it'],
@@ -215,5 +204,100 @@ describe('the lists made cheaper answer as before', () => {
     expect(Object.values(expected.chair).some((n) => n > 0)).toBe(true)
     expect(chair.get('congress.review').urgent).toBe(await count('congress_proposals', { state: 'submitted', reviewDue: _.lt(today) }) > 0)
     expect(chair.get('member.queue').urgent).toBe(await count('members', { membership: 'pending', createdAt: _.lt(new Date(Date.now() - 7 * 86400_000)) }) > 0)
+  })
+})
+
+describe('教代会 pages in one call answer as the stored documents say', () => {
+  const PRE_SUBMIT = ['draft', 'returned']
+  const rowOrder = (a: any, b: any) => (a.number ?? 1e9) - (b.number ?? 1e9) || +new Date(b.createdAt) - +new Date(a.createdAt)
+  const stored = async (collection: string, where: object) => (await db.collection(collection).where(where).limit(1000).get()).data as any[]
+  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+
+  /** The session as its documents say, for the caller `who` (member id), independent of the function's code. */
+  async function expectedSession(sessionId: string, who: string) {
+    const [s] = await stored('congress_sessions', { _id: sessionId })
+    const delegates = await stored('congress_delegates', { sessionId })
+    const ps = await stored('congress_proposals', { sessionId })
+    const members = await stored('members', { _id: db.command.in(s.committeeIds) })
+    const notices = s.documentIds?.length ? await stored('notices', { _id: db.command.in(s.documentIds), state: 'published' }) : []
+    const submitted = ps.filter((p) => !PRE_SUBMIT.includes(p.state))
+    const decided = submitted.filter((p) => p.state !== 'submitted')
+    const answered = submitted.filter((p) => p.answers.length > 0)
+    const rated = ps.filter((p) => p.ratingCounts)
+    const sum = (f: (c: any) => number) => rated.reduce((n, p) => n + f(p.ratingCounts), 0)
+    const mine = delegates.find((d) => d.memberId === who)
+    return {
+      session: {
+        id: s._id, title: s.title, revision: s.revision, agenda: s.agenda,
+        delegates: delegates.filter((d) => d.state === 'active').length, guests: delegates.filter((d) => d.state === 'guest').length,
+        committee: s.committeeIds.map((id: string) => ({ memberId: id, name: members.find((m) => m._id === id)?.name ?? '（已离开）' })),
+        documents: (s.documentIds ?? []).filter((id: string) => notices.some((n) => n._id === id)).map((id: string) => ({ noticeId: id, title: notices.find((n) => n._id === id).title })),
+        me: expect.objectContaining({ delegate: mine?.state === 'active', guest: mine?.state === 'guest', handler: ps.some((p) => p.state === 'assigned' && (p.handlerId === who || (p.coHandlers ?? []).some((c: any) => c.memberId === who))) }),
+        figures: expect.objectContaining({
+          submitted: submitted.length, decided: decided.length, accepted: decided.filter((p) => p.state !== 'suggestion').length,
+          suggestions: decided.filter((p) => p.state === 'suggestion').length, answered: answered.length, answeredOnTime: answered.filter((p) => p.answers[0].onTime).length,
+          closed: submitted.filter((p) => p.state === 'closed').length, ratingsGood: sum((c) => c.satisfied + c.basic), ratingsTotal: sum((c) => c.satisfied + c.basic + c.unsatisfied),
+          ratingsMissing: sum((c) => c.unrated ?? 0),
+          overdue: submitted.filter((p) => (p.state === 'assigned' && p.dueDate && p.dueDate < today()) || (p.state === 'submitted' && p.reviewDue && p.reviewDue < today())).length,
+        }),
+      },
+      proposals: ps,
+    }
+  }
+
+  const memberOf = async (who: PersonaKey) => (await stored('members', { openid: persona(who).openid }))[0]
+
+  it('教代会提案: the latest session, its figures and the caller\'s part, and each filter\'s first page as `list` answers it', async () => {
+    // a 会议文件 the chair lists, so the bundle's notices lookup is read too
+    const s = (await dataOf(env, 'chair', 'congress', { action: 'session', sessionId: ids.session }))
+    await dataOf(env, 'chair', 'congress', { action: 'setDocuments', sessionId: ids.session, revision: s.revision, noticeIds: [ids.notice] })
+    const latest = (await db.collection('congress_sessions').orderBy('meetingDate', 'desc').limit(1).get()).data[0]
+    const staff = await memberOf('staff')
+    const want = await expectedSession(latest._id, staff._id)
+    const answer = await dataOf(env, 'staff', 'congress', { action: 'board' })
+    expect(answer.session).toMatchObject(want.session)
+    expect(answer.session.documents.length).toBe(1)
+    expect(answer.session.me.delegate).toBe(true)
+    const invited = new Set((await stored('congress_invites', { sessionId: latest._id, memberId: staff._id })).map((i) => i.proposalId))
+    const seen = want.proposals.filter((p) => !PRE_SUBMIT.includes(p.state) || p.proposerId === staff._id || invited.has(p._id)).sort(rowOrder)
+    expect(answer.list.total).toBe(seen.length)
+    expect(answer.list.items.map((i: any) => i.id)).toEqual(seen.slice(0, 20).map((p) => p._id))
+    expect(seen.some((p) => p.state === 'draft')).toBe(true)
+    for (const filter of [{}, { mine: true }, { state: 'assigned' }, { state: 'closed' }, { state: 'rating' }, { state: 'draft' }]) {
+      const [one, list] = await Promise.all([
+        dataOf(env, 'staff', 'congress', { action: 'board', sessionId: latest._id, ...filter }),
+        dataOf(env, 'staff', 'congress', { action: 'list', sessionId: latest._id, page: 1, ...filter }),
+      ])
+      expect({ filter, list: one.list }).toEqual({ filter, list })
+    }
+    const closed = (await dataOf(env, 'staff', 'congress', { action: 'board', state: 'closed' })).list.items
+    expect(closed.length).toBeGreaterThan(0)
+    expect(closed.every((i: any) => i.answerClass && i.finalRating)).toBe(true)
+  })
+
+  it('提案工作台: each queue\'s first page and total, the quorum as `attendance` counts it; members outside the committee are refused', async () => {
+    const delegates = (await stored('congress_delegates', { sessionId: ids.session, state: 'active' })).slice(0, 2)
+    await dataOf(env, 'chair', 'congress', { action: 'checkin', sessionId: ids.session, memberIds: delegates.map((d) => d.memberId) })
+    const chair = await memberOf('chair')
+    const want = await expectedSession(ids.session, chair._id)
+    const answer = await dataOf(env, 'chair', 'congress', { action: 'desk', sessionId: ids.session })
+    expect(answer.session).toMatchObject(want.session)
+    expect(answer.session.me).toMatchObject({ committee: true, chair: true })
+    expect(answer.queues.map((q: any) => q.state)).toEqual(['submitted', 'accepted', 'answered', 'assigned', 'rating'])
+    for (const q of answer.queues) {
+      const inState = want.proposals.filter((p) => p.state === q.state).sort(rowOrder)
+      expect({ state: q.state, total: q.total, ids: q.items.map((i: any) => i.id) }).toEqual({ state: q.state, total: inState.length, ids: inState.slice(0, 20).map((p) => p._id) })
+      expect(q.items).toEqual((await dataOf(env, 'chair', 'congress', { action: 'list', sessionId: ids.session, page: 1, state: q.state })).items)
+    }
+    expect(answer.queues.every((q: any) => q.total > 0)).toBe(true)
+    const signedIn = await stored('congress_attendance', { sessionId: ids.session })
+    const active = await stored('congress_delegates', { sessionId: ids.session, state: 'active' })
+    const present = active.filter((d) => signedIn.some((a) => a.memberId === d.memberId)).length
+    expect(present).toBeGreaterThanOrEqual(2)
+    expect(answer.attendance).toEqual({ present, delegates: active.length, quorum: Math.ceil((active.length * 2) / 3), reached: present * 3 >= active.length * 2 })
+    const { items: _items, ...quorum } = await dataOf(env, 'chair', 'congress', { action: 'attendance', sessionId: ids.session })
+    expect(answer.attendance).toEqual(quorum)
+    const { result } = await counted(env, 'staff', 'congress', { action: 'desk', sessionId: ids.session })
+    expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '只有提案工作委员会委员和主席可以使用提案工作台' })
   })
 })

@@ -2,7 +2,7 @@
  * Realistic answers of the congress function for the page tests — each parsed with the app's own
  * schemas, so a fixture that drifts from types/congress.ts fails here instead of showing an error.
  */
-import { myCongressOutput, proposalDetail, proposalListOutput, sessionListOutput, sessionView, similarOutput, delegateListOutput, attendanceOutput, membersOutput } from '../../types/congress'
+import { boardOutput, deskOutput, myCongressOutput, proposalDetail, proposalListOutput, sessionListOutput, sessionView, similarOutput, delegateListOutput, attendanceOutput, membersOutput } from '../../types/congress'
 import { checked, hexId } from './support/fixtures'
 
 export const SESSION = 'congress-5-3'
@@ -49,3 +49,24 @@ export const similar = checked(similarOutput, { items: [{ id: hexId('s'), sessio
 export const delegates = checked(delegateListOutput, { items: [{ memberId: 'm8', name: '刘芳', department: '语文组', constituency: '语文组选区', kind: 'delegate', leader: true }, { memberId: 'm10', name: '赵磊', department: '数学组', constituency: '数学组选区', kind: 'delegate', leader: false }] })
 export const attendance = checked(attendanceOutput, { present: 14, delegates: 20, quorum: 14, reached: true, items: [] })
 export const members = checked(membersOutput, { items: [{ memberId: 'm27', name: '曹建国', department: '后勤处' }] })
+
+/** `board`: the session and the first page of the list under the filter the call names. */
+export function board(me: Parameters<typeof session>[0] = {}, congressDay = false) {
+  const s = session(me, congressDay)
+  return (data: any) => checked(boardOutput, {
+    session: s,
+    list: data.state ? { ...list, items: list.items.filter((i) => i.state === data.state), total: list.items.filter((i) => i.state === data.state).length } : list,
+  }, 'congress.board')
+}
+
+/** `desk`: the session, the five queues (first page and total), the quorum. */
+export function desk(me: Parameters<typeof session>[0] = {}, totals: Record<string, number> = {}) {
+  return checked(deskOutput, {
+    session: session(me),
+    queues: (['submitted', 'accepted', 'answered', 'assigned', 'rating'] as const).map((state) => {
+      const items = list.items.filter((i) => i.state === state)
+      return { state, items, total: totals[state] ?? items.length }
+    }),
+    attendance: { present: attendance.present, delegates: attendance.delegates, quorum: attendance.quorum, reached: attendance.reached },
+  }, 'congress.desk')
+}

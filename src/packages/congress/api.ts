@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import {
-  answerFileOutput, attendanceOutput, congressCheckinTokenOutput, delegateListOutput, dossierOutput, exportOutput, membersOutput, myCongressOutput, proposalDetail, proposalListOutput, savedOutput,
-  sessionListOutput, sessionView, similarOutput, stateOutput, type AnswerClass, type AnswerFileInput, type Decision, type ProposalCategory, type ProposalState, type Rating,
+  answerFileOutput, attendanceOutput, boardOutput, congressCheckinTokenOutput, delegateListOutput, deskOutput, dossierOutput, exportOutput, membersOutput, myCongressOutput, proposalDetail, proposalListOutput, savedOutput,
+  sessionView, similarOutput, stateOutput, type AnswerClass, type AnswerFileInput, type Decision, type ProposalCategory, type ProposalState, type Rating,
 } from '../../../types/congress'
 import { call } from '@/services/call'
 
@@ -12,7 +12,11 @@ export interface ProposalFields { title: string; category: ProposalCategory; rea
 /** The congress function's actions, each with the schema its answer is checked against. */
 export const congressApi = {
   mine: () => call('congress', 'mine', {}, myCongressOutput),
-  sessions: () => call('congress', 'sessions', {}, sessionListOutput),
+  /** 教代会提案 opens with this one call: the session (the latest when none is named) and the first page under the filter */
+  board: (sessionId: string | undefined, filter: { state?: ProposalState; mine?: boolean } = {}) =>
+    call('congress', 'board', { ...(sessionId ? { sessionId } : {}), ...(filter.state ? { state: filter.state } : {}), ...(filter.mine ? { mine: true } : {}) }, boardOutput),
+  /** 提案工作台 opens with this one call: the session, each queue's first page and total, the quorum */
+  desk: (sessionId: string | undefined) => call('congress', 'desk', sessionId ? { sessionId } : {}, deskOutput),
   session: (sessionId: string) => call('congress', 'session', { sessionId }, sessionView),
   delegates: (sessionId: string) => call('congress', 'delegates', { sessionId }, delegateListOutput),
   list: (sessionId: string, page: number, filter: { state?: ProposalState; mine?: boolean } = {}) => call('congress', 'list', { sessionId, page, ...filter }, proposalListOutput),

@@ -26,6 +26,9 @@ const REFUSED: Array<'CONFLICT'> = ['CONFLICT']
 const FIELDS = { title: '关于矩阵测试的建议', category: '后勤保障', reasons: '理由。', measures: '办法。' }
 
 export const rows: AuthzRows = {
+  // the board opens with one call; the desk with one call, for the 提案工作委员会 and the chair only (checked inside)
+  board: { allowed: MEMBERS, input: {} },
+  desk: { allowed: PROPOSAL_COMMITTEE, input: SESSION, passes: OK },
   sessions: { allowed: MEMBERS, input: {} },
   session: { allowed: MEMBERS, input: SESSION },
   delegates: { allowed: MEMBERS, input: SESSION },

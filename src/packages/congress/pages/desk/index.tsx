@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ProposalItem, ProposalState } from '../../../../../types/congress'
@@ -14,34 +14,31 @@ import { congressApi } from '../../api'
 import { tell } from '@/services/confirm'
 import { askForOverdueMessages } from '../../subscribe'
 import { Figures } from '../../components/Figures'
-import { ProposalRow } from '../../components/ProposalRow'
+import { DeskQueue } from '../../components/DeskQueue'
 import '../../congress.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
-/** What waits for the 提案工作委员会, in the order it is done. */
-const QUEUES: Array<[ProposalState, string]> = [['submitted', '待立案审查'], ['accepted', '待交办'], ['answered', '答复待审核'], ['assigned', '办理中'], ['rating', '待评价（期满可结束）']]
-
-async function queues(sessionId: string): Promise<Array<[string, ProposalItem[]]>> {
-  const lists = await Promise.all(QUEUES.map(([s]) => congressApi.list(sessionId, 1, { state: s })))
-  return QUEUES.map(([, label], i) => [label, lists[i].items])
-}
+/** What waits for the 提案工作委员会 (the function sends the queues in the order the work is done). */
+const QUEUE_LABELS: Partial<Record<ProposalState, string>> = { submitted: '待立案审查', accepted: '待交办', answered: '答复待审核', assigned: '办理中', rating: '待评价（期满可结束）' }
 
 /**
  * 提案工作台 (提案工作委员会 and the chair): 立案审查, 交办 and answer review queues, congress-day
- * attendance with the quorum, and the 提案汇编 / 办理情况报告 / 台账 files.
+ * attendance with the quorum, and the 提案汇编 / 办理情况报告 / 台账 files. Opens with one call (`desk`).
  */
 export default function CongressDeskPage() {
   const { params } = useRouter()
-  const sessions = useAsync('congress:sessions', () => congressApi.sessions())
-  const sessionId = params.session ?? sessions.data?.items[0]?.id ?? ''
-  const view = useAsync(`congress:desk:${sessionId}`, () => (sessionId ? congressApi.session(sessionId) : Promise.resolve(null)))
-  const work = useAsync(`congress:queues:${sessionId}`, () => (sessionId ? queues(sessionId) : Promise.resolve([])))
-  const attendance = useAsync(`congress:attendance:${sessionId}`, () => (sessionId ? congressApi.attendance(sessionId) : Promise.resolve(null)))
-  usePageRefresh([view.reload, work.reload, attendance.reload])
-  useDidShow(() => void Promise.all([view.reload(), work.reload(), attendance.reload()]))
+  const desk = useAsync(`congress:desk:${params.session ?? ''}`, () => congressApi.desk(params.session))
+  usePageRefresh([desk.reload])
+  // The first show is the first load; every later one (back from a proposal) asks again.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void desk.reload()
+    shown.current = true
+  })
   const [busy, setBusy] = useState(false)
-  const s = view.data
-  const a = attendance.data
+  const s = desk.data?.session
+  const a = desk.data?.attendance
+  const sessionId = s?.id ?? ''
 
   const download = async (kind: 'compilation' | 'report' | 'ledger') => {
     setBusy(true)
@@ -55,10 +52,9 @@ export default function CongressDeskPage() {
     }
   }
 
-  if (sessions.loading || view.loading) return <PageShell><LoadingState text='正在加载提案工作台…' /></PageShell>
-  const error = sessions.error ?? view.error
-  if (error || !s) return <PageShell><ErrorState message={error?.message ?? '还没有教代会'} onRetry={view.reload} /></PageShell>
-  if (!s.me.committee) return <PageShell><ErrorState message='只有提案工作委员会委员和主席可以使用提案工作台' /></PageShell>
+  if (desk.loading) return <PageShell><LoadingState text='正在加载提案工作台…' /></PageShell>
+  if (desk.error?.code === 'FORBIDDEN') return <PageShell><ErrorState message={desk.error.message} /></PageShell>
+  if (desk.error || !s) return <PageShell><ErrorState message={desk.error?.message ?? '还没有教代会'} onRetry={desk.reload} /></PageShell>
   const open = (p: ProposalItem) => go(`/packages/congress/pages/proposal/index?id=${p.id}`)
   return (
     <PageShell>
@@ -68,12 +64,7 @@ export default function CongressDeskPage() {
         {s.me.chair ? <Text className='cg-link' data-testid='subscribe' onClick={askForOverdueMessages}>有提案超期时提醒我</Text> : null}
       </View>
       <Figures f={s.figures} />
-      {(work.data ?? []).map(([label, items]) => (
-        <View key={label} data-queue={label}>
-          <Text className='cg-section'>{`${label}（${items.length}）`}</Text>
-          {items.map((p) => <ProposalRow key={p.id} p={p} onOpen={open} />)}
-        </View>
-      ))}
+      {(desk.data?.queues ?? []).map((q) => <DeskQueue key={q.state} sessionId={sessionId} label={QUEUE_LABELS[q.state] ?? q.state} queue={q} onOpen={open} />)}
       {a ? (
         <View className='cg-card' data-testid='quorum'>
           <Text className='cg-strong'>会议签到</Text>
