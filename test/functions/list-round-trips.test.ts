@@ -136,7 +136,6 @@ const OVER: Record<string, [requests: number, why: string]> = {
   '提案工作台 (congress desk)': [28, 'eight calls: sessions, session, one list per queue (5), attendance'],
   '会员名册 (member directory)': [5, 'two calls (departments, directory)'],
   '入会审核 (member queue) as the chair': [9, 'two calls; the queue reads roster rows and staff-number claims for its hints'],
-  '工会日历 (plan calendar)': [6, 'five sources (activities, 公示期, 教代会, plan items and their links)'],
   '慰问台账 (welfare list + summary)': [8, 'two calls; the summary is 3 $groups and a count'],
   '慰问计划 (welfare plans)': [5, 'the caller, an abandoned-plan check, the page and its count, then one $group for every plan\'s progress (was 2 counts per plan)'],
   '慰问待办 (welfare todo)': [7, 'six sources (birthdays, follow-ups, plans and their visits)'],
