@@ -124,6 +124,12 @@ export interface SubPipeline {
   done(): unknown[]
 }
 
+/**
+ * The `let` of a lookup whose pipeline needs no variable: WeChat documents the pipeline form of lookup
+ * with `let` beside it, so it is always given (MongoDB ignores an unused variable).
+ */
+export const ANCHOR_LET = { anchor: '$_id' }
+
 export function subPipeline(db: Database): SubPipeline {
   return (db.command.aggregate as unknown as { pipeline(): SubPipeline }).pipeline()
 }
@@ -166,7 +172,7 @@ export async function readsAt<K extends string>(db: Database, anchor: { collecti
     if (order.length) p = p.sort(Object.fromEntries(order.map(([field, dir]) => [field, dir === 'asc' ? 1 : -1])))
     if (read.limit !== undefined) p = p.limit(read.limit)
     if (read.fields) p = p.project(read.fields)
-    agg = agg.lookup({ from: read.collection, pipeline: p.done(), as: key } as never)
+    agg = agg.lookup({ from: read.collection, let: ANCHOR_LET, pipeline: p.done(), as: key } as never)
   }
   const res = (await agg.end()) as { list: Array<Record<K, any[]>> }
   if (res.list[0]) return res.list[0]

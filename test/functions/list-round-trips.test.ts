@@ -279,6 +279,15 @@ describe('the lists made cheaper answer as before: 已读统计, 未投票, 工�
     await link({ title: '公告事项' }, 'notice', ids.notice)
     await link({ title: '投票事项' }, 'poll', ids.poll)
     await add({ title: '有日期的事项', date: `${month}-15` })
+    // The committee's own sources: a meeting of this month (an item follows it) and a 回访 due this month, where the month allows.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const meeting = await dataOf(env, 'committee', 'plan', { action: 'recordMeeting', requestId: `rt${Date.now()}m`, type: '工会委员会议', date: today, place: '会议室', attendeeIds: [committeeId], agenda: ['日历'], minutes: '' })
+    await link({ title: '会议事项' }, 'meeting', meeting.id)
+    const tomorrow = new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10)
+    if (tomorrow.startsWith(month)) {
+      const patient = (await dataOf(env, 'retiree', 'member', { action: 'me' })).member.id
+      await dataOf(env, 'committee', 'welfare', { action: 'record', requestId: `rt${Date.now()}v`, recipient: { kind: 'member', memberId: patient }, reason: '生病住院', visitDate: today, cashYuan: '300', fund: '工会经费', followUpDays: 1 })
+    }
 
     const from = startOfShanghaiDay(`${month}-01`)
     const next = new Date(Date.UTC(year, m, 1)).toISOString().slice(0, 7)
@@ -334,5 +343,7 @@ describe('the lists made cheaper answer as before: 已读统计, 未投票, 工�
     expect([...kinds(staff)].sort()).toEqual(expect.arrayContaining(['activity', 'item']))
     expect(staff.entries.filter((e: any) => e.kind === 'item').map((e: any) => e.title)).toEqual(expect.arrayContaining(['公告事项', '投票事项', '有日期的事项']))
     expect(committee.entries.length).toBeGreaterThan(staff.entries.length)
+    expect([...kinds(committee)]).toEqual(expect.arrayContaining(['meeting', ...(tomorrow.startsWith(month) ? ['followUp'] : [])]))
+    expect(committee.entries).toContainEqual(expect.objectContaining({ kind: 'item', title: '会议事项', status: 'done' }))
   })
 })
