@@ -28,7 +28,7 @@ export const pollLinks = (db: Database): LinkSource => ({
   linked: (row: Row) => pollStatus(row),
 })
 
-export const linkedPolls = (db: Database, ids: string[]) => linkedBy(db, pollLinks(db), ids, new Date(0))
+export const linkedPolls = (db: Database, ids: string[]) => linkedBy(db, pollLinks(db), ids)
 
 export async function pollCandidates(db: Database): Promise<Linked[]> {
   const rows = await docs<Row>(db.collection(POLLS).where({ state: db.command.neq('discarded') }).orderBy('createdAt', 'desc').limit(50).field(FIELDS))

@@ -11,8 +11,8 @@ export function idChunks(ids: string[]): string[][] {
   return out
 }
 
-/** The linked records of one kind, read on their own (one query per MAX_QUERY ids). */
-export async function linkedBy(db: Database, source: LinkSource, ids: string[], now: Date): Promise<Map<string, Linked>> {
+/** The linked records of one kind, read on their own (one query per MAX_QUERY ids); `now` for the kinds whose status depends on it. */
+export async function linkedBy(db: Database, source: LinkSource, ids: string[], now = new Date()): Promise<Map<string, Linked>> {
   const out = new Map<string, Linked>()
   for (const chunk of idChunks(ids)) for (const r of await readAlone<{ _id: string }>(db, source.read(chunk))) out.set(r._id, source.linked(r, now))
   return out

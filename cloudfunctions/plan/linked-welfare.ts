@@ -23,7 +23,7 @@ export const welfarePlanLinks = (db: Database): LinkSource => ({
   linked: (row: Row) => welfarePlanStatus(row),
 })
 
-export const linkedWelfarePlans = (db: Database, ids: string[]) => linkedBy(db, welfarePlanLinks(db), ids, new Date(0))
+export const linkedWelfarePlans = (db: Database, ids: string[]) => linkedBy(db, welfarePlanLinks(db), ids)
 
 export async function welfarePlanCandidates(db: Database): Promise<Linked[]> {
   const rows = await docs<Row>(db.collection(PLANS).where({ state: db.command.in(['active', 'closed']) }).orderBy('createdAt', 'desc').limit(50).field(FIELDS))
