@@ -113,20 +113,69 @@ export function beforeDay(db: Database, field: string, day: string): unknown {
   return $.and([$.gte([`$${field}`, '']), $.lt([`$${field}`, day])])
 }
 
-/** A lookup's sub-pipeline being built: the stages WeChat's aggregate documents, then `done()`. */
+/** wx-server-sdk's lookup sub-pipeline (`db.command.aggregate.pipeline()`, ≥ 1.3.0), which its typings leave out. */
 export interface SubPipeline {
   match(query: Record<string, unknown>): SubPipeline
-  project(fields: Record<string, unknown>): SubPipeline
-  sort(keys: Record<string, 1 | -1>): SubPipeline
+  sort(order: Record<string, 1 | -1>): SubPipeline
+  skip(n: number): SubPipeline
   limit(n: number): SubPipeline
-  group(spec: Record<string, unknown>): SubPipeline
-  done(): unknown
+  project(fields: Record<string, unknown>): SubPipeline
+  group(group: Record<string, unknown>): SubPipeline
+  done(): unknown[]
 }
 
 /**
- * A new sub-pipeline for `lookup({ from, pipeline, as })` (with or without `let`): wx-server-sdk ≥ 1.3.0
- * has `db.command.aggregate.pipeline()`, its typings do not list it.
+ * The `let` of a lookup whose pipeline needs no variable: WeChat documents the pipeline form of lookup
+ * with `let` beside it, so it is always given (MongoDB ignores an unused variable).
  */
+export const ANCHOR_LET = { anchor: '$_id' }
+
 export function subPipeline(db: Database): SubPipeline {
   return (db.command.aggregate as unknown as { pipeline(): SubPipeline }).pipeline()
+}
+
+/**
+ * One read as `where().orderBy().limit().field()` would ask it. Without a limit it is every match in `_id`
+ * order, as `scanAll` reads it (no `orderBy` then): only for sets a month or a page of links bounds.
+ */
+export interface Read {
+  collection: string
+  where: Record<string, unknown>
+  orderBy?: Array<[string, 'asc' | 'desc']>
+  limit?: number
+  fields?: Record<string, boolean>
+}
+
+/** `read` on its own: one query, or a keyset scan when it has no limit. */
+export async function readAlone<T>(db: Database, read: Read): Promise<T[]> {
+  if (read.limit === undefined) return scanAll<T>(db, read.collection, read.where, read.fields)
+  let q = db.collection(read.collection).where(read.where)
+  for (const [field, dir] of read.orderBy ?? []) q = q.orderBy(field, dir)
+  q = q.limit(read.limit)
+  if (read.fields) q = q.field(read.fields)
+  return docs<T>(q)
+}
+
+/**
+ * Several reads in one request: an aggregate on one document known to exist (`anchor`), with one lookup
+ * per read whose pipeline is the read's own query on values known beforehand (no `let`: the real cloud
+ * serves each from the read's index, as it would the read alone). Each key answers what `readAlone` would.
+ * Should the anchor be gone, the reads run one by one (same answer, more requests). Keys are field names.
+ */
+export async function readsAt<K extends string>(db: Database, anchor: { collection: string; id: string }, reads: Record<K, Read>): Promise<Record<K, any[]>> {
+  const entries = Object.entries(reads) as Array<[K, Read]>
+  if (!entries.length) return {} as Record<K, any[]>
+  let agg = db.collection(anchor.collection).aggregate().match({ _id: anchor.id }).project({ _id: true })
+  for (const [key, read] of entries) {
+    let p = subPipeline(db).match(read.where)
+    const order = read.limit === undefined ? [['_id', 'asc'] as const] : read.orderBy ?? []
+    if (order.length) p = p.sort(Object.fromEntries(order.map(([field, dir]) => [field, dir === 'asc' ? 1 : -1])))
+    if (read.limit !== undefined) p = p.limit(read.limit)
+    if (read.fields) p = p.project(read.fields)
+    agg = agg.lookup({ from: read.collection, let: ANCHOR_LET, pipeline: p.done(), as: key } as never)
+  }
+  const res = (await agg.end()) as { list: Array<Record<K, any[]>> }
+  if (res.list[0]) return res.list[0]
+  const each = await Promise.all(entries.map(([, read]) => readAlone(db, read)))
+  return Object.fromEntries(entries.map(([key], n) => [key, each[n]])) as Record<K, any[]>
 }

@@ -26,7 +26,11 @@ export async function readableNotice(ctx: Ctx, id: string): Promise<NoticeDoc> {
 
 /** For chair/committee actions: the notice must exist and be in one of `states`. */
 export async function noticeIn(ctx: Ctx, id: string, states: NoticeDoc['state'][], refusal: string): Promise<NoticeDoc> {
-  const notice = await findNotice(ctx, id)
+  return inState(await findNotice(ctx, id), states, refusal)
+}
+
+/** The check of `noticeIn` on a notice read some other way (null: not found). */
+export function inState<T extends Pick<NoticeDoc, 'state'>>(notice: T | null | undefined, states: NoticeDoc['state'][], refusal: string): T {
   if (!notice) throw NOTICE_NOT_FOUND()
   if (!states.includes(notice.state)) throw new AppError('CONFLICT', refusal)
   return notice

@@ -13,10 +13,10 @@ import { COLLECTIONS, type NoticeDoc } from '../_shared/documents'
 import { conflict } from '../_shared/errors'
 import { iso } from '../_shared/query'
 import { formatShanghai, publicityState, shanghaiDate } from '../_shared/time'
-import { noticeIn } from './access'
+import { inState, noticeIn } from './access'
 import { noticeDetail, noticeFile } from './detail'
 import * as objections from './objections'
-import { readSplit, remindUnread } from './receipts'
+import { noticeReadSplit, readSplit, remindUnread } from './receipts'
 import { searchPage } from './search'
 import { BOARD_ORDER, LIST_FIELDS, namesOf, pageWithMore, readIdsOf, type ListedNotice } from './store'
 import * as write from './write'
@@ -118,13 +118,16 @@ export const routes: Record<string, ActionDef<any, any>> = {
   withdraw: noticeAction({ input: noticeWithdrawInput, role: 'chair', run: (ctx, input) => write.withdraw(ctx, input.id, input.reason) }),
   pin: noticeAction({ input: noticePinInput, role: 'chair', run: (ctx, input) => write.pin(ctx, input.id, input.pinned) }),
 
-  /** Read / unread counts over current members and a page of the unread (by name). */
+  /**
+   * Read / unread counts over current members and a page of the unread (by name). 3 requests: the
+   * caller, the notice with its reads (one aggregate) and the members, the last two at once.
+   */
   readers: noticeAction({
     input: noticeReadersInput,
     role: 'chair',
     async run(ctx, input): Promise<NoticeReadersOutput> {
-      const n = await noticeIn(ctx, input.id, ['published', 'withdrawn'], '草稿还没有发布，没有阅读记录')
-      const { read, unread } = await readSplit(ctx, n._id)
+      const { notice, read, unread } = await noticeReadSplit(ctx, input.id)
+      const n = inState(notice, ['published', 'withdrawn'], '草稿还没有发布，没有阅读记录')
       const start = (input.page - 1) * PAGE
       return {
         readCount: read.length, unreadCount: unread.length, memberCount: read.length + unread.length,

@@ -6,7 +6,8 @@ import type { Database } from '../_shared/context'
 import { COLLECTIONS, MAX_QUERY, type ActivityDoc } from '../_shared/documents'
 import { docs } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
-import type { Linked } from './linked-types'
+import type { CalendarPart, Linked, LinkSource } from './linked-types'
+import { linkedBy } from './linked-read'
 import { scanAll } from './store'
 
 type Row = Pick<ActivityDoc, '_id' | 'title' | 'state' | 'startAt' | 'endAt' | 'cancelReason'>
@@ -20,14 +21,12 @@ export function activityStatus(a: Row, now: Date): Linked {
   return { ...base, status: 'planned' }
 }
 
-export async function linkedActivities(db: Database, ids: string[], now: Date): Promise<Map<string, Linked>> {
-  const out = new Map<string, Linked>()
-  for (let i = 0; i < ids.length; i += MAX_QUERY) {
-    const rows = await docs<Row>(db.collection(COLLECTIONS.activities).where({ _id: db.command.in(ids.slice(i, i + MAX_QUERY)) }).limit(MAX_QUERY).field(FIELDS))
-    for (const r of rows) out.set(r._id, activityStatus(r, now))
-  }
-  return out
-}
+export const activityLinks = (db: Database): LinkSource => ({
+  read: (ids) => ({ collection: COLLECTIONS.activities, where: { _id: db.command.in(ids) }, limit: MAX_QUERY, fields: FIELDS }),
+  linked: activityStatus,
+})
+
+export const linkedActivities = (db: Database, ids: string[], now: Date) => linkedBy(db, activityLinks(db), ids, now)
 
 export async function activityCandidates(db: Database, now: Date): Promise<Linked[]> {
   const rows = await docs<Row>(db.collection(COLLECTIONS.activities).where({ state: db.command.in(['draft', 'published', 'finished']) }).orderBy('createdAt', 'desc').limit(50).field(FIELDS))
@@ -35,10 +34,12 @@ export async function activityCandidates(db: Database, now: Date): Promise<Linke
 }
 
 /** Published (or finished) activities starting within [from, to) — the members' calendar. */
-export async function activitiesBetween(db: Database, from: Date, to: Date): Promise<Array<{ id: string; title: string; date: string }>> {
+export function activitiesBetween(db: Database, from: Date, to: Date): CalendarPart<{ id: string; title: string; date: string }> {
   const _ = db.command
-  const rows = await docs<Row>(db.collection(COLLECTIONS.activities).where({ state: _.in(['published', 'finished']), startAt: _.gte(from).and(_.lt(to)) }).orderBy('startAt', 'asc').limit(MAX_QUERY).field(FIELDS))
-  return rows.map((r) => ({ id: r._id, title: r.title, date: shanghaiDate(new Date(r.startAt)) }))
+  return {
+    read: { collection: COLLECTIONS.activities, where: { state: _.in(['published', 'finished']), startAt: _.gte(from).and(_.lt(to)) }, orderBy: [['startAt', 'asc']], limit: MAX_QUERY, fields: FIELDS },
+    days: (rows: Row[]) => rows.map((r) => ({ id: r._id, title: r.title, date: shanghaiDate(new Date(r.startAt)) })),
+  }
 }
 
 /** Activities of a year that took place (published or finished, not cancelled), with their ledgers' counts. */

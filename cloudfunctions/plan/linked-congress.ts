@@ -8,7 +8,8 @@ import { MAX_QUERY } from '../_shared/documents'
 import { docs } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
 import type { ProposalDoc, SessionDoc } from '../congress/documents'
-import type { Linked } from './linked-types'
+import type { CalendarPart, Linked, LinkSource } from './linked-types'
+import { linkedBy } from './linked-read'
 import { scanAll } from './store'
 
 const SESSIONS = 'congress_sessions'
@@ -24,14 +25,12 @@ export function collectionStatus(s: Row, now: Date): Linked {
   return { ...base, status: today <= s.collectTo ? 'ongoing' : 'done' }
 }
 
-export async function linkedCollections(db: Database, ids: string[], now: Date): Promise<Map<string, Linked>> {
-  const out = new Map<string, Linked>()
-  for (let i = 0; i < ids.length; i += MAX_QUERY) {
-    const rows = await docs<Row>(db.collection(SESSIONS).where({ _id: db.command.in(ids.slice(i, i + MAX_QUERY)) }).limit(MAX_QUERY).field(FIELDS))
-    for (const r of rows) out.set(r._id, collectionStatus(r, now))
-  }
-  return out
-}
+export const collectionLinks = (db: Database): LinkSource => ({
+  read: (ids) => ({ collection: SESSIONS, where: { _id: db.command.in(ids) }, limit: MAX_QUERY, fields: FIELDS }),
+  linked: collectionStatus,
+})
+
+export const linkedCollections = (db: Database, ids: string[], now: Date) => linkedBy(db, collectionLinks(db), ids, now)
 
 export async function collectionCandidates(db: Database, now: Date): Promise<Linked[]> {
   const rows = await docs<Row>(db.collection(SESSIONS).where({ collectTo: db.command.gte('2000-01-01') }).orderBy('collectTo', 'desc').limit(20).field(FIELDS))
@@ -39,17 +38,17 @@ export async function collectionCandidates(db: Database, now: Date): Promise<Lin
 }
 
 /** The congress days within [from, to] (`YYYY-MM-DD`): collection opening and closing, the meeting. */
-export async function congressDays(db: Database, from: string, to: string): Promise<Array<{ id: string; date: string; title: string }>> {
+export function congressDays(db: Database, from: string, to: string): CalendarPart<{ id: string; date: string; title: string }> {
   const _ = db.command
   const within = _.gte(from).and(_.lte(to))
   // a union holds one or two sessions a year: one page is all of them
-  const rows = await docs<Row>(db.collection(SESSIONS).where(_.or([{ meetingDate: within }, { collectFrom: within }, { collectTo: within }])).limit(MAX_QUERY).field(FIELDS))
+  const read = { collection: SESSIONS, where: _.or([{ meetingDate: within }, { collectFrom: within }, { collectTo: within }]) as unknown as Record<string, unknown>, limit: MAX_QUERY, fields: FIELDS }
   const inMonth = (d: string) => d >= from && d <= to
-  return rows.flatMap((s) => [
+  return { read, days: (rows: Row[]) => rows.flatMap((s) => [
     ...(inMonth(s.collectFrom) ? [{ id: s._id, date: s.collectFrom, title: `提案征集开始：${s.title}` }] : []),
     ...(inMonth(s.collectTo) ? [{ id: s._id, date: s.collectTo, title: `提案征集截止：${s.title}` }] : []),
     ...(inMonth(s.meetingDate) ? [{ id: s._id, date: s.meetingDate, title: s.title }] : []),
-  ])
+  ]) }
 }
 
 /** Sessions that met within the year (by their meeting day). */

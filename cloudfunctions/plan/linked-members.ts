@@ -4,7 +4,7 @@
  */
 import type { Database } from '../_shared/context'
 import { COLLECTIONS, MAX_QUERY, type AuditDoc, type MemberDoc } from '../_shared/documents'
-import { docs } from '../_shared/query'
+import type { CalendarPart } from './linked-types'
 import { scanAll } from './store'
 
 /** Members approved within [from, to) — whoever joined that year, even if removed since. */
@@ -30,11 +30,12 @@ export function auditBetween(db: Database, from: Date, to: Date, actions?: strin
 }
 
 /** Approved members with a birthday (MM-DD) in the month (`MM`). */
-export async function birthdaysInMonth(db: Database, mm: string): Promise<Array<{ name: string; birthday: string }>> {
+export function birthdaysInMonth(db: Database, mm: string): CalendarPart<{ name: string; birthday: string }> {
   const _ = db.command
-  const rows = await docs<Pick<MemberDoc, 'name' | 'birthday'>>(db.collection(COLLECTIONS.members)
-    .where({ membership: 'approved', birthday: _.gte(`${mm}-01`).and(_.lte(`${mm}-31`)) }).orderBy('birthday', 'asc').limit(MAX_QUERY).field({ name: true, birthday: true }))
-  return rows.map((r) => ({ name: r.name, birthday: r.birthday! }))
+  return {
+    read: { collection: COLLECTIONS.members, where: { membership: 'approved', birthday: _.gte(`${mm}-01`).and(_.lte(`${mm}-31`)) }, orderBy: [['birthday', 'asc']], limit: MAX_QUERY, fields: { name: true, birthday: true } },
+    days: (rows: Array<Pick<MemberDoc, 'name' | 'birthday'>>) => rows.map((r) => ({ name: r.name, birthday: r.birthday! })),
+  }
 }
 
 export function allMembers(db: Database): Promise<Array<Pick<MemberDoc, '_id' | 'name'>>> {

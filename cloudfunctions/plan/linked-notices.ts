@@ -6,7 +6,8 @@ import type { Database } from '../_shared/context'
 import { COLLECTIONS, MAX_QUERY, type NoticeDoc, type NoticeObjectionDoc } from '../_shared/documents'
 import { docs } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
-import type { Linked } from './linked-types'
+import type { CalendarPart, Linked, LinkSource } from './linked-types'
+import { linkedBy } from './linked-read'
 import { scanAll } from './store'
 
 type Row = Pick<NoticeDoc, '_id' | 'title' | 'state' | 'publicityEnd' | 'withdrawReason' | 'publishedAt' | 'createdAt' | 'visibility'>
@@ -21,14 +22,12 @@ export function noticeStatus(n: Row, now: Date): Linked {
   return { ...base, status: 'done' }
 }
 
-export async function linkedNotices(db: Database, ids: string[], now: Date): Promise<Map<string, Linked>> {
-  const out = new Map<string, Linked>()
-  for (let i = 0; i < ids.length; i += MAX_QUERY) {
-    const rows = await docs<Row>(db.collection(COLLECTIONS.notices).where({ _id: db.command.in(ids.slice(i, i + MAX_QUERY)) }).limit(MAX_QUERY).field(FIELDS))
-    for (const r of rows) out.set(r._id, noticeStatus(r, now))
-  }
-  return out
-}
+export const noticeLinks = (db: Database): LinkSource => ({
+  read: (ids) => ({ collection: COLLECTIONS.notices, where: { _id: db.command.in(ids) }, limit: MAX_QUERY, fields: FIELDS }),
+  linked: noticeStatus,
+})
+
+export const linkedNotices = (db: Database, ids: string[], now: Date) => linkedBy(db, noticeLinks(db), ids, now)
 
 export async function noticeCandidates(db: Database, now: Date): Promise<Linked[]> {
   const rows = await docs<Row>(db.collection(COLLECTIONS.notices).where({ state: db.command.in(['draft', 'published']) }).orderBy('updatedAt', 'desc').limit(50).field(FIELDS))
@@ -47,12 +46,14 @@ export async function noticeContent(db: Database, id: string): Promise<Pick<Noti
 }
 
 /** Published notices whose 公示期 ends within [from, to) — the calendar. */
-export async function publicityEndsBetween(db: Database, from: Date, to: Date, internalToo: boolean): Promise<Array<{ id: string; title: string; date: string }>> {
+export function publicityEndsBetween(db: Database, from: Date, to: Date, internalToo: boolean): CalendarPart<{ id: string; title: string; date: string }> {
   const _ = db.command
   const where: Record<string, unknown> = { state: 'published', publicityEnd: _.gte(from).and(_.lt(to)) }
   if (!internalToo) where.visibility = 'public'
-  const rows = await docs<Row>(db.collection(COLLECTIONS.notices).where(where).orderBy('publicityEnd', 'asc').limit(MAX_QUERY).field(FIELDS))
-  return rows.map((r) => ({ id: r._id, title: r.title, date: shanghaiDate(new Date(r.publicityEnd!)) }))
+  return {
+    read: { collection: COLLECTIONS.notices, where, orderBy: [['publicityEnd', 'asc']], limit: MAX_QUERY, fields: FIELDS },
+    days: (rows: Row[]) => rows.map((r) => ({ id: r._id, title: r.title, date: shanghaiDate(new Date(r.publicityEnd!)) })),
+  }
 }
 
 /** Notices first published within [from, to) (withdrawn ones included: they were published). */

@@ -7,7 +7,8 @@ import { MAX_QUERY } from '../_shared/documents'
 import { docs } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
 import type { PollDoc } from '../poll/documents'
-import type { Linked } from './linked-types'
+import type { Linked, LinkSource } from './linked-types'
+import { linkedBy } from './linked-read'
 import { scanAll } from './store'
 
 const POLLS = 'polls'
@@ -22,14 +23,12 @@ export function pollStatus(p: Row): Linked {
   return { ...base, status: 'planned' }
 }
 
-export async function linkedPolls(db: Database, ids: string[]): Promise<Map<string, Linked>> {
-  const out = new Map<string, Linked>()
-  for (let i = 0; i < ids.length; i += MAX_QUERY) {
-    const rows = await docs<Row>(db.collection(POLLS).where({ _id: db.command.in(ids.slice(i, i + MAX_QUERY)) }).limit(MAX_QUERY).field(FIELDS))
-    for (const r of rows) out.set(r._id, pollStatus(r))
-  }
-  return out
-}
+export const pollLinks = (db: Database): LinkSource => ({
+  read: (ids) => ({ collection: POLLS, where: { _id: db.command.in(ids) }, limit: MAX_QUERY, fields: FIELDS }),
+  linked: (row: Row) => pollStatus(row),
+})
+
+export const linkedPolls = (db: Database, ids: string[]) => linkedBy(db, pollLinks(db), ids)
 
 export async function pollCandidates(db: Database): Promise<Linked[]> {
   const rows = await docs<Row>(db.collection(POLLS).where({ state: db.command.neq('discarded') }).orderBy('createdAt', 'desc').limit(50).field(FIELDS))

@@ -1,4 +1,17 @@
 import type { ItemStatus } from '../../types/plan'
+import type { Read } from '../_shared/query'
+
+/** One source of the calendar: its read (run with the others in one request), and its rows as days. */
+export interface CalendarPart<T> {
+  read: Read
+  days(rows: any[]): T[]
+}
+
+/** How an item's links of one kind are read (`_id` among `ids`) and what each row shows. */
+export interface LinkSource {
+  read(ids: string[]): Read
+  linked(row: any, now: Date): Linked
+}
 
 /** What an item shows of the record it follows. */
 export interface Linked {

@@ -6,7 +6,8 @@ import type { Database } from '../_shared/context'
 import { COLLECTIONS, MAX_QUERY, type WelfareVisitDoc } from '../_shared/documents'
 import { docs } from '../_shared/query'
 import type { WelfarePlanDoc } from '../welfare/documents'
-import type { Linked } from './linked-types'
+import type { CalendarPart, Linked, LinkSource } from './linked-types'
+import { linkedBy } from './linked-read'
 import { scanAll } from './store'
 
 const PLANS = 'welfare_plans'
@@ -17,14 +18,12 @@ export function welfarePlanStatus(p: Row): Linked {
   return { id: p._id, title: p.title, when: p.plannedDate, status: p.state === 'closed' ? 'done' : 'ongoing' }
 }
 
-export async function linkedWelfarePlans(db: Database, ids: string[]): Promise<Map<string, Linked>> {
-  const out = new Map<string, Linked>()
-  for (let i = 0; i < ids.length; i += MAX_QUERY) {
-    const rows = await docs<Row>(db.collection(PLANS).where({ _id: db.command.in(ids.slice(i, i + MAX_QUERY)) }).limit(MAX_QUERY).field(FIELDS))
-    for (const r of rows) out.set(r._id, welfarePlanStatus(r))
-  }
-  return out
-}
+export const welfarePlanLinks = (db: Database): LinkSource => ({
+  read: (ids) => ({ collection: PLANS, where: { _id: db.command.in(ids) }, limit: MAX_QUERY, fields: FIELDS }),
+  linked: (row: Row) => welfarePlanStatus(row),
+})
+
+export const linkedWelfarePlans = (db: Database, ids: string[]) => linkedBy(db, welfarePlanLinks(db), ids)
 
 export async function welfarePlanCandidates(db: Database): Promise<Linked[]> {
   const rows = await docs<Row>(db.collection(PLANS).where({ state: db.command.in(['active', 'closed']) }).orderBy('createdAt', 'desc').limit(50).field(FIELDS))
@@ -41,9 +40,10 @@ export function visitsOfYear(db: Database, year: number): Promise<VisitRow[]> {
 }
 
 /** 生病住院 follow-up visits due within [from, to] (`YYYY-MM-DD`) and not yet made: the committee's calendar. */
-export async function followUpsBetween(db: Database, from: string, to: string): Promise<Array<{ date: string; name: string }>> {
+export function followUpsBetween(db: Database, from: string, to: string): CalendarPart<{ date: string; name: string }> {
   const _ = db.command
-  const rows = await scanAll<Pick<WelfareVisitDoc, '_id' | 'recipient' | 'followUpOn'>>(db, COLLECTIONS.welfareVisits,
-    { reason: '生病住院', state: 'done', followUpOn: _.gte(from).and(_.lte(to)), followedUpBy: _.exists(false) }, { recipient: true, followUpOn: true })
-  return rows.map((v) => ({ date: v.followUpOn!, name: v.recipient.name }))
+  return {
+    read: { collection: COLLECTIONS.welfareVisits, where: { reason: '生病住院', state: 'done', followUpOn: _.gte(from).and(_.lte(to)), followedUpBy: _.exists(false) }, fields: { recipient: true, followUpOn: true } },
+    days: (rows: Array<Pick<WelfareVisitDoc, '_id' | 'recipient' | 'followUpOn'>>) => rows.map((v) => ({ date: v.followUpOn!, name: v.recipient.name })),
+  }
 }

@@ -10,37 +10,48 @@ import type { Database } from '../_shared/context'
 import { iso } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
 import type { PlanItemDoc } from './documents'
-import { linkedActivities } from './linked-activities'
-import { linkedCollections } from './linked-congress'
-import { linkedNotices } from './linked-notices'
-import { linkedPolls } from './linked-polls'
-import type { Linked } from './linked-types'
-import { linkedWelfarePlans } from './linked-welfare'
-import { PLAN_COLLECTIONS as C, scanAll } from './store'
+import { MAX_QUERY } from '../_shared/documents'
+import { readsAt, type Read } from '../_shared/query'
+import { activityLinks } from './linked-activities'
+import { collectionLinks } from './linked-congress'
+import { noticeLinks } from './linked-notices'
+import { pollLinks } from './linked-polls'
+import { idChunks } from './linked-read'
+import type { Linked, LinkSource } from './linked-types'
+import { welfarePlanLinks } from './linked-welfare'
+import { PLAN_COLLECTIONS as C } from './store'
 
 export const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`
 /** The last day an item may be done: its date, or its month's last day. */
 export const dueDay = (i: Pick<PlanItemDoc, 'year' | 'month' | 'date'>) =>
   i.date ?? dayjs(`${monthKey(i.year, i.month)}-01T00:00:00Z`).endOf('month').format('YYYY-MM-DD')
 
-async function linkedMeetings(db: Database, ids: string[]): Promise<Map<string, Linked>> {
-  const out = new Map<string, Linked>()
-  if (!ids.length) return out
-  const rows = await scanAll<{ _id: string; type: string; date: string }>(db, C.meetings, { _id: db.command.in(ids) }, { type: true, date: true })
-  for (const m of rows) out.set(m._id, { id: m._id, title: `${m.date} ${m.type}`, when: m.date, status: 'done' })
-  return out
-}
+const meetingLinks = (db: Database): LinkSource => ({
+  read: (ids) => ({ collection: C.meetings, where: { _id: db.command.in(ids) }, limit: MAX_QUERY, fields: { type: true, date: true } }),
+  linked: (m: { _id: string; type: string; date: string }) => ({ id: m._id, title: `${m.date} ${m.type}`, when: m.date, status: 'done' }),
+})
 
-/** The linked records of `items`, each kind read once. */
+/**
+ * The linked records of `items`: one request for all kinds (a lookup per kind and MAX_QUERY ids,
+ * anchored on the first item), none when no item is linked.
+ */
 export async function linkedOf(db: Database, items: PlanItemDoc[], now: Date): Promise<Map<string, Linked>> {
-  const ids = (kind: string) => [...new Set(items.filter((i) => i.link?.kind === kind).map((i) => i.link!.id))]
-  const maps = await Promise.all([
-    linkedActivities(db, ids('activity'), now), linkedNotices(db, ids('notice'), now), linkedWelfarePlans(db, ids('welfare')),
-    linkedPolls(db, ids('poll')), linkedMeetings(db, ids('meeting')), linkedCollections(db, ids('congress'), now),
-  ])
-  const kinds = ['activity', 'notice', 'welfare', 'poll', 'meeting', 'congress']
+  const sources: Record<string, LinkSource> = {
+    activity: activityLinks(db), notice: noticeLinks(db), welfare: welfarePlanLinks(db), poll: pollLinks(db), meeting: meetingLinks(db), congress: collectionLinks(db),
+  }
+  const reads: Record<string, Read> = {}
+  const kindOf: Record<string, string> = {}
+  for (const kind of Object.keys(sources)) {
+    const ids = [...new Set(items.filter((i) => i.link?.kind === kind).map((i) => i.link!.id))]
+    idChunks(ids).forEach((chunk, n) => {
+      reads[`${kind}${n}`] = sources[kind].read(chunk)
+      kindOf[`${kind}${n}`] = kind
+    })
+  }
   const out = new Map<string, Linked>()
-  maps.forEach((m, k) => m.forEach((v, id) => out.set(`${kinds[k]}:${id}`, v)))
+  if (!items.length || !Object.keys(reads).length) return out
+  const found = await readsAt(db, { collection: C.items, id: items[0]._id }, reads)
+  for (const [key, kind] of Object.entries(kindOf)) for (const r of found[key]) out.set(`${kind}:${r._id}`, sources[kind].linked(r, now))
   return out
 }
 

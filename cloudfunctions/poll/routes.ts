@@ -107,7 +107,7 @@ export const routes = {
   printSlips: action({ input: printSlipsInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: (ctx, input) => printSlips(ctx, input.id, input.count, input.requestId) }),
   issueSlip: action({ input: issueSlipInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: (ctx, input) => issueSlip(ctx, input.id, input.memberId) }),
   /** 未投票名单: electors without a receipt (names only). */
-  nonVoters: action({ input: nonVotersInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: async (ctx, input) => nonVoters(ctx, await loadPoll(ctx.db, input.id), input.page) }),
+  nonVoters: action({ input: nonVotersInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: (ctx, input) => nonVoters(ctx, input.id, input.page) }),
   remind: action({ input: pollIdInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: async (ctx, input) => remindNow(ctx, await loadPoll(ctx.db, input.id)) }),
 
   /** Timer (config.json): opening and closing-soon messages. */

@@ -18,7 +18,11 @@ export { inTransaction, Retry, type Tx } from '../_shared/transaction'
 export const receiptId = (pollId: string, memberId: string) => `${pollId}_${memberId}`
 
 export async function loadPoll(db: Database | Tx, id: string): Promise<PollDoc> {
-  const p = await getDoc<PollDoc>(db, C.polls, id)
+  return existing(await getDoc<PollDoc>(db, C.polls, id))
+}
+
+/** The check of `loadPoll` on a poll read some other way: a discarded draft is as missing as an unknown id. */
+export function existing<T extends Pick<PollDoc, 'state'>>(p: T | null | undefined): T {
   if (!p || p.state === 'discarded') throw notFound('投票')
   return p
 }

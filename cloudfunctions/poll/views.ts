@@ -6,11 +6,11 @@ import { hasRole } from '../../types/role'
 import type { PollConsole, PollDetail, PollState, PollSummary } from '../../types/poll'
 import { requireMember, type Ctx } from '../_shared/context'
 import { AppError } from '../_shared/errors'
-import { iso, pageOf, pageWindow, total } from '../_shared/query'
+import { ANCHOR_LET, iso, pageOf, pageWindow, subPipeline, total } from '../_shared/query'
 import { shuffled } from '../_shared/codes'
 import type { ElectorDoc, PollDoc, StoredPollState } from './documents'
 import { electorateLabel } from './electorate'
-import { POLL_COLLECTIONS as C, loadElector, loadPoll, receiptCount } from './store'
+import { POLL_COLLECTIONS as C, existing, loadElector, loadPoll, receiptCount } from './store'
 
 const CLIENT_STATE: Record<StoredPollState, PollState> = {
   draft: 'draft', opening: 'draft', open: 'open', closing: 'closed', closed: 'closed', publishing: 'closed', published: 'published', discarded: 'draft',
@@ -88,9 +88,21 @@ export async function consoleView(ctx: Ctx, p: PollDoc): Promise<PollConsole> {
   }
 }
 
-/** The chair's 未投票名单: electors without a receipt, by name (never anything about those who voted). */
-export async function nonVoters(ctx: Ctx, p: PollDoc, page: number) {
+/**
+ * The chair's 未投票名单: electors without a receipt, by name (never anything about those who voted).
+ * One request besides the caller: the poll, with the page of its non-voters and their number looked up
+ * from poll_electors (sub-pipelines on the poll's known id, which the pollId/voted/name index serves).
+ */
+export async function nonVoters(ctx: Ctx, id: string, page: number) {
+  const $ = ctx.db.command.aggregate
+  const waiting = { pollId: id, voted: false }
+  const { skip, limit } = pageWindow(page)
+  type Row = Pick<PollDoc, '_id' | 'state' | 'rosterSize'> & { page: Array<Pick<ElectorDoc, 'memberId' | 'name' | 'department'>>; count: Array<{ n: number }> }
+  const res = (await ctx.db.collection(C.polls).aggregate().match({ _id: id }).project({ state: true, rosterSize: true })
+    .lookup({ from: C.electors, let: ANCHOR_LET, pipeline: subPipeline(ctx.db).match(waiting).sort({ name: 1, _id: 1 }).skip(skip).limit(limit).project({ memberId: true, name: true, department: true }).done(), as: 'page' })
+    .lookup({ from: C.electors, let: ANCHOR_LET, pipeline: subPipeline(ctx.db).match(waiting).group({ _id: null, n: $.sum(1) }).done(), as: 'count' })
+    .end()) as { list: Row[] }
+  const p = existing(res.list[0])
   if (p.rosterSize === undefined) throw new AppError('CONFLICT', '投票还没有开始')
-  const { total, items } = await pageOf<ElectorDoc>(ctx.db.collection(C.electors), { pollId: p._id, voted: false }, { orderBy: [['name', 'asc'], ['_id', 'asc']], page })
-  return { items: items.map((e) => ({ memberId: e.memberId, name: e.name, department: e.department })), page, total }
+  return { items: p.page.map((e) => ({ memberId: e.memberId, name: e.name, department: e.department })), page, total: p.count[0]?.n ?? 0 }
 }

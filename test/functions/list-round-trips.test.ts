@@ -125,9 +125,6 @@ const OVER: Record<string, [requests: number, why: string]> = {
   '我的 tab (me) as a committee member: 工作台 + 慰问待办': [26, 'three calls; the desk counts in 8 domains (17), welfare.todo reads 6 sources'],
   '会员名册 (member directory)': [5, 'two calls (departments, directory)'],
   '入会审核 (member queue) as the chair': [9, 'two calls; the queue reads roster rows and staff-number claims for its hints'],
-  '已读统计 (notice readers)': [4, 'the notice, then every member and every read of it'],
-  '工会日历 (plan calendar)': [6, 'five sources (activities, 公示期, 教代会, plan items and their links)'],
-  '未投票 (poll voters)': [4, 'the poll is read before the page and its count'],
   '慰问台账 (welfare list + summary)': [8, 'two calls; the summary is 3 $groups and a count'],
   '慰问计划 (welfare plans)': [5, 'the caller, an abandoned-plan check, the page and its count, then one $group for every plan\'s progress (was 2 counts per plan)'],
   '慰问待办 (welfare todo)': [7, 'six sources (birthdays, follow-ups, plans and their visits)'],
@@ -299,5 +296,138 @@ describe('教代会 pages in one call answer as the stored documents say', () =>
     expect(answer.attendance).toEqual(quorum)
     const { result } = await counted(env, 'staff', 'congress', { action: 'desk', sessionId: ids.session })
     expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN', message: '只有提案工作委员会委员和主席可以使用提案工作台' })
+  })
+})
+
+describe('the lists made cheaper answer as before: 已读统计, 未投票, 工会日历', () => {
+
+  it('已读统计: read + unread = the approved members, the unread page by name, as the stored reads say', async () => {
+    // Two more readers through the app, so the notice has reads as well as unread members.
+    await dataOf(env, 'staff', 'notice', { action: 'get', id: ids.notice })
+    await dataOf(env, 'retiree', 'notice', { action: 'get', id: ids.notice })
+    const members = (await db.collection('members').where({ membership: 'approved' }).orderBy('name', 'asc').limit(1000).get()).data
+    const reads = new Set((await db.collection('notice_reads').where({ noticeId: ids.notice }).limit(1000).get()).data.map((r: any) => r.memberId))
+    const unread = members.filter((m: any) => !reads.has(m._id))
+    const notice = (await db.collection('notices').doc(ids.notice).get()).data
+    const answer = await dataOf(env, 'chair', 'notice', { action: 'readers', id: ids.notice, page: 1 })
+    expect({ ...answer, unread: { ...answer.unread, items: answer.unread.items.map((m: any) => m.name) } }).toEqual({
+      readCount: members.length - unread.length, unreadCount: unread.length, memberCount: members.length,
+      unread: { items: unread.slice(0, 20).map((m: any) => m.name), page: 1, total: unread.length },
+      ...(notice.lastRemindedAt ? { lastRemindedAt: new Date(notice.lastRemindedAt).toISOString() } : {}),
+    })
+    const pairs = new Set(unread.map((m: any) => `${m.name}|${m.department}`))
+    for (const m of answer.unread.items) expect(pairs.has(`${m.name}|${m.department}`)).toBe(true)
+    expect(answer.readCount).toBeGreaterThan(1)
+    expect(answer.unreadCount).toBeGreaterThan(20)
+    // A draft has no statistics; an unknown notice is not found — as before.
+    const draft = (await db.collection('notices').where({ state: 'draft' }).limit(1).get()).data[0]
+    expect((await counted(env, 'chair', 'notice', { action: 'readers', id: draft._id, page: 1 })).result).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect((await counted(env, 'chair', 'notice', { action: 'readers', id: 'f'.repeat(32), page: 1 })).result).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+
+  it('未投票: the electors without a receipt by name, with their total, and nothing about who voted', async () => {
+    const electors = (await db.collection('poll_electors').where({ pollId: ids.poll, voted: false }).orderBy('name', 'asc').orderBy('_id', 'asc').limit(1000).get()).data
+    const voted = (await db.collection('poll_electors').where({ pollId: ids.poll, voted: true }).count()).total
+    for (const page of [1, 2]) {
+      const answer = await dataOf(env, 'chair', 'poll', { action: 'nonVoters', id: ids.poll, page })
+      expect(answer).toEqual({
+        items: electors.slice((page - 1) * 20, page * 20).map((e: any) => ({ memberId: e.memberId, name: e.name, department: e.department })),
+        page, total: electors.length,
+      })
+    }
+    expect(electors.length).toBeGreaterThan(0)
+    expect(voted).toBeGreaterThan(0)
+    // A draft has no roster yet; an unknown poll is not found — as before.
+    const draft = (await db.collection('polls').where({ state: 'draft' }).limit(1).get()).data[0]
+    if (draft) expect((await counted(env, 'chair', 'poll', { action: 'nonVoters', id: draft._id, page: 1 })).result).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect((await counted(env, 'chair', 'poll', { action: 'nonVoters', id: 'f'.repeat(32), page: 1 })).result).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+
+  it('工会日历: each source\'s entries of the month as the stored documents say, for a member and for the committee', async () => {
+    const _ = db.command
+    const { shanghaiDate, startOfShanghaiDay } = await import('../../cloudfunctions/_shared/time')
+    const { itemView } = await import('../../cloudfunctions/plan/status')
+    const { activityStatus } = await import('../../cloudfunctions/plan/linked-activities')
+    const { noticeStatus } = await import('../../cloudfunctions/plan/linked-notices')
+    const { collectionStatus } = await import('../../cloudfunctions/plan/linked-congress')
+    const { welfarePlanStatus } = await import('../../cloudfunctions/plan/linked-welfare')
+    const { pollStatus } = await import('../../cloudfunctions/plan/linked-polls')
+    // Public items of this month through the app: one linked to a notice, one to a poll, one with a day and no link.
+    const committeeId = (await dataOf(env, 'committee', 'member', { action: 'me' })).member.id
+    const m = Number(month.slice(5, 7))
+    const add = (over: Record<string, unknown>) => dataOf(env, 'committee', 'plan', { action: 'addItem', requestId: `rt${Date.now()}${Math.floor(Math.random() * 1e6)}`, year, month: m, category: '其他', ownerId: committeeId, public: true, ...over })
+    const link = async (over: Record<string, unknown>, kind: string, id: string) => {
+      const made = await add(over)
+      await dataOf(env, 'committee', 'plan', { action: 'linkItem', id: made.id, revision: made.revision, link: { kind, id } })
+    }
+    await link({ title: '公告事项' }, 'notice', ids.notice)
+    await link({ title: '投票事项' }, 'poll', ids.poll)
+    await add({ title: '有日期的事项', date: `${month}-15` })
+    // The committee's own sources: a meeting of this month (an item follows it) and a 回访 due this month, where the month allows.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const meeting = await dataOf(env, 'committee', 'plan', { action: 'recordMeeting', requestId: `rt${Date.now()}m`, type: '工会委员会议', date: today, place: '会议室', attendeeIds: [committeeId], agenda: ['日历'], minutes: '' })
+    await link({ title: '会议事项' }, 'meeting', meeting.id)
+    const tomorrow = new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10)
+    if (tomorrow.startsWith(month)) {
+      const patient = (await dataOf(env, 'retiree', 'member', { action: 'me' })).member.id
+      await dataOf(env, 'committee', 'welfare', { action: 'record', requestId: `rt${Date.now()}v`, recipient: { kind: 'member', memberId: patient }, reason: '生病住院', visitDate: today, cashYuan: '300', fund: '工会经费', followUpDays: 1 })
+    }
+
+    const from = startOfShanghaiDay(`${month}-01`)
+    const next = new Date(Date.UTC(year, m, 1)).toISOString().slice(0, 7)
+    const to = startOfShanghaiDay(`${next}-01`)
+    const [first, last] = [`${month}-01`, `${month}-31`]
+    const all = async (collection: string, where: object) => (await db.collection(collection).where(where).limit(1000).get()).data
+    const expected = async (full: boolean) => {
+      const acts = (await all('activities', { state: _.in(['published', 'finished']), startAt: _.gte(from).and(_.lt(to)) }))
+        .sort((a: any, b: any) => +new Date(a.startAt) - +new Date(b.startAt))
+      const ends = (await all('notices', { state: 'published', publicityEnd: _.gte(from).and(_.lt(to)) }))
+        .sort((a: any, b: any) => +new Date(a.publicityEnd) - +new Date(b.publicityEnd))
+      const inMonth = (d: string) => d >= first && d <= last
+      const sessions = (await all('congress_sessions', {})).filter((s: any) => inMonth(s.meetingDate) || inMonth(s.collectFrom) || inMonth(s.collectTo))
+      const items = (await all('plan_items', { year, month: m, state: 'active', ...(full ? {} : { public: true }) })).sort((a: any, b: any) => (a._id < b._id ? -1 : 1))
+      const linked = new Map<string, any>()
+      for (const i of items.filter((x: any) => x.link)) {
+        const { kind, id } = i.link
+        const source = { activity: 'activities', notice: 'notices', welfare: 'welfare_plans', poll: 'polls', meeting: 'plan_meetings', congress: 'congress_sessions' }[kind as string]!
+        const d = (await all(source, { _id: id }))[0]
+        if (!d) continue
+        const now = new Date()
+        const status = { activity: () => activityStatus(d, now), notice: () => noticeStatus(d, now), welfare: () => welfarePlanStatus(d), poll: () => pollStatus(d),
+          meeting: () => ({ id: d._id, title: `${d.date} ${d.type}`, when: d.date, status: 'done' }), congress: () => collectionStatus(d, now) }[kind as string]!
+        linked.set(`${kind}:${id}`, status())
+      }
+      const views = items.map((i: any) => itemView(i, linked, new Date()))
+        .sort((a: any, b: any) => a.month - b.month || (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title, 'zh'))
+      const meetings = full ? (await all('plan_meetings', { year, date: _.gte(first).and(_.lte(last)) })).sort((a: any, b: any) => (a._id < b._id ? -1 : 1)) : []
+      const birthdays = full ? (await all('members', { membership: 'approved', birthday: _.gte(`${month.slice(5)}-01`).and(_.lte(`${month.slice(5)}-31`)) }))
+        .sort((a: any, b: any) => (a.birthday < b.birthday ? -1 : a.birthday > b.birthday ? 1 : 0)) : []
+      const followUps = full ? (await all('welfare_visits', { reason: '生病住院', state: 'done', followUpOn: _.gte(first).and(_.lte(last)), followedUpBy: _.exists(false) }))
+        .sort((a: any, b: any) => (a._id < b._id ? -1 : 1)) : []
+      const entries = [
+        ...acts.map((a: any) => ({ date: shanghaiDate(new Date(a.startAt)), kind: 'activity', title: a.title, url: `/packages/activity/pages/detail/index?id=${a._id}` })),
+        ...ends.map((n: any) => ({ date: shanghaiDate(new Date(n.publicityEnd)), kind: 'publicityEnd', title: `公示期满：${n.title}`, url: `/packages/notice/pages/detail/index?id=${n._id}` })),
+        ...sessions.flatMap((s: any) => [
+          ...(inMonth(s.collectFrom) ? [{ date: s.collectFrom, kind: 'congress', title: `提案征集开始：${s.title}`, url: '/packages/congress/pages/board/index' }] : []),
+          ...(inMonth(s.collectTo) ? [{ date: s.collectTo, kind: 'congress', title: `提案征集截止：${s.title}`, url: '/packages/congress/pages/board/index' }] : []),
+          ...(inMonth(s.meetingDate) ? [{ date: s.meetingDate, kind: 'congress', title: s.title, url: '/packages/congress/pages/board/index' }] : []),
+        ]),
+        ...views.map((i: any) => ({ ...(i.date ? { date: i.date } : {}), kind: 'item', title: i.title, status: i.status })),
+        ...meetings.map((x: any) => ({ date: x.date, kind: 'meeting', title: x.type, url: `/packages/plan/pages/meeting/index?id=${x._id}` })),
+        ...birthdays.map((b: any) => ({ date: `${year}-${b.birthday}`, kind: 'birthday', title: `${b.name} 生日` })),
+        ...followUps.map((f: any) => ({ date: f.followUpOn, kind: 'followUp', title: `回访：${f.recipient.name}`, url: '/packages/welfare/pages/todo/index' })),
+      ]
+      return { month, full, entries: entries.sort((a: any, b: any) => (a.date ?? '').localeCompare(b.date ?? '')) }
+    }
+    const staff = await dataOf(env, 'staff', 'plan', { action: 'calendar', month })
+    expect(staff).toEqual(await expected(false))
+    const committee = await dataOf(env, 'committee', 'plan', { action: 'calendar', month })
+    expect(committee).toEqual(await expected(true))
+    const kinds = (c: any) => new Set(c.entries.map((e: any) => e.kind))
+    expect([...kinds(staff)].sort()).toEqual(expect.arrayContaining(['activity', 'item']))
+    expect(staff.entries.filter((e: any) => e.kind === 'item').map((e: any) => e.title)).toEqual(expect.arrayContaining(['公告事项', '投票事项', '有日期的事项']))
+    expect(committee.entries.length).toBeGreaterThan(staff.entries.length)
+    expect([...kinds(committee)]).toEqual(expect.arrayContaining(['meeting', ...(tomorrow.startsWith(month) ? ['followUp'] : [])]))
+    expect(committee.entries).toContainEqual(expect.objectContaining({ kind: 'item', title: '会议事项', status: 'done' }))
   })
 })
