@@ -7,13 +7,17 @@
  *  3. the cast ballots are read and counted once (tally.ts); the result is stored under the
  *     poll's id, and the comments of subjects with enough ballots are copied out in random order;
  *  4. closing → closed with the outcome (void below quorum), in one transaction with its audit entry
- *     (a run killed before it leaves the poll closing: the next tap finishes it); the 评议码 files are voided.
+ *     (a run killed before it leaves the poll closing: the next tap finishes it);
+ *  5. the 评议码 files are voided, then marked so. A run killed before the mark leaves it to the next
+ *     tap of 结束 or to the poll timer (voidPendingSlipFiles), which overwrite them again — harmless.
  */
 import crypto from 'node:crypto'
 import { COMMENTS_MIN_BALLOTS } from '../../types/poll'
 import { auditedUpdate } from '../_shared/audit'
 import type { Ctx } from '../_shared/context'
+import { MAX_QUERY } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
+import { docs } from '../_shared/query'
 import type { BallotDoc, CommentDoc, PollDoc } from './documents'
 import { VOID_TEXT } from './slips'
 import { tally, type Tally } from './tally'
@@ -32,18 +36,22 @@ export async function closePoll(ctx: Ctx, id: string): Promise<PollDoc> {
     poll = await loadPoll(ctx.db, id)
   }
   if (poll.state === 'draft' || poll.state === 'opening') throw new AppError('CONFLICT', '投票还没有开始，不能结束')
-  if (poll.state !== 'closing') return poll // closed already (a repeated tap) or beyond
+  if (poll.state !== 'closing') {
+    // Closed already (a repeated tap) or beyond: finish what a killed run may have left.
+    return (await voidSlipFiles(ctx, poll).catch(() => false)) ? loadPoll(ctx.db, id) : poll
+  }
   await ctx.db.collection(C.ballots).where({ pollId: id, state: 'empty' }).update({ data: { state: 'sealed' } })
   const results = await count(ctx, poll)
   const outcome = results.quorumMet ? 'valid' : 'void'
-  const { changed } = await auditedUpdate<PollDoc>(ctx, C.polls, id, (now) => (now?.state !== 'closing' ? null : {
+  await auditedUpdate<PollDoc>(ctx, C.polls, id, (now) => (now?.state !== 'closing' ? null : {
     data: { state: 'closed', outcome, closedAt: ctx.now, updatedAt: ctx.now },
     entry: {
       action: 'poll.close', target: { kind: 'poll', id, label: poll.title },
       before: { state: 'open' }, after: { state: 'closed', outcome, rosterSize: results.rosterSize, receipts: results.receipts, ballots: results.ballots },
     },
   }))
-  if (changed) await voidSlipFiles(ctx, poll)
+  // The poll is closed whatever happens to its files: a failed overwrite is left to the timer.
+  await voidSlipFiles(ctx, await loadPoll(ctx.db, id)).catch(() => false)
   return loadPoll(ctx.db, id)
 }
 
@@ -76,9 +84,23 @@ async function copyComments(ctx: Ctx, poll: PollDoc, ballots: BallotDoc[], t: Ta
   await insertOnce(ctx.db, C.comments, docs)
 }
 
-/** The printed codes are worthless once the poll is closed; their files are overwritten so nobody reads them again. */
-async function voidSlipFiles(ctx: Ctx, poll: PollDoc): Promise<void> {
-  for (const path of poll.slipFiles) {
-    await ctx.services.upload(path, Buffer.from(VOID_TEXT)).catch(() => undefined)
-  }
+/**
+ * The printed codes are worthless once the poll is closed; their files are overwritten so nobody reads
+ * them again, then the poll is marked. Answers whether there was anything to do.
+ */
+async function voidSlipFiles(ctx: Ctx, poll: PollDoc): Promise<boolean> {
+  if (poll.state === 'open' || poll.state === 'closing' || poll.slipFilesVoided || !poll.slipFiles?.length) return false
+  for (const path of poll.slipFiles) await ctx.services.upload(path, Buffer.from(VOID_TEXT))
+  await ctx.db.collection(C.polls).doc(poll._id).update({ data: { slipFilesVoided: true } })
+  return true
+}
+
+/** Timer: closed polls whose slip files a killed run left readable. */
+export async function voidPendingSlipFiles(ctx: Ctx): Promise<number> {
+  const _ = ctx.db.command
+  const pending = await docs<PollDoc>(ctx.db.collection(C.polls)
+    .where({ state: _.in(['closed', 'publishing', 'published']), slipsPrinted: _.gt(0), slipFilesVoided: _.neq(true) }).limit(MAX_QUERY))
+  let voided = 0
+  for (const p of pending) if (await voidSlipFiles(ctx, p).catch(() => false)) voided++
+  return voided
 }

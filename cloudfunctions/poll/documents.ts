@@ -75,6 +75,8 @@ export interface PollDoc {
   slipsUsed: number
   /** cloud paths of the printed slip files, overwritten at closing (the codes are worthless then) */
   slipFiles: string[]
+  /** set once every slip file has been overwritten: until then a repeated close or the timer does it */
+  slipFilesVoided?: boolean
   noticeId?: string
   /** publishing: who holds the step and since when (a stale claim may be taken over) */
   claim?: { token: string; at: Date }

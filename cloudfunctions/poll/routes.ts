@@ -8,7 +8,7 @@ import { action } from '../_shared/dispatch'
 import { AppError } from '../_shared/errors'
 import type { FieldLabels } from '../_shared/input-issues'
 import { castByPhone, castBySlip, slipUsable } from './cast'
-import { closePoll } from './closing'
+import { closePoll, voidPendingSlipFiles } from './closing'
 import { discardDraft, saveDraft } from './drafts'
 import { fingerprint, randomHex } from '../_shared/codes'
 import { resolveElectorate } from './electorate'
@@ -110,6 +110,6 @@ export const routes = {
   nonVoters: action({ input: nonVotersInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: (ctx, input) => nonVoters(ctx, input.id, input.page) }),
   remind: action({ input: pollIdInput, role: 'chair', deniedMessage: CHAIR_ONLY, labels, run: async (ctx, input) => remindNow(ctx, await loadPoll(ctx.db, input.id)) }),
 
-  /** Timer (config.json): opening and closing-soon messages. */
-  sendReminders: action({ input: z.object({}), role: 'timer', run: (ctx) => sendReminders(ctx) }),
+  /** Timer (config.json): opening and closing-soon messages; slip files a killed close left readable. */
+  sendReminders: action({ input: z.object({}), role: 'timer', run: async (ctx) => ({ ...(await sendReminders(ctx)), voidedSlipFiles: await voidPendingSlipFiles(ctx) }) }),
 }

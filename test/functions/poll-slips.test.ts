@@ -5,7 +5,7 @@
  * same codes at once.
  */
 import { newEnvName, sdkFor } from '../support/cloud'
-import { addChair, addPeople, appraisalDraft, call, expectOneBallotEach, gradesBallot, must, openedPoll, requestId, rowsOf, type Person } from './poll-support'
+import { addChair, addPeople, appraisalDraft, call, expectOneBallotEach, gradesBallot, must, openedPoll, requestId, rowsOf, trigger, type Person } from './poll-support'
 
 jest.setTimeout(300_000)
 
@@ -109,4 +109,33 @@ it('closing voids the printed file and the codes', async () => {
   expect(r.ok).toBe(false)
   const results = await must(env, chair.openid, 'results', { id: poll.id })
   expect(results).toMatchObject({ receipts: 4, ballots: 4, slipsUsed: 3 })
+})
+
+describe('a close that died before its slip files were overwritten', () => {
+  /** A poll with printed slips, left as the close transaction leaves it when the run dies right after. */
+  async function closedWithReadableSlips(title: string): Promise<{ id: string; url: string }> {
+    const p = await openedPoll(env, chair, appraisalDraft({ title, electorate: { kind: 'members', memberIds: people.map((x) => x.memberId) } }))
+    const printed = await must(env, chair.openid, 'printSlips', { id: p.id, count: 2, requestId: requestId() })
+    await db.collection('polls').doc(p.id).update({ data: { state: 'closed', outcome: 'void', closedAt: new Date() } })
+    expect(await slipCodes(printed.url)).toHaveLength(2)
+    return { id: p.id, url: printed.url }
+  }
+  const voided = async (p: { id: string; url: string }) => ({
+    file: (await (await fetch(p.url)).text()).includes('评议码已作废'),
+    marked: (await db.collection('polls').doc(p.id).get()).data.slipFilesVoided === true,
+  })
+
+  it('the next tap of 结束 overwrites them', async () => {
+    const p = await closedWithReadableSlips('评议码补作废一')
+    await must(env, chair.openid, 'close', { id: p.id })
+    expect(await voided(p)).toEqual({ file: true, marked: true })
+  })
+
+  it('else the poll timer does, once', async () => {
+    const p = await closedWithReadableSlips('评议码补作废二')
+    const first = await trigger(env, 'sendReminders')
+    expect(first).toMatchObject({ ok: true, data: { voidedSlipFiles: 1 } })
+    expect(await voided(p)).toEqual({ file: true, marked: true })
+    expect(await trigger(env, 'sendReminders')).toMatchObject({ ok: true, data: { voidedSlipFiles: 0 } })
+  })
 })
