@@ -1,6 +1,8 @@
 import * as z from 'zod/mini'
 import { memberRole, memberStatus, membership, role } from './role'
 import { calendarDate, docId, instant, pageInput, paged, requestId, revision } from './common'
+import { deskItem } from './desk'
+import { welfareTodoOutput } from './welfare'
 
 /** member.me → who am I. `member` is null for visitors (including removed or rejected members). */
 export const memberMeInput = z.object({})
@@ -24,6 +26,16 @@ export const memberMeOutput = z.object({
   setupOpen: z.optional(z.boolean()),
 })
 export type MemberMeOutput = z.infer<typeof memberMeOutput>
+
+/**
+ * member.home → everything 我的 shows when it opens, in one call: who I am (as member.me answers) and,
+ * for committee and chair, the 工作台 lines and the 慰问待办 (null when it could not be made).
+ */
+export const memberHomeOutput = z.extend(memberMeOutput, {
+  desk: z.optional(z.array(deskItem)),
+  welfareTodo: z.optional(z.nullable(welfareTodoOutput)),
+})
+export type MemberHomeOutput = z.infer<typeof memberHomeOutput>
 
 // ── profile ──────────────────────────────────────────────────────────────────
 export const genders = ['男', '女'] as const

@@ -112,3 +112,74 @@ export function beforeDay(db: Database, field: string, day: string): unknown {
   const $ = db.command.aggregate
   return $.and([$.gte([`$${field}`, '']), $.lt([`$${field}`, day])])
 }
+
+/** One read of `readsAt`: a collection and the stages of its pipeline (match, sort, project, group …). */
+export interface Read {
+  from: string
+  /** adds stages to `$.pipeline()` and returns it (the caller does not call `done()`) */
+  stages: (pipeline: any) => any
+}
+
+/** A read that counts the documents matching `where` (query semantics, as `where(…).count()`): `countIn(rows)`. */
+export function countRead(from: string, where: Record<string, unknown>): Read {
+  return { from, stages: (p) => p.match(where).group({ _id: null, n: { $sum: 1 } }) }
+}
+
+/** The count of a `countRead` (an empty match answers no group row). */
+export function countIn(rows: Array<{ n?: number }> | undefined): number {
+  return rows?.[0]?.n ?? 0
+}
+
+/**
+ * Several independent reads in ONE request: an aggregate anchored on one document of `anchor`
+ * (the first matching `where`), with one `lookup({ from, pipeline, as })` per read. The reads do not
+ * refer to the anchor; it only gives the lookups a row to hang on. Each read answers its documents
+ * under its key ([] for none; every read [] if no anchor document matched). No request for no reads.
+ * Lookup with a pipeline is documented for wx-server-sdk ≥ 1.3.0; nothing else beyond the listed stages.
+ */
+export async function readsAt<K extends string>(db: Database, anchor: { collection: string; where: Record<string, unknown> }, reads: Record<K, Read>): Promise<Record<K, any[]>> {
+  const keys = Object.keys(reads) as K[]
+  const out = Object.fromEntries(keys.map((k) => [k, []])) as unknown as Record<K, any[]>
+  if (!keys.length) return out
+  // `pipeline()` is in the SDK (and WeChat's lookup documentation) but not in its typings.
+  const $ = db.command.aggregate as unknown as { pipeline(): any }
+  let agg = db.collection(anchor.collection).aggregate().match(anchor.where).limit(1).project({ _id: 1 })
+  for (const k of keys) agg = agg.lookup({ from: reads[k].from, pipeline: reads[k].stages($.pipeline()).done(), as: k })
+  const res = (await agg.end()) as { list: Array<Record<string, any[]>> }
+  const row = res.list[0]
+  if (row) for (const k of keys) out[k] = row[k] ?? []
+  return out
+}
+
+/** Documents by read key, as `readsAt` answers them. */
+export type Rows = Record<string, any[]>
+
+/**
+ * One part of a page answered by `answerParts`: reads that need only the caller and the clock
+ * (`first`), reads that need ids the first ones found (`second`), and the answer made of both.
+ */
+export interface Part<T> {
+  first: Record<string, Read>
+  second?: (first: Rows) => Record<string, Read>
+  answer: (first: Rows, second: Rows) => T
+}
+
+/**
+ * Several parts of a page in at most TWO requests whatever their number: every part's first reads
+ * in one `readsAt`, then every part's second reads in another (none when no part has any). Read
+ * keys are kept apart per part, so parts written separately never see each other's rows.
+ */
+export async function answerParts<P extends Record<string, Part<unknown>>>(
+  db: Database, anchor: { collection: string; where: Record<string, unknown> }, parts: P,
+): Promise<{ [K in keyof P]: P[K] extends Part<infer T> ? T : never }> {
+  const names = Object.keys(parts)
+  const key = (name: string, read: string) => `${name}__${read}`
+  const merged = (pick: (name: string) => Record<string, Read>) =>
+    Object.fromEntries(names.flatMap((name) => Object.entries(pick(name)).map(([read, r]) => [key(name, read), r])))
+  const own = (rows: Rows, name: string, reads: Record<string, Read>) => Object.fromEntries(Object.keys(reads).map((read) => [read, rows[key(name, read)] ?? []]))
+  const firstRows = await readsAt(db, anchor, merged((name) => parts[name].first))
+  const firsts = Object.fromEntries(names.map((name) => [name, own(firstRows, name, parts[name].first)]))
+  const secondReads = Object.fromEntries(names.map((name) => [name, parts[name].second?.(firsts[name]) ?? {}]))
+  const secondRows = await readsAt(db, anchor, merged((name) => secondReads[name]))
+  return Object.fromEntries(names.map((name) => [name, parts[name].answer(firsts[name], own(secondRows, name, secondReads[name]))])) as any
+}

@@ -17,6 +17,14 @@ function loadMe(): Promise<MemberMeOutput> {
   return shared
 }
 
+/** Takes another call's answer as this session's (我的 asks who I am as part of member.home). */
+export function shareMe(answer: Promise<MemberMeOutput>): void {
+  shared = answer
+  answer.catch(() => {
+    if (shared === answer) shared = null
+  })
+}
+
 /** Forget the cached answer: the identity changed (local dev sign-in), so the next page asks again. */
 export function forgetMe(): void {
   shared = null

@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useRef } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { LoadingState } from '@/components/states/LoadingState'
@@ -13,14 +14,20 @@ import { DeskCard } from '@/components/me/DeskCard'
 import { PollEntry } from '@/components/poll/PollEntry'
 import { CongressEntry } from '@/components/congress/CongressEntry'
 import { PlanEntry } from '@/components/plan/PlanEntry'
-import { useMe } from '@/hooks/useMe'
+import { useHome } from '@/components/me/useHome'
 import { hasRole } from '../../../types/role'
 // Platform file: the local build adds 切换身份; the weapp build renders nothing.
 import { DevSwitchEntry } from '../../components/me/DevSwitchEntry'
 
-/** 我的: who I am, my own things, and — for committee and chair — the union's work. */
+/** 我的: who I am, my own things, and — for committee and chair — the union's work (one call, member.home). */
 export default function MePage() {
-  const me = useMe()
+  const me = useHome()
+  // The first show is the first load; every later one (back from the work) reads the desk again.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void me.reload()
+    shown.current = true
+  })
   usePullDownRefresh(() => {
     void me.reload().finally(() => Taro.stopPullDownRefresh())
   })
@@ -33,7 +40,7 @@ export default function MePage() {
       {me.data ? <ProfileCard me={me.data} /> : null}
       {me.data?.application ? <ApplicationNotice application={me.data.application} /> : null}
       {role && !hasRole(role, 'member') ? <JoinPrompt role={role} /> : null}
-      {role && hasRole(role, 'committee') ? <DeskCard /> : null}
+      {me.data?.desk ? <DeskCard items={me.data.desk} /> : null}
 
       {role && hasRole(role, 'member') ? (
         <View>
@@ -52,7 +59,7 @@ export default function MePage() {
 
       {role && hasRole(role, 'committee') ? (
         <View>
-          <WelfareTodo />
+          <WelfareTodo todo={me.data?.welfareTodo} />
           <Text className='me-group__label'>工会工作</Text>
           <View className='me-group'>
             <NavCell title='入会审核' url='/packages/member/pages/queue/index' />
