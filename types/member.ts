@@ -244,6 +244,9 @@ export const changeRequestItem = z.object({
 })
 export type ChangeRequestItem = z.infer<typeof changeRequestItem>
 export const changeRequestsOutput = paged(changeRequestItem)
+/** member.queue: a page of applications; with `withChanges` (the chair, page 1) the first page of 资料变更申请 too. */
+export const queueBoardOutput = z.extend(queueOutput, { changes: z.optional(changeRequestsOutput) })
+export type QueueOutput = z.infer<typeof queueBoardOutput>
 export const decideChangeOutput = z.object({ id: z.string(), state: z.enum(['approved', 'rejected']) })
 export const decideChangeInput = z.object({
   id: docId,

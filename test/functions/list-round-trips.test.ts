@@ -97,10 +97,7 @@ const pages: Array<[string, PersonaKey, () => PageCall[]]> = [
     { name: 'member', data: { action: 'directory', page: 1 }, list: items },
   ]],
   ['会员名册, next page (member directory)', 'committee', () => [{ name: 'member', data: { action: 'directory', page: 2 }, list: items }]],
-  ['入会审核 (member queue) as the chair', 'chair', () => [
-    { name: 'member', data: { action: 'queue', page: 1 }, list: items },
-    { name: 'member', data: { action: 'changeRequests', page: 1 } },
-  ]],
+  ['入会审核 (member queue) as the chair', 'chair', () => [{ name: 'member', data: { action: 'queue', page: 1, withChanges: true }, list: items }]],
   ['操作日志 (member audit)', 'chair', () => [{ name: 'member', data: { action: 'auditLog', page: 1 }, list: items }]],
   ['公告管理 (notice manage)', 'committee', () => [{ name: 'notice', data: { action: 'manageList', state: 'draft', page: 1 }, list: items }]],
   ['已读统计 (notice readers)', 'chair', () => [{ name: 'notice', data: { action: 'readers', id: ids.notice, page: 1 }, list: (d) => d.unread.items }]],
@@ -130,7 +127,6 @@ const OVER: Record<string, [requests: number, why: string]> = {
   '教代会提案 (congress board)': [12, 'three calls (sessions, session, list); session reads 5 collections'],
   '提案工作台 (congress desk)': [28, 'eight calls: sessions, session, one list per queue (5), attendance'],
   '会员名册 (member directory)': [5, 'two calls (departments, directory)'],
-  '入会审核 (member queue) as the chair': [9, 'two calls; the queue reads roster rows and staff-number claims for its hints'],
   '已读统计 (notice readers)': [4, 'the notice, then every member and every read of it'],
   '工会日历 (plan calendar)': [6, 'five sources (activities, 公示期, 教代会, plan items and their links)'],
   '未投票 (poll voters)': [4, 'the poll is read before the page and its count'],
@@ -306,5 +302,61 @@ describe('我的 in one call (member.home): the answer each part gave before', (
 
   it('a member who is not on the committee gets member.me\'s answer, with no desk', async () => {
     expect(await dataOf(env, 'staff', 'member', { action: 'home' })).toEqual(await dataOf(env, 'staff', 'member', { action: 'me' }))
+  })
+})
+
+describe('入会审核 in one call (member.queue withChanges)', () => {
+  const hintOf = (m: any, rows: any[], held: Set<string>) => {
+    if (!m.staffNo) return '未填写工号'
+    if (held.has(`staffNo:${m.staffNo}`)) return `工号 ${m.staffNo} 已属于另一位会员，不能通过；请与申请人核实`
+    const row = rows.find((r) => r.staffNo === m.staffNo)
+    if (!row) return '名册中没有这个工号'
+    return row.name === m.name ? undefined : `名册中工号 ${m.staffNo} 是"${row.name}"`
+  }
+
+  beforeAll(async () => {
+    // An application whose staff number the roster does not know, one whose number the roster gives
+    // another name (孙丽, on the seed's roster and not joined yet), and a change request.
+    const { joinThroughApproval, newcomer, profile, requestId } = await import('./member-support')
+    await callAsChecked(newcomer(), { action: 'apply', ...profile, name: '工号不明', staffNo: 'X404', requestId: requestId() })
+    await callAsChecked(newcomer(), { action: 'apply', ...profile, name: '孙莉', staffNo: 'JG03002', requestId: requestId() })
+    const m = await joinThroughApproval(env, '想改名字')
+    await callAsChecked({ openid: m.openid }, { action: 'requestChange', name: '已改名字', reason: '户口本改名', requestId: requestId() })
+  })
+
+  async function callAsChecked(who: { openid: string }, data: Record<string, unknown>) {
+    const { callAs } = await import('./helpers')
+    const r = await callAs(env, who, 'member', data)
+    expect({ action: data.action, ok: r.ok, message: r.message }).toEqual({ action: data.action, ok: true, message: undefined })
+    return r.data
+  }
+
+  it('the page of applications with each one\'s roster hint, and the chair\'s first page of 资料变更申请, as the stored documents say', async () => {
+    const _ = db.command
+    const pending = (await db.collection('members').where({ membership: 'pending' }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(20).get()).data
+    const total = (await db.collection('members').where({ membership: 'pending' }).count()).total
+    const numbers = [...new Set(pending.map((m: any) => m.staffNo).filter(Boolean))] as string[]
+    const meta = (await db.collection('app_meta').where({ _id: 'roster' }).get()).data[0]
+    const rows = meta ? (await db.collection('roster').where({ batchId: meta.activeBatch, staffNo: _.in(numbers) }).limit(100).get()).data : []
+    const held = new Set<string>((await db.collection('member_claims').where({ _id: _.in(numbers.map((n) => `staffNo:${n}`)) }).limit(100).get()).data.map((c: any) => c._id))
+    const changes = (await db.collection('member_changes').where({ state: 'pending' }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(20).get()).data
+    const changesTotal = (await db.collection('member_changes').where({ state: 'pending' }).count()).total
+
+    const answer = await dataOf(env, 'chair', 'member', { action: 'queue', page: 1, withChanges: true })
+    expect(answer.total).toBe(total)
+    expect(answer.items).toEqual(pending.map((m: any) => ({
+      id: m._id, name: m.name, department: m.department, status: m.status, ...(m.staffNo ? { staffNo: m.staffNo } : {}), appliedAt: new Date(m.createdAt).toISOString(),
+      ...(hintOf(m, rows, held) ? { hint: hintOf(m, rows, held) } : {}),
+    })))
+    const hints = answer.items.map((i: any) => i.hint)
+    expect(hints).toEqual(expect.arrayContaining(['名册中没有这个工号', '名册中工号 JG03002 是"孙丽"']))
+    expect(answer.changes).toEqual({
+      page: 1, total: changesTotal,
+      items: changes.map((c: any) => ({ id: c._id, memberId: c.memberId, memberName: c.memberName, department: c.department, current: c.current, changes: c.changes, reason: c.reason, createdAt: new Date(c.createdAt).toISOString() })),
+    })
+    expect(answer.changes.items.some((c: any) => c.changes.name === '已改名字')).toBe(true)
+    // The committee gets the queue alone, whatever it asks; later pages are the queue's own.
+    expect((await dataOf(env, 'committee', 'member', { action: 'queue', page: 1, withChanges: true })).changes).toBeUndefined()
+    expect(await dataOf(env, 'chair', 'member', { action: 'changeRequests', page: 1 })).toEqual(answer.changes)
   })
 })
