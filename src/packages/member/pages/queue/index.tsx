@@ -68,9 +68,7 @@ function useQueueLoaders(isChair: boolean) {
     : { first: memberApi.queue, second: (page: number) => Promise.resolve({ items: [] as ChangeRequestItem[], page, total: 0 }) }), [isChair])
 }
 
-function Queue({ refresh, changesFirst }: { refresh: RefreshSlot; changesFirst: boolean }) {
-  const me = useMe()
-  const isChair = me.data?.role === 'chair'
+function Queue({ refresh, changesFirst, isChair }: { refresh: RefreshSlot; changesFirst: boolean; isChair: boolean }) {
   const loaders = useQueueLoaders(isChair)
   const list = usePagedList(isChair ? 'queue-chair' : 'queue', loaders.first)
   const changes = usePagedList(isChair ? 'changes' : 'no-changes', loaders.second)
@@ -106,7 +104,7 @@ export default function MemberQueuePage() {
   return (
     <PageShell>
       <RoleGate need='committee'>
-        <Queue refresh={refresh} changesFirst={params.tab === 'changes'} />
+        {(role) => <Queue refresh={refresh} changesFirst={params.tab === 'changes'} isChair={role === 'chair'} />}
       </RoleGate>
     </PageShell>
   )
