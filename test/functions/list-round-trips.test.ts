@@ -110,10 +110,7 @@ const pages: Array<[string, PersonaKey, () => PageCall[]]> = [
   ['投票 (poll list)', 'staff', () => [{ name: 'poll', data: { action: 'list', page: 1 }, list: items }]],
   ['投票管理 (poll manage)', 'committee', () => [{ name: 'poll', data: { action: 'manageList', page: 1 }, list: items }]],
   ['未投票 (poll voters)', 'chair', () => [{ name: 'poll', data: { action: 'nonVoters', id: ids.poll, page: 1 }, list: items }]],
-  ['慰问台账 (welfare list + summary)', 'committee', () => [
-    { name: 'welfare', data: { action: 'list', year, page: 1 }, list: items },
-    { name: 'welfare', data: { action: 'summary', year } },
-  ]],
+  ['慰问台账 (welfare list + summary)', 'committee', () => [{ name: 'welfare', data: { action: 'list', year, page: 1, withSummary: true }, list: items }]],
   ['慰问计划 (welfare plans)', 'committee', () => [{ name: 'welfare', data: { action: 'plans', page: 1 }, list: items }]],
   ['慰问待办 (welfare todo)', 'committee', () => [{ name: 'welfare', data: { action: 'todo' } }]],
 ]
@@ -130,7 +127,6 @@ const OVER: Record<string, [requests: number, why: string]> = {
   '已读统计 (notice readers)': [4, 'the notice, then every member and every read of it'],
   '工会日历 (plan calendar)': [6, 'five sources (activities, 公示期, 教代会, plan items and their links)'],
   '未投票 (poll voters)': [4, 'the poll is read before the page and its count'],
-  '慰问台账 (welfare list + summary)': [8, 'two calls; the summary is 3 $groups and a count'],
   '慰问计划 (welfare plans)': [5, 'the caller, an abandoned-plan check, the page and its count, then one $group for every plan\'s progress (was 2 counts per plan)'],
 }
 const cases = pages.map(([page, who, calls]) => [page, who, OVER[page]?.[0] ?? 3, calls] as const)
@@ -358,5 +354,37 @@ describe('入会审核 in one call (member.queue withChanges)', () => {
     // The committee gets the queue alone, whatever it asks; later pages are the queue's own.
     expect((await dataOf(env, 'committee', 'member', { action: 'queue', page: 1, withChanges: true })).changes).toBeUndefined()
     expect(await dataOf(env, 'chair', 'member', { action: 'changeRequests', page: 1 })).toEqual(answer.changes)
+  })
+})
+
+describe('慰问台账 in one call (welfare.list withSummary)', () => {
+  it.each([['the year', {}], ['one reason', { reason: '节日慰问' }]])('%s: the first page latest first and the totals by reason, month and fund, as the stored visits say', async (_k, narrow) => {
+    const _ = db.command
+    const where: Record<string, unknown> = { visitDate: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)), ...narrow }
+    const stored = (await db.collection('welfare_visits').where(where).orderBy('visitDate', 'desc').orderBy('_id', 'asc').limit(1000).get()).data as any[]
+    const answer = await dataOf(env, 'committee', 'welfare', { action: 'list', year, page: 1, withSummary: true, ...narrow })
+    expect(answer.total).toBe(stored.length)
+    expect(answer.items.map((i: any) => i.id)).toEqual(stored.slice(0, 20).map((v) => v._id))
+    const done = stored.filter((v) => v.state === 'done')
+    const row = (key: string, vs: any[]) => {
+      const cashFen = vs.reduce((n, v) => n + v.cashFen, 0)
+      const giftFen = vs.reduce((n, v) => n + v.giftFen, 0)
+      return { key, count: vs.length, cashFen, giftFen, totalFen: cashFen + giftFen }
+    }
+    const { welfareReasons, welfareFunds } = await import('../../types/welfare')
+    const months = Array.from({ length: 12 }, (_v, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
+    const all = row('', done)
+    expect(answer.summary).toEqual({
+      year, allYears: false, count: all.count, cashFen: all.cashFen, giftFen: all.giftFen, totalFen: all.totalFen,
+      plannedCount: stored.filter((v) => v.state === 'planned').length,
+      byReason: welfareReasons.map((r) => row(r, done.filter((v) => v.reason === r))),
+      byMonth: months.map((m) => row(m, done.filter((v) => v.visitDate.slice(0, 7) === m))),
+      byFund: welfareFunds.map((f) => row(f, done.filter((v) => v.fund === f))),
+    })
+    expect(all.count).toBeGreaterThan(0)
+    // The same answer as the two calls the page made before.
+    const { summary, ...page } = answer
+    expect(summary).toEqual(await dataOf(env, 'committee', 'welfare', { action: 'summary', year, ...narrow }))
+    expect(page).toEqual(await dataOf(env, 'committee', 'welfare', { action: 'list', year, page: 1, ...narrow }))
   })
 })
