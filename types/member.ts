@@ -185,7 +185,10 @@ export const directoryInput = z.object({
   department: z.optional(z.string().check(z.maxLength(30))),
   status: z.optional(memberStatus),
   page: pageInput,
+  /** 会员名册's opening: the union's department list too (as member.departments answers it) */
+  withDepartments: z.optional(z.boolean()),
 })
+export type DirectoryInput = z.input<typeof directoryInput>
 export const directoryItem = z.object({
   id: z.string(),
   name: z.string(),
@@ -194,7 +197,8 @@ export const directoryItem = z.object({
   role: memberRole,
   phone: z.optional(z.string()),
 })
-export const directoryOutput = paged(directoryItem)
+export const directoryOutput = z.extend(paged(directoryItem), { departments: z.optional(z.array(z.string())) })
+export type DirectoryOutput = z.infer<typeof directoryOutput>
 export type DirectoryItem = z.infer<typeof directoryItem>
 
 export const queueItem = z.object({

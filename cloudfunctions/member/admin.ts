@@ -5,7 +5,7 @@
  */
 import {
   directoryInput, memberIdInput, rejectInput, setDepartmentsInput, updateMemberInput,
-  type DirectoryItem, type MemberProfile, type QueueItem, type QueueOutput,
+  type DirectoryItem, type DirectoryOutput, type MemberProfile, type QueueItem, type QueueOutput,
 } from '../../types/member'
 import { pageInput } from '../../types/common'
 import * as z from 'zod/mini'
@@ -16,7 +16,7 @@ import { COLLECTIONS, type MemberDoc, type RosterDoc } from '../_shared/document
 import { AppError, staleRevision } from '../_shared/errors'
 import { changedFields, recordAudit } from '../_shared/audit'
 import { inTransaction } from '../_shared/transaction'
-import { answerParts, countIn, countRead, iso, pageOf, pageWindow, type Part } from '../_shared/query'
+import { answerParts, countIn, countRead, iso, pageWindow, type Part } from '../_shared/query'
 import { formatShanghai } from '../_shared/time'
 import { maskPhone, memberById, members, META, profileFields, readMeta, revisionOf, toProfile, writeMetaIn, type MemberChangeDoc } from './store'
 import { ensureStaffNoFree, moveStaffNoIn, staffNoClaim, type ClaimDoc } from './claims'
@@ -155,11 +155,27 @@ export const adminRoutes = {
   directory: action({
     input: directoryInput,
     role: 'committee',
-    async run(ctx, input) {
-      const orderBy: Array<[string, 'asc' | 'desc']> = input.department ? [['department', 'asc'], ['name', 'asc']] : [['name', 'asc']]
-      const { total, items } = await pageOf<MemberDoc>(members(ctx.db), directoryWhere(ctx, input), { orderBy, page: input.page })
-      const shown = input.keyword ? items.filter((m) => nameMatches(m.name, input.keyword!)) : items
-      return { items: shown.map((m) => directoryItem(m, ctx.role === 'chair')), page: input.page, total }
+    async run(ctx, input): Promise<DirectoryOutput> {
+      // 会员名册 opens with its department chips: the page, its count and the union's list in one request.
+      const where = directoryWhere(ctx, input)
+      const { skip, limit } = pageWindow(input.page)
+      const order = input.department ? { department: 1, name: 1, _id: 1 } : { name: 1, _id: 1 }
+      const page: Part<DirectoryOutput> = {
+        first: {
+          items: { from: COLLECTIONS.members, stages: (p) => p.match(where).sort(order).skip(skip).limit(limit) },
+          total: countRead(COLLECTIONS.members, where),
+          ...(input.withDepartments ? { departments: { from: COLLECTIONS.appMeta, stages: (p) => p.match({ _id: META.departments }) } } : {}),
+        },
+        answer(r) {
+          const items = r.items as MemberDoc[]
+          const shown = input.keyword ? items.filter((m) => nameMatches(m.name, input.keyword!)) : items
+          return {
+            items: shown.map((m) => directoryItem(m, ctx.role === 'chair')), page: input.page, total: countIn(r.total),
+            ...(input.withDepartments ? { departments: (r.departments[0] as { list?: string[] } | undefined)?.list ?? [] } : {}),
+          }
+        },
+      }
+      return (await answerParts(ctx.db, { collection: COLLECTIONS.members, where: { _id: requireMember(ctx)._id } }, { page })).page
     },
   }),
 

@@ -92,10 +92,7 @@ const pages: Array<[string, PersonaKey, () => PageCall[]]> = [
     ...['submitted', 'accepted', 'answered', 'assigned', 'rating'].map((state) => ({ name: 'congress', data: { action: 'list', sessionId: ids.session, page: 1, state } })),
     { name: 'congress', data: { action: 'attendance', sessionId: ids.session } },
   ]],
-  ['会员名册 (member directory)', 'committee', () => [
-    { name: 'member', data: { action: 'departments' } },
-    { name: 'member', data: { action: 'directory', page: 1 }, list: items },
-  ]],
+  ['会员名册 (member directory)', 'committee', () => [{ name: 'member', data: { action: 'directory', page: 1, withDepartments: true }, list: items }]],
   ['会员名册, next page (member directory)', 'committee', () => [{ name: 'member', data: { action: 'directory', page: 2 }, list: items }]],
   ['入会审核 (member queue) as the chair', 'chair', () => [{ name: 'member', data: { action: 'queue', page: 1, withChanges: true }, list: items }]],
   ['操作日志 (member audit)', 'chair', () => [{ name: 'member', data: { action: 'auditLog', page: 1 }, list: items }]],
@@ -123,7 +120,6 @@ const pages: Array<[string, PersonaKey, () => PageCall[]]> = [
 const OVER: Record<string, [requests: number, why: string]> = {
   '教代会提案 (congress board)': [12, 'three calls (sessions, session, list); session reads 5 collections'],
   '提案工作台 (congress desk)': [28, 'eight calls: sessions, session, one list per queue (5), attendance'],
-  '会员名册 (member directory)': [5, 'two calls (departments, directory)'],
   '已读统计 (notice readers)': [4, 'the notice, then every member and every read of it'],
   '工会日历 (plan calendar)': [6, 'five sources (activities, 公示期, 教代会, plan items and their links)'],
   '未投票 (poll voters)': [4, 'the poll is read before the page and its count'],
@@ -386,5 +382,29 @@ describe('慰问台账 in one call (welfare.list withSummary)', () => {
     const { summary, ...page } = answer
     expect(summary).toEqual(await dataOf(env, 'committee', 'welfare', { action: 'summary', year, ...narrow }))
     expect(page).toEqual(await dataOf(env, 'committee', 'welfare', { action: 'list', year, page: 1, ...narrow }))
+  })
+})
+
+describe('会员名册 in one call (member.directory withDepartments)', () => {
+  it.each([
+    ['everyone, by name', 'committee', {}],
+    ['one department, the chair (full phones)', 'chair', { department: '语文组' }],
+    ['a name searched', 'committee', { keyword: '王' }],
+  ] as const)('%s: the page and its count as the stored members say, with the union\'s departments', async (_k, who, filter) => {
+    const where: Record<string, unknown> = { membership: 'approved', ...('department' in filter ? { department: filter.department } : {}) }
+    let q = db.collection('members').where(where)
+    if ('department' in filter) q = q.orderBy('department', 'asc')
+    const stored = ((await q.orderBy('name', 'asc').orderBy('_id', 'asc').limit(1000).get()).data as any[])
+      .filter((m) => !('keyword' in filter) || m.name.includes(filter.keyword))
+    const answer = await dataOf(env, who, 'member', { action: 'directory', page: 1, withDepartments: true, ...filter })
+    expect(answer.total).toBe(stored.length)
+    expect(answer.items.map((i: any) => [i.id, i.name, i.department, i.status, i.role, i.phone])).toEqual(stored.slice(0, 20).map((m) => [
+      m._id, m.name, m.department, m.status, m.role, m.phone && (who === 'chair' ? m.phone : expect.stringContaining('****')),
+    ]))
+    expect(answer.items.length).toBeGreaterThan(0)
+    expect(answer.departments).toEqual((await dataOf(env, who, 'member', { action: 'departments' })).departments)
+    expect(answer.departments.length).toBeGreaterThan(1)
+    const { departments: _d, ...page } = answer
+    expect(page).toEqual(await dataOf(env, who, 'member', { action: 'directory', page: 1, ...filter }))
   })
 })

@@ -11,7 +11,7 @@ import { usePagedList } from '@/hooks/usePagedList'
 import { useMe } from '@/hooks/useMe'
 import { useFillSlot, useRefreshSlot, type RefreshSlot } from '@/components/member/refresh-slot'
 import { ChangeRequestList } from '@/components/member/ChangeRequestList'
-import { queueApi } from '@/components/member/queue-api'
+import { memberPageApi } from '@/components/member/api'
 import { sharedFirstPage } from '@/components/member/shared-first-page'
 import { memberApi } from '@/services/member-api'
 import { messageOf } from '@/services/call'
@@ -61,7 +61,7 @@ function QueueRow({ item, onDone }: { item: QueueItem; onDone: () => void }) {
 function useQueueLoaders(isChair: boolean) {
   return useMemo(() => (isChair
     ? sharedFirstPage({
-      both: () => queueApi.board(1, true),
+      both: () => memberPageApi.queueBoard(1, true),
       first: { of: (b) => b, more: memberApi.queue },
       second: { of: (b) => b.changes ?? { items: [], page: 1, total: 0 }, more: memberApi.changeRequests },
     })
