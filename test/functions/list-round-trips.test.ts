@@ -123,7 +123,6 @@ const OVER: Record<string, [requests: number, why: string]> = {
   '已读统计 (notice readers)': [4, 'the notice, then every member and every read of it'],
   '工会日历 (plan calendar)': [6, 'five sources (activities, 公示期, 教代会, plan items and their links)'],
   '未投票 (poll voters)': [4, 'the poll is read before the page and its count'],
-  '慰问计划 (welfare plans)': [5, 'the caller, an abandoned-plan check, the page and its count, then one $group for every plan\'s progress (was 2 counts per plan)'],
 }
 const cases = pages.map(([page, who, calls]) => [page, who, OVER[page]?.[0] ?? 3, calls] as const)
 
@@ -407,4 +406,32 @@ describe('会员名册 in one call (member.directory withDepartments)', () => {
     const { departments: _d, ...page } = answer
     expect(page).toEqual(await dataOf(env, who, 'member', { action: 'directory', page: 1, ...filter }))
   })
+})
+
+describe('慰问计划 in three requests (welfare.plans)', () => {
+  it('the page of plans, active first and newest first, each with its done and cancelled visits, as the stored documents say', async () => {
+    const _ = db.command
+    // A second plan made through the function, with one visit done, so two plans have progress.
+    const { rid } = await import('./welfare-support')
+    const made = await dataOf(env, 'committee', 'welfare', {
+      action: 'planCreate', requestId: rid(), title: '中秋慰问（测试）', reason: '节日慰问', plannedDate: addDaysTo(14), filter: { retirees: true, hardship: false, departments: [] },
+      cashYuan: '100', gifts: [], fund: '工会经费', excludeIds: [], visitorIds: [],
+    })
+    const entry = (await dataOf(env, 'committee', 'welfare', { action: 'list', planId: made.id, page: 1 })).items.find((e: any) => e.state === 'planned')
+    await dataOf(env, 'committee', 'welfare', { action: 'complete', id: entry.id, revision: entry.revision, visitDate: addDaysTo(0), cashYuan: '100' })
+
+    const stored = (await db.collection('welfare_plans').where({ state: _.in(['active', 'closed']) }).orderBy('state', 'asc').orderBy('createdAt', 'desc').orderBy('_id', 'asc').limit(1000).get()).data as any[]
+    const visits = (await db.collection('welfare_visits').where({ planId: _.in(stored.map((p) => p._id)) }).limit(1000).get()).data as any[]
+    const answer = await dataOf(env, 'committee', 'welfare', { action: 'plans', page: 1 })
+    expect(answer.total).toBe(stored.length)
+    expect(answer.items.map((i: any) => [i.id, i.state, i.total, i.done, i.cancelled])).toEqual(stored.slice(0, 20).map((p) => [
+      p._id, p.state, p.total, visits.filter((v) => v.planId === p._id && v.state === 'done').length, visits.filter((v) => v.planId === p._id && v.state === 'cancelled').length,
+    ]))
+    expect(answer.items.filter((i: any) => i.done > 0).length).toBeGreaterThan(0)
+    expect(answer.items.length).toBeGreaterThan(1)
+  })
+
+  function addDaysTo(n: number): string {
+    return new Date(Date.now() + 8 * 3600_000 + n * 86400_000).toISOString().slice(0, 10)
+  }
 })
