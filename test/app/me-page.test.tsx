@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { meAs } from './support/fixtures'
 import MePage from '@/pages/me/index'
-import { forgetMe, useMe } from '@/hooks/useMe'
+import { forgetMe, shareMe, useMe } from '@/hooks/useMe'
 import { CallError } from '@/services/call'
 import type { DeskItem } from '../../types/desk'
+import type { MemberMeOutput } from '../../types/member'
 import type { WelfareTodoOutput } from '../../types/welfare'
 
 jest.mock('@tarojs/taro', () => require('./support/taro'))
@@ -87,6 +88,21 @@ describe('我的 tab', () => {
     })
     expect(screen.getByText('other:李强')).toBeTruthy()
     expect(api.me).not.toHaveBeenCalled()
+  })
+
+  it('shows who I am as another tab learned it at once, the 工作台 counting until member.home answers', async () => {
+    forgetMe()
+    shareMe(Promise.resolve(meAs.committee as MemberMeOutput))
+    await act(async () => { await Promise.resolve() })
+    meApi.home.mockReset()
+    meApi.home.mockReturnValue(new Promise(() => undefined))
+    await act(async () => {
+      render(<MePage />)
+    })
+    expect(screen.getAllByText('李强').length).toBeGreaterThan(0)
+    expect(screen.getByText('慰问记录')).toBeTruthy()
+    expect(screen.getByText('正在统计待办…')).toBeTruthy()
+    expect(meApi.home).toHaveBeenCalledTimes(1)
   })
 
   it('has no persona switch outside the local build', async () => {

@@ -17,13 +17,15 @@ function Line({ item }: { item: DeskItem }) {
 /**
  * 工作台 for committee and chair at the top of 我的: how much work waits in each place, each line
  * opening the page where it is done. The page reads it with everything else it shows (member.home),
- * again every time 我的 is shown.
+ * again every time 我的 is shown; `items` is undefined until that answer arrives.
  */
-export function DeskCard({ items }: { items: DeskItem[] }) {
+export function DeskCard({ items, error }: { items: DeskItem[] | undefined; error?: string }) {
   return (
     <View className='desk' data-card='desk'>
       <Text className='desk__title'>工作台</Text>
-      {items.map((i) => <Line key={i.key} item={i} />)}
+      {error && !items ? <Text className='desk__quiet'>{error}</Text> : null}
+      {!items && !error ? <Text className='desk__quiet'>正在统计待办…</Text> : null}
+      {items?.map((i) => <Line key={i.key} item={i} />)}
     </View>
   )
 }
