@@ -1,6 +1,8 @@
 import * as z from 'zod/mini'
 import { memberRole, memberStatus, membership, role } from './role'
 import { calendarDate, docId, instant, pageInput, paged, requestId, revision } from './common'
+import { deskItem } from './desk'
+import { welfareTodoOutput } from './welfare'
 
 /** member.me → who am I. `member` is null for visitors (including removed or rejected members). */
 export const memberMeInput = z.object({})
@@ -24,6 +26,16 @@ export const memberMeOutput = z.object({
   setupOpen: z.optional(z.boolean()),
 })
 export type MemberMeOutput = z.infer<typeof memberMeOutput>
+
+/**
+ * member.home → everything 我的 shows when it opens, in one call: who I am (as member.me answers) and,
+ * for committee and chair, the 工作台 lines and the 慰问待办 (null when it could not be made).
+ */
+export const memberHomeOutput = z.extend(memberMeOutput, {
+  desk: z.optional(z.array(deskItem)),
+  welfareTodo: z.optional(z.nullable(welfareTodoOutput)),
+})
+export type MemberHomeOutput = z.infer<typeof memberHomeOutput>
 
 // ── profile ──────────────────────────────────────────────────────────────────
 export const genders = ['男', '女'] as const
@@ -173,7 +185,10 @@ export const directoryInput = z.object({
   department: z.optional(z.string().check(z.maxLength(30))),
   status: z.optional(memberStatus),
   page: pageInput,
+  /** 会员名册's opening: the union's department list too (as member.departments answers it) */
+  withDepartments: z.optional(z.boolean()),
 })
+export type DirectoryInput = z.input<typeof directoryInput>
 export const directoryItem = z.object({
   id: z.string(),
   name: z.string(),
@@ -182,7 +197,8 @@ export const directoryItem = z.object({
   role: memberRole,
   phone: z.optional(z.string()),
 })
-export const directoryOutput = paged(directoryItem)
+export const directoryOutput = z.extend(paged(directoryItem), { departments: z.optional(z.array(z.string())) })
+export type DirectoryOutput = z.infer<typeof directoryOutput>
 export type DirectoryItem = z.infer<typeof directoryItem>
 
 export const queueItem = z.object({
@@ -232,6 +248,9 @@ export const changeRequestItem = z.object({
 })
 export type ChangeRequestItem = z.infer<typeof changeRequestItem>
 export const changeRequestsOutput = paged(changeRequestItem)
+/** member.queue: a page of applications; with `withChanges` (the chair, page 1) the first page of 资料变更申请 too. */
+export const queueBoardOutput = z.extend(queueOutput, { changes: z.optional(changeRequestsOutput) })
+export type QueueOutput = z.infer<typeof queueBoardOutput>
 export const decideChangeOutput = z.object({ id: z.string(), state: z.enum(['approved', 'rejected']) })
 export const decideChangeInput = z.object({
   id: docId,

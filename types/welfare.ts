@@ -123,6 +123,8 @@ export const welfareListInput = z.object({
   state: z.optional(welfareVisitState),
   planId: z.optional(id),
   page: pageInput,
+  /** 慰问台账's opening (page 1, no state or plan): the summary of the same filter too */
+  withSummary: z.optional(z.boolean()),
 })
 export type WelfareListInput = z.input<typeof welfareListInput>
 
@@ -194,6 +196,9 @@ export const welfareSummaryOutput = z.object({
   byFund: z.array(welfareSummaryRow),
 })
 export type WelfareSummaryOutput = z.infer<typeof welfareSummaryOutput>
+/** welfare.list with `withSummary`: the page and, on 慰问台账's opening, the summary of the same filter. */
+export const welfareLedgerOutput = z.extend(welfareListOutput, { summary: z.optional(welfareSummaryOutput) })
+export type WelfareLedgerOutput = z.infer<typeof welfareLedgerOutput>
 
 export const welfareExportInput = z.object(welfareFilter)
 export const welfareExportOutput = z.object({ url: z.string(), fileName: z.string(), rows: z.int() })

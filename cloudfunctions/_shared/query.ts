@@ -116,7 +116,7 @@ export function beforeDay(db: Database, field: string, day: string): unknown {
 /** wx-server-sdk's lookup sub-pipeline (`db.command.aggregate.pipeline()`, ≥ 1.3.0), which its typings leave out. */
 export interface SubPipeline {
   match(query: Record<string, unknown>): SubPipeline
-  sort(order: Record<string, 1 | -1>): SubPipeline
+  sort(order: Record<string, number>): SubPipeline
   skip(n: number): SubPipeline
   limit(n: number): SubPipeline
   project(fields: Record<string, unknown>): SubPipeline
@@ -124,21 +124,36 @@ export interface SubPipeline {
   done(): unknown[]
 }
 
-/**
- * The `let` of a lookup whose pipeline needs no variable: WeChat documents the pipeline form of lookup
- * with `let` beside it, so it is always given (MongoDB ignores an unused variable).
- */
-export const ANCHOR_LET = { anchor: '$_id' }
-
+/** A new sub-pipeline for `lookup({ from, pipeline, as })` (WeChat documents `let` as optional). */
 export function subPipeline(db: Database): SubPipeline {
   return (db.command.aggregate as unknown as { pipeline(): SubPipeline }).pipeline()
 }
 
-/**
- * One read as `where().orderBy().limit().field()` would ask it. Without a limit it is every match in `_id`
- * order, as `scanAll` reads it (no `orderBy` then): only for sets a month or a page of links bounds.
- */
+/** One read of `readsAt`: a collection and the stages of its pipeline (match, sort, project, group …). */
 export interface Read {
+  from: string
+  /**
+   * adds stages to the sub-pipeline and returns it (the caller does not call `done()`); also applied to a
+   * collection's own aggregate when the read runs alone, hence untyped
+   */
+  stages: (pipeline: any) => any
+}
+
+/** A read that counts the documents matching `where` (query semantics, as `where(…).count()`): `countIn(rows)`. */
+export function countRead(from: string, where: Record<string, unknown>): Read {
+  return { from, stages: (p) => p.match(where).group({ _id: null, n: { $sum: 1 } }) }
+}
+
+/** The count of a `countRead` (an empty match answers no group row). */
+export function countIn(rows: Array<{ n?: number }> | undefined): number {
+  return rows?.[0]?.n ?? 0
+}
+
+/**
+ * One query as `where().orderBy().limit().field()` would ask it. Without a limit it is every match in `_id`
+ * order, as `scanAll` reads it: only for sets a month or a page of links bounds.
+ */
+export interface Query {
   collection: string
   where: Record<string, unknown>
   orderBy?: Array<[string, 'asc' | 'desc']>
@@ -146,36 +161,97 @@ export interface Read {
   fields?: Record<string, boolean>
 }
 
-/** `read` on its own: one query, or a keyset scan when it has no limit. */
-export async function readAlone<T>(db: Database, read: Read): Promise<T[]> {
-  if (read.limit === undefined) return scanAll<T>(db, read.collection, read.where, read.fields)
-  let q = db.collection(read.collection).where(read.where)
-  for (const [field, dir] of read.orderBy ?? []) q = q.orderBy(field, dir)
-  q = q.limit(read.limit)
-  if (read.fields) q = q.field(read.fields)
+/** `query` as a read of `readsAt`. */
+export function readOf(query: Query): Read {
+  const order = query.limit === undefined ? [['_id', 'asc'] as const] : query.orderBy ?? []
+  return {
+    from: query.collection,
+    stages: (p: SubPipeline) => {
+      let out = p.match(query.where)
+      if (order.length) out = out.sort(Object.fromEntries(order.map(([field, dir]) => [field, dir === 'asc' ? 1 : -1])))
+      if (query.limit !== undefined) out = out.limit(query.limit)
+      return query.fields ? out.project(query.fields) : out
+    },
+  }
+}
+
+/** `query` on its own: one request, or a keyset scan when it has no limit. */
+export async function readAlone<T>(db: Database, query: Query): Promise<T[]> {
+  if (query.limit === undefined) return scanAll<T>(db, query.collection, query.where, query.fields)
+  let q = db.collection(query.collection).where(query.where)
+  for (const [field, dir] of query.orderBy ?? []) q = q.orderBy(field, dir)
+  q = q.limit(query.limit)
+  if (query.fields) q = q.field(query.fields)
   return docs<T>(q)
 }
 
-/**
- * Several reads in one request: an aggregate on one document known to exist (`anchor`), with one lookup
- * per read whose pipeline is the read's own query on values known beforehand (no `let`: the real cloud
- * serves each from the read's index, as it would the read alone). Each key answers what `readAlone` would.
- * Should the anchor be gone, the reads run one by one (same answer, more requests). Keys are field names.
- */
-export async function readsAt<K extends string>(db: Database, anchor: { collection: string; id: string }, reads: Record<K, Read>): Promise<Record<K, any[]>> {
-  const entries = Object.entries(reads) as Array<[K, Read]>
-  if (!entries.length) return {} as Record<K, any[]>
-  let agg = db.collection(anchor.collection).aggregate().match({ _id: anchor.id }).project({ _id: true })
-  for (const [key, read] of entries) {
-    let p = subPipeline(db).match(read.where)
-    const order = read.limit === undefined ? [['_id', 'asc'] as const] : read.orderBy ?? []
-    if (order.length) p = p.sort(Object.fromEntries(order.map(([field, dir]) => [field, dir === 'asc' ? 1 : -1])))
-    if (read.limit !== undefined) p = p.limit(read.limit)
-    if (read.fields) p = p.project(read.fields)
-    agg = agg.lookup({ from: read.collection, let: ANCHOR_LET, pipeline: p.done(), as: key } as never)
-  }
+/** The anchor's row of `readsAt`, or undefined when no document matched the anchor. */
+async function lookupsAt<K extends string>(db: Database, anchor: { collection: string; where: Record<string, unknown> }, reads: Record<K, Read>): Promise<Record<K, any[]> | undefined> {
+  let agg = db.collection(anchor.collection).aggregate().match(anchor.where).limit(1).project({ _id: 1 })
+  for (const k of Object.keys(reads) as K[]) agg = agg.lookup({ from: reads[k].from, pipeline: reads[k].stages(subPipeline(db)).done(), as: k } as never)
   const res = (await agg.end()) as { list: Array<Record<K, any[]>> }
-  if (res.list[0]) return res.list[0]
-  const each = await Promise.all(entries.map(([, read]) => readAlone(db, read)))
-  return Object.fromEntries(entries.map(([key], n) => [key, each[n]])) as Record<K, any[]>
+  return res.list[0]
+}
+
+/**
+ * Several independent reads in ONE request: an aggregate anchored on one document of `anchor`
+ * (the first matching `where`), with one `lookup({ from, pipeline, as })` per read. The reads do not
+ * refer to the anchor; it only gives the lookups a row to hang on — the real cloud serves each read
+ * from its own index, as it would the read alone. Each read answers its documents under its key ([] for
+ * none; every read [] if no anchor document matched). No request for no reads.
+ */
+export async function readsAt<K extends string>(db: Database, anchor: { collection: string; where: Record<string, unknown> }, reads: Record<K, Read>): Promise<Record<K, any[]>> {
+  const keys = Object.keys(reads) as K[]
+  const out = Object.fromEntries(keys.map((k) => [k, []])) as unknown as Record<K, any[]>
+  if (!keys.length) return out
+  const row = await lookupsAt(db, anchor, reads)
+  if (row) for (const k of keys) out[k] = row[k] ?? []
+  return out
+}
+
+/**
+ * `readsAt` for queries anchored on a document that may be gone by now: should it be, each query runs
+ * on its own (the same answer in more requests).
+ */
+export async function queriesAt<K extends string>(db: Database, anchor: { collection: string; id: string }, queries: Record<K, Query>): Promise<Record<K, any[]>> {
+  const entries = Object.entries(queries) as Array<[K, Query]>
+  if (!entries.length) return {} as Record<K, any[]>
+  const row = await lookupsAt(db, { collection: anchor.collection, where: { _id: anchor.id } },
+    Object.fromEntries(entries.map(([k, q]) => [k, readOf(q)])) as Record<K, Read>)
+  if (row) return Object.fromEntries(entries.map(([k]) => [k, row[k] ?? []])) as Record<K, any[]>
+  const each = await Promise.all(entries.map(([, q]) => readAlone(db, q)))
+  return Object.fromEntries(entries.map(([k], n) => [k, each[n]])) as Record<K, any[]>
+}
+
+/** Documents by read key, as `readsAt` answers them. */
+export type Rows = Record<string, any[]>
+
+/**
+ * One part of a page answered by `answerParts`: reads that need only the caller and the clock
+ * (`first`), reads that need ids the first ones found (`second`), and the answer made of both.
+ */
+export interface Part<T> {
+  first: Record<string, Read>
+  second?: (first: Rows) => Record<string, Read>
+  answer: (first: Rows, second: Rows) => T
+}
+
+/**
+ * Several parts of a page in at most TWO requests whatever their number: every part's first reads
+ * in one `readsAt`, then every part's second reads in another (none when no part has any). Read
+ * keys are kept apart per part, so parts written separately never see each other's rows.
+ */
+export async function answerParts<P extends Record<string, Part<unknown>>>(
+  db: Database, anchor: { collection: string; where: Record<string, unknown> }, parts: P,
+): Promise<{ [K in keyof P]: P[K] extends Part<infer T> ? T : never }> {
+  const names = Object.keys(parts)
+  const key = (name: string, read: string) => `${name}__${read}`
+  const merged = (pick: (name: string) => Record<string, Read>) =>
+    Object.fromEntries(names.flatMap((name) => Object.entries(pick(name)).map(([read, r]) => [key(name, read), r])))
+  const own = (rows: Rows, name: string, reads: Record<string, Read>) => Object.fromEntries(Object.keys(reads).map((read) => [read, rows[key(name, read)] ?? []]))
+  const firstRows = await readsAt(db, anchor, merged((name) => parts[name].first))
+  const firsts = Object.fromEntries(names.map((name) => [name, own(firstRows, name, parts[name].first)]))
+  const secondReads = Object.fromEntries(names.map((name) => [name, parts[name].second?.(firsts[name]) ?? {}]))
+  const secondRows = await readsAt(db, anchor, merged((name) => secondReads[name]))
+  return Object.fromEntries(names.map((name) => [name, parts[name].answer(firsts[name], own(secondRows, name, secondReads[name]))])) as any
 }

@@ -5,27 +5,29 @@
  */
 import {
   directoryInput, memberIdInput, rejectInput, setDepartmentsInput, updateMemberInput,
-  type DirectoryItem, type MemberProfile, type QueueItem,
+  type DirectoryItem, type DirectoryOutput, type MemberProfile, type QueueItem, type QueueOutput,
 } from '../../types/member'
 import { pageInput } from '../../types/common'
 import * as z from 'zod/mini'
 import { TEMPLATES } from '../../types/templates'
 import { action } from '../_shared/dispatch'
-import type { Ctx } from '../_shared/context'
+import { requireMember, type Ctx } from '../_shared/context'
 import { COLLECTIONS, type MemberDoc, type RosterDoc } from '../_shared/documents'
 import { AppError, staleRevision } from '../_shared/errors'
 import { changedFields, recordAudit } from '../_shared/audit'
 import { inTransaction } from '../_shared/transaction'
-import { docs, iso, pageOf } from '../_shared/query'
+import { answerParts, countIn, countRead, iso, pageWindow, type Part } from '../_shared/query'
 import { formatShanghai } from '../_shared/time'
-import { maskPhone, memberById, members, META, profileFields, readMeta, revisionOf, toProfile, writeMetaIn } from './store'
+import { maskPhone, memberById, members, META, profileFields, readMeta, revisionOf, toProfile, writeMetaIn, type MemberChangeDoc } from './store'
 import { ensureStaffNoFree, moveStaffNoIn, staffNoClaim, type ClaimDoc } from './claims'
 import { admitIn } from './admission'
 import { keywordTerms, nameMatches } from '../_shared/member-search'
 import type { RosterMeta } from './joining'
+import { changeItem } from './changes'
 import { MEMBER_LABELS } from './labels'
 
-const queueInput = z.object({ page: pageInput })
+/** `withChanges` (page 1, the chair): the first page of 资料变更申请 too, for 入会审核's opening. */
+const queueInput = z.object({ page: pageInput, withChanges: z.optional(z.boolean()) })
 
 async function tellApplicant(ctx: Ctx, m: MemberDoc, result: string, note: string): Promise<void> {
   await ctx.services.notify({
@@ -50,28 +52,55 @@ export function directoryWhere(ctx: Ctx, input: { keyword?: string; department?:
   return where
 }
 
+/** The hint the committee sees beside an applicant's staff number (none when the roster confirms name and number). */
+function queueHint(m: MemberDoc, rows: RosterDoc[], held: Set<string>): string | undefined {
+  const row = m.staffNo ? rows.find((r) => r.staffNo === m.staffNo) : undefined
+  if (!m.staffNo) return '未填写工号'
+  if (held.has(staffNoClaim(m.staffNo))) return `工号 ${m.staffNo} 已属于另一位会员，不能通过；请与申请人核实`
+  if (!row) return '名册中没有这个工号'
+  return row.name === m.name ? undefined : `名册中工号 ${m.staffNo} 是"${row.name}"`
+}
+
 /**
- * What the committee should know about each applicant's staff number (nothing when the roster
- * confirms name and number): one query for the roster rows, one for the claims.
+ * One page of the queue, oldest first, with what the roster says about each applicant — and, when
+ * asked (the chair's 入会审核 opening), the first page of 资料变更申请 — in two requests: the page, its
+ * count, the roster's settings (and the change requests) in one; the roster rows and staff-number
+ * claims of the page's numbers in the other.
  */
-async function queueHints(ctx: Ctx, items: MemberDoc[]): Promise<Map<string, string | undefined>> {
+function queuePart(ctx: Ctx, page: number, withChanges: boolean): Part<QueueOutput> {
   const _ = ctx.db.command
-  const numbers = [...new Set(items.map((m) => m.staffNo).filter((n): n is string => Boolean(n)))]
-  const roster = numbers.length ? await readMeta<RosterMeta>(ctx.db, META.roster) : null
-  const [rows, claims] = numbers.length ? await Promise.all([
-    roster ? docs<RosterDoc>(ctx.db.collection(COLLECTIONS.roster).where({ batchId: roster.activeBatch, staffNo: _.in(numbers) }).limit(100)) : Promise.resolve([]),
-    docs<ClaimDoc>(ctx.db.collection(COLLECTIONS.memberClaims).where({ _id: _.in(numbers.map(staffNoClaim)) }).limit(100)),
-  ]) : [[], []]
-  const held = new Set(claims.map((c) => c._id))
-  const hints = new Map<string, string | undefined>()
-  for (const m of items) {
-    const row = m.staffNo ? rows.find((r) => r.staffNo === m.staffNo) : undefined
-    if (!m.staffNo) hints.set(m._id, '未填写工号')
-    else if (held.has(staffNoClaim(m.staffNo))) hints.set(m._id, `工号 ${m.staffNo} 已属于另一位会员，不能通过；请与申请人核实`)
-    else if (!row) hints.set(m._id, '名册中没有这个工号')
-    else hints.set(m._id, row.name === m.name ? undefined : `名册中工号 ${m.staffNo} 是"${row.name}"`)
+  const { skip, limit } = pageWindow(page)
+  const pending = { membership: 'pending' }
+  return {
+    first: {
+      items: { from: COLLECTIONS.members, stages: (p) => p.match(pending).sort({ createdAt: 1, _id: 1 }).skip(skip).limit(limit) },
+      total: countRead(COLLECTIONS.members, pending),
+      roster: { from: COLLECTIONS.appMeta, stages: (p) => p.match({ _id: META.roster }) },
+      ...(withChanges ? {
+        changes: { from: COLLECTIONS.memberChanges, stages: (p) => p.match({ state: 'pending' }).sort({ createdAt: 1, _id: 1 }).skip(0).limit(pageWindow(1).limit) },
+        changesTotal: countRead(COLLECTIONS.memberChanges, { state: 'pending' }),
+      } : {}),
+    },
+    second(r) {
+      const numbers = [...new Set((r.items as MemberDoc[]).map((m) => m.staffNo).filter((n): n is string => Boolean(n)))]
+      const roster = r.roster[0] as RosterMeta | undefined
+      if (!numbers.length) return {}
+      return {
+        claims: { from: COLLECTIONS.memberClaims, stages: (p) => p.match({ _id: _.in(numbers.map(staffNoClaim)) }).limit(100) },
+        ...(roster ? { rows: { from: COLLECTIONS.roster, stages: (p) => p.match({ batchId: roster.activeBatch, staffNo: _.in(numbers) }).limit(100) } } : {}),
+      }
+    },
+    answer(r, more) {
+      const held = new Set((more.claims ?? []).map((c: ClaimDoc) => c._id))
+      const items: QueueItem[] = (r.items as MemberDoc[]).map((m) => ({
+        id: m._id, name: m.name, department: m.department, status: m.status, staffNo: m.staffNo, appliedAt: iso(m.createdAt), hint: queueHint(m, more.rows ?? [], held),
+      }))
+      return {
+        items, page, total: countIn(r.total),
+        ...(withChanges ? { changes: { items: (r.changes as MemberChangeDoc[]).map(changeItem), page: 1, total: countIn(r.changesTotal) } } : {}),
+      }
+    },
   }
-  return hints
 }
 
 export const adminRoutes = {
@@ -79,13 +108,9 @@ export const adminRoutes = {
   queue: action({
     input: queueInput,
     role: 'committee',
-    async run(ctx, input) {
-      const { total, items } = await pageOf<MemberDoc>(members(ctx.db), { membership: 'pending' }, { orderBy: [['createdAt', 'asc']], page: input.page })
-      const hints = await queueHints(ctx, items)
-      const out: QueueItem[] = items.map((m) => ({
-        id: m._id, name: m.name, department: m.department, status: m.status, staffNo: m.staffNo, appliedAt: iso(m.createdAt), hint: hints.get(m._id),
-      }))
-      return { items: out, page: input.page, total }
+    async run(ctx, input): Promise<QueueOutput> {
+      const withChanges = input.withChanges === true && input.page === 1 && ctx.role === 'chair'
+      return (await answerParts(ctx.db, { collection: COLLECTIONS.members, where: { _id: requireMember(ctx)._id } }, { queue: queuePart(ctx, input.page, withChanges) })).queue
     },
   }),
 
@@ -130,11 +155,27 @@ export const adminRoutes = {
   directory: action({
     input: directoryInput,
     role: 'committee',
-    async run(ctx, input) {
-      const orderBy: Array<[string, 'asc' | 'desc']> = input.department ? [['department', 'asc'], ['name', 'asc']] : [['name', 'asc']]
-      const { total, items } = await pageOf<MemberDoc>(members(ctx.db), directoryWhere(ctx, input), { orderBy, page: input.page })
-      const shown = input.keyword ? items.filter((m) => nameMatches(m.name, input.keyword!)) : items
-      return { items: shown.map((m) => directoryItem(m, ctx.role === 'chair')), page: input.page, total }
+    async run(ctx, input): Promise<DirectoryOutput> {
+      // 会员名册 opens with its department chips: the page, its count and the union's list in one request.
+      const where = directoryWhere(ctx, input)
+      const { skip, limit } = pageWindow(input.page)
+      const order = input.department ? { department: 1, name: 1, _id: 1 } : { name: 1, _id: 1 }
+      const page: Part<DirectoryOutput> = {
+        first: {
+          items: { from: COLLECTIONS.members, stages: (p) => p.match(where).sort(order).skip(skip).limit(limit) },
+          total: countRead(COLLECTIONS.members, where),
+          ...(input.withDepartments ? { departments: { from: COLLECTIONS.appMeta, stages: (p) => p.match({ _id: META.departments }) } } : {}),
+        },
+        answer(r) {
+          const items = r.items as MemberDoc[]
+          const shown = input.keyword ? items.filter((m) => nameMatches(m.name, input.keyword!)) : items
+          return {
+            items: shown.map((m) => directoryItem(m, ctx.role === 'chair')), page: input.page, total: countIn(r.total),
+            ...(input.withDepartments ? { departments: (r.departments[0] as { list?: string[] } | undefined)?.list ?? [] } : {}),
+          }
+        },
+      }
+      return (await answerParts(ctx.db, { collection: COLLECTIONS.members, where: { _id: requireMember(ctx)._id } }, { page })).page
     },
   }),
 

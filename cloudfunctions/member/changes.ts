@@ -30,7 +30,8 @@ function currentOf(m: MemberDoc, changes: ChangeSet): ChangeSet {
   return Object.fromEntries(Object.keys(changes).map((k) => [k, m[k as keyof ChangeSet]])) as ChangeSet
 }
 
-function toItem(c: MemberChangeDoc): ChangeRequestItem {
+/** A change request as the chair's list shows it. */
+export function changeItem(c: MemberChangeDoc): ChangeRequestItem {
   return { id: c._id, memberId: c.memberId, memberName: c.memberName, department: c.department, current: c.current, changes: c.changes, reason: c.reason, createdAt: iso(c.createdAt) }
 }
 
@@ -72,7 +73,7 @@ export const changeRoutes = {
     role: 'chair',
     async run(ctx, input) {
       const { total, items } = await pageOf<MemberChangeDoc>(ctx.db.collection(CHANGES), { state: 'pending' }, { orderBy: [['createdAt', 'asc']], page: input.page })
-      return { items: items.map(toItem), page: input.page, total }
+      return { items: items.map(changeItem), page: input.page, total }
     },
   }),
 

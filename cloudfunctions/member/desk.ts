@@ -1,25 +1,45 @@
 /**
- * The member domain's lines on the 工作台: applications waiting in 入会审核 (urgent once one has
- * waited a week) and, for the chair, 资料变更申请. One $group over the waiting applications (both
- * counts) and, for the chair, one count; indexed fields.
+ * The 工作台 of committee and chair, with the 慰问待办 it shares its reads with: every domain's lines
+ * (desk-parts.ts) in two requests whatever the number of domains — the first reads of all of them in
+ * one aggregate, the reads that need ids found by those in a second. A caller may add parts of its own
+ * (我的 adds the 代表 label) to the same two requests.
  */
 import type { DeskItem } from '../../types/desk'
+import type { WelfareTodoOutput } from '../../types/welfare'
 import type { Ctx } from '../_shared/context'
-import { COLLECTIONS } from '../_shared/documents'
-import { countsIn, total } from '../_shared/query'
-import { addShanghaiDays } from '../_shared/time'
+import { answerParts, type Part } from '../_shared/query'
+import { deskLines } from '../welfare/desk'
+import { todoAnchor, todoPart } from '../welfare/todo'
+import { DESK_PARTS } from './desk-parts'
 
-/** An application older than this is late: shown in the warning colour. */
-const QUEUE_LATE_DAYS = 7
+/** One domain's failure must not blank the whole desk: its lines are left out, and logged. */
+function guarded<T>(domain: string, part: Part<T>, fallback: T): Part<T> {
+  return {
+    ...part,
+    answer(first, second) {
+      try {
+        return part.answer(first, second)
+      } catch (err) {
+        console.error(`[desk] ${domain}: ${(err as Error)?.message ?? String(err)}`)
+        return fallback
+      }
+    },
+  }
+}
 
-export async function deskItems(ctx: Ctx): Promise<DeskItem[]> {
-  const $ = ctx.db.command.aggregate
-  const [{ waiting, late }, changes] = await Promise.all([
-    // createdAt is always a Date, so the expression's $lt reads it as the query `_.lt(date)` would.
-    countsIn(ctx.db, COLLECTIONS.members, { membership: 'pending' }, { waiting: true, late: $.lt(['$createdAt', addShanghaiDays(ctx.now, -QUEUE_LATE_DAYS)]) }),
-    ctx.role === 'chair' ? total(ctx.db.collection(COLLECTIONS.memberChanges).where({ state: 'pending' })) : Promise.resolve(null),
-  ])
-  const items: DeskItem[] = [{ key: 'member.queue', title: '入会审核', count: waiting, url: '/packages/member/pages/queue/index', urgent: late > 0 }]
-  if (changes !== null) items.push({ key: 'member.changes', title: '资料变更申请', count: changes, url: '/packages/member/pages/queue/index?tab=changes', urgent: false })
-  return items
+export interface DeskAnswer<E> {
+  items: DeskItem[]
+  /** null when the 待办 could not be made (logged; its desk lines are left out) */
+  todo: WelfareTodoOutput | null
+  extra: E
+}
+
+export async function readDesk<E extends Record<string, Part<unknown>>>(ctx: Ctx, extra: E): Promise<DeskAnswer<{ [K in keyof E]: E[K] extends Part<infer T> ? T : never }>> {
+  const parts: Record<string, Part<unknown>> = { todo: guarded<WelfareTodoOutput | null>('welfare', todoPart(ctx), null) }
+  for (const [domain, part] of DESK_PARTS) if (part !== 'todo') parts[`desk_${domain}`] = guarded(domain, part(ctx), [])
+  for (const [name, part] of Object.entries(extra)) parts[`extra_${name}`] = part
+  const answers = await answerParts(ctx.db, todoAnchor(ctx), parts) as Record<string, unknown>
+  const todo = answers.todo as WelfareTodoOutput | null
+  const items = DESK_PARTS.flatMap(([domain, part]) => (part === 'todo' ? (todo ? deskLines(todo) : []) : answers[`desk_${domain}`] as DeskItem[]))
+  return { items, todo, extra: Object.fromEntries(Object.keys(extra).map((name) => [name, answers[`extra_${name}`]])) as any }
 }

@@ -8,6 +8,7 @@ import { rosterRoutes } from './roster'
 import { exportRoutes } from './export'
 import { auditRoutes } from './audit-log'
 import { deskRoutes } from './desk-route'
+import { homeRoutes } from './home'
 
 /** Members, roles and joining: every action of the member function, by job. */
 export const routes = {
@@ -21,4 +22,5 @@ export const routes = {
   ...exportRoutes,
   ...auditRoutes,
   ...deskRoutes,
+  ...homeRoutes,
 }

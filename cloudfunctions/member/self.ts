@@ -74,22 +74,27 @@ async function becomeFirstChair(ctx: Ctx, fields: Partial<MemberDoc>): Promise<M
   return chair
 }
 
+/** member.me for a member: `congressLabel` is their 代表 label (congress/profile.ts), if any. */
+export function memberMe(ctx: Ctx, m: MemberDoc, congressLabel: string | undefined): MemberMeOutput {
+  return { role: ctx.role, member: { id: m._id, name: m.name, department: m.department, status: m.status, roleLabel: roleLabels[ctx.role], ...(congressLabel ? { congressLabel } : {}) } }
+}
+
+/** member.me for a caller who is not a member: their last refused application, and whether setup is open. */
+export async function visitorMe(ctx: Ctx): Promise<MemberMeOutput> {
+  const past = await findMemberByOpenid(ctx.db, ctx.openid)
+  const application = past && (past.membership === 'rejected' || past.membership === 'removed')
+    ? { state: past.membership, reason: past.membership === 'rejected' ? past.rejectReason : undefined }
+    : null
+  return { role: ctx.role, member: null, application, setupOpen: await setupOpen(ctx) }
+}
+
 export const selfRoutes = {
   /** Who the caller is, as the server sees it (from the WeChat identity only). */
   me: action({
     input: memberMeInput,
     role: 'visitor',
     async run(ctx): Promise<MemberMeOutput> {
-      const m = ctx.member
-      if (m) {
-        const congressLabel = await delegateLabel(ctx.db, m._id)
-        return { role: ctx.role, member: { id: m._id, name: m.name, department: m.department, status: m.status, roleLabel: roleLabels[ctx.role], ...(congressLabel ? { congressLabel } : {}) } }
-      }
-      const past = await findMemberByOpenid(ctx.db, ctx.openid)
-      const application = past && (past.membership === 'rejected' || past.membership === 'removed')
-        ? { state: past.membership, reason: past.membership === 'rejected' ? past.rejectReason : undefined }
-        : null
-      return { role: ctx.role, member: null, application, setupOpen: await setupOpen(ctx) }
+      return ctx.member ? memberMe(ctx, ctx.member, await delegateLabel(ctx.db, ctx.member._id)) : visitorMe(ctx)
     },
   }),
 

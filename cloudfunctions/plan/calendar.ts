@@ -13,7 +13,7 @@ import { hasRole } from '../../types/role'
 import type { CalendarOutput } from '../../types/plan'
 import { requireMember, type Ctx } from '../_shared/context'
 import { COLLECTIONS } from '../_shared/documents'
-import { readsAt, type Read } from '../_shared/query'
+import { queriesAt, type Query } from '../_shared/query'
 import { startOfShanghaiDay } from '../_shared/time'
 import type { MeetingDoc, PlanItemDoc } from './documents'
 import { activitiesBetween } from './linked-activities'
@@ -28,7 +28,7 @@ import { itemViews } from './status'
 type Entry = CalendarOutput['entries'][number]
 
 /** A source read as it is (the items and meetings, turned into entries below). */
-const rowsOf = <T>(read: Read): CalendarPart<T> => ({ read, days: (rows: T[]) => rows })
+const rowsOf = <T>(read: Query): CalendarPart<T> => ({ read, days: (rows: T[]) => rows })
 
 export async function calendar(ctx: Ctx, month: string): Promise<CalendarOutput> {
   const full = hasRole(ctx.role, 'committee')
@@ -52,8 +52,8 @@ export async function calendar(ctx: Ctx, month: string): Promise<CalendarOutput>
       followUps: followUpsBetween(db, first, last),
     } : {}),
   }
-  const rows = await readsAt(db, { collection: COLLECTIONS.members, id: requireMember(ctx)._id },
-    Object.fromEntries(Object.entries(parts).map(([key, part]) => [key, part.read])) as Record<keyof typeof parts, Read>)
+  const rows = await queriesAt(db, { collection: COLLECTIONS.members, id: requireMember(ctx)._id },
+    Object.fromEntries(Object.entries(parts).map(([key, part]) => [key, part.read])) as Record<keyof typeof parts, Query>)
   const days = <T>(part: CalendarPart<T> | undefined, key: keyof typeof parts): T[] => (part ? part.days(rows[key]) : [])
   const items = days(parts.items, 'items')
   const entries: Entry[] = [

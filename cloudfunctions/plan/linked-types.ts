@@ -1,15 +1,15 @@
 import type { ItemStatus } from '../../types/plan'
-import type { Read } from '../_shared/query'
+import type { Query } from '../_shared/query'
 
 /** One source of the calendar: its read (run with the others in one request), and its rows as days. */
 export interface CalendarPart<T> {
-  read: Read
+  read: Query
   days(rows: any[]): T[]
 }
 
 /** How an item's links of one kind are read (`_id` among `ids`) and what each row shows. */
 export interface LinkSource {
-  read(ids: string[]): Read
+  read(ids: string[]): Query
   linked(row: any, now: Date): Linked
 }
 

@@ -11,7 +11,7 @@ import { iso } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
 import type { PlanItemDoc } from './documents'
 import { MAX_QUERY } from '../_shared/documents'
-import { readsAt, type Read } from '../_shared/query'
+import { queriesAt, type Query } from '../_shared/query'
 import { activityLinks } from './linked-activities'
 import { collectionLinks } from './linked-congress'
 import { noticeLinks } from './linked-notices'
@@ -39,7 +39,7 @@ export async function linkedOf(db: Database, items: PlanItemDoc[], now: Date): P
   const sources: Record<string, LinkSource> = {
     activity: activityLinks(db), notice: noticeLinks(db), welfare: welfarePlanLinks(db), poll: pollLinks(db), meeting: meetingLinks(db), congress: collectionLinks(db),
   }
-  const reads: Record<string, Read> = {}
+  const reads: Record<string, Query> = {}
   const kindOf: Record<string, string> = {}
   for (const kind of Object.keys(sources)) {
     const ids = [...new Set(items.filter((i) => i.link?.kind === kind).map((i) => i.link!.id))]
@@ -50,7 +50,7 @@ export async function linkedOf(db: Database, items: PlanItemDoc[], now: Date): P
   }
   const out = new Map<string, Linked>()
   if (!items.length || !Object.keys(reads).length) return out
-  const found = await readsAt(db, { collection: C.items, id: items[0]._id }, reads)
+  const found = await queriesAt(db, { collection: C.items, id: items[0]._id }, reads)
   for (const [key, kind] of Object.entries(kindOf)) for (const r of found[key]) out.set(`${kind}:${r._id}`, sources[kind].linked(r, now))
   return out
 }

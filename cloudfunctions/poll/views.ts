@@ -6,7 +6,7 @@ import { hasRole } from '../../types/role'
 import type { PollConsole, PollDetail, PollState, PollSummary } from '../../types/poll'
 import { requireMember, type Ctx } from '../_shared/context'
 import { AppError } from '../_shared/errors'
-import { ANCHOR_LET, iso, pageOf, pageWindow, subPipeline, total } from '../_shared/query'
+import { iso, pageOf, pageWindow, subPipeline, total } from '../_shared/query'
 import { shuffled } from '../_shared/codes'
 import type { ElectorDoc, PollDoc, StoredPollState } from './documents'
 import { electorateLabel } from './electorate'
@@ -99,8 +99,8 @@ export async function nonVoters(ctx: Ctx, id: string, page: number) {
   const { skip, limit } = pageWindow(page)
   type Row = Pick<PollDoc, '_id' | 'state' | 'rosterSize'> & { page: Array<Pick<ElectorDoc, 'memberId' | 'name' | 'department'>>; count: Array<{ n: number }> }
   const res = (await ctx.db.collection(C.polls).aggregate().match({ _id: id }).project({ state: true, rosterSize: true })
-    .lookup({ from: C.electors, let: ANCHOR_LET, pipeline: subPipeline(ctx.db).match(waiting).sort({ name: 1, _id: 1 }).skip(skip).limit(limit).project({ memberId: true, name: true, department: true }).done(), as: 'page' })
-    .lookup({ from: C.electors, let: ANCHOR_LET, pipeline: subPipeline(ctx.db).match(waiting).group({ _id: null, n: $.sum(1) }).done(), as: 'count' })
+    .lookup({ from: C.electors, pipeline: subPipeline(ctx.db).match(waiting).sort({ name: 1, _id: 1 }).skip(skip).limit(limit).project({ memberId: true, name: true, department: true }).done(), as: 'page' })
+    .lookup({ from: C.electors, pipeline: subPipeline(ctx.db).match(waiting).group({ _id: null, n: $.sum(1) }).done(), as: 'count' })
     .end()) as { list: Row[] }
   const p = existing(res.list[0])
   if (p.rosterSize === undefined) throw new AppError('CONFLICT', '投票还没有开始')

@@ -18,8 +18,13 @@ export async function answerFollowUps(ctx: Ctx, v: WelfareVisitDoc): Promise<voi
     .update({ data: { followedUpBy: v._id } })
 }
 
+/** The condition for follow-ups due between two days (inclusive) and not yet answered by a later visit. */
+export function dueFollowUpsWhere(ctx: Ctx, from: string, to: string): Record<string, unknown> {
+  const _ = ctx.db.command
+  return { reason: '生病住院', state: 'done', followUpOn: _.gte(from).and(_.lte(to)), followedUpBy: _.exists(false) }
+}
+
 /** Follow-ups due between two days (inclusive) and not yet answered by a later visit. */
 export function dueFollowUps(ctx: Ctx, from: string, to: string) {
-  const _ = ctx.db.command
-  return ctx.db.collection(VISITS).where({ reason: '生病住院', state: 'done', followUpOn: _.gte(from).and(_.lte(to)), followedUpBy: _.exists(false) })
+  return ctx.db.collection(VISITS).where(dueFollowUpsWhere(ctx, from, to))
 }

@@ -4,16 +4,16 @@
  */
 import {
   welfareExportInput, welfareListInput, welfareReasons, welfareFunds, welfareSummaryInput,
-  type WelfareExportOutput, type WelfareListOutput, type WelfareSummaryOutput, type WelfareSummaryRow,
+  type WelfareExportOutput, type WelfareLedgerOutput, type WelfareListInput, type WelfareListOutput, type WelfareSummaryOutput, type WelfareSummaryRow,
 } from '../../types/welfare'
 import { formatFen } from '../../types/money'
-import type { Ctx } from '../_shared/context'
+import { requireMember, type Ctx } from '../_shared/context'
 import { action } from '../_shared/dispatch'
 import { COLLECTIONS, MAX_QUERY, type WelfareVisitDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
 import { welfareLabels } from './labels'
 import { audit } from './log'
-import { docs, pageOf, total } from '../_shared/query'
+import { answerParts, countIn, countRead, docs, pageWindow, total, type Part, type Read } from '../_shared/query'
 import { formatShanghai, shanghaiYear, yearDateRange } from '../_shared/time'
 import { visitItem } from './shape'
 
@@ -48,15 +48,13 @@ export function whereOf(ctx: Ctx, f: Filter): { year: number; where: Record<stri
 
 interface Group { _id: string; count: number; cashFen: number; giftFen: number }
 
-/** Sums done visits grouped by `field` in the database (≤ 12 groups for months, 9 for reasons). */
-async function groupBy(ctx: Ctx, where: Record<string, unknown>, field: 'reason' | 'month' | 'fund'): Promise<Group[]> {
+/** Sums done visits grouped by `field` in the database (≤ 12 groups for months, 9 for reasons), as a read. */
+function groupRead(ctx: Ctx, where: Record<string, unknown>, field: 'reason' | 'month' | 'fund'): Read {
   const $ = ctx.db.command.aggregate
-  const res = (await ctx.db.collection(COLLECTIONS.welfareVisits).aggregate()
-    .match({ ...where, state: 'done' })
-    .group({ _id: `$${field}`, count: $.sum(1), cashFen: $.sum('$cashFen'), giftFen: $.sum('$giftFen') })
-    .limit(MAX_QUERY)
-    .end()) as { list: Group[] }
-  return res.list
+  return {
+    from: COLLECTIONS.welfareVisits,
+    stages: (p) => p.match({ ...where, state: 'done' }).group({ _id: `$${field}`, count: $.sum(1), cashFen: $.sum('$cashFen'), giftFen: $.sum('$giftFen') }).limit(MAX_QUERY),
+  }
 }
 
 function rows(keys: readonly string[], groups: Group[]): WelfareSummaryRow[] {
@@ -69,20 +67,53 @@ function rows(keys: readonly string[], groups: Group[]): WelfareSummaryRow[] {
   })
 }
 
-export async function summarize(ctx: Ctx, f: Filter): Promise<WelfareSummaryOutput> {
+/** Totals and chart data of a filter (done visits by reason, month and fund; planned ones counted apart), as one part. */
+function summaryPart(ctx: Ctx, f: Filter): Part<WelfareSummaryOutput> {
   const { year, where, allYears } = whereOf(ctx, f)
   const months = Array.from({ length: 12 }, (_v, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
-  const [byReason, byMonth, byFund, plannedCount] = await Promise.all([
-    groupBy(ctx, where, 'reason'), groupBy(ctx, where, 'month'), groupBy(ctx, where, 'fund'),
-    total(ctx.db.collection(COLLECTIONS.welfareVisits).where({ ...where, state: 'planned' })),
-  ])
-  const reasonRows = rows(welfareReasons, byReason)
-  const sum = (k: 'count' | 'cashFen' | 'giftFen') => reasonRows.reduce((s, r) => s + r[k], 0)
-  const cashFen = sum('cashFen')
-  const giftFen = sum('giftFen')
   return {
-    year, allYears, count: sum('count'), cashFen, giftFen, totalFen: cashFen + giftFen, plannedCount,
-    byReason: reasonRows, byMonth: rows(months, byMonth), byFund: rows(welfareFunds, byFund),
+    first: {
+      byReason: groupRead(ctx, where, 'reason'), byMonth: groupRead(ctx, where, 'month'), byFund: groupRead(ctx, where, 'fund'),
+      planned: countRead(COLLECTIONS.welfareVisits, { ...where, state: 'planned' }),
+    },
+    answer(r) {
+      const reasonRows = rows(welfareReasons, r.byReason)
+      const sum = (k: 'count' | 'cashFen' | 'giftFen') => reasonRows.reduce((s, x) => s + x[k], 0)
+      const cashFen = sum('cashFen')
+      const giftFen = sum('giftFen')
+      return {
+        year, allYears, count: sum('count'), cashFen, giftFen, totalFen: cashFen + giftFen, plannedCount: countIn(r.planned),
+        byReason: reasonRows, byMonth: rows(months, r.byMonth), byFund: rows(welfareFunds, r.byFund),
+      }
+    },
+  }
+}
+
+/** The ledger's reads hang on the caller's own member document (committee and chair only). */
+const anchorOf = (ctx: Ctx) => ({ collection: COLLECTIONS.members, where: { _id: requireMember(ctx)._id } })
+
+/** Totals and chart data for a filter in one request. */
+export async function summarize(ctx: Ctx, f: Filter): Promise<WelfareSummaryOutput> {
+  return (await answerParts(ctx.db, anchorOf(ctx), { summary: summaryPart(ctx, f) })).summary
+}
+
+/** One page of the ledger, latest first (a plan's entries: planned first), with the count of all, as one part. */
+function pagePart(ctx: Ctx, input: WelfareListInput & { page: number }): Part<WelfareListOutput> {
+  const { year, where } = whereOf(ctx, input)
+  if (input.state) where.state = input.state
+  if (input.planId) {
+    // A plan's entries, whatever their dates.
+    delete where.visitDate
+    where.planId = input.planId
+  }
+  const { skip, limit } = pageWindow(input.page)
+  const order = input.planId ? { state: -1, _id: 1 } : { visitDate: -1, _id: 1 }
+  return {
+    first: {
+      items: { from: COLLECTIONS.welfareVisits, stages: (p) => p.match(where).sort(order).skip(skip).limit(limit) },
+      total: countRead(COLLECTIONS.welfareVisits, where),
+    },
+    answer: (r) => ({ items: (r.items as WelfareVisitDoc[]).map(visitItem), page: input.page, total: countIn(r.total), year }),
   }
 }
 
@@ -140,18 +171,14 @@ export const ledgerRoutes = {
     role: 'committee',
     deniedMessage: DENIED,
     labels: welfareLabels(),
-    async run(ctx, input): Promise<WelfareListOutput> {
-      const { year, where } = whereOf(ctx, input)
-      if (input.state) where.state = input.state
-      if (input.planId) {
-        // A plan's entries, whatever their dates.
-        delete where.visitDate
-        where.planId = input.planId
-      }
-      const { total: count, items } = await pageOf<WelfareVisitDoc>(ctx.db.collection(COLLECTIONS.welfareVisits), where, {
-        orderBy: input.planId ? [['state', 'desc'], ['_id', 'asc']] : [['visitDate', 'desc'], ['_id', 'asc']], page: input.page,
-      })
-      return { items: items.map(visitItem), page: input.page, total: count, year }
+    async run(ctx, input): Promise<WelfareLedgerOutput> {
+      // 慰问台账 opens with its totals: the first page and the summary of the same filter in one request.
+      const withSummary = input.withSummary === true && input.page === 1 && !input.state && !input.planId
+      const { list, summary } = await answerParts(ctx.db, anchorOf(ctx), {
+        list: pagePart(ctx, input),
+        ...(withSummary ? { summary: summaryPart(ctx, input) } : {}),
+      }) as { list: WelfareListOutput; summary?: WelfareSummaryOutput }
+      return summary ? { ...list, summary } : list
     },
   }),
 

@@ -15,7 +15,6 @@ import type { Ctx } from '../_shared/context'
 import { createdId, isDuplicateKey } from '../_shared/create-once'
 import { COLLECTIONS, type MemberDoc, type WelfareVisitDoc } from '../_shared/documents'
 import { inTransaction } from '../_shared/transaction'
-import { docs } from '../_shared/query'
 import type { WelfarePlanDoc } from './documents'
 import { audit } from './log'
 import { giftSum } from './shape'
@@ -93,12 +92,16 @@ export async function finishPlan(ctx: Ctx, p: WelfarePlanDoc): Promise<WelfarePl
 }
 
 /**
- * Finishes plans whose creator never came back (the app was closed mid-way), signed by that creator:
- * they asked for it. At most a few per call; each is idempotent, so two callers at once are harmless.
+ * Plans whose creator never came back (the app was closed mid-way): welfare.plans reads at most 3 of
+ * them with its page and finishes them, signed by that creator — they asked for it. Each finish is
+ * idempotent, so two callers at once are harmless.
  */
-export async function finishAbandoned(ctx: Ctx): Promise<void> {
-  const _ = ctx.db.command
-  const stale = await docs<WelfarePlanDoc>(ctx.db.collection(PLANS).where({ state: 'creating', createdAt: _.lt(new Date(ctx.now.getTime() - ABANDONED_AFTER_MS)) }).limit(3))
+export function abandonedWhere(ctx: Ctx): Record<string, unknown> {
+  return { state: 'creating', createdAt: ctx.db.command.lt(new Date(ctx.now.getTime() - ABANDONED_AFTER_MS)) }
+}
+
+/** Finishes abandoned plans found by `abandonedWhere`, each signed by its creator. */
+export async function finishThese(ctx: Ctx, stale: WelfarePlanDoc[]): Promise<void> {
   for (const p of stale) {
     const creator = await getDoc<MemberDoc>(ctx.db, COLLECTIONS.members, p.createdBy)
     if (creator) await finishPlan({ ...ctx, member: creator }, p)

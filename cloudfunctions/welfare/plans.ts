@@ -7,17 +7,17 @@ import {
   MAX_PLAN_PEOPLE, welfarePlanCloseInput, welfarePlanCreateInput, welfarePlanPreviewInput, welfarePlansInput,
   type PlanFilter, type WelfarePerson, type WelfarePlanItem,
 } from '../../types/welfare'
-import type { Ctx } from '../_shared/context'
+import { requireMember, type Ctx } from '../_shared/context'
 import { action } from '../_shared/dispatch'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
 import { AppError, notFound } from '../_shared/errors'
-import { docs, iso, pageOf } from '../_shared/query'
+import { answerParts, countIn, countRead, docs, iso, pageWindow, type Part, type Read } from '../_shared/query'
 import { inTransaction } from '../_shared/transaction'
 import type { WelfarePlanDoc } from './documents'
 import { welfareLabels } from './labels'
 import { audit } from './log'
 import { hardshipIds, membersByIds, personOf, visitorsOf } from './people'
-import { finishAbandoned, finishPlan, insertHead, planIdFor } from './plan-create'
+import { abandonedWhere, finishPlan, finishThese, insertHead, planIdFor } from './plan-create'
 import { PLANS, VISITS, getDoc, loadPlan } from './store'
 
 const DENIED = '只有工会委员和主席可以安排慰问计划'
@@ -58,17 +58,30 @@ function filterLabel(f: WelfarePlanDoc['filter']): string {
 
 type Progress = Map<string, { done: number; cancelled: number }>
 
-/** Done and cancelled visits of each plan, for a whole page of plans in one request (not two per plan). */
-async function progressOf(ctx: Ctx, planIds: string[]): Promise<Progress> {
-  const out: Progress = new Map(planIds.map((id) => [id, { done: 0, cancelled: 0 }]))
-  if (!planIds.length) return out
+type ProgressRow = { _id: { planId: string; state: 'done' | 'cancelled' }; n: number }
+
+/** Done and cancelled visits of each plan, for a whole page of plans in one $group (not two counts per plan). */
+function progressRead(ctx: Ctx, planIds: string[]): Read {
   const _ = ctx.db.command
-  const res = (await ctx.db.collection(VISITS).aggregate()
-    .match({ planId: _.in(planIds), state: _.in(['done', 'cancelled']) })
-    .group({ _id: { planId: '$planId', state: '$state' }, n: ctx.db.command.aggregate.sum(1) })
-    .limit(planIds.length * 2).end()) as { list: Array<{ _id: { planId: string; state: 'done' | 'cancelled' }; n: number }> }
-  for (const row of res.list) out.get(row._id.planId)![row._id.state] = row.n
+  return {
+    from: VISITS,
+    stages: (p) => p.match({ planId: _.in(planIds), state: _.in(['done', 'cancelled']) })
+      .group({ _id: { planId: '$planId', state: '$state' }, n: _.aggregate.sum(1) }).limit(planIds.length * 2),
+  }
+}
+
+function progressFrom(planIds: string[], rows: ProgressRow[]): Progress {
+  const out: Progress = new Map(planIds.map((id) => [id, { done: 0, cancelled: 0 }]))
+  for (const row of rows) out.get(row._id.planId)![row._id.state] = row.n
   return out
+}
+
+/** Progress of some plans in one request (the read's stages on the collection's own aggregate). */
+async function progressOf(ctx: Ctx, planIds: string[]): Promise<Progress> {
+  if (!planIds.length) return progressFrom(planIds, [])
+  const read = progressRead(ctx, planIds)
+  const res = (await read.stages(ctx.db.collection(read.from).aggregate()).end()) as { list: ProgressRow[] }
+  return progressFrom(planIds, res.list)
 }
 
 function planItem(p: WelfarePlanDoc, progress: Progress): WelfarePlanItem {
@@ -76,6 +89,25 @@ function planItem(p: WelfarePlanDoc, progress: Progress): WelfarePlanItem {
   return {
     id: p._id, title: p.title, reason: p.reason, plannedDate: p.plannedDate, state: p.state === 'closed' ? 'closed' : 'active', filterLabel: filterLabel(p.filter),
     total: p.total, done, cancelled, cashFenEach: p.cashFenEach, createdAt: iso(p.createdAt),
+  }
+}
+
+/** Plans left half-made, a page of plans (active first, newest first) with its count, then their progress. */
+function plansPart(ctx: Ctx, page: number): Part<{ stale: WelfarePlanDoc[]; page: { items: WelfarePlanItem[]; page: number; total: number } }> {
+  const _ = ctx.db.command
+  const { skip, limit } = pageWindow(page)
+  const listed = { state: _.in(['active', 'closed']) }
+  return {
+    first: {
+      stale: { from: PLANS, stages: (p) => p.match(abandonedWhere(ctx)).limit(3) },
+      items: { from: PLANS, stages: (p) => p.match(listed).sort({ state: 1, createdAt: -1, _id: 1 }).skip(skip).limit(limit) },
+      total: countRead(PLANS, listed),
+    },
+    second: (r): Record<string, Read> => (r.items.length ? { progress: progressRead(ctx, r.items.map((p: WelfarePlanDoc) => p._id)) } : {}),
+    answer(r, more) {
+      const progress = progressFrom(r.items.map((p: WelfarePlanDoc) => p._id), more.progress ?? [])
+      return { stale: r.stale, page: { items: (r.items as WelfarePlanDoc[]).map((p) => planItem(p, progress)), page, total: countIn(r.total) } }
+    },
   }
 }
 
@@ -116,20 +148,24 @@ export const planRoutes = {
     },
   }),
 
-  /** Plans, newest first, with progress. */
+  /**
+   * Plans, newest first, with progress, in two requests after the caller: plans left half-made, the
+   * page and its count in one; every listed plan's done and cancelled visits in one $group. A plan
+   * left half-made (rare: the app closed mid-way) is finished first and the page read again.
+   */
   plans: action({
     input: welfarePlansInput,
     role: 'committee',
     deniedMessage: '只有工会委员和主席可以查看慰问记录',
     labels: welfareLabels(),
     async run(ctx, input): Promise<{ items: WelfarePlanItem[]; page: number; total: number }> {
-      await finishAbandoned(ctx)
-      const _ = ctx.db.command
-      const { total: count, items } = await pageOf<WelfarePlanDoc>(ctx.db.collection(PLANS), { state: _.in(['active', 'closed']) }, {
-        orderBy: [['state', 'asc'], ['createdAt', 'desc']], page: input.page,
-      })
-      const progress = await progressOf(ctx, items.map((p) => p._id))
-      return { items: items.map((p) => planItem(p, progress)), page: input.page, total: count }
+      const read = () => answerParts(ctx.db, { collection: COLLECTIONS.members, where: { _id: requireMember(ctx)._id } }, { plans: plansPart(ctx, input.page) })
+      let { plans } = await read()
+      if (plans.stale.length) {
+        await finishThese(ctx, plans.stale)
+        ;({ plans } = await read())
+      }
+      return plans.page
     },
   }),
 

@@ -1,84 +1,15 @@
 /**
- * The committee's 待办: birthdays this week and this month (member profiles, MM-DD), hospital
- * follow-ups due (生病住院 visits with no later visit), unvisited entries of active plans.
- * The daily timer tells every committee member and the chair when something new is due.
+ * The committee's 待办 (todo.ts: birthdays this week and this month, hospital follow-ups due,
+ * unvisited entries of active plans; two requests). The daily timer tells every committee member
+ * and the chair when something new is due.
  */
-import dayjs from 'dayjs'
 import { TEMPLATES } from '../../types/templates'
 import { welfareTodoInput, type WelfareTodoOutput } from '../../types/welfare'
-import type { Ctx } from '../_shared/context'
 import { action } from '../_shared/dispatch'
-import { COLLECTIONS, MAX_QUERY, type MemberDoc, type WelfareVisitDoc } from '../_shared/documents'
-import { docs, total } from '../_shared/query'
-import { addDays, shanghaiDate } from '../_shared/time'
-import { REMINDED_ID, WELFARE_COLLECTIONS, type WelfarePlanDoc, type WelfareRemindedDoc } from './documents'
-import { dueFollowUps } from './follow-ups'
-
-type Birthday = WelfareTodoOutput['birthdaysWeek'][number]
-
-/** Monday and Sunday of the week containing `date` (calendar dates). */
-function weekOf(date: string): { from: string; to: string } {
-  const dow = (dayjs(`${date}T00:00:00Z`).day() + 6) % 7 // Monday = 0
-  return { from: addDays(date, -dow), to: addDays(date, 6 - dow) }
-}
-
-/** Approved members whose birthday (MM-DD) lies between two calendar dates (at most a month apart). */
-async function birthdaysBetween(ctx: Ctx, from: string, to: string): Promise<MemberDoc[]> {
-  const _ = ctx.db.command
-  const ranges = from.slice(0, 4) === to.slice(0, 4)
-    ? [[from.slice(5), to.slice(5)]]
-    : [[from.slice(5), '12-31'], ['01-01', to.slice(5)]] // the week of New Year
-  const out: MemberDoc[] = []
-  for (const [a, b] of ranges) {
-    for (let skip = 0; ; skip += MAX_QUERY) {
-      const page = await docs<MemberDoc>(ctx.db.collection(COLLECTIONS.members)
-        .where({ membership: 'approved', birthday: _.gte(a).and(_.lte(b)) })
-        .orderBy('birthday', 'asc').orderBy('_id', 'asc').skip(skip).limit(MAX_QUERY)
-        .field({ _id: true, name: true, department: true, status: true, birthday: true }))
-      out.push(...page)
-      if (page.length < MAX_QUERY) break
-    }
-  }
-  return out
-}
-
-export async function todoFor(ctx: Ctx): Promise<WelfareTodoOutput> {
-  const today = shanghaiDate(ctx.now)
-  const year = today.slice(0, 4)
-  const week = weekOf(today)
-  const monthStart = `${today.slice(0, 7)}-01`
-  const monthEnd = addDays(dayjs(`${monthStart}T00:00:00Z`).add(1, 'month').format('YYYY-MM-DD'), -1)
-  const [weekPeople, monthPeople] = await Promise.all([birthdaysBetween(ctx, week.from, week.to), birthdaysBetween(ctx, monthStart, monthEnd)])
-  const visits = ctx.db.collection(COLLECTIONS.welfareVisits)
-  const _ = ctx.db.command
-
-  // Who already had a 生日 visit this year.
-  const ids = [...new Set([...weekPeople, ...monthPeople].map((m) => m._id))]
-  const visited = new Set<string>()
-  for (let i = 0; i < ids.length; i += MAX_QUERY) {
-    const found = await docs<WelfareVisitDoc>(visits.where({
-      reason: '生日', visitDate: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)), 'recipient.memberId': _.in(ids.slice(i, i + MAX_QUERY)), state: _.neq('cancelled'),
-    }).limit(MAX_QUERY).field({ recipient: true }))
-    for (const v of found) if (v.recipient.memberId) visited.add(v.recipient.memberId)
-  }
-  const birthday = (m: MemberDoc): Birthday => ({ id: m._id, name: m.name, department: m.department, status: m.status, birthday: m.birthday ?? '', visited: visited.has(m._id) })
-
-  // Hospital follow-ups due within three days (or up to 30 days overdue) not yet answered by a later visit.
-  const due = await docs<WelfareVisitDoc>(dueFollowUps(ctx, addDays(today, -30), addDays(today, 3)).orderBy('followUpOn', 'asc').limit(MAX_QUERY))
-  const followUps: WelfareTodoOutput['followUps'] = due.map((v) => ({ visitId: v._id, name: v.recipient.name, visitDate: v.visitDate, dueOn: v.followUpOn! }))
-
-  // Active plans with entries still to visit.
-  const active = await docs<WelfarePlanDoc>(ctx.db.collection(WELFARE_COLLECTIONS.plans).where({ state: 'active' }).orderBy('createdAt', 'desc').limit(MAX_QUERY))
-  const plans: WelfareTodoOutput['plans'] = []
-  for (const p of active) {
-    const remaining = await total(visits.where({ planId: p._id, state: 'planned' }))
-    if (remaining > 0) plans.push({ id: p._id, title: p.title, plannedDate: p.plannedDate, remaining, total: p.total })
-  }
-
-  const birthdaysWeek = weekPeople.map(birthday)
-  const count = birthdaysWeek.filter((b) => !b.visited).length + followUps.length + plans.length
-  return { today, birthdaysWeek, birthdaysMonth: monthPeople.map(birthday), followUps, plans, count }
-}
+import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
+import { docs } from '../_shared/query'
+import { REMINDED_ID, type WelfareRemindedDoc } from './documents'
+import { todoFor } from './todo'
 
 /** What the committee is reminded of, one key per waiting item (a plan counts once, however many entries wait). */
 function itemKeys(t: WelfareTodoOutput): string[] {

@@ -1,17 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { meAs } from './support/fixtures'
 import { WelfareTodo } from '@/components/welfare/WelfareTodo'
 import { LedgerSummary } from '@/packages/welfare/components/LedgerSummary'
-import { forgetMe } from '@/hooks/useMe'
 import type { WelfareSummaryOutput, WelfareTodoOutput } from '../../types/welfare'
 
 jest.mock('@tarojs/taro', () => require('./support/taro'))
 jest.mock('@tarojs/components', () => require('./support/taro-components'))
-jest.mock('@/services/api', () => ({ api: { me: jest.fn() } }))
-jest.mock('@/components/welfare/api', () => ({ welfareApi: { todo: jest.fn() } }))
-
-const { api } = jest.requireMock('@/services/api') as { api: { me: jest.Mock } }
-const { welfareApi } = jest.requireMock('@/components/welfare/api') as { welfareApi: { todo: jest.Mock } }
 const Taro = jest.requireMock('@tarojs/taro').default as { navigateTo: jest.Mock }
 
 const todo: WelfareTodoOutput = {
@@ -23,29 +16,22 @@ const todo: WelfareTodoOutput = {
   count: 3,
 }
 
-async function renderAs(me: unknown) {
-  forgetMe()
-  api.me.mockResolvedValue(me)
-  welfareApi.todo.mockResolvedValue(todo)
+async function renderWith(t: WelfareTodoOutput | null | undefined) {
   let out: ReturnType<typeof render> | undefined
-  await act(async () => { out = render(<WelfareTodo />) })
+  await act(async () => { out = render(<WelfareTodo todo={t} />) })
   return out!
 }
 
 describe('WelfareTodo card (我的, committee home)', () => {
-  beforeEach(() => {
-    require('./support/taro').resetTaroMock()
-    welfareApi.todo.mockReset()
-  })
+  beforeEach(() => require('./support/taro').resetTaroMock())
 
-  it.each([['member', meAs.member], ['visitor', meAs.visitor]])('renders nothing and asks nothing for a %s', async (_k, me) => {
-    const { container } = await renderAs(me)
+  it.each([['no 待办 (not on the committee)', undefined], ['a 待办 that could not be made', null]])('renders nothing with %s', async (_k, t) => {
+    const { container } = await renderWith(t)
     expect(container.textContent).toBe('')
-    expect(welfareApi.todo).not.toHaveBeenCalled()
   })
 
   it('shows a committee member the birthdays, follow-ups and unvisited plan entries, and opens the 待办 page', async () => {
-    await renderAs(meAs.committee)
+    await renderWith(todo)
     expect(screen.getByText('慰问待办')).toBeTruthy()
     expect(screen.getByText('3')).toBeTruthy()
     expect(screen.getByText('杨德明 11月24日生日')).toBeTruthy()

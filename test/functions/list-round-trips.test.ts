@@ -2,39 +2,23 @@
  * Round trips (#18): every list page answers in at most 3 database requests. In production each
  * request a function sends is a network round trip; the local cloud counts them per invocation
  * (`usage.dbRequests` of /local/invoke). A page that makes several calls when it opens costs their
- * sum. `member.me` is counted only on 我的, whose own data it is: the app asks it once per session
- * and the other pages share that answer (src/hooks/useMe.ts).
+ * sum. Who the caller is (`member.me`) is counted only on 我的, whose own data it is: 我的 asks it
+ * as part of `member.home` and the other pages share that answer (src/hooks/useMe.ts).
  *
  * Each case is one page, opened by the persona who uses it, on the demo data plus the records made
  * below where a list would otherwise be empty; every answer must be ok, and the page's list must
  * not be empty, so a count met by answering less fails.
  */
-import { localCloudUrl } from '../support/cloud'
 import { persona, type PersonaKey } from '../../emulator/seed/personas'
-import { seededEnv } from './helpers'
+import { invokeCounted, seededEnv, type Counted } from './helpers'
 
 jest.setTimeout(180_000)
 
 /** One call a page makes: function, input, and whether its answer is the page's (non-empty) list. */
 interface PageCall { name: string; data: Record<string, unknown>; list?: (data: any) => unknown[] }
 
-interface Usage { dbRequests: number; byAction: Record<string, number>; nested: { calls: number; dbRequests: number } }
-
-interface Counted { result: any; dbRequests: number }
-
 /** Calls `name` as `who` through /local/invoke, with the number of database requests it sent. */
-async function counted(env: string, who: PersonaKey, name: string, data: Record<string, unknown>): Promise<Counted> {
-  const res = await fetch(`${localCloudUrl()}/local/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', connection: 'close' },
-    body: JSON.stringify({ env, name, data, openid: persona(who).openid }),
-  })
-  const answer = (await res.json()) as { ok: boolean; result?: any; usage?: Usage; errCode?: number; errMsg?: string }
-  if (!answer.ok) throw new Error(`invoke ${name}.${String(data.action)} failed: ${answer.errCode} ${answer.errMsg}`)
-  const usage = answer.usage!
-  if (process.env.LIST_RT_VERBOSE) console.log(name, data.action, JSON.stringify(usage))
-  return { result: answer.result, dbRequests: usage.dbRequests + usage.nested.dbRequests }
-}
+const counted = (env: string, who: PersonaKey, name: string, data: Record<string, unknown>): Promise<Counted> => invokeCounted(env, persona(who).openid, name, data)
 
 /** The answer's data, or a thrown error naming the refused call. */
 async function dataOf(env: string, who: PersonaKey, name: string, data: Record<string, unknown>): Promise<any> {
@@ -76,26 +60,16 @@ const pages: Array<[string, PersonaKey, () => PageCall[]]> = [
   ['公开栏 tab (notices)', 'staff', () => [{ name: 'notice', data: { action: 'list', page: 1 }, list: items }]],
   ['活动 tab (activities)', 'staff', () => [{ name: 'activity', data: { action: 'list', page: 1 }, list: items }]],
   ['意见箱 tab (opinions): 公开答复', 'staff', () => [{ name: 'opinion', data: { action: 'listQa', page: 1 }, list: items }]],
-  ['我的 tab (me) as a member', 'staff', () => [{ name: 'member', data: { action: 'me' } }]],
-  ['我的 tab (me) as a committee member: 工作台 + 慰问待办', 'committee', () => [
-    { name: 'member', data: { action: 'me' } },
-    { name: 'member', data: { action: 'desk' }, list: items },
-    { name: 'welfare', data: { action: 'todo' } },
-  ]],
+  ['我的 tab (me) as a member', 'staff', () => [{ name: 'member', data: { action: 'home' } }]],
+  ['我的 tab (me) as a committee member: 工作台 + 慰问待办', 'committee', () => [{ name: 'member', data: { action: 'home' }, list: (d) => d.desk }]],
   ['活动管理 (activity manage)', 'committee', () => [{ name: 'activity', data: { action: 'manageList', page: 1 }, list: items }]],
   ['我的报名 (activity mine)', 'staff', () => [{ name: 'activity', data: { action: 'mine', page: 1 }, list: items }]],
   ['报名名单 (activity roster)', 'committee', () => [{ name: 'activity', data: { action: 'roster', activityId: ids.activity, page: 1 }, list: items }]],
   ['教代会提案 (congress board)', 'staff', () => [{ name: 'congress', data: { action: 'board' }, list: (d) => d.list.items }]],
   ['提案工作台 (congress desk)', 'chair', () => [{ name: 'congress', data: { action: 'desk', sessionId: ids.session }, list: (d) => d.queues.flatMap((q: any) => q.items) }]],
-  ['会员名册 (member directory)', 'committee', () => [
-    { name: 'member', data: { action: 'departments' } },
-    { name: 'member', data: { action: 'directory', page: 1 }, list: items },
-  ]],
+  ['会员名册 (member directory)', 'committee', () => [{ name: 'member', data: { action: 'directory', page: 1, withDepartments: true }, list: items }]],
   ['会员名册, next page (member directory)', 'committee', () => [{ name: 'member', data: { action: 'directory', page: 2 }, list: items }]],
-  ['入会审核 (member queue) as the chair', 'chair', () => [
-    { name: 'member', data: { action: 'queue', page: 1 }, list: items },
-    { name: 'member', data: { action: 'changeRequests', page: 1 } },
-  ]],
+  ['入会审核 (member queue) as the chair', 'chair', () => [{ name: 'member', data: { action: 'queue', page: 1, withChanges: true }, list: items }]],
   ['操作日志 (member audit)', 'chair', () => [{ name: 'member', data: { action: 'auditLog', page: 1 }, list: items }]],
   ['公告管理 (notice manage)', 'committee', () => [{ name: 'notice', data: { action: 'manageList', state: 'draft', page: 1 }, list: items }]],
   ['已读统计 (notice readers)', 'chair', () => [{ name: 'notice', data: { action: 'readers', id: ids.notice, page: 1 }, list: (d) => d.unread.items }]],
@@ -108,31 +82,15 @@ const pages: Array<[string, PersonaKey, () => PageCall[]]> = [
   ['投票 (poll list)', 'staff', () => [{ name: 'poll', data: { action: 'list', page: 1 }, list: items }]],
   ['投票管理 (poll manage)', 'committee', () => [{ name: 'poll', data: { action: 'manageList', page: 1 }, list: items }]],
   ['未投票 (poll voters)', 'chair', () => [{ name: 'poll', data: { action: 'nonVoters', id: ids.poll, page: 1 }, list: items }]],
-  ['慰问台账 (welfare list + summary)', 'committee', () => [
-    { name: 'welfare', data: { action: 'list', year, page: 1 }, list: items },
-    { name: 'welfare', data: { action: 'summary', year } },
-  ]],
+  ['慰问台账 (welfare list + summary)', 'committee', () => [{ name: 'welfare', data: { action: 'list', year, page: 1, withSummary: true }, list: items }]],
   ['慰问计划 (welfare plans)', 'committee', () => [{ name: 'welfare', data: { action: 'plans', page: 1 }, list: items }]],
   ['慰问待办 (welfare todo)', 'committee', () => [{ name: 'welfare', data: { action: 'todo' } }]],
 ]
 
-/**
- * Pages still over 3, held at today's figure so they cannot get worse: the figure, and why (the fix is
- * outside the read-only query code; see docs/local-cloud.md).
- * Lower the figure, or drop the line, when a fix lands.
- */
-const OVER: Record<string, [requests: number, why: string]> = {
-  '我的 tab (me) as a committee member: 工作台 + 慰问待办': [26, 'three calls; the desk counts in 8 domains (17), welfare.todo reads 6 sources'],
-  '会员名册 (member directory)': [5, 'two calls (departments, directory)'],
-  '入会审核 (member queue) as the chair': [9, 'two calls; the queue reads roster rows and staff-number claims for its hints'],
-  '慰问台账 (welfare list + summary)': [8, 'two calls; the summary is 3 $groups and a count'],
-  '慰问计划 (welfare plans)': [5, 'the caller, an abandoned-plan check, the page and its count, then one $group for every plan\'s progress (was 2 counts per plan)'],
-  '慰问待办 (welfare todo)': [7, 'six sources (birthdays, follow-ups, plans and their visits)'],
-}
-const cases = pages.map(([page, who, calls]) => [page, who, OVER[page]?.[0] ?? 3, calls] as const)
+const LIMIT = 3
 
 describe('database requests when a list page opens', () => {
-  it.each(cases)('%s (as %s): every answer ok, the list not empty, at most %i requests', async (page, who, limit, calls) => {
+  it.each(pages)(`%s (as %s): every answer ok, the list not empty, at most ${LIMIT} requests`, async (page, who, calls) => {
     let total = 0
     const parts: string[] = []
     for (const call of calls()) {
@@ -143,14 +101,7 @@ describe('database requests when a list page opens', () => {
       total += dbRequests
     }
     if (process.env.LIST_RT_VERBOSE) console.log(`${page}: ${total} = ${parts.join(' + ')}`)
-    expect({ page, requests: total, parts }).toEqual({ page, requests: Math.min(total, limit), parts })
-  })
-
-  it('holds back only pages that are over 3', () => {
-    for (const [page, [requests]] of Object.entries(OVER)) {
-      expect(pages.map(([p]) => p)).toContain(page)
-      expect(requests).toBeGreaterThan(3)
-    }
+    expect({ page, requests: total, parts }).toEqual({ page, requests: Math.min(total, LIMIT), parts })
   })
 })
 
@@ -430,4 +381,241 @@ describe('the lists made cheaper answer as before: 已读统计, 未投票, 工�
     expect([...kinds(committee)]).toEqual(expect.arrayContaining(['meeting', ...(tomorrow.startsWith(month) ? ['followUp'] : [])]))
     expect(committee.entries).toContainEqual(expect.objectContaining({ kind: 'item', title: '会议事项', status: 'done' }))
   })
+})
+
+describe('我的 in one call (member.home): the answer each part gave before', () => {
+  const _ = () => db.command
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+  const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10)
+  const all = async (collection: string, where: object, order: Array<[string, 'asc' | 'desc']> = []) => {
+    let q = db.collection(collection).where(where)
+    for (const [f, d] of order) q = q.orderBy(f, d)
+    return (await q.limit(1000).get()).data as any[]
+  }
+
+  /** The 待办 read the way welfare.todo read it before (one query per source), from the stored documents. */
+  async function todoFromDocuments(): Promise<any> {
+    const c = _()
+    const dow = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7
+    const weekDays = Array.from({ length: 7 }, (_x, i) => addDays(today, i - dow))
+    const monthDays = Array.from({ length: 31 }, (_x, i) => addDays(`${today.slice(0, 7)}-01`, i)).filter((d) => d.slice(0, 7) === today.slice(0, 7))
+    const people = async (days: string[]) => (await all('members', { membership: 'approved', birthday: c.in(days.map((d) => d.slice(5))) }, [['_id', 'asc']]))
+      .sort((a, b) => days.findIndex((d) => d.slice(5) === a.birthday) - days.findIndex((d) => d.slice(5) === b.birthday))
+    const [week, month] = await Promise.all([people(weekDays), people(monthDays)])
+    const year = today.slice(0, 4)
+    const birthdayVisits = await all('welfare_visits', { reason: '生日', visitDate: c.gte(`${year}-01-01`).and(c.lte(`${year}-12-31`)), state: c.neq('cancelled') })
+    const visited = new Set(birthdayVisits.map((v) => v.recipient.memberId))
+    const birthday = (m: any) => ({ id: m._id, name: m.name, department: m.department, status: m.status, birthday: m.birthday, visited: visited.has(m._id) })
+    const due = await all('welfare_visits', { reason: '生病住院', state: 'done', followUpOn: c.gte(addDays(today, -30)).and(c.lte(addDays(today, 3))), followedUpBy: c.exists(false) }, [['followUpOn', 'asc'], ['_id', 'asc']])
+    const plans = []
+    for (const p of await all('welfare_plans', { state: 'active' }, [['createdAt', 'desc'], ['_id', 'asc']])) {
+      const remaining = (await db.collection('welfare_visits').where({ planId: p._id, state: 'planned' }).count()).total
+      if (remaining > 0) plans.push({ id: p._id, title: p.title, plannedDate: p.plannedDate, remaining, total: p.total })
+    }
+    const birthdaysWeek = week.map(birthday)
+    return {
+      today, birthdaysWeek, birthdaysMonth: month.map(birthday),
+      followUps: due.map((v) => ({ visitId: v._id, name: v.recipient.name, visitDate: v.visitDate, dueOn: v.followUpOn })),
+      plans, count: birthdaysWeek.filter((b) => !b.visited).length + due.length + plans.length,
+    }
+  }
+
+  /** The 工作台 as each domain's own desk.ts counts it (run here, one query per count), the member and 慰问 lines from the documents. */
+  async function deskFromDomains(who: PersonaKey, todo: any): Promise<any[]> {
+    const c = _()
+    const { createContext } = await import('../../cloudfunctions/_shared/context')
+    const ctx = await createContext({ openid: persona(who).openid, now: new Date(), db })
+    const count = async (collection: string, where: object) => (await db.collection(collection).where(where).count()).total
+    const member = [
+      { key: 'member.queue', title: '入会审核', count: await count('members', { membership: 'pending' }), url: '/packages/member/pages/queue/index',
+        urgent: await count('members', { membership: 'pending', createdAt: c.lt(new Date(Date.now() - 7 * 86400_000)) }) > 0 },
+      ...(who === 'chair' ? [{ key: 'member.changes', title: '资料变更申请', count: await count('member_changes', { state: 'pending' }), url: '/packages/member/pages/queue/index?tab=changes', urgent: false }] : []),
+    ]
+    const visitsDue = (to: string) => count('welfare_visits', { reason: '生病住院', state: 'done', followUpOn: c.gte(addDays(today, -30)).and(c.lte(to)), followedUpBy: c.exists(false) })
+    const active = (await all('welfare_plans', { state: 'active' })).map((p) => p._id)
+    const welfare = [
+      { key: 'welfare.todo', title: '慰问待办', count: await count('members', { membership: 'approved', birthday: today.slice(5) }) + await visitsDue(today),
+        url: '/packages/welfare/pages/todo/index', urgent: await visitsDue(addDays(today, -1)) > 0 },
+      { key: 'welfare.plans', title: '节日计划未走访', count: active.length ? await count('welfare_visits', { planId: c.in(active), state: 'planned' }) : 0, url: '/packages/welfare/pages/todo/index', urgent: false },
+    ]
+    expect(todo).toBeTruthy()
+    const domain = async (name: string) => (await import(`../../cloudfunctions/${name}/desk`)).deskItems(ctx)
+    return [
+      ...member, ...await domain('notice'), ...await domain('opinion'), ...await domain('activity'), ...await domain('poll'),
+      ...welfare, ...await domain('plan'), ...await domain('congress'),
+    ]
+  }
+
+  beforeAll(async () => {
+    // The seed's birthdays fall on fixed days: two members made through the functions have theirs today
+    // and later this month, and one of them is visited for it (the 待办 marks them visited).
+    const { joinThroughApproval } = await import('./member-support')
+    const { rid } = await import('./welfare-support')
+    const lastOfMonth = addDays(`${new Date(Date.parse(`${today.slice(0, 7)}-01T00:00:00Z`) + 32 * 86400_000).toISOString().slice(0, 7)}-01`, -1)
+    const born = await joinThroughApproval(env, '今天生日', { birthday: today.slice(5) })
+    await joinThroughApproval(env, '月底生日', { birthday: lastOfMonth.slice(5) })
+    const bornId = (await db.collection('members').where({ openid: born.openid }).get()).data[0]._id
+    const visit = await dataOf(env, 'committee', 'welfare', { action: 'record', requestId: rid(), recipient: { kind: 'member', memberId: bornId }, reason: '生日', visitDate: today, cashYuan: '200', fund: '工会经费' })
+    expect(visit).toBeTruthy()
+  })
+
+  it.each(['committee', 'chair'] as const)('as %s: who I am as member.me says, the 工作台 as every domain counts it, the 待办 as the documents say', async (who) => {
+    const home = await dataOf(env, who, 'member', { action: 'home' })
+    const { desk, welfareTodo, ...me } = home
+    expect(me).toEqual(await dataOf(env, who, 'member', { action: 'me' }))
+    const todo = await todoFromDocuments()
+    expect(welfareTodo).toEqual(todo)
+    expect(todo.birthdaysWeek.some((b: any) => b.name === '今天生日' && b.visited)).toBe(true)
+    expect(todo.birthdaysMonth.some((b: any) => b.name === '月底生日')).toBe(true)
+    expect(todo.followUps.length).toBeGreaterThan(0)
+    expect(todo.plans.length).toBeGreaterThan(0)
+    expect(await dataOf(env, who, 'welfare', { action: 'todo' })).toEqual(todo)
+    expect(desk).toEqual(await deskFromDomains(who, welfareTodo))
+    expect((await dataOf(env, who, 'member', { action: 'desk' })).items).toEqual(desk)
+    expect(desk.filter((i: any) => i.count > 0).length).toBeGreaterThan(5)
+  })
+
+  it('a member who is not on the committee gets member.me\'s answer, with no desk', async () => {
+    expect(await dataOf(env, 'staff', 'member', { action: 'home' })).toEqual(await dataOf(env, 'staff', 'member', { action: 'me' }))
+  })
+})
+
+describe('入会审核 in one call (member.queue withChanges)', () => {
+  const hintOf = (m: any, rows: any[], held: Set<string>) => {
+    if (!m.staffNo) return '未填写工号'
+    if (held.has(`staffNo:${m.staffNo}`)) return `工号 ${m.staffNo} 已属于另一位会员，不能通过；请与申请人核实`
+    const row = rows.find((r) => r.staffNo === m.staffNo)
+    if (!row) return '名册中没有这个工号'
+    return row.name === m.name ? undefined : `名册中工号 ${m.staffNo} 是"${row.name}"`
+  }
+
+  beforeAll(async () => {
+    // An application whose staff number the roster does not know, one whose number the roster gives
+    // another name (孙丽, on the seed's roster and not joined yet), and a change request.
+    const { joinThroughApproval, newcomer, profile, requestId } = await import('./member-support')
+    await callAsChecked(newcomer(), { action: 'apply', ...profile, name: '工号不明', staffNo: 'X404', requestId: requestId() })
+    await callAsChecked(newcomer(), { action: 'apply', ...profile, name: '孙莉', staffNo: 'JG03002', requestId: requestId() })
+    const m = await joinThroughApproval(env, '想改名字')
+    await callAsChecked({ openid: m.openid }, { action: 'requestChange', name: '已改名字', reason: '户口本改名', requestId: requestId() })
+  })
+
+  async function callAsChecked(who: { openid: string }, data: Record<string, unknown>) {
+    const { callAs } = await import('./helpers')
+    const r = await callAs(env, who, 'member', data)
+    expect({ action: data.action, ok: r.ok, message: r.message }).toEqual({ action: data.action, ok: true, message: undefined })
+    return r.data
+  }
+
+  it('the page of applications with each one\'s roster hint, and the chair\'s first page of 资料变更申请, as the stored documents say', async () => {
+    const _ = db.command
+    const pending = (await db.collection('members').where({ membership: 'pending' }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(20).get()).data
+    const total = (await db.collection('members').where({ membership: 'pending' }).count()).total
+    const numbers = [...new Set(pending.map((m: any) => m.staffNo).filter(Boolean))] as string[]
+    const meta = (await db.collection('app_meta').where({ _id: 'roster' }).get()).data[0]
+    const rows = meta ? (await db.collection('roster').where({ batchId: meta.activeBatch, staffNo: _.in(numbers) }).limit(100).get()).data : []
+    const held = new Set<string>((await db.collection('member_claims').where({ _id: _.in(numbers.map((n) => `staffNo:${n}`)) }).limit(100).get()).data.map((c: any) => c._id))
+    const changes = (await db.collection('member_changes').where({ state: 'pending' }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(20).get()).data
+    const changesTotal = (await db.collection('member_changes').where({ state: 'pending' }).count()).total
+
+    const answer = await dataOf(env, 'chair', 'member', { action: 'queue', page: 1, withChanges: true })
+    expect(answer.total).toBe(total)
+    expect(answer.items).toEqual(pending.map((m: any) => ({
+      id: m._id, name: m.name, department: m.department, status: m.status, ...(m.staffNo ? { staffNo: m.staffNo } : {}), appliedAt: new Date(m.createdAt).toISOString(),
+      ...(hintOf(m, rows, held) ? { hint: hintOf(m, rows, held) } : {}),
+    })))
+    const hints = answer.items.map((i: any) => i.hint)
+    expect(hints).toEqual(expect.arrayContaining(['名册中没有这个工号', '名册中工号 JG03002 是"孙丽"']))
+    expect(answer.changes).toEqual({
+      page: 1, total: changesTotal,
+      items: changes.map((c: any) => ({ id: c._id, memberId: c.memberId, memberName: c.memberName, department: c.department, current: c.current, changes: c.changes, reason: c.reason, createdAt: new Date(c.createdAt).toISOString() })),
+    })
+    expect(answer.changes.items.some((c: any) => c.changes.name === '已改名字')).toBe(true)
+    // The committee gets the queue alone, whatever it asks; later pages are the queue's own.
+    expect((await dataOf(env, 'committee', 'member', { action: 'queue', page: 1, withChanges: true })).changes).toBeUndefined()
+    expect(await dataOf(env, 'chair', 'member', { action: 'changeRequests', page: 1 })).toEqual(answer.changes)
+  })
+})
+
+describe('慰问台账 in one call (welfare.list withSummary)', () => {
+  it.each([['the year', {}], ['one reason', { reason: '节日慰问' }]])('%s: the first page latest first and the totals by reason, month and fund, as the stored visits say', async (_k, narrow) => {
+    const _ = db.command
+    const where: Record<string, unknown> = { visitDate: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)), ...narrow }
+    const stored = (await db.collection('welfare_visits').where(where).orderBy('visitDate', 'desc').orderBy('_id', 'asc').limit(1000).get()).data as any[]
+    const answer = await dataOf(env, 'committee', 'welfare', { action: 'list', year, page: 1, withSummary: true, ...narrow })
+    expect(answer.total).toBe(stored.length)
+    expect(answer.items.map((i: any) => i.id)).toEqual(stored.slice(0, 20).map((v) => v._id))
+    const done = stored.filter((v) => v.state === 'done')
+    const row = (key: string, vs: any[]) => {
+      const cashFen = vs.reduce((n, v) => n + v.cashFen, 0)
+      const giftFen = vs.reduce((n, v) => n + v.giftFen, 0)
+      return { key, count: vs.length, cashFen, giftFen, totalFen: cashFen + giftFen }
+    }
+    const { welfareReasons, welfareFunds } = await import('../../types/welfare')
+    const months = Array.from({ length: 12 }, (_v, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
+    const all = row('', done)
+    expect(answer.summary).toEqual({
+      year, allYears: false, count: all.count, cashFen: all.cashFen, giftFen: all.giftFen, totalFen: all.totalFen,
+      plannedCount: stored.filter((v) => v.state === 'planned').length,
+      byReason: welfareReasons.map((r) => row(r, done.filter((v) => v.reason === r))),
+      byMonth: months.map((m) => row(m, done.filter((v) => v.visitDate.slice(0, 7) === m))),
+      byFund: welfareFunds.map((f) => row(f, done.filter((v) => v.fund === f))),
+    })
+    expect(all.count).toBeGreaterThan(0)
+    // The same answer as the two calls the page made before.
+    const { summary, ...page } = answer
+    expect(summary).toEqual(await dataOf(env, 'committee', 'welfare', { action: 'summary', year, ...narrow }))
+    expect(page).toEqual(await dataOf(env, 'committee', 'welfare', { action: 'list', year, page: 1, ...narrow }))
+  })
+})
+
+describe('会员名册 in one call (member.directory withDepartments)', () => {
+  it.each([
+    ['everyone, by name', 'committee', {}],
+    ['one department, the chair (full phones)', 'chair', { department: '语文组' }],
+    ['a name searched', 'committee', { keyword: '王' }],
+  ] as const)('%s: the page and its count as the stored members say, with the union\'s departments', async (_k, who, filter) => {
+    const where: Record<string, unknown> = { membership: 'approved', ...('department' in filter ? { department: filter.department } : {}) }
+    let q = db.collection('members').where(where)
+    if ('department' in filter) q = q.orderBy('department', 'asc')
+    const stored = ((await q.orderBy('name', 'asc').orderBy('_id', 'asc').limit(1000).get()).data as any[])
+      .filter((m) => !('keyword' in filter) || m.name.includes(filter.keyword))
+    const answer = await dataOf(env, who, 'member', { action: 'directory', page: 1, withDepartments: true, ...filter })
+    expect(answer.total).toBe(stored.length)
+    expect(answer.items.map((i: any) => [i.id, i.name, i.department, i.status, i.role, i.phone])).toEqual(stored.slice(0, 20).map((m) => [
+      m._id, m.name, m.department, m.status, m.role, m.phone && (who === 'chair' ? m.phone : expect.stringContaining('****')),
+    ]))
+    expect(answer.items.length).toBeGreaterThan(0)
+    expect(answer.departments).toEqual((await dataOf(env, who, 'member', { action: 'departments' })).departments)
+    expect(answer.departments.length).toBeGreaterThan(1)
+    const { departments: _d, ...page } = answer
+    expect(page).toEqual(await dataOf(env, who, 'member', { action: 'directory', page: 1, ...filter }))
+  })
+})
+
+describe('慰问计划 in three requests (welfare.plans)', () => {
+  it('the page of plans, active first and newest first, each with its done and cancelled visits, as the stored documents say', async () => {
+    const _ = db.command
+    // A second plan made through the function, with one visit done, so two plans have progress.
+    const { rid } = await import('./welfare-support')
+    const made = await dataOf(env, 'committee', 'welfare', {
+      action: 'planCreate', requestId: rid(), title: '中秋慰问（测试）', reason: '节日慰问', plannedDate: addDaysTo(14), filter: { retirees: true, hardship: false, departments: [] },
+      cashYuan: '100', gifts: [], fund: '工会经费', excludeIds: [], visitorIds: [],
+    })
+    const entry = (await dataOf(env, 'committee', 'welfare', { action: 'list', planId: made.id, page: 1 })).items.find((e: any) => e.state === 'planned')
+    await dataOf(env, 'committee', 'welfare', { action: 'complete', id: entry.id, revision: entry.revision, visitDate: addDaysTo(0), cashYuan: '100' })
+
+    const stored = (await db.collection('welfare_plans').where({ state: _.in(['active', 'closed']) }).orderBy('state', 'asc').orderBy('createdAt', 'desc').orderBy('_id', 'asc').limit(1000).get()).data as any[]
+    const visits = (await db.collection('welfare_visits').where({ planId: _.in(stored.map((p) => p._id)) }).limit(1000).get()).data as any[]
+    const answer = await dataOf(env, 'committee', 'welfare', { action: 'plans', page: 1 })
+    expect(answer.total).toBe(stored.length)
+    expect(answer.items.map((i: any) => [i.id, i.state, i.total, i.done, i.cancelled])).toEqual(stored.slice(0, 20).map((p) => [
+      p._id, p.state, p.total, visits.filter((v) => v.planId === p._id && v.state === 'done').length, visits.filter((v) => v.planId === p._id && v.state === 'cancelled').length,
+    ]))
+    expect(answer.items.filter((i: any) => i.done > 0).length).toBeGreaterThan(0)
+    expect(answer.items.length).toBeGreaterThan(1)
+  })
+
+  function addDaysTo(n: number): string {
+    return new Date(Date.now() + 8 * 3600_000 + n * 86400_000).toISOString().slice(0, 10)
+  }
 })

@@ -1,11 +1,11 @@
 /**
- * The 工作台 through the real functions: member.desk gathers every domain's desk.ts; the member
+ * The 工作台 through the real functions: member.desk gathers every domain's lines (desk-parts.ts); the member
  * lines count applications waiting in 入会审核 (urgent once one waited a week) and, for the chair,
  * 资料变更申请 — moving as people apply, are approved and ask for changes.
  */
 import { callAs, seededEnv } from './helpers'
 import { joinThroughApproval, newcomer, profile, requestId } from './member-support'
-import { DESK_SOURCES } from '../../cloudfunctions/member/desk-sources'
+import { DESK_PARTS } from '../../cloudfunctions/member/desk-parts'
 
 let env: string
 let db: any
@@ -65,11 +65,11 @@ describe('member.desk', () => {
     expect(await line('chair', 'congress.overdue')).toMatchObject({ count: late, urgent: true })
   })
 
-  it('gathers a line from every desk source, each valid for the app', async () => {
+  it('gathers a line from every desk part, each valid for the app', async () => {
     const { deskOutput } = await import('../../types/desk')
     const r = await callAs(env, 'chair', 'member', { action: 'desk' })
     expect(deskOutput.safeParse(r.data).success).toBe(true)
     const domains = new Set(r.data.items.map((i: any) => i.key.split('.')[0]))
-    for (const [domain] of DESK_SOURCES) expect(domains).toContain(domain)
+    for (const [domain] of DESK_PARTS) expect(domains).toContain(domain)
   })
 })

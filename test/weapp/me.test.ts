@@ -1,6 +1,9 @@
 import { loadPage } from './support/load-page'
-import { cloud } from './support/fixtures'
+import { cloud, people, type Person } from './support/fixtures'
 import { desk } from './member/fixtures'
+
+/** 我的's one call (member.home): who I am, and for committee and chair the 工作台 (no 慰问待办 here). */
+const home = (who: Person) => cloud(who, { 'member.home': { ...people[who], ...(who === 'committee' || who === 'chair' ? { desk: desk.items } : {}) } })
 
 const g = globalThis as any
 
@@ -10,7 +13,7 @@ describe('我的 tab on the weapp build', () => {
   })
 
   it('shows a committee member’s name and role, opens 慰问记录, and 关怀模式 enlarges the page and is saved', async () => {
-    const p = await loadPage('pages/me/index', cloud('committee', { 'member.desk': desk }))
+    const p = await loadPage('pages/me/index', home('committee'))
     await p.waitFor(() => p.text().includes('李建国'), 'the profile')
     for (const t of ['委员', '数学组 · 在职', '慰问记录', '关怀模式']) expect(p.text()).toContain(t)
     expect(p.text()).not.toContain('切换身份')
@@ -27,7 +30,7 @@ describe('我的 tab on the weapp build', () => {
   })
 
   it('puts the 工作台 on top for the committee: counts, 无 for nothing, late work in the warning colour, a tap opens the work, a badge on the tab', async () => {
-    const p = await loadPage('pages/me/index', cloud('committee', { 'member.desk': desk }))
+    const p = await loadPage('pages/me/index', home('committee'))
     await p.waitFor(() => p.text().includes('2 · 已逾期'), 'the desk')
     expect(p.text()).toContain('工作台')
     expect(p.text()).toContain('2 · 已逾期')
@@ -41,19 +44,19 @@ describe('我的 tab on the weapp build', () => {
     expect(g.wx.setTabBarBadge.mock.calls[0][0]).toMatchObject({ index: 3, text: '2' })
   })
 
-  it('shows the chair the desk too, and a member none (no desk call)', async () => {
-    const chair = await loadPage('pages/me/index', cloud('chair', { 'member.desk': desk }))
+  it('shows the chair the desk too, and a member none; the page makes one call', async () => {
+    const chair = await loadPage('pages/me/index', home('chair'))
     await chair.waitFor(() => chair.text().includes('2 · 已逾期'), 'the chair’s desk')
     expect(chair.text()).toContain('操作日志')
 
-    const member = await loadPage('pages/me/index', cloud('member'))
+    const member = await loadPage('pages/me/index', home('member'))
     await member.waitFor(() => member.text().includes('王芳'), 'the profile')
     expect(member.text()).not.toContain('工作台')
-    expect(member.callFunction.mock.calls.map((c) => `${c[0].name}.${c[0].data.action}`)).not.toContain('member.desk')
+    expect(member.callFunction.mock.calls.map((c) => `${c[0].name}.${c[0].data.action}`)).toEqual(['member.home'])
   })
 
   it('asks a visitor to 申请加入', async () => {
-    const p = await loadPage('pages/me/index', cloud('visitor'))
+    const p = await loadPage('pages/me/index', home('visitor'))
     await p.waitFor(() => p.text().includes('你还不是工会会员'), 'the join prompt')
     await p.tap('.app-button', '申请加入')
     await p.waitFor(() => p.navigateTo.mock.calls.length > 0, 'navigation')

@@ -1,10 +1,6 @@
-import { useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { DeskItem } from '../../../types/desk'
-import { useAsync } from '@/hooks/useAsync'
-import { memberApi } from '@/services/member-api'
-import { showDeskBadge } from './desk-badge'
 import './desk.scss'
 
 function Line({ item }: { item: DeskItem }) {
@@ -20,27 +16,15 @@ function Line({ item }: { item: DeskItem }) {
 
 /**
  * 工作台 for committee and chair at the top of 我的: how much work waits in each place, each line
- * opening the page where it is done. Refreshed every time 我的 is shown; the tab bar shows the total.
+ * opening the page where it is done. The page reads it with everything else it shows (member.home),
+ * again every time 我的 is shown; `items` is undefined until that answer arrives.
  */
-export function DeskCard() {
-  const desk = useAsync('desk', async () => {
-    const out = await memberApi.desk()
-    showDeskBadge(out.items)
-    return out
-  })
-  // The first show is the first load; every later one (back from the work) counts again.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void desk.reload()
-    shown.current = true
-  })
-  usePullDownRefresh(() => void desk.reload())
-  const items = desk.data?.items
+export function DeskCard({ items, error }: { items: DeskItem[] | undefined; error?: string }) {
   return (
     <View className='desk' data-card='desk'>
       <Text className='desk__title'>工作台</Text>
-      {desk.error && !items ? <Text className='desk__quiet'>{desk.error.message}</Text> : null}
-      {!items && !desk.error ? <Text className='desk__quiet'>正在统计待办…</Text> : null}
+      {error && !items ? <Text className='desk__quiet'>{error}</Text> : null}
+      {!items && !error ? <Text className='desk__quiet'>正在统计待办…</Text> : null}
       {items?.map((i) => <Line key={i.key} item={i} />)}
     </View>
   )

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { hasRole } from '../../../types/role'
+import { hasRole, type Role } from '../../../types/role'
 import { LoadingState } from '@/components/states/LoadingState'
 import { ErrorState } from '@/components/states/ErrorState'
 import { EmptyState } from '@/components/states/EmptyState'
@@ -7,7 +7,8 @@ import { useMe } from '@/hooks/useMe'
 
 interface Props {
   need: 'committee' | 'chair'
-  children: ReactNode
+  /** or, when the body depends on the role, a function of it: the body then opens knowing it */
+  children: ReactNode | ((role: Role) => ReactNode)
 }
 
 const REFUSED = {
@@ -25,5 +26,5 @@ export function RoleGate({ need, children }: Props) {
   if (me.loading) return <LoadingState />
   if (me.error) return <ErrorState message={me.error.message} onRetry={me.error.retryable ? me.reload : undefined} />
   if (!role || !hasRole(role, need)) return <EmptyState title={REFUSED[need]} hint='如需使用，请联系工会主席' />
-  return <>{children}</>
+  return <>{typeof children === 'function' ? children(role) : children}</>
 }

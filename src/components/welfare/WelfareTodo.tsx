@@ -1,22 +1,17 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { hasRole } from '../../../types/role'
-import { useMe } from '@/hooks/useMe'
-import { useWelfareTodo } from '@/hooks/useWelfareTodo'
+import type { WelfareTodoOutput } from '../../../types/welfare'
 import { formatDay } from '@/utils/time'
 import { askForWelfareTodoReminder } from './subscribe'
 import './welfare-todo.scss'
 
 /**
- * 慰问待办 on the committee's home: fetches its own data and renders nothing for anyone but
- * committee members and the chair (nor while loading, nor when nothing is due).
+ * 慰问待办 on the committee's home (我的 reads it with the rest of the page, member.home): renders
+ * nothing without a 待办 — for anyone but committee members and the chair, or when it could not be made.
  */
-export function WelfareTodo() {
-  const me = useMe()
-  const allowed = !!me.data && hasRole(me.data.role, 'committee')
-  const todo = useWelfareTodo(allowed)
-  const t = todo.data
-  if (!allowed || !t) return null
+export function WelfareTodo({ todo }: { todo: WelfareTodoOutput | null | undefined }) {
+  const t = todo
+  if (!t) return null
   const birthdays = t.birthdaysWeek.filter((b) => !b.visited)
   const lines: string[] = [
     ...birthdays.slice(0, 3).map((b) => `${b.name} ${formatDay(`2000-${b.birthday}`)}生日`),

@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useRef } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { LoadingState } from '@/components/states/LoadingState'
@@ -13,27 +14,36 @@ import { DeskCard } from '@/components/me/DeskCard'
 import { PollEntry } from '@/components/poll/PollEntry'
 import { CongressEntry } from '@/components/congress/CongressEntry'
 import { PlanEntry } from '@/components/plan/PlanEntry'
-import { useMe } from '@/hooks/useMe'
+import { useHome } from '@/components/me/useHome'
+import { knownMe } from '@/hooks/useMe'
 import { hasRole } from '../../../types/role'
 // Platform file: the local build adds 切换身份; the weapp build renders nothing.
 import { DevSwitchEntry } from '../../components/me/DevSwitchEntry'
 
-/** 我的: who I am, my own things, and — for committee and chair — the union's work. */
+/** 我的: who I am, my own things, and — for committee and chair — the union's work (one call, member.home). */
 export default function MePage() {
-  const me = useMe()
-  usePullDownRefresh(() => {
-    void me.reload().finally(() => Taro.stopPullDownRefresh())
+  const home = useHome()
+  // Who I am as another tab already learned it shows at once; the desk and 待办 come with member.home.
+  const me = home.data ?? knownMe()
+  // The first show is the first load; every later one (back from the work) reads the desk again.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void home.reload()
+    shown.current = true
   })
-  const role = me.data?.role
+  usePullDownRefresh(() => {
+    void home.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  const role = me?.role
 
   return (
     <PageShell>
-      {me.loading ? <LoadingState text='正在读取你的信息…' /> : null}
-      {me.error ? <ErrorState message={me.error.message} onRetry={me.error.retryable ? me.reload : undefined} /> : null}
-      {me.data ? <ProfileCard me={me.data} /> : null}
-      {me.data?.application ? <ApplicationNotice application={me.data.application} /> : null}
+      {!me && home.loading ? <LoadingState text='正在读取你的信息…' /> : null}
+      {!me && home.error ? <ErrorState message={home.error.message} onRetry={home.error.retryable ? home.reload : undefined} /> : null}
+      {me ? <ProfileCard me={me} /> : null}
+      {me?.application ? <ApplicationNotice application={me.application} /> : null}
       {role && !hasRole(role, 'member') ? <JoinPrompt role={role} /> : null}
-      {role && hasRole(role, 'committee') ? <DeskCard /> : null}
+      {role && hasRole(role, 'committee') ? <DeskCard items={home.data?.desk} error={home.error?.message} /> : null}
 
       {role && hasRole(role, 'member') ? (
         <View>
@@ -52,7 +62,7 @@ export default function MePage() {
 
       {role && hasRole(role, 'committee') ? (
         <View>
-          <WelfareTodo />
+          <WelfareTodo todo={home.data?.welfareTodo} />
           <Text className='me-group__label'>工会工作</Text>
           <View className='me-group'>
             <NavCell title='入会审核' url='/packages/member/pages/queue/index' />

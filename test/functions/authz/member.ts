@@ -36,4 +36,5 @@ export const rows: AuthzRows = {
   changeRequests: { allowed: CHAIR, input: { page: 1 } },
   decideChange: { allowed: CHAIR },
   desk: { allowed: COMMITTEE },
+  home: { allowed: EVERYONE },
 }

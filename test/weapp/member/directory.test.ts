@@ -3,17 +3,20 @@ import { calls, cloud } from '../support/fixtures'
 import { directory, departments, ids } from './fixtures'
 
 describe('会员名册 on the weapp build', () => {
-  it('lists members for the committee and opens one', async () => {
-    const p = await loadPage('packages/member/pages/directory/index', cloud('committee', { 'member.directory': directory, 'member.departments': departments }))
+  it('lists members for the committee with the department chips from the same call, and opens one', async () => {
+    const p = await loadPage('packages/member/pages/directory/index', cloud('committee', { 'member.directory': { ...directory, ...departments } }))
     await p.waitFor(() => p.text().includes('李晓梅'), 'the directory')
     expect(p.text()).toContain('共 39 人')
+    for (const d of departments.departments) expect(p.text()).toContain(d)
+    expect(calls(p.callFunction, 'member.directory').map((c) => c.data)).toEqual([expect.objectContaining({ page: 1, withDepartments: true })])
+    expect(calls(p.callFunction, 'member.departments')).toEqual([])
     await p.tap('.member-row', undefined)
     await p.waitFor(() => p.navigateTo.mock.calls.length > 0, 'navigation')
     expect(p.navigateTo.mock.calls[0][0].url).toBe(`/packages/member/pages/detail/index?id=${ids.wang}`)
   })
 
   it('searches by name for the chair', async () => {
-    const p = await loadPage('packages/member/pages/directory/index', cloud('chair', { 'member.directory': directory, 'member.departments': departments }))
+    const p = await loadPage('packages/member/pages/directory/index', cloud('chair', { 'member.directory': { ...directory, ...departments } }))
     await p.waitFor(() => p.text().includes('王建华'), 'the directory')
     expect(calls(p.callFunction, 'member.directory')[0].data).toMatchObject({ page: 1 })
   })

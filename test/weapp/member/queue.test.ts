@@ -14,8 +14,11 @@ describe('入会审核 on the weapp build', () => {
   })
 
   it('gives the chair 资料变更申请 first when opened from the desk, and asks before approving one', async () => {
-    const p = await loadPage('packages/member/pages/queue/index', cloud('chair', { 'member.queue': queue, 'member.changeRequests': changes, 'member.decideChange': { id: changes.items[0].id, state: 'approved' } }), { tab: 'changes' })
+    const p = await loadPage('packages/member/pages/queue/index', cloud('chair', { 'member.queue': { ...queue, changes }, 'member.decideChange': { id: changes.items[0].id, state: 'approved' } }), { tab: 'changes' })
     await p.waitFor(() => p.text().includes('林小雨'), 'the change requests')
+    // Both lists open with one call: the queue answers the chair's first page of change requests too.
+    expect(calls(p.callFunction, 'member.queue')).toEqual([expect.objectContaining({ data: expect.objectContaining({ page: 1, withChanges: true }) })])
+    expect(calls(p.callFunction, 'member.changeRequests')).toEqual([])
     expect(p.text().indexOf('资料变更申请')).toBeLessThan(p.text().indexOf('入会申请'))
     await p.tap('.app-button', '同意')
     await p.waitFor(() => calls(p.callFunction, 'member.decideChange').length === 1, 'the decision')

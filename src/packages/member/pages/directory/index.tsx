@@ -13,8 +13,8 @@ import { RoleGate } from '@/components/member/RoleGate'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useMe } from '@/hooks/useMe'
 import { useFillSlot, useRefreshSlot, type RefreshSlot } from '@/components/member/refresh-slot'
-import { useAsync } from '@/hooks/useAsync'
 import { memberApi } from '@/services/member-api'
+import { memberPageApi } from '@/components/member/api'
 import { files } from '@/services/files'
 import { messageOf } from '@/services/call'
 import '@/components/member/member.scss'
@@ -36,9 +36,15 @@ function Directory({ refresh }: { refresh: RefreshSlot }) {
   const [department, setDepartment] = useState<string | undefined>()
   const [status, setStatus] = useState<MemberStatus | undefined>()
   const [exporting, setExporting] = useState(false)
-  const departments = useAsync('departments', memberApi.departments)
+  // The department chips come with the first page the page asks for (one call), and stay.
+  const [departments, setDepartments] = useState<string[] | undefined>()
   const filters = { keyword: keyword || undefined, department, status }
-  const list = usePagedList(JSON.stringify(filters), (page) => memberApi.directory({ ...filters, page }))
+  const list = usePagedList(JSON.stringify(filters), async (page) => {
+    const withDepartments = page === 1 && departments === undefined
+    const answer = await memberPageApi.directory({ ...filters, page, ...(withDepartments ? { withDepartments } : {}) })
+    if (answer.departments) setDepartments(answer.departments)
+    return answer
+  })
   useFillSlot(refresh, [list.reload], list.loadMore)
 
   async function exportExcel() {
@@ -56,7 +62,7 @@ function Directory({ refresh }: { refresh: RefreshSlot }) {
   return (
     <View>
       <SearchBar placeholder='搜索姓名' onSearch={setKeyword} />
-      <FilterChips options={departments.data?.departments ?? []} value={department} onChange={setDepartment} allLabel='全部部门' />
+      <FilterChips options={departments ?? []} value={department} onChange={setDepartment} allLabel='全部部门' />
       <FilterChips options={memberStatuses} value={status} onChange={setStatus} allLabel='全部状态' />
       <View className='member-toolbar'>
         <Text className='member-toolbar__count'>{list.loading ? '' : `共 ${list.total} 人`}</Text>

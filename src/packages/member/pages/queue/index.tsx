@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { QueueItem } from '../../../../../types/member'
+import type { ChangeRequestItem, QueueItem } from '../../../../../types/member'
 import { PageShell } from '@/components/page-shell/PageShell'
 import { ListBody } from '@/components/common/ListBody'
 import { AppButton } from '@/components/AppButton'
@@ -11,6 +11,8 @@ import { usePagedList } from '@/hooks/usePagedList'
 import { useMe } from '@/hooks/useMe'
 import { useFillSlot, useRefreshSlot, type RefreshSlot } from '@/components/member/refresh-slot'
 import { ChangeRequestList } from '@/components/member/ChangeRequestList'
+import { memberPageApi } from '@/components/member/api'
+import { sharedFirstPage } from '@/components/member/shared-first-page'
 import { memberApi } from '@/services/member-api'
 import { messageOf } from '@/services/call'
 import { formatDate } from '@/utils/time'
@@ -55,11 +57,21 @@ function QueueRow({ item, onDone }: { item: QueueItem; onDone: () => void }) {
   )
 }
 
-function Queue({ refresh, changesFirst }: { refresh: RefreshSlot; changesFirst: boolean }) {
-  const me = useMe()
-  const isChair = me.data?.role === 'chair'
-  const list = usePagedList('queue', memberApi.queue)
-  const changes = usePagedList(isChair ? 'changes' : 'no-changes', (page) => (isChair ? memberApi.changeRequests(page) : Promise.resolve({ items: [], page, total: 0 })))
+/** The chair's two lists open with one call (member.queue withChanges); a committee member's with the queue alone. */
+function useQueueLoaders(isChair: boolean) {
+  return useMemo(() => (isChair
+    ? sharedFirstPage({
+      both: () => memberPageApi.queueBoard(1, true),
+      first: { of: (b) => b, more: memberApi.queue },
+      second: { of: (b) => b.changes ?? { items: [], page: 1, total: 0 }, more: memberApi.changeRequests },
+    })
+    : { first: memberApi.queue, second: (page: number) => Promise.resolve({ items: [] as ChangeRequestItem[], page, total: 0 }) }), [isChair])
+}
+
+function Queue({ refresh, changesFirst, isChair }: { refresh: RefreshSlot; changesFirst: boolean; isChair: boolean }) {
+  const loaders = useQueueLoaders(isChair)
+  const list = usePagedList(isChair ? 'queue-chair' : 'queue', loaders.first)
+  const changes = usePagedList(isChair ? 'changes' : 'no-changes', loaders.second)
   useFillSlot(refresh, isChair ? [list.reload, changes.reload] : [list.reload], list.loadMore)
   const applications = (
     <View key='applications'>
@@ -92,7 +104,7 @@ export default function MemberQueuePage() {
   return (
     <PageShell>
       <RoleGate need='committee'>
-        <Queue refresh={refresh} changesFirst={params.tab === 'changes'} />
+        {(role) => <Queue refresh={refresh} changesFirst={params.tab === 'changes'} isChair={role === 'chair'} />}
       </RoleGate>
     </PageShell>
   )

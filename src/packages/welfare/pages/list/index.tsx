@@ -8,14 +8,13 @@ import { ListBody } from '@/components/common/ListBody'
 import { ErrorState } from '@/components/states/ErrorState'
 import { WelfareItem } from '@/components/welfare/WelfareItem'
 import { welfareApi } from '@/components/welfare/api'
-import { useWelfareVisits } from '@/hooks/useWelfareVisits'
-import { useWelfareSummary } from '@/hooks/useWelfareSummary'
 import { usePageRefresh } from '@/hooks/usePageRefresh'
 import { useMe } from '@/hooks/useMe'
 import { messageOf } from '@/services/call'
 import { files } from '@/services/files'
 import { todayShanghai } from '@/utils/time'
 import { LedgerSummary } from '../../components/LedgerSummary'
+import { useLedger } from '../../hooks/useLedger'
 import '../../components/form.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -32,14 +31,13 @@ export default function WelfareListPage() {
   // One person's page starts with every year; a year chip narrows it.
   const personal = !!(person.memberId || person.recipientName)
   const filter = { ...(year ? { year: Number(year) } : personal ? {} : { year: thisYear }), ...(reason ? { reason } : {}), ...(fund ? { fund } : {}), ...person }
-  const visits = useWelfareVisits(filter)
-  const summary = useWelfareSummary(filter)
+  const { visits, summary } = useLedger(filter)
   const me = useMe()
-  usePageRefresh([visits.reload, summary.reload], visits.loadMore)
+  usePageRefresh([visits.reload], visits.loadMore)
   // Coming back from a form shows what was just saved (the first show is the initial load).
   const shown = useRef(false)
   useDidShow(() => {
-    if (shown.current) { void visits.reload(); void summary.reload() }
+    if (shown.current) void visits.reload()
     shown.current = true
   })
   const shownYear = year ? `${year}年` : personal ? '历年' : `${thisYear}年`
@@ -56,7 +54,7 @@ export default function WelfareListPage() {
     }
   }
 
-  if (summary.error?.code === 'FORBIDDEN') return <PageShell><ErrorState message={summary.error.message} /></PageShell>
+  if (visits.error?.code === 'FORBIDDEN') return <PageShell><ErrorState message={visits.error.message} /></PageShell>
   return (
     <PageShell>
       {params.name ? <Text className='section-title'>{`${decodeURIComponent(params.name)} 的慰问记录`}</Text> : (
@@ -71,7 +69,7 @@ export default function WelfareListPage() {
       <FilterChips options={personal ? [String(thisYear), ...years] : years} value={year} onChange={setYear} allLabel={personal ? '历年' : `${thisYear}年`} />
       <FilterChips options={welfareReasons} value={reason} onChange={setReason} allLabel='全部事由' />
       <FilterChips options={welfareFunds} value={fund} onChange={setFund} allLabel='全部经费' />
-      {summary.data ? <LedgerSummary s={summary.data} /> : null}
+      {summary ? <LedgerSummary s={summary} /> : null}
       <ListBody
         list={visits}
         loadingText='正在加载慰问记录…'
