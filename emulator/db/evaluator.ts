@@ -90,7 +90,7 @@ export function applyUpdate(doc: Doc, update: Doc, inPlace = false): Doc {
 
 export function aggregate(docs: Doc[], pipeline: Doc[], collections: Record<string, Doc[]>): Doc[] {
   return refusing('aggregate', () => {
-    const agg = new Aggregator(withDocumentedBuckets(withDocumentedOperators(pipeline)), { collectionResolver: (name: string) => collections[name] ?? [] })
+    const agg = new Aggregator(withDocumentedStages(withDocumentedOperators(pipeline)), { collectionResolver: (name: string) => collections[name] ?? [] })
     return agg.run(docs) as Doc[]
   })
 }
@@ -98,15 +98,22 @@ export function aggregate(docs: Doc[], pipeline: Doc[], collections: Record<stri
 const BUCKET_ORDER = '__localCloudBucketOrder'
 
 /**
- * `$bucket` as the documentation defines it: each bucket holds [lower, upper) — a value equal to a
- * boundary opens the next bucket — documents outside all buckets go to `default`, buckets come in
- * boundary order with `default` last, and without `output` each bucket has `count`. mingo (6.x) puts
- * a value equal to an inner boundary in the lower bucket, so the stage is rewritten into $group with a
- * $switch on the documented ranges instead of being handed to it ($facet sub-pipelines too).
+ * Stages where mingo (6.x) departs from the documented result, rewritten before it sees them — in
+ * `$facet` and `$lookup` sub-pipelines too:
+ * - `$count` of no documents: mingo answers `[{ <field>: 0 }]`, MongoDB (and the cloud) no document at
+ *   all; rewritten as a `$group` on null, which outputs nothing for no input.
+ * - `$bucket`: each bucket holds [lower, upper) — a value equal to a boundary opens the next bucket —
+ *   documents outside all buckets go to `default`, buckets come in boundary order with `default` last,
+ *   and without `output` each bucket has `count`. mingo puts a value equal to an inner boundary in the
+ *   lower bucket, so the stage is rewritten into $group with a $switch on the documented ranges.
  */
-function withDocumentedBuckets(pipeline: Doc[]): Doc[] {
+function withDocumentedStages(pipeline: Doc[]): Doc[] {
   return pipeline.flatMap((stage): Doc[] => {
-    if (stage.$facet) return [{ $facet: Object.fromEntries(Object.entries(stage.$facet as Record<string, Doc[]>).map(([k, p]) => [k, withDocumentedBuckets(p)])) }]
+    if (stage.$facet) return [{ $facet: Object.fromEntries(Object.entries(stage.$facet as Record<string, Doc[]>).map(([k, p]) => [k, withDocumentedStages(p)])) }]
+    if (stage.$lookup && Array.isArray((stage.$lookup as Doc).pipeline)) {
+      return [{ $lookup: { ...(stage.$lookup as Doc), pipeline: withDocumentedStages((stage.$lookup as Doc).pipeline as Doc[]) } }]
+    }
+    if (typeof stage.$count === 'string' && /^[^$.][^.]*$/.test(stage.$count)) return [{ $group: { _id: null, [stage.$count]: { $sum: 1 } } }, { $project: { _id: 0 } }]
     if (!stage.$bucket) return [stage]
     const { groupBy, boundaries, output } = stage.$bucket as { groupBy: unknown; boundaries: unknown[]; default?: unknown; output?: Doc }
     const hasDefault = 'default' in (stage.$bucket as Doc)

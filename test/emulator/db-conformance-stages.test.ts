@@ -156,3 +156,15 @@ describe('unwind', () => {
     expect(res.list.map((d: any) => d._id)).toEqual([1, 1, 1, 2, 3, 4, 5])
   })
 })
+
+// Aggregate.count: "outputs one record whose field holds the number of input records" — and, as in
+// MongoDB, no record at all when no record reaches it (also inside a lookup's pipeline).
+it('count answers the number of records, and nothing when none reach it', async () => {
+  await reset([{ _id: 1, n: 1 }, { _id: 2, n: 2 }], [{ _id: 'r1', n: 1 }])
+  expect((await items().aggregate().count('total').end()).list).toEqual([{ total: 2 }])
+  expect((await items().aggregate().match({ n: 3 }).count('total').end()).list).toEqual([])
+  const joined = await items().aggregate().sort({ _id: 1 }).lookup({
+    from: 'conformance_refs', let: { n: '$n' }, pipeline: $.pipeline().match(_.expr($.eq(['$n', '$$n']))).count('c').done(), as: 'refs',
+  }).end()
+  expect(joined.list.map((d: any) => d.refs)).toEqual([[{ c: 1 }], []])
+})
