@@ -7,9 +7,10 @@
 import type { DeskItem } from '../../types/desk'
 import type { WelfareTodoOutput } from '../../types/welfare'
 import type { Ctx } from '../_shared/context'
+import { callerAnchor } from '../_shared/desk'
 import { answerParts, type Part } from '../_shared/query'
 import { deskLines } from '../welfare/desk'
-import { todoAnchor, todoPart } from '../welfare/todo'
+import { todoPart } from '../welfare/todo'
 import { DESK_PARTS } from './desk-parts'
 
 /** One domain's failure must not blank the whole desk: its lines are left out, and logged. */
@@ -38,7 +39,7 @@ export async function readDesk<E extends Record<string, Part<unknown>>>(ctx: Ctx
   const parts: Record<string, Part<unknown>> = { todo: guarded<WelfareTodoOutput | null>('welfare', todoPart(ctx), null) }
   for (const [domain, part] of DESK_PARTS) if (part !== 'todo') parts[`desk_${domain}`] = guarded(domain, part(ctx), [])
   for (const [name, part] of Object.entries(extra)) parts[`extra_${name}`] = part
-  const answers = await answerParts(ctx.db, todoAnchor(ctx), parts) as Record<string, unknown>
+  const answers = await answerParts(ctx.db, callerAnchor(ctx), parts) as Record<string, unknown>
   const todo = answers.todo as WelfareTodoOutput | null
   const items = DESK_PARTS.flatMap(([domain, part]) => (part === 'todo' ? (todo ? deskLines(todo) : []) : answers[`desk_${domain}`] as DeskItem[]))
   return { items, todo, extra: Object.fromEntries(Object.keys(extra).map((name) => [name, answers[`extra_${name}`]])) as any }

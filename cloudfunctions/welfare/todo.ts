@@ -10,6 +10,7 @@ import dayjs from 'dayjs'
 import type { WelfareTodoOutput } from '../../types/welfare'
 import type { Ctx } from '../_shared/context'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc, type WelfareVisitDoc } from '../_shared/documents'
+import { callerAnchor } from '../_shared/desk'
 import { answerParts, type Part, type Read } from '../_shared/query'
 import { addDays, shanghaiDate } from '../_shared/time'
 import type { WelfarePlanDoc } from './documents'
@@ -90,15 +91,7 @@ export function todoPart(ctx: Ctx): Part<WelfareTodoOutput> {
   }
 }
 
-/**
- * Where the 待办's reads hang: the caller's own member document, or — for the daily timer, which has
- * none — any member (with no member at all there is nobody to remind, and every read answers none).
- */
-export function todoAnchor(ctx: Ctx): { collection: string; where: Record<string, unknown> } {
-  return { collection: COLLECTIONS.members, where: ctx.member ? { _id: ctx.member._id } : {} }
-}
-
 /** The 待办 in two requests. */
 export async function todoFor(ctx: Ctx): Promise<WelfareTodoOutput> {
-  return (await answerParts(ctx.db, todoAnchor(ctx), { todo: todoPart(ctx) })).todo
+  return (await answerParts(ctx.db, callerAnchor(ctx), { todo: todoPart(ctx) })).todo
 }
