@@ -4,7 +4,6 @@ import {
   joinSettings, memberProfile, queueOutput, rosterImportOutput, rosterStatusOutput,
   type ChangeSet, type ProfileInput, type AuditArea,
 } from '../../types/member'
-import { deskOutput } from '../../types/desk'
 import type { MemberRole, MemberStatus } from '../../types/role'
 import { call } from './call'
 
@@ -46,6 +45,5 @@ export const memberApi = {
   rosterStatus: () => call('member', 'rosterStatus', {}, rosterStatusOutput),
   auditLog: (input: { action?: string; area?: AuditArea; from?: string; to?: string; page: number }) => call('member', 'auditLog', input, auditOutput),
   /** 工作台: every domain's waiting work for committee and chair */
-  desk: () => call('member', 'desk', {}, deskOutput),
 }
 

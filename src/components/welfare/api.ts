@@ -1,6 +1,6 @@
 import {
   welfareDisclosureOutput, welfareExportOutput, welfareListOutput, welfarePeopleOutput, welfarePlanItem, welfarePlanPreviewOutput,
-  welfarePlansOutput, welfareSetHardshipOutput, welfareSummaryOutput, welfareTodoOutput, welfareVisitDetail, welfareVisitItem,
+  welfarePlansOutput, welfareSetHardshipOutput, welfareTodoOutput, welfareVisitDetail, welfareVisitItem,
   type PlanFilter, type WelfareCompleteInput, type WelfareCorrectInput, type WelfareDisclosureInput, type WelfareListInput,
   type WelfarePlanCreateInput, type WelfareRecordInput, type WelfareSummaryInput,
 } from '../../../types/welfare'
@@ -12,7 +12,6 @@ import { call } from '@/services/call'
  */
 export const welfareApi = {
   list: (input: WelfareListInput) => call('welfare', 'list', input, welfareListOutput),
-  summary: (input: WelfareSummaryInput) => call('welfare', 'summary', input, welfareSummaryOutput),
   exportExcel: (input: WelfareSummaryInput) => call('welfare', 'export', input, welfareExportOutput),
   get: (id: string) => call('welfare', 'get', { id }, welfareVisitDetail),
   record: (input: Omit<WelfareRecordInput, 'action'>) => call('welfare', 'record', input, welfareVisitItem),
