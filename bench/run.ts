@@ -1,7 +1,7 @@
 /**
  * npm run bench: one table of measured figures (nothing here asserts; tests never time anything).
  *   npm run bench            local cloud + every domain + app package sizes + h5 first screen
- *   npm run bench -- cloud   only the local cloud (or: notice, activity, welfare, opinion, member, poll, app)
+ *   npm run bench -- cloud   only the local cloud (or: notice, activity, welfare, opinion, member, poll, lists, app)
  *   npm run bench -- cold    each cloud function's first answer on a new instance, and warm
  *   npm run bench -- profile the local cloud's main thread during two bursts: top entries by own time
  * A domain benchmark is bench/<domain>.ts exporting `bench(): Promise<Row[]>`.
@@ -11,7 +11,7 @@ import path from 'node:path'
 import { cloudBench } from './cloud'
 import type { Row } from './stats'
 
-const DOMAINS = ['notice', 'activity', 'welfare', 'opinion', 'member', 'poll']
+const DOMAINS = ['notice', 'activity', 'welfare', 'opinion', 'member', 'poll', 'lists']
 
 async function main(): Promise<void> {
   const only = process.argv[2]
