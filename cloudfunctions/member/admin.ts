@@ -108,6 +108,7 @@ export const adminRoutes = {
   queue: action({
     input: queueInput,
     role: 'committee',
+    labels: MEMBER_LABELS,
     async run(ctx, input): Promise<QueueOutput> {
       const withChanges = input.withChanges === true && input.page === 1 && ctx.role === 'chair'
       return (await answerParts(ctx.db, { collection: COLLECTIONS.members, where: { _id: requireMember(ctx)._id } }, { queue: queuePart(ctx, input.page, withChanges) })).queue
@@ -155,6 +156,7 @@ export const adminRoutes = {
   directory: action({
     input: directoryInput,
     role: 'committee',
+    labels: MEMBER_LABELS,
     async run(ctx, input): Promise<DirectoryOutput> {
       // 会员名册 opens with its department chips: the page, its count and the union's list in one request.
       const where = directoryWhere(ctx, input)

@@ -15,6 +15,8 @@ export const MEMBER_LABELS: FieldLabels = {
   autoApprove: '直接通过',
   departments: '部门列表',
   reason: '原因',
+  withChanges: '同时读取资料变更申请',
+  withDepartments: '同时读取部门列表',
 }
 
 export const SETUP_LABELS: FieldLabels = { ...MEMBER_LABELS, code: '设置码' }

@@ -31,6 +31,7 @@ const WELFARE_LABELS: FieldLabels = {
   recipientName: '受慰问人姓名',
   planId: '慰问计划',
   page: '页码',
+  withSummary: '同时读取汇总',
   keyword: '搜索词',
   kind: '人员类别',
   hardship: '困难职工',
