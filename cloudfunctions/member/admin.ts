@@ -11,11 +11,12 @@ import { pageInput } from '../../types/common'
 import * as z from 'zod/mini'
 import { TEMPLATES } from '../../types/templates'
 import { action } from '../_shared/dispatch'
-import { requireMember, type Ctx } from '../_shared/context'
+import type { Ctx } from '../_shared/context'
 import { COLLECTIONS, type MemberDoc, type RosterDoc } from '../_shared/documents'
 import { AppError, staleRevision } from '../_shared/errors'
 import { changedFields, recordAudit } from '../_shared/audit'
 import { inTransaction } from '../_shared/transaction'
+import { callerAnchor } from '../_shared/desk'
 import { answerParts, countIn, countRead, iso, pageWindow, type Part } from '../_shared/query'
 import { formatShanghai } from '../_shared/time'
 import { maskPhone, memberById, members, META, profileFields, readMeta, revisionOf, toProfile, writeMetaIn, type MemberChangeDoc } from './store'
@@ -111,7 +112,7 @@ export const adminRoutes = {
     labels: MEMBER_LABELS,
     async run(ctx, input): Promise<QueueOutput> {
       const withChanges = input.withChanges === true && input.page === 1 && ctx.role === 'chair'
-      return (await answerParts(ctx.db, { collection: COLLECTIONS.members, where: { _id: requireMember(ctx)._id } }, { queue: queuePart(ctx, input.page, withChanges) })).queue
+      return (await answerParts(ctx.db, callerAnchor(ctx), { queue: queuePart(ctx, input.page, withChanges) })).queue
     },
   }),
 
@@ -177,7 +178,7 @@ export const adminRoutes = {
           }
         },
       }
-      return (await answerParts(ctx.db, { collection: COLLECTIONS.members, where: { _id: requireMember(ctx)._id } }, { page })).page
+      return (await answerParts(ctx.db, callerAnchor(ctx), { page })).page
     },
   }),
 

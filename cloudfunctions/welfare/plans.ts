@@ -7,10 +7,11 @@ import {
   MAX_PLAN_PEOPLE, welfarePlanCloseInput, welfarePlanCreateInput, welfarePlanPreviewInput, welfarePlansInput,
   type PlanFilter, type WelfarePerson, type WelfarePlanItem,
 } from '../../types/welfare'
-import { requireMember, type Ctx } from '../_shared/context'
+import type { Ctx } from '../_shared/context'
 import { action } from '../_shared/dispatch'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
 import { AppError, notFound } from '../_shared/errors'
+import { callerAnchor } from '../_shared/desk'
 import { answerParts, countIn, countRead, docs, iso, pageWindow, type Part, type Read } from '../_shared/query'
 import { inTransaction } from '../_shared/transaction'
 import type { WelfarePlanDoc } from './documents'
@@ -159,7 +160,7 @@ export const planRoutes = {
     deniedMessage: '只有工会委员和主席可以查看慰问记录',
     labels: welfareLabels(),
     async run(ctx, input): Promise<{ items: WelfarePlanItem[]; page: number; total: number }> {
-      const read = () => answerParts(ctx.db, { collection: COLLECTIONS.members, where: { _id: requireMember(ctx)._id } }, { plans: plansPart(ctx, input.page) })
+      const read = () => answerParts(ctx.db, callerAnchor(ctx), { plans: plansPart(ctx, input.page) })
       let { plans } = await read()
       if (plans.stale.length) {
         await finishThese(ctx, plans.stale)
