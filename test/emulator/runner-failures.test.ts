@@ -3,8 +3,12 @@ import { localCloudUrl, newEnvName } from '../support/cloud'
 
 const env = newEnvName('runnerfail')
 
+/**
+ * On a fresh connection: a keep-alive socket left by the previous test file can be closed by the
+ * server at the moment this file reuses it ("other side closed", seen once in CI on its first call).
+ */
 async function invoke(body: Record<string, unknown>): Promise<any> {
-  const res = await fetch(`${localCloudUrl()}/local/invoke`, { method: 'POST', body: JSON.stringify({ env, ...body }) })
+  const res = await fetch(`${localCloudUrl()}/local/invoke`, { method: 'POST', headers: { connection: 'close' }, body: JSON.stringify({ env, ...body }) })
   return res.json()
 }
 
