@@ -69,7 +69,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       else sendJson(res, 500, { code: 'INTERNAL_ERROR', message: String(err?.message ?? err) })
     })
   })
-  server.keepAliveTimeout = 5000
+  // The server never closes an idle kept-alive connection; the client does, on its own timer. A server
+  // that closes idle sockets races every client that reuses one at that moment: under load a test's
+  // fetch found its socket closed ("other side closed") when the server's 5 s ran out just as the
+  // client, whose own timer was late, sent a request on it. 0 turns the server's idle timer off.
+  server.keepAliveTimeout = 0
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
