@@ -31,28 +31,48 @@ const meetingLinks = (db: Database): LinkSource => ({
   linked: (m: { _id: string; type: string; date: string }) => ({ id: m._id, title: `${m.date} ${m.type}`, when: m.date, status: 'done' }),
 })
 
-/**
- * The linked records of `items`: one request for all kinds (a lookup per kind and MAX_QUERY ids,
- * anchored on the first item), none when no item is linked.
- */
-export async function linkedOf(db: Database, items: PlanItemDoc[], now: Date): Promise<Map<string, Linked>> {
-  const sources: Record<string, LinkSource> = {
-    activity: activityLinks(db), notice: noticeLinks(db), welfare: welfarePlanLinks(db), poll: pollLinks(db), meeting: meetingLinks(db), congress: collectionLinks(db),
-  }
-  const reads: Record<string, Query> = {}
+/** Every kind of record a plan item may follow (`link.kind`): how it is read and what it shows — the one list. */
+export const linkSources = (db: Database): Record<string, LinkSource> => ({
+  activity: activityLinks(db), notice: noticeLinks(db), welfare: welfarePlanLinks(db), poll: pollLinks(db), meeting: meetingLinks(db), congress: collectionLinks(db),
+})
+
+/** The reads of the records `items` follow, and the links made of what they found. */
+export interface LinkReads {
+  /** a query per kind and MAX_QUERY ids; none when no item is linked */
+  queries: Record<string, Query>
+  /** `kind:id` → what the item shows of it, from the rows each query found (by its key) */
+  linked(found: Record<string, any[]>, now: Date): Map<string, Linked>
+}
+
+export function linkReads(db: Database, items: PlanItemDoc[]): LinkReads {
+  const sources = linkSources(db)
+  const queries: Record<string, Query> = {}
   const kindOf: Record<string, string> = {}
   for (const kind of Object.keys(sources)) {
     const ids = [...new Set(items.filter((i) => i.link?.kind === kind).map((i) => i.link!.id))]
     idChunks(ids).forEach((chunk, n) => {
-      reads[`${kind}${n}`] = sources[kind].read(chunk)
+      queries[`${kind}${n}`] = sources[kind].read(chunk)
       kindOf[`${kind}${n}`] = kind
     })
   }
-  const out = new Map<string, Linked>()
-  if (!items.length || !Object.keys(reads).length) return out
-  const found = await queriesAt(db, { collection: C.items, id: items[0]._id }, reads)
-  for (const [key, kind] of Object.entries(kindOf)) for (const r of found[key]) out.set(`${kind}:${r._id}`, sources[kind].linked(r, now))
-  return out
+  return {
+    queries,
+    linked(found, now) {
+      const out = new Map<string, Linked>()
+      for (const [key, kind] of Object.entries(kindOf)) for (const r of found[key] ?? []) out.set(`${kind}:${r._id}`, sources[kind].linked(r, now))
+      return out
+    },
+  }
+}
+
+/**
+ * The linked records of `items`: one request for all kinds (`linkReads`, anchored on the first item),
+ * none when no item is linked.
+ */
+export async function linkedOf(db: Database, items: PlanItemDoc[], now: Date): Promise<Map<string, Linked>> {
+  const { queries, linked } = linkReads(db, items)
+  if (!items.length || !Object.keys(queries).length) return new Map()
+  return linked(await queriesAt(db, { collection: C.items, id: items[0]._id }, queries), now)
 }
 
 export function itemView(i: PlanItemDoc, linked: Map<string, Linked>, now: Date): PlanItemView {
