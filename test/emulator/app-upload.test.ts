@@ -5,7 +5,7 @@
  * the local cloud's default environment where the functions' SDK reads it by the returned fileID.
  */
 import crypto from 'node:crypto'
-import { localCloudUrl, sdkFor } from '../support/cloud'
+import { defaultEnvName, localCloudUrl, sdkFor } from '../support/cloud'
 import { StorageRules } from '../../emulator/storage/rules'
 
 async function appUpload(cloudPath: string, body: Buffer, persona?: string): Promise<{ status: number; json: any }> {
@@ -16,7 +16,7 @@ async function appUpload(cloudPath: string, body: Buffer, persona?: string): Pro
 
 const randomName = () => crypto.randomBytes(12).toString('base64url')
 /** The local cloud's default environment (where app uploads land), read through the functions' SDK. */
-const defaultEnvSdk = () => sdkFor('test-default').cloud
+const defaultEnvSdk = () => sdkFor(defaultEnvName()).cloud
 
 async function download(fileID: string): Promise<Buffer> {
   return (await defaultEnvSdk().downloadFile({ fileID })).fileContent

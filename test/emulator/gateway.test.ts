@@ -4,7 +4,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { localCloudUrl } from '../support/cloud'
+import { defaultEnvName, localCloudUrl } from '../support/cloud'
 import { resolveStatic, serveStatic } from '../../emulator/gateway/static'
 
 async function call(body: unknown, openid?: string): Promise<{ status: number; json: any }> {
@@ -18,7 +18,7 @@ describe('gateway: /gateway/call', () => {
   it('runs the function with the persona from x-local-openid as the app caller', async () => {
     const { json } = await call({ name: 'whoami', data: { tag: 'g' } }, 'o_dev_committee')
     expect(json.result.tag).toBe('g')
-    expect(json.result.after).toMatchObject({ OPENID: 'o_dev_committee', ENV: 'test-default', SOURCE: 'wx_client' })
+    expect(json.result.after).toMatchObject({ OPENID: 'o_dev_committee', ENV: defaultEnvName(), SOURCE: 'wx_client' })
   })
 
   it('calls as the anonymous visitor when no persona is picked', async () => {

@@ -14,6 +14,13 @@ export function localCloudUrl(): string {
   return url
 }
 
+/** The run's default environment: where the gateway's calls and the app's uploads land (global-setup.ts). */
+export function defaultEnvName(): string {
+  const env = process.env.LOCAL_CLOUD_DEFAULT_ENV
+  if (!env) throw new Error('LOCAL_CLOUD_DEFAULT_ENV is not set: run this test in the "cloud" jest project')
+  return env
+}
+
 /**
  * A fresh environment for one test file. Its name is recorded in the run's data folder, so the run's
  * teardown drops exactly the environments it made — never those of another run on the same server.

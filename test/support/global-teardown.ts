@@ -17,7 +17,7 @@ export default async function globalTeardown(): Promise<void> {
     const { Client } = require('pg')
     const client = new Client({ connectionString: url })
     await client.connect()
-    for (const env of new Set([...made, 'test-default'])) await client.query(`DROP SCHEMA IF EXISTS "${schemaName(env)}" CASCADE`)
+    for (const env of new Set([...made, process.env.LOCAL_CLOUD_DEFAULT_ENV!])) await client.query(`DROP SCHEMA IF EXISTS "${schemaName(env)}" CASCADE`)
     await client.end()
   }
 }
