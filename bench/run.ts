@@ -4,6 +4,7 @@
  *   npm run bench -- cloud   only the local cloud (or: notice, activity, welfare, opinion, member, poll, lists, app)
  *   npm run bench -- cold    each cloud function's first answer on a new instance, and warm
  *   npm run bench -- profile the local cloud's main thread during two bursts: top entries by own time
+ *   npm run bench -- suite   the last npm test's wall time and steps beside the goal, and its slowest files
  * A domain benchmark is bench/<domain>.ts exporting `bench(): Promise<Row[]>`.
  */
 import fs from 'node:fs'
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
   if (only === 'profile') {
     const { bench } = await import('./profile')
     rows.push(...(await bench()))
+  }
+  if (!only || only === 'suite') {
+    const { suiteBench } = await import('./suite')
+    rows.push(...(await suiteBench()))
   }
   if (!only || only === 'app') {
     const { appBench } = await import('./app')

@@ -123,7 +123,13 @@ export async function runSteps(steps, { parallel = 3 } = {}) {
     pump()
   })
 
-  console.log(`\n用时（墙钟 ${((Date.now() - started) / 1000).toFixed(0)} s）：`)
+  const wallSec = (Date.now() - started) / 1000
+  // What `npm run bench -- suite` prints beside the test-suite goal: this run's wall time and each step's.
+  fs.writeFileSync(path.join(logDir, 'summary.json'), JSON.stringify({
+    finishedAt: new Date().toISOString(), wallSec, parallel,
+    steps: steps.map((s) => ({ id: s.id, label: s.label, secs: times.get(s.id) ?? null, state: state.get(s.id) })),
+  }, null, 2))
+  console.log(`\n用时（墙钟 ${wallSec.toFixed(0)} s）：`)
   for (const step of steps) console.log(`  ${step.label.padEnd(28)} ${times.has(step.id) ? `${times.get(step.id).toFixed(1)} s` : state.get(step.id)}`)
   return [...state.values()].every((v) => v === 'passed')
 }

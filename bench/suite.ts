@@ -1,0 +1,44 @@
+/**
+ * npm run bench -- suite: the test suite's figures beside its goal, from the last `npm test` in this
+ * checkout (build/test-logs: summary.json that scripts/lib.mjs writes, and each step's jest log).
+ * Running the suite here would take as long as the suite; this reads what it measured.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Row } from './stats'
+
+const LOGS = path.resolve(__dirname, '../build/test-logs')
+const GOAL_SEC = 12 * 60
+/** slowest test files listed (jest prints a file's time when it took 5 s or more) */
+const TOP_FILES = 10
+
+interface Summary {
+  finishedAt: string
+  wallSec: number
+  parallel: number
+  steps: Array<{ id: string; label: string; secs: number | null; state: string }>
+}
+
+/** Test files and their times from one jest log: "PASS cloud test/functions/x.test.ts (12.3 s)". */
+function fileTimes(log: string): Array<{ file: string; secs: number }> {
+  const out: Array<{ file: string; secs: number }> = []
+  for (const m of log.matchAll(/^(?:PASS|FAIL)\s+(?:\S+\s+)?(test\/\S+)\s+\((\d+(?:\.\d+)?) s\)/gm)) out.push({ file: m[1], secs: Number(m[2]) })
+  return out
+}
+
+export async function suiteBench(): Promise<Row[]> {
+  const file = path.join(LOGS, 'summary.json')
+  if (!fs.existsSync(file)) return [{ area: '测试套件', measure: '上一次 npm test', value: '没有记录（先运行 npm test）', goal: `≤ ${GOAL_SEC / 60} min` }]
+  const s = JSON.parse(fs.readFileSync(file, 'utf8')) as Summary
+  const rows: Row[] = [{
+    area: `测试套件（${s.finishedAt.slice(0, 16).replace('T', ' ')} UTC，${s.parallel} 步并行）`,
+    measure: 'npm test 墙钟时间', value: `${s.wallSec.toFixed(0)} s`, goal: `≤ ${GOAL_SEC} s（12 min）`,
+  }]
+  for (const step of s.steps) rows.push({ area: '', measure: `  ${step.label}`, value: step.secs === null ? step.state : `${step.secs.toFixed(1)} s${step.state === 'passed' ? '' : `（${step.state}）`}` })
+  const files = s.steps.flatMap((step) => {
+    const log = path.join(LOGS, `${step.id}.log`)
+    return fs.existsSync(log) ? fileTimes(fs.readFileSync(log, 'utf8')).map((f) => ({ ...f, step: step.id })) : []
+  }).sort((a, b) => b.secs - a.secs).slice(0, TOP_FILES)
+  files.forEach((f, i) => rows.push({ area: i === 0 ? '  最慢的测试文件' : '', measure: `  ${f.file}（${f.step}）`, value: `${f.secs.toFixed(1)} s` }))
+  return rows
+}
