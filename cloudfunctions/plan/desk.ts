@@ -9,7 +9,7 @@ import { deskLinesAlone, type DeskPart } from '../_shared/desk'
 import { readOf } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
 import { PLAN_COLLECTIONS, type PlanItemDoc } from './documents'
-import { dueDay, itemView, linkReads } from './status'
+import { dueDay, itemView, linkReads, type LinkReads } from './status'
 
 const PLAN_PAGE = '/packages/plan/pages/plan/index'
 
@@ -18,12 +18,14 @@ export function deskPart(ctx: Ctx): DeskPart {
   const _ = ctx.db.command
   const today = shanghaiDate(ctx.now)
   const year = Number(today.slice(0, 4))
+  // the linked records as every plan page reads them (status.ts): made once from the items the first request found
+  let links: LinkReads | undefined
+  const linksOf = (items: PlanItemDoc[]) => (links ??= linkReads(ctx.db, items))
   return {
     first: { items: { from: PLAN_COLLECTIONS.items, stages: (p) => p.match({ year: _.in([year - 1, year]), state: 'active' }) } },
-    // the linked records as every plan page reads them (status.ts), as reads of the desk's second request
-    second: (r) => Object.fromEntries(Object.entries(linkReads(ctx.db, r.items as PlanItemDoc[]).queries).map(([key, q]) => [key, readOf(q)])),
+    second: (r) => Object.fromEntries(Object.entries(linksOf(r.items as PlanItemDoc[]).queries).map(([key, q]) => [key, readOf(q)])),
     answer(r, more) {
-      const linked = linkReads(ctx.db, r.items as PlanItemDoc[]).linked(more, ctx.now)
+      const linked = linksOf(r.items as PlanItemDoc[]).linked(more, ctx.now)
       const open = (r.items as PlanItemDoc[]).map((i) => itemView(i, linked, ctx.now)).filter((i) => i.status !== 'done' && i.status !== 'cancelled')
       const month = today.slice(0, 7)
       const thisMonth = open.filter((i) => !i.overdue && dueDay(i).slice(0, 7) === month).length

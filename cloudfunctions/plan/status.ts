@@ -32,7 +32,7 @@ const meetingLinks = (db: Database): LinkSource => ({
 })
 
 /** Every kind of record a plan item may follow (`link.kind`): how it is read and what it shows — the one list. */
-export const linkSources = (db: Database): Record<string, LinkSource> => ({
+const linkSources = (db: Database): Record<string, LinkSource> => ({
   activity: activityLinks(db), notice: noticeLinks(db), welfare: welfarePlanLinks(db), poll: pollLinks(db), meeting: meetingLinks(db), congress: collectionLinks(db),
 })
 
