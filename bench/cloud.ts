@@ -35,13 +35,32 @@ function peakRssMb(pid: number): number {
 /** A fresh local cloud (PGlite in a temp folder, or LOCAL_CLOUD_DATABASE_URL) for one benchmark. */
 export async function withCloud<T>(fn: (cloud: { url: string; adminUrl: string; pid: number }) => Promise<T>, nodeArgs?: string[]): Promise<T> {
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-bench-'))
-  const cloud = await spawnLocalCloud({ dataRoot, env: 'bench', databaseUrl: process.env.LOCAL_CLOUD_DATABASE_URL, nodeArgs })
+  const databaseUrl = process.env.LOCAL_CLOUD_DATABASE_URL
+  if (databaseUrl) await dropBenchEnvironments(databaseUrl)
+  const cloud = await spawnLocalCloud({ dataRoot, env: 'bench', databaseUrl, nodeArgs })
   cloud.child.stdout!.resume()
   try {
     return await fn({ url: cloud.url, adminUrl: cloud.adminUrl, pid: cloud.child.pid! })
   } finally {
     await cloud.stop()
     fs.rmSync(dataRoot, { recursive: true, force: true })
+    if (databaseUrl) await dropBenchEnvironments(databaseUrl)
+  }
+}
+
+/**
+ * On a PostgreSQL server the benchmark's environments (all named bench…) outlive its local cloud; a
+ * second run would then add its 1,000 members beside the first run's and stop on their unique openids.
+ */
+async function dropBenchEnvironments(databaseUrl: string): Promise<void> {
+  const { Client } = require('pg') as typeof import('pg')
+  const client = new Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const rows = await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'env\\_bench%'`)
+    for (const { nspname } of rows.rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`)
+  } finally {
+    await client.end()
   }
 }
 

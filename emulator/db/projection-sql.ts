@@ -79,9 +79,12 @@ export function queryPaths(query: Record<string, any> | undefined): string[][] |
  */
 const PRUNE_ABOVE_BYTES = 2048
 
+/** True (SQL, over the `doc` column) for the documents prunedDocSql prunes; the others it returns whole. */
+export const PRUNED_SQL = `(pg_column_size(doc) > ${PRUNE_ABOVE_BYTES})`
+
 /** The SQL expression (over the `doc` column) of the pruned document; keys are passed as parameters. */
 export function prunedDocSql(paths: string[][], params: Params): string {
-  return `(CASE WHEN pg_column_size(doc) > ${PRUNE_ABOVE_BYTES} THEN ${prunedOnly(paths, params)} ELSE doc END)`
+  return `(CASE WHEN ${PRUNED_SQL} THEN ${prunedOnly(paths, params)} ELSE doc END)`
 }
 
 function prunedOnly(paths: string[][], params: Params): string {

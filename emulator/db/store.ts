@@ -2,7 +2,7 @@
  * Collection operations on PostgreSQL. Reads push what they can down to SQL (see pushdown.ts);
  * writes lock the rows they match (SELECT … FOR UPDATE), apply MongoDB update semantics, and
  * write back in the same transaction — so a conditional update is atomic per document and
- * unique indexes are enforced by PostgreSQL.
+ * unique indexes are enforced by PostgreSQL. A large document is updated by path (update-sql.ts).
  */
 import crypto from 'node:crypto'
 import type { SqlRunner } from './engine'
@@ -13,7 +13,8 @@ import { indexedPaths } from './manifest'
 import { Params, translateQuery, translateSort } from './pushdown'
 import { matcher, sortDocs, applyUpdate, arrayPaths, aggregate as runPipeline } from './evaluator'
 import { project } from './projection'
-import { prunablePaths, prunedDocSql, queryPaths } from './projection-sql'
+import { PRUNED_SQL, prunablePaths, prunedDocSql, queryPaths } from './projection-sql'
+import { updatePaths, writeBackSql, writePositions } from './update-sql'
 import { fromStored, idParam, toStored, type Doc, type DocId } from './values'
 import { collectionNotExist, duplicateKey, invalidParam } from './errors'
 import { runWithLookups } from './lookup-sources'
@@ -27,8 +28,8 @@ export interface FindOptions {
   projection?: Doc
 }
 
-/** Both engines parse jsonb, so `_id` arrives as the string or number it was written as. */
-interface Row { _id: DocId; doc: Doc }
+/** Both engines parse jsonb, so `_id` arrives as the string or number it was written as. `pruned`: read for an update, cut to its paths. */
+interface Row { _id: DocId; doc: Doc; pruned?: boolean }
 
 export class CollectionStore {
   constructor(private catalog: EnvironmentCatalog) {}
@@ -65,9 +66,10 @@ export class CollectionStore {
 
   /**
    * The documents matching `opts`, in order. With `lock`, the candidate rows are locked first so
-   * the match is decided on their latest committed version.
+   * the match is decided on their latest committed version; `lockedPaths` (an update's) lets a
+   * large locked document be read cut down to those paths and what the query reads.
    */
-  private async select(q: SqlRunner, envName: string, collection: string, opts: FindOptions, lock: boolean): Promise<Doc[]> {
+  private async select(q: SqlRunner, envName: string, collection: string, opts: FindOptions, lock: boolean, lockedPaths: string[][] | null = null): Promise<Doc[]> {
     const t = this.table(envName, collection)
     const params = new Params()
     const filter = translateQuery(opts.query, t.pushable, params, t.containable)
@@ -76,8 +78,8 @@ export class CollectionStore {
     const limit = opts.limit
     const forUpdate = lock ? ' FOR UPDATE' : ''
     // Only what the caller projects (and what the evaluator must still read) leaves the database.
-    const prune = lock ? null : prunedPaths(opts, filter.exact, orderSql !== null)
-    const docSql = prune ? `${prunedDocSql(prune, params)} AS doc` : 'doc'
+    const prune = lock ? withQueryPaths(lockedPaths, opts.query, filter.exact) : prunedPaths(opts, filter.exact, orderSql !== null)
+    const docSql = prune ? `${prunedDocSql(prune, params)} AS doc${lock ? `, ${PRUNED_SQL} AS pruned` : ''}` : 'doc'
     const read = lock ? toLockedDoc : toDoc
     if (filter.exact && orderSql !== null) {
       const lim = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)}`
@@ -127,12 +129,14 @@ export class CollectionStore {
   /** Update operators on every matching document (or the first, with multi false). */
   async update(q: SqlRunner, envName: string, collection: string, query: Doc, update: Doc, multi: boolean): Promise<{ matched: number; updated: number }> {
     const t = this.table(envName, collection)
-    const docs = await this.select(q, envName, collection, { query, limit: multi ? undefined : 1 }, true)
+    const paths = updatePaths(update)
+    const docs = await this.select(q, envName, collection, { query, limit: multi ? undefined : 1 }, true, paths)
     let updated = 0
     for (const doc of docs) {
       // The document as stored, before it changes (select kept it: lock): a document read for this
       // update is changed in place rather than copied (copies of large documents showed in the profile).
-      const before = JSON.stringify(storedBodies.get(doc)!)
+      const storedBefore = storedBodies.get(doc)!
+      const before = JSON.stringify(storedBefore)
       let next: Doc
       try {
         next = applyUpdate(doc, update, true)
@@ -140,10 +144,12 @@ export class CollectionStore {
         throw invalidParam(err.message)
       }
       const { _id, ...body } = next
-      const stored = JSON.stringify(toStored(body))
+      const storedAfter = toStored(body)
+      const stored = JSON.stringify(storedAfter)
       if (stored === before) continue
+      const write = prunedDocs.has(doc) ? byPath(storedBefore, storedAfter, paths!) : { sql: '$2::jsonb', params: [stored] }
       await this.writeGuarded(q, envName, collection, t.indexed, [body], () =>
-        q.query(`UPDATE ${t.ref} SET doc = $2::jsonb WHERE _id = $1::jsonb`, [idParam(_id), stored]))
+        q.query(`UPDATE ${t.ref} SET doc = ${write.sql} WHERE _id = $1::jsonb`, [idParam(_id), ...write.params]))
       updated++
     }
     return { matched: docs.length, updated }
@@ -213,16 +219,34 @@ function prunedPaths(opts: FindOptions, exact: boolean, sqlOrder: boolean): stri
   return [...projected, ...matched, ...sorted]
 }
 
+/** The paths a locked read may cut its document to: the update's and what the evaluator reads to decide the match. */
+function withQueryPaths(lockedPaths: string[][] | null, query: Doc | undefined, exact: boolean): string[][] | null {
+  if (!lockedPaths) return null
+  const matched = exact ? [] : queryPaths(query)
+  return matched ? [...lockedPaths, ...matched] : null
+}
+
+/** The write of a pruned document's changes: its SQL over `doc` (parameters from $2) and the parameters. */
+function byPath(before: Doc, after: Doc, paths: string[][]): { sql: string; params: unknown[] } {
+  const params = new Params()
+  params.add(null) // $1 is the id
+  const sql = writeBackSql(after, writePositions(before, paths), params)
+  return { sql, params: params.values.slice(1) }
+}
+
 function toDoc(row: Row): Doc {
   return { _id: row._id, ...fromStored(row.doc) }
 }
 
 /** Documents read to be written: their body as stored, so an update compares without converting back. */
 const storedBodies = new WeakMap<Doc, Doc>()
+/** Locked documents read cut down to an update's paths: written back by path, never whole. */
+const prunedDocs = new WeakSet<Doc>()
 
 function toLockedDoc(row: Row): Doc {
   const doc = toDoc(row)
   storedBodies.set(doc, row.doc)
+  if (row.pruned) prunedDocs.add(doc)
   return doc
 }
 
