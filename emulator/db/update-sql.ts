@@ -20,7 +20,7 @@
  */
 import { MAX_JSON_DEPTH } from '../http'
 import type { Params } from './pushdown'
-import type { Doc } from './values'
+import { isStoredDate, type Doc } from './values'
 
 /**
  * The field paths an update touches, or null when it must take the whole-document path: positional
@@ -46,8 +46,7 @@ export function updatePaths(update: Doc): string[][] | null {
 }
 
 const isObject = (v: unknown): v is Doc => v !== null && typeof v === 'object' && !Array.isArray(v)
-/** A stored date ({$date: ms}) is a value to the evaluator, not an object to walk into (values.ts). */
-const isStoredDate = (v: Doc) => typeof v.$date === 'number' && Object.keys(v).length === 1
+/** A stored date is a value to the evaluator, not an object to walk into. */
 const isWalkable = (v: unknown): v is Doc => isObject(v) && !isStoredDate(v)
 
 /** Where each path's change must be written (see the file comment), without positions inside others. */

@@ -73,14 +73,19 @@ export function toStored(value: any): any {
   return out
 }
 
+/** A stored object that is a Date ({$date: ms}): a value, not an object with fields. */
+export function isStoredDate(value: Doc): boolean {
+  const keys = Object.keys(value)
+  return keys.length === 1 && keys[0] === '$date' && typeof value.$date === 'number'
+}
+
 /** Stored jsonb → JS value (Dates restored). */
 export function fromStored(value: any): any {
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map(fromStored)
-  const keys = Object.keys(value)
-  if (keys.length === 1 && keys[0] === '$date' && typeof value.$date === 'number') return new Date(value.$date)
+  if (isStoredDate(value)) return new Date(value.$date)
   const out: Doc = {}
-  for (const k of keys) out[k] = fromStored(value[k])
+  for (const k of Object.keys(value)) out[k] = fromStored(value[k])
   return out
 }
 
