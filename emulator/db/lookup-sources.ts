@@ -9,6 +9,10 @@
  *  - `localField`/`foreignField`: the foreign documents whose field is one of the local values;
  *  - `let`/`pipeline`: the sub-pipeline's leading `$match`, its conditions on constant values only
  *    (a superset: the evaluator still runs the whole sub-pipeline), narrows the read;
+ *  - a `pipeline` that refers to no variable (`$$…`) is uncorrelated: MongoDB answers it the same
+ *    for every local document, so it runs once, as an aggregate of its own on its collection (whose
+ *    leading $match, $sort, $skip, $limit and count SQL answers: store.ts) — a page's reads anchored
+ *    on one document (readsAt in the functions) then read 20 rows of a page, not every row of the year;
  *  - anything else — a local document without the field, a `$match` the query translator refuses —
  *    reads the whole collection, as before. Lookups inside a sub-pipeline (or a `$facet`) read their
  *    collections whole.
@@ -18,11 +22,13 @@ import type { Doc } from './values'
 
 export type ReadWhere = (collection: string, query: Doc | undefined) => Promise<Doc[]>
 export type Run = (docs: Doc[], pipeline: Doc[], collections: Record<string, Doc[]>) => Doc[]
+/** A pipeline run on a collection as a top-level aggregate would run it. */
+export type AggregateOn = (collection: string, pipeline: Doc[]) => Promise<Doc[]>
 
 /** More local values than this and the lookup reads its collection whole (one query either way). */
 const MAX_VALUES = 2000
 
-export async function runWithLookups(docs: Doc[], pipeline: Doc[], read: ReadWhere, run: Run): Promise<Doc[]> {
+export async function runWithLookups(docs: Doc[], pipeline: Doc[], read: ReadWhere, run: Run, aggregateOn?: AggregateOn): Promise<Doc[]> {
   let current = docs
   let segment: Doc[] = []
   for (const [i, stage] of pipeline.entries()) {
@@ -33,6 +39,12 @@ export async function runWithLookups(docs: Doc[], pipeline: Doc[], read: ReadWhe
     if (segment.length) current = run(current, segment, await wholeSources(segment, read))
     segment = []
     const lookup = stage.$lookup as Doc
+    if (aggregateOn && isUncorrelated(lookup)) {
+      const rows = current.length ? await aggregateOn(String(lookup.from), lookup.pipeline as Doc[]) : []
+      // Each local document its own copy, as the evaluator would give it.
+      current = current.map((d, n) => ({ ...d, [String(lookup.as)]: n === 0 ? rows : structuredClone(rows) }))
+      continue
+    }
     const key = `\u0000lookup${i}`
     const sources = await wholeSources((lookup.pipeline as Doc[] | undefined) ?? [], read)
     sources[key] = await read(String(lookup.from), narrowing(lookup, current))
@@ -46,6 +58,18 @@ function isPlainLookup(stage: Doc): boolean {
   const l = stage.$lookup as Doc | undefined
   if (!l || typeof l.from !== 'string') return false
   return 'pipeline' in l ? !('localField' in l) : typeof l.localField === 'string' && typeof l.foreignField === 'string'
+}
+
+/** A pipeline lookup whose pipeline names no variable (`$$x`, let's or the system's), into a plain field. */
+function isUncorrelated(lookup: Doc): boolean {
+  return Array.isArray(lookup.pipeline) && typeof lookup.as === 'string' && !lookup.as.includes('.') && !lookup.as.startsWith('$') && !mentionsAnyVariable(lookup.pipeline)
+}
+
+function mentionsAnyVariable(v: unknown): boolean {
+  if (typeof v === 'string') return v.startsWith('$$')
+  if (Array.isArray(v)) return v.some(mentionsAnyVariable)
+  if (v && typeof v === 'object' && !(v instanceof Date) && !(v instanceof RegExp)) return Object.values(v as Doc).some(mentionsAnyVariable)
+  return false
 }
 
 /** The query that selects every foreign document the lookup could match, or undefined for all of them. */

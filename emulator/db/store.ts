@@ -179,18 +179,26 @@ export class CollectionStore {
     return r.affectedRows
   }
 
+  /**
+   * An aggregate: SQL answers its head — the leading $match stages, then a $sort, $skip and $limit
+   * (a page) or a bare count ($group by null summing 1) — and the evaluator runs the rest.
+   */
   async aggregate(q: SqlRunner, envName: string, collection: string, pipeline: Doc[]): Promise<Doc[]> {
-    // Leading $match stages narrow the rows in SQL; the evaluator runs the whole pipeline.
-    const leading: Doc[] = []
-    for (const stage of pipeline) { if (stage.$match) leading.push(stage.$match); else break }
-    const docs = await this.select(q, envName, collection, { query: leading.length ? { $and: leading } : undefined }, false)
+    const head = pipelineHead(pipeline)
+    let docs: Doc[]
+    if (head.countAs !== undefined) {
+      const n = await this.count(q, envName, collection, head.find.query)
+      docs = n ? [{ _id: null, [head.countAs]: n }] : []
+    } else {
+      docs = await this.select(q, envName, collection, head.find, false)
+    }
     // Each $lookup reads only the foreign documents it can match (lookup-sources.ts).
     const read = async (from: string, where: Doc | undefined) => {
       let query: Doc | undefined
       try { query = interpretQuery(where) } catch { query = undefined }
       return this.select(q, envName, from, { query }, false)
     }
-    return runWithLookups(docs, pipeline, read, runPipeline)
+    return runWithLookups(docs, head.rest, read, runPipeline, (from, sub) => this.aggregate(q, envName, from, sub))
   }
 
   /** Runs a write; turns unique-index violations into the SDK's duplicate-key error and records array-valued indexed paths. */
@@ -204,6 +212,43 @@ export class CollectionStore {
     const arrays = [...new Set(bodies.flatMap((b) => arrayPaths(b, indexed)))]
     if (arrays.length) await this.catalog.markMultikey(q, envName, collection, arrays)
   }
+}
+
+/**
+ * What SQL can answer at the head of a pipeline, and the stages left to the evaluator: the leading
+ * $match stages (as one query) followed either by $sort / $skip / $limit in that order, or by a
+ * `$group: { _id: null, <name>: { $sum: 1 } }` (a count). A $match the query interpreter refuses
+ * stays with the evaluator, which then reports it as before.
+ */
+function pipelineHead(pipeline: Doc[]): { find: FindOptions; countAs?: string; rest: Doc[] } {
+  const matches: Doc[] = []
+  let i = 0
+  for (; i < pipeline.length && isOnly(pipeline[i], '$match'); i++) {
+    let query: Doc | undefined
+    try { query = interpretQuery(pipeline[i].$match) } catch { break }
+    if (query) matches.push(query)
+  }
+  const find: FindOptions = { query: matches.length === 0 ? undefined : matches.length === 1 ? matches[0] : { $and: matches } }
+  const countAs = isOnly(pipeline[i], '$group') ? countField(pipeline[i].$group) : undefined
+  if (countAs !== undefined) return { find, countAs, rest: pipeline.slice(i + 1) }
+  if (isOnly(pipeline[i], '$sort') && isPlainSort(pipeline[i].$sort)) find.sort = pipeline[i++].$sort
+  if (isOnly(pipeline[i], '$skip') && isCount(pipeline[i].$skip)) find.skip = pipeline[i++].$skip
+  if (isOnly(pipeline[i], '$limit') && isCount(pipeline[i].$limit) && pipeline[i].$limit > 0) find.limit = pipeline[i++].$limit
+  return { find, rest: pipeline.slice(i) }
+}
+
+const isOnly = (stage: Doc | undefined, name: string): stage is Doc => !!stage && Object.keys(stage).length === 1 && name in stage
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0
+const isPlainSort = (sort: unknown): sort is Record<string, number> =>
+  !!sort && typeof sort === 'object' && Object.keys(sort).length > 0 && Object.values(sort).every((d) => d === 1 || d === -1)
+
+/** The output field of a count written as $group: `{ _id: null, n: { $sum: 1 } }`. */
+function countField(group: Doc): string | undefined {
+  const keys = Object.keys(group ?? {})
+  if (keys.length !== 2 || !('_id' in group) || group._id !== null) return undefined
+  const name = keys.find((k) => k !== '_id')!
+  const acc = group[name]
+  return acc && typeof acc === 'object' && Object.keys(acc).length === 1 && acc.$sum === 1 && !name.includes('.') && !name.startsWith('$') ? name : undefined
 }
 
 /**
