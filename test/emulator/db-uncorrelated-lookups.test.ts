@@ -77,14 +77,14 @@ describe('an uncorrelated lookup answers as a join against the whole collection'
         const [name, value] = Object.entries(stage)[0]
         agg = (agg as any)[name.slice(1)](value)
       }
-      expect((await agg.end()).list).toEqual(evaluate(items, pipeline))
+      expect((await agg.end()).list).toEqual(evaluate(items, pipeline, {}))
     }
   })
 })
 
 describe('what an uncorrelated lookup asks for', () => {
   const read = jest.fn(async (_from: string, where: any) => { const test = matcher(where); return items.filter((d) => test(d)) })
-  const aggregateOn = jest.fn(async (_from: string, pipeline: any[]) => evaluate(items, pipeline))
+  const aggregateOn = jest.fn(async (_from: string, pipeline: any[]) => evaluate(items, pipeline, {}))
   beforeEach(() => { read.mockClear(); aggregateOn.mockClear() })
 
   it('runs its pipeline once, as an aggregate, for every local document', async () => {
