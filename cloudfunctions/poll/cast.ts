@@ -3,11 +3,16 @@
  *  1. the ballot is checked against the poll (every subject graded, at most k picks …) before
  *     anything is written;
  *  2. ONE transaction writes the receipt `<pollId>_<memberId>` (its primary key refuses a second
- *     one: "你已投过票"), marks the elector as voted, and fills one empty ballot slot chosen at random
- *     with the choices and a fresh tracker — all or nothing;
+ *     one: "你已投过票" — the database, not a read before it, keeps one ballot per member), marks the
+ *     elector as voted, and fills one empty ballot slot chosen at random with the choices and a
+ *     fresh tracker — all or nothing;
  *  3. a slot taken meanwhile by someone else, or a write conflict, starts the transaction again
  *     with another slot (../_shared/transaction.ts); a closed poll has no empty slots left
  *     (closing seals them), so a cast racing the close either lands before it or is refused.
+ * Round trips (#18): the poll and the voter read for the checks are not read again to look for the
+ * first slot — only a round after a conflict re-checks them — and the slot is looked for in one
+ * request. A phone ballot is 10 requests (the caller's member look-up included; 13–14 before), a
+ * 评议码 ballot 12 (15–16 before): test/functions/poll-round-trips.test.ts.
  * A 评议码 ballot is the same step with the slip used up instead of a receipt (the receipt was
  * written when the chair handed the slip out), and the poll's `slipsUsed` counted against
  * `slipsIssued` in the same transaction.
@@ -16,9 +21,9 @@ import type { Ballot, CastOutput } from '../../types/poll'
 import { requireMember, type Ctx } from '../_shared/context'
 import { isDuplicateKey } from '../_shared/create-once'
 import { AppError, forbidden } from '../_shared/errors'
-import { docs } from '../_shared/query'
+import { readOf, readsAt } from '../_shared/query'
 import { newTracker, randomHex, slipKey } from '../_shared/codes'
-import type { BallotDoc, ElectorDoc, PollDoc, SlipDoc, StoredChoices } from './documents'
+import type { BallotDoc, PollDoc, SlipDoc, StoredChoices } from './documents'
 import { checkBallot } from './rules'
 import { POLL_COLLECTIONS as C, Retry, getDoc, inTransaction, loadElector, loadPoll, receiptId, type Tx } from './store'
 
@@ -41,25 +46,35 @@ export function assertOpen(poll: PollDoc, now: Date): void {
 }
 
 /**
- * An empty slot of the poll, from a random place in the (random) id order; re-checks that the
- * poll is still open. Slots are as many as the roster, so one is always free for a voter who has
- * not voted; none free means the others' transactions have not settled yet — look again shortly.
+ * An empty slot of the poll, from a random place in the (random) id order. Re-checks that the poll
+ * is still open and the voter may still vote — except on the first look when the caller has just
+ * checked both (`checked`). Slots are as many as the roster, so one is always free for a voter who
+ * has not voted; none free means the others' transactions have not settled yet — look again shortly.
  */
-async function pickSlot(ctx: Ctx, pollId: string, stillMine: () => Promise<void>): Promise<string> {
+async function pickSlot(ctx: Ctx, pollId: string, stillMine: () => Promise<void>, checked: boolean): Promise<string> {
   const _ = ctx.db.command
   for (let attempt = 0; ; attempt++) {
-    assertOpen(await loadPoll(ctx.db, pollId), ctx.now)
-    await stillMine()
-    const from = randomHex()
-    const look = async (where: Record<string, unknown>) => docs<{ _id: string }>(ctx.db.collection(C.ballots)
-      .where({ pollId, state: 'empty', ...where }).orderBy('_id', 'asc').limit(8).field({ _id: true }))
-    let found = await look({ _id: _.gte(from) })
-    if (found.length === 0) found = await look({})
+    if (attempt > 0 || !checked) {
+      assertOpen(await loadPoll(ctx.db, pollId), ctx.now)
+      await stillMine()
+    }
+    // Empty slots after a random id, and the first ones for when none lie after it: one request.
+    const empty = (where: Record<string, unknown>) => readOf({
+      collection: C.ballots, where: { pollId, state: 'empty', ...where }, orderBy: [['_id', 'asc']], limit: 8, fields: { _id: true },
+    })
+    const look = await readsAt(ctx.db, { collection: C.polls, where: { _id: pollId } }, { after: empty({ _id: _.gte(randomHex()) }), first: empty({}) })
+    const found: Array<{ _id: string }> = look.after.length ? look.after : look.first
     // One of a few neighbours: simultaneous voters rarely pick the same slot.
     if (found.length) return found[Math.floor(Math.random() * found.length)]._id
     if (attempt >= 20) throw new AppError('CONFLICT', '投票的人很多，请稍后再试')
     await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100))
   }
+}
+
+/** pickSlot for each round of a transaction: the first trusts the checks just made, later ones (after a conflict) re-check. */
+function slotPicker(ctx: Ctx, pollId: string, stillMine: () => Promise<void>): () => Promise<string> {
+  let round = 0
+  return () => pickSlot(ctx, pollId, stillMine, round++ === 0)
 }
 
 /** Fills the slot inside the transaction; a slot someone else filled starts the attempt over. */
@@ -79,9 +94,9 @@ export async function castByPhone(ctx: Ctx, pollId: string, ballot: Ballot): Pro
   const choices = checkBallot(poll, ballot)
   const tracker = newTracker()
   const id = receiptId(pollId, member._id)
+  // No read of the elector here: electors are never removed once the poll opens, and the receipt's
+  // primary key refuses a second ballot of the same member, whichever tap or path came first.
   await inTransaction(ctx.db, async (t, slot: string) => {
-    const e = await getDoc<ElectorDoc>(t, C.electors, id)
-    if (!e || e.voted) throw new AppError('CONFLICT', CAST_MESSAGES.already)
     try {
       await t.collection(C.receipts).add({ data: { _id: id, pollId, memberId: member._id } })
     } catch (err) {
@@ -90,7 +105,7 @@ export async function castByPhone(ctx: Ctx, pollId: string, ballot: Ballot): Pro
     }
     await t.collection(C.electors).doc(id).update({ data: { voted: true } })
     await fillSlot(t, slot, choices, tracker)
-  }, () => pickSlot(ctx, pollId, async () => {
+  }, slotPicker(ctx, pollId, async () => {
     // Another tap of the same member may have voted meanwhile: say so rather than look for a slot.
     if ((await loadElector(ctx.db, pollId, member._id))?.voted) throw new AppError('CONFLICT', CAST_MESSAGES.already)
   }))
@@ -99,18 +114,23 @@ export async function castByPhone(ctx: Ctx, pollId: string, ballot: Ballot): Pro
 
 /** Whether a 评议码 can be used now (the shared device checks before showing the ballot). */
 export async function slipUsable(ctx: Ctx, pollId: string, code: string): Promise<SlipDoc> {
+  return (await usableSlip(ctx, pollId, code)).slip
+}
+
+/** The slip of `code` and the open poll it was checked against. */
+async function usableSlip(ctx: Ctx, pollId: string, code: string): Promise<{ poll: PollDoc; slip: SlipDoc }> {
   const poll = await loadPoll(ctx.db, pollId)
   assertOpen(poll, ctx.now)
   const slip = await getDoc<SlipDoc>(ctx.db, C.slips, slipKey(ctx, pollId, code))
   if (!slip || slip.pollId !== pollId) throw new AppError('NOT_FOUND', CAST_MESSAGES.slipUnknown)
   if (slip.used) throw new AppError('CONFLICT', CAST_MESSAGES.slipUsed)
   if (poll.slipsUsed >= poll.slipsIssued) throw new AppError('CONFLICT', CAST_MESSAGES.slipNotIssued)
-  return slip
+  return { poll, slip }
 }
 
 export async function castBySlip(ctx: Ctx, pollId: string, code: string, ballot: Ballot): Promise<CastOutput> {
-  const slip = await slipUsable(ctx, pollId, code)
-  const choices = checkBallot(await loadPoll(ctx.db, pollId), ballot)
+  const { poll, slip } = await usableSlip(ctx, pollId, code)
+  const choices = checkBallot(poll, ballot)
   const tracker = newTracker()
   await inTransaction(ctx.db, async (t, slot: string) => {
     const s = await getDoc<SlipDoc>(t, C.slips, slip._id)
@@ -122,7 +142,7 @@ export async function castBySlip(ctx: Ctx, pollId: string, code: string, ballot:
     // The count moves in the same transaction: used slips never exceed the receipts written for them.
     await t.collection(C.polls).doc(pollId).update({ data: { slipsUsed: p.slipsUsed + 1 } })
     await fillSlot(t, slot, choices, tracker)
-  }, () => pickSlot(ctx, pollId, async () => {
+  }, slotPicker(ctx, pollId, async () => {
     if ((await getDoc<SlipDoc>(ctx.db, C.slips, slip._id))?.used) throw new AppError('CONFLICT', CAST_MESSAGES.slipUsed)
   }))
   return { pollId, tracker }
