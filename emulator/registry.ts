@@ -24,7 +24,7 @@ export interface InvocationIdentity {
   envName: string
   source: string
   /** set by the runner for a running invocation: the endpoint records each request it sends */
-  usage?: { record(action: string): void }
+  usage?: { record(action: string, body?: Record<string, unknown>): void }
 }
 
 /**

@@ -108,7 +108,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (!body || typeof body !== 'object' || Array.isArray(body)) return sendJson(res, 200, { code: 'INVALID_PARAM', message: 'request body must be a JSON object' })
     const action = String(body.action ?? '')
     const envName = String(body.envName ?? url.searchParams.get('env') ?? caller?.envName ?? options.defaultEnv)
-    caller?.usage?.record(action)
+    caller?.usage?.record(action, body)
     const handler = actions.get(action) ?? prefixActions.find(([p]) => action.startsWith(p))?.[1]
     const requestId = `local-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
     if (!handler) {

@@ -69,7 +69,7 @@ export async function checkinByToken(ctx: Ctx, sessionId: string, token: string)
     await t.collection(C.attendance).add({ data: { _id: d._id, sessionId, memberId: d.memberId, at: ctx.now, nonce, by } })
     await recordAudit(t, ctx, { action: 'congress.checkin', target: { kind: 'congressSession', id: s._id, label: s.title }, note: `扫码：${d.name}${d.state === 'guest' ? '（列席）' : ''}` })
   })
-  return { ...(await attendance(ctx, sessionId)), signedIn: { name: d.name, constituency: d.constituency, guest: d.state === 'guest', at: ctx.now.toISOString() } }
+  return { ...(await attendanceOf(ctx, sessionId)), signedIn: { name: d.name, constituency: d.constituency, guest: d.state === 'guest', at: ctx.now.toISOString() } }
 }
 
 /**
@@ -80,10 +80,10 @@ export async function checkinByRoster(ctx: Ctx, sessionId: string, memberIds: st
   const s = await loadSession(ctx.db, sessionId)
   requireProposalCommittee(ctx, s)
   const ids = [...new Set(memberIds)]
-  for (const memberId of ids) {
-    const d = await loadDelegate(ctx.db, sessionId, memberId)
-    if (!d || d.state !== 'active') throw new AppError('BAD_INPUT', '输入有误：只能为本届代表签到。')
-  }
+  // The session's 代表 in one read (not one per name ticked), reused for the attendance answered.
+  const delegates = await sessionDelegates(ctx.db, sessionId)
+  const active = new Set(delegates.filter((d) => d.state === 'active').map((d) => d.memberId))
+  if (ids.some((memberId) => !active.has(memberId))) throw new AppError('BAD_INPUT', '输入有误：只能为本届代表签到。')
   const by = requireMember(ctx)._id
   await inTransaction(ctx.db, async (t) => {
     for (const memberId of ids) {
@@ -92,12 +92,18 @@ export async function checkinByRoster(ctx: Ctx, sessionId: string, memberIds: st
     }
     await recordAudit(t, ctx, { action: 'congress.checkin', target: { kind: 'congressSession', id: s._id, label: s.title }, note: `${memberIds.length} 位代表` })
   })
-  return attendance(ctx, sessionId)
+  return attendanceOf(ctx, sessionId, delegates)
 }
 
+/** Who of the session's active 代表 has signed in, and whether the quorum is reached. */
 export async function attendance(ctx: Ctx, sessionId: string) {
   await loadSession(ctx.db, sessionId)
-  const ds = (await sessionDelegates(ctx.db, sessionId)).filter((d) => d.state === 'active')
+  return attendanceOf(ctx, sessionId)
+}
+
+/** attendance() for a session already read (a sign-in just checked it), with its 代表 when read too. */
+async function attendanceOf(ctx: Ctx, sessionId: string, delegates?: DelegateDoc[]) {
+  const ds = (delegates ?? (await sessionDelegates(ctx.db, sessionId))).filter((d) => d.state === 'active')
   const here = new Set((await scanAll<{ memberId: string }>(ctx.db, C.attendance, { sessionId }, { memberId: true })).map((a) => a.memberId))
   return {
     ...quorumOf({ delegates: ds, present: here }),

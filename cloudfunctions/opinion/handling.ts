@@ -53,15 +53,25 @@ async function loadCase(ctx: Ctx, id: string): Promise<OpinionDoc> {
 }
 
 /**
- * Applies `data` only if the item is still as the handler saw it (`same`), in one transaction with the
- * audit entry naming the handler — both or neither; otherwise someone else got there first.
+ * Applies `change` only if the item is still as the handler saw it (`same`), in one transaction with
+ * the audit entry naming the handler — both or neither; otherwise someone else got there first.
+ * `change` gives plain values from the item as the transaction read it (undefined removes a field),
+ * so the item as written is known here and the handler's page is answered without reading it again.
  */
-async function handle(ctx: Ctx, o: OpinionDoc, same: (now: OpinionDoc) => boolean, data: Record<string, unknown>, action: string, before: unknown, after: unknown): Promise<void> {
+async function handle(
+  ctx: Ctx, o: OpinionDoc, same: (now: OpinionDoc) => boolean, change: (now: OpinionDoc) => Partial<OpinionDoc>,
+  action: string, before: unknown, after: unknown,
+): Promise<OpinionDoc> {
   const label = `${o.category}：${o.text.slice(0, 20)}`
+  let written = o
   await auditedUpdate<OpinionDoc>(ctx, COLLECTIONS.opinions, o._id, (now) => {
     if (!now || !same(now)) throw new AppError('CONFLICT', '这条意见刚被其他人处理过，请刷新后再试。')
+    const fields = change(now)
+    const data = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === undefined ? ctx.db.command.remove() : v]))
+    written = Object.fromEntries(Object.entries({ ...now, ...fields }).filter(([, v]) => v !== undefined)) as unknown as OpinionDoc
     return { data, entry: { action: `opinion.${action}`, target: { kind: 'opinion', id: o._id, label }, before, after } }
   })
+  return written
 }
 
 async function answer(ctx: Ctx, id: string): Promise<OpinionCase> {
@@ -137,9 +147,9 @@ export const handlingRoutes = {
       if (!who || who.membership !== 'approved' || (who.role !== 'committee' && who.role !== 'chair')) {
         throw new AppError('BAD_INPUT', '只能指派给工会委员或主席。')
       }
-      await handle(ctx, o, (now) => now.state === o.state && now.assigneeId === o.assigneeId, { state: 'processing', assigneeId: who._id, assigneeName: who.name },
+      const written = await handle(ctx, o, (now) => now.state === o.state && now.assigneeId === o.assigneeId, () => ({ state: 'processing', assigneeId: who._id, assigneeName: who.name }),
         'assign', { state: o.state, assignee: o.assigneeName ?? null }, { state: 'processing', assignee: who.name })
-      return answer(ctx, o._id)
+      return caseView(ctx, written)
     },
   }),
 
@@ -154,15 +164,15 @@ export const handlingRoutes = {
         throw new AppError('CONFLICT', o.state === 'pending' ? '请先指派处理人（主席可以指派给自己），再答复。' : '这条意见当前不能答复。')
       }
       const me = requireMember(ctx)
-      const _ = ctx.db.command
       const reply = { text: input.text, repliedAt: ctx.now, by: me._id, byName: me.name }
       const first = o.replies.length === 0
       // Counted from the day the union received it (its release), as its due date is.
       const days = Math.round((Date.parse(shanghaiDate(ctx.now)) - Date.parse(o.visibleOn ?? o.submittedOn)) / 86_400_000)
-      await handle(ctx, o, (now) => now.state === o.state, { state: 'replied', replies: _.push([reply]), ...(first ? { firstReplyDays: days } : {}) },
+      // The replies as the transaction read them, plus this one (a reply racing it conflicts and is decided again).
+      const written = await handle(ctx, o, (now) => now.state === o.state, (now) => ({ state: 'replied', replies: [...now.replies, reply], ...(first ? { firstReplyDays: days } : {}) }),
         'reply', { state: o.state }, { state: 'replied', reply: input.text })
       await notifyAuthor(ctx, o, input.text)
-      return answer(ctx, o._id)
+      return caseView(ctx, written)
     },
   }),
 
@@ -176,8 +186,7 @@ export const handlingRoutes = {
       if (!permissions(ctx, o).close) {
         throw new AppError('CONFLICT', o.replies.length === 0 ? '这条意见还没有答复，不能办结。请先答复。' : '这条意见当前不能办结。')
       }
-      await handle(ctx, o, (now) => now.state === 'replied', { state: 'closed' }, 'close', { state: o.state }, { state: 'closed' })
-      return answer(ctx, o._id)
+      return caseView(ctx, await handle(ctx, o, (now) => now.state === 'replied', () => ({ state: 'closed' }), 'close', { state: o.state }, { state: 'closed' }))
     },
   }),
 
@@ -189,9 +198,8 @@ export const handlingRoutes = {
     async run(ctx, input): Promise<OpinionCase> {
       const o = await loadCase(ctx, input.id)
       if (!permissions(ctx, o).reject) throw new AppError('CONFLICT', '只有待受理或处理中的意见可以不予受理。')
-      await handle(ctx, o, (now) => now.state === o.state, { state: 'rejected', rejectReason: input.reason, held: ctx.db.command.remove() },
-        'reject', { state: o.state }, { state: 'rejected', reason: input.reason })
-      return answer(ctx, o._id)
+      return caseView(ctx, await handle(ctx, o, (now) => now.state === o.state, () => ({ state: 'rejected', rejectReason: input.reason, held: undefined }),
+        'reject', { state: o.state }, { state: 'rejected', reason: input.reason }))
     },
   }),
 
@@ -203,8 +211,7 @@ export const handlingRoutes = {
     async run(ctx, input): Promise<OpinionCase> {
       const o = await loadCase(ctx, input.id)
       if (!o.held) throw new AppError('CONFLICT', '这条意见不在待审核中。')
-      await handle(ctx, o, (now) => now.held === o.held, { held: ctx.db.command.remove() }, 'release', { held: o.held }, { held: null })
-      return answer(ctx, o._id)
+      return caseView(ctx, await handle(ctx, o, (now) => now.held === o.held, () => ({ held: undefined }), 'release', { held: o.held }, { held: null }))
     },
   }),
 }

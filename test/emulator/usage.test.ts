@@ -16,7 +16,7 @@ describe('database requests counted per invocation', () => {
   it('counts each request the function sent, by protocol action', async () => {
     const r = await invoke({ tag: 'plain', reads: 3, adds: 2 })
     expect(r.ok).toBe(true)
-    expect(r.usage).toEqual({ dbRequests: 5, byAction: { getDocument: 3, insertDocument: 2 }, nested: { calls: 0, dbRequests: 0 } })
+    expect(r.usage).toEqual({ dbRequests: 5, byAction: { getDocument: 3, insertDocument: 2 }, nested: { calls: 0, dbRequests: 0 }, repeatedReads: [] })
   })
 
   it('counts a transaction as its start, each operation and its commit', async () => {
@@ -27,14 +27,26 @@ describe('database requests counted per invocation', () => {
 
   it('keeps the requests of a function it called apart, as nested', async () => {
     const r = await invoke({ tag: 'outer', reads: 1, then: { tag: 'inner', reads: 2, then: { tag: 'innermost', adds: 1 } } })
-    expect(r.usage).toEqual({ dbRequests: 1, byAction: { getDocument: 1 }, nested: { calls: 2, dbRequests: 3 } })
+    expect(r.usage).toEqual({ dbRequests: 1, byAction: { getDocument: 1 }, nested: { calls: 2, dbRequests: 3 }, repeatedReads: [] })
   })
 
   it('reports zero for a function that touches no database, and for a failure too', async () => {
     expect((await invoke({ tag: 'none' })).usage.dbRequests).toBe(0)
     const failed = await invoke({ message: 'x' }, 'thrower')
     expect(failed.ok).toBe(false)
-    expect(failed.usage).toEqual({ dbRequests: 0, byAction: {}, nested: { calls: 0, dbRequests: 0 } })
+    expect(failed.usage).toEqual({ dbRequests: 0, byAction: {}, nested: { calls: 0, dbRequests: 0 }, repeatedReads: [] })
+  })
+
+  it('lists a document read by id twice outside a transaction — a round trip for what it had', async () => {
+    const twice = await invoke({ tag: 'again', idReads: 2 })
+    expect(twice.usage.repeatedReads).toEqual(['conformance_items/steps-again'])
+    expect((await invoke({ tag: 'once', idReads: 1 })).usage.repeatedReads).toEqual([])
+  })
+
+  it('does not list reads inside a transaction: re-reading there is how it decides what to write', async () => {
+    const r = await invoke({ tag: 'txr', idReads: 1, txWrites: 1, txReads: 2 })
+    expect(r.usage.byAction).toMatchObject({ getDocument: 3, startTransaction: 1, commitTransaction: 1 })
+    expect(r.usage.repeatedReads).toEqual([])
   })
 
   it('never mixes up concurrent invocations: 9 at once, each with its own count', async () => {

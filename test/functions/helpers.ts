@@ -17,7 +17,12 @@ export async function seededEnv(label: string): Promise<{ env: string; db: any }
   return { env, db }
 }
 
-export interface Counted { result: any; dbRequests: number }
+export interface Counted {
+  result: any
+  dbRequests: number
+  /** documents the invocation read by id more than once outside a transaction (usage.ts) */
+  repeatedReads: string[]
+}
 
 /**
  * Calls `name` as `openid` through /local/invoke on a fresh connection (a burst of a thousand calls
@@ -31,11 +36,11 @@ export async function invokeCounted(env: string, openid: string, name: string, d
     headers: { 'content-type': 'application/json', connection: 'close' },
     body: JSON.stringify({ env, name, data, openid }),
   })
-  const answer = (await res.json()) as InvokeAnswer & { usage?: { dbRequests: number; nested?: { dbRequests: number } } }
+  const answer = (await res.json()) as InvokeAnswer & { usage?: { dbRequests: number; nested?: { dbRequests: number }; repeatedReads: string[] } }
   if (!answer.ok) throw new Error(`invoke ${name}.${String(data.action)} failed: ${answer.errCode} ${answer.errMsg}`)
   const usage = answer.usage!
   if (process.env.LIST_RT_VERBOSE) console.log(name, data.action, JSON.stringify(usage))
-  return { result: answer.result, dbRequests: usage.dbRequests + (usage.nested?.dbRequests ?? 0) }
+  return { result: answer.result, dbRequests: usage.dbRequests + (usage.nested?.dbRequests ?? 0), repeatedReads: usage.repeatedReads }
 }
 
 export interface InvokeAnswer {

@@ -38,6 +38,7 @@ it('a phone ballot: at most 10 requests, the ballot stored and the voter marked'
   const out = await cast(people[0], 'cast', { ballot: gradesBallot(poll.items, 'competent') })
   expect(out.result).toMatchObject({ ok: true, data: { pollId: poll.id, tracker: expect.any(String) } })
   expect(out.dbRequests).toBeLessThanOrEqual(10)
+  expect(out.repeatedReads).toEqual([])
   const again = await cast(people[0], 'cast', { ballot: gradesBallot(poll.items, 'basic') })
   expect(again.result).toMatchObject({ ok: false, message: '你已投过票，每人只能投一次' })
   const elector = (await db.collection('poll_electors').where({ pollId: poll.id, memberId: people[0].memberId }).get()).data[0]
@@ -54,6 +55,7 @@ it('a 评议码 ballot: at most 12 requests, the slip used once', async () => {
   const out = await cast(people[2], 'castBySlip', { code, ballot: gradesBallot(poll.items, 'excellent') })
   expect(out.result).toMatchObject({ ok: true, data: { pollId: poll.id, tracker: expect.any(String) } })
   expect(out.dbRequests).toBeLessThanOrEqual(12)
+  expect(out.repeatedReads).toEqual([])
   const again = await cast(people[2], 'castBySlip', { code, ballot: gradesBallot(poll.items, 'excellent') })
   expect(again.result).toMatchObject({ ok: false, message: '这张评议码已经用过了' })
   expect((await db.collection('polls').doc(poll.id).get()).data).toMatchObject({ slipsIssued: 1, slipsUsed: 1 })
