@@ -8,7 +8,7 @@
  */
 import { newEnvName, sdkFor } from '../support/cloud'
 import { invokeCounted } from './helpers'
-import { addChair, addPeople, appraisalDraft, expectOneBallotEach, gradesBallot, must, openedPoll, requestId, type Person } from './poll-support'
+import { addChair, addPeople, appraisalDraft, expectOneBallotEach, gradesBallot, must, openedPoll, requestId, slipCodes, type Person } from './poll-support'
 
 jest.setTimeout(120_000)
 
@@ -18,13 +18,6 @@ let chair: Person
 let people: Person[]
 let poll: any
 const cast = (who: Person, action: string, input: Record<string, unknown>) => invokeCounted(env, who.openid, 'poll', { action, id: poll.id, ...input })
-
-async function slipCodes(url: string): Promise<string[]> {
-  const JSZip = require('jszip')
-  const zip = await JSZip.loadAsync(Buffer.from(await (await fetch(url)).arrayBuffer()))
-  const xml: string = await zip.file('word/document.xml').async('string')
-  return [...xml.matchAll(/([2-9A-HJ-NP-Z]{5})-([2-9A-HJ-NP-Z]{5})/g)].map((m) => m[1] + m[2])
-}
 
 beforeAll(async () => {
   chair = await addChair(db, 'rt')

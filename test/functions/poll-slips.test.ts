@@ -5,7 +5,7 @@
  * same codes at once.
  */
 import { newEnvName, sdkFor } from '../support/cloud'
-import { addChair, addPeople, appraisalDraft, call, expectOneBallotEach, gradesBallot, must, openedPoll, requestId, rowsOf, trigger, type Person } from './poll-support'
+import { addChair, addPeople, appraisalDraft, call, expectOneBallotEach, gradesBallot, must, openedPoll, requestId, rowsOf, slipCodes, trigger, type Person } from './poll-support'
 
 jest.setTimeout(300_000)
 
@@ -16,13 +16,6 @@ let people: Person[]
 let poll: any
 let codes: string[]
 let fileUrl = ''
-
-async function slipCodes(url: string): Promise<string[]> {
-  const JSZip = require('jszip')
-  const zip = await JSZip.loadAsync(Buffer.from(await (await fetch(url)).arrayBuffer()))
-  const xml: string = await zip.file('word/document.xml').async('string')
-  return [...xml.matchAll(/([2-9A-HJ-NP-Z]{5})-([2-9A-HJ-NP-Z]{5})/g)].map((m) => m[1] + m[2])
-}
 
 beforeAll(async () => {
   chair = await addChair(db, 's')

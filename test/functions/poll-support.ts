@@ -112,3 +112,11 @@ export async function trigger(env: string, name: string): Promise<any> {
   const res = await fetch(`${localCloudUrl()}/local/trigger`, { method: 'POST', body: JSON.stringify({ env, name: 'poll', trigger: name }) })
   return ((await res.json()) as { result: any }).result
 }
+
+/** The one-time codes printed in a 评议码 Word file (its URL), in print order. */
+export async function slipCodes(url: string): Promise<string[]> {
+  const JSZip = require('jszip')
+  const zip = await JSZip.loadAsync(Buffer.from(await (await fetch(url)).arrayBuffer()))
+  const xml: string = await zip.file('word/document.xml').async('string')
+  return [...xml.matchAll(/([2-9A-HJ-NP-Z]{5})-([2-9A-HJ-NP-Z]{5})/g)].map((m) => m[1] + m[2])
+}
