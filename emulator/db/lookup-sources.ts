@@ -62,14 +62,7 @@ function isPlainLookup(stage: Doc): boolean {
 
 /** A pipeline lookup whose pipeline names no variable (`$$x`, let's or the system's), into a plain field. */
 function isUncorrelated(lookup: Doc): boolean {
-  return Array.isArray(lookup.pipeline) && typeof lookup.as === 'string' && !lookup.as.includes('.') && !lookup.as.startsWith('$') && !mentionsAnyVariable(lookup.pipeline)
-}
-
-function mentionsAnyVariable(v: unknown): boolean {
-  if (typeof v === 'string') return v.startsWith('$$')
-  if (Array.isArray(v)) return v.some(mentionsAnyVariable)
-  if (v && typeof v === 'object' && !(v instanceof Date) && !(v instanceof RegExp)) return Object.values(v as Doc).some(mentionsAnyVariable)
-  return false
+  return Array.isArray(lookup.pipeline) && typeof lookup.as === 'string' && !lookup.as.includes('.') && !lookup.as.startsWith('$') && !mentionsVariable(lookup.pipeline)
 }
 
 /** The query that selects every foreign document the lookup could match, or undefined for all of them. */
@@ -95,17 +88,18 @@ function constantConditions(match: unknown): Doc | undefined {
   if (!match || typeof match !== 'object') return undefined
   const out: Doc = {}
   for (const [k, v] of Object.entries(match as Doc)) {
-    if (k.startsWith('$') || mentionsVariable(v)) continue
+    if (k.startsWith('$') || mentionsVariable(v, true)) continue
     out[k] = v
   }
   return Object.keys(out).length ? out : undefined
 }
 
-function mentionsVariable(v: unknown): boolean {
+/** Whether `v` names a variable (`$$x`: let's or the system's) anywhere; with `exprCounts`, any `$expr` counts as one. */
+function mentionsVariable(v: unknown, exprCounts = false): boolean {
   if (typeof v === 'string') return v.startsWith('$$')
-  if (Array.isArray(v)) return v.some(mentionsVariable)
+  if (Array.isArray(v)) return v.some((x) => mentionsVariable(x, exprCounts))
   if (v && typeof v === 'object' && !(v instanceof Date) && !(v instanceof RegExp)) {
-    return Object.entries(v as Doc).some(([k, x]) => k === '$expr' || mentionsVariable(x))
+    return Object.entries(v as Doc).some(([k, x]) => (exprCounts && k === '$expr') || mentionsVariable(x, exprCounts))
   }
   return false
 }

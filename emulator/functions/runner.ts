@@ -77,9 +77,9 @@ export class FunctionRunner {
       return { ok: true, result: JSON.parse(outcome.json), usage: usage.summary() }
     } finally {
       registerInvocationToken(token, undefined)
-      const repeats = usage.summary().repeatedReads
-      if (repeats.length && process.env.LOCAL_CLOUD_LOG_REPEATED_READS) {
-        console.error(`REPEATED-READ ${bundle.name}.${String((req.event as any)?.action)} ${repeats.join(' ')}`)
+      if (process.env.LOCAL_CLOUD_LOG_REPEATED_READS) {
+        const repeats = usage.summary().repeatedReads
+        if (repeats.length) console.error(`REPEATED-READ ${bundle.name}.${String((req.event as any)?.action)} ${repeats.join(' ')}`)
       }
     }
   }
