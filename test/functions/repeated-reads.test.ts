@@ -51,6 +51,24 @@ describe('意见箱: handling answers the case as written', () => {
   })
 })
 
+describe('意见箱: replies at once', () => {
+  it('all are kept: the replies are written inside the transaction that read them, a racing one is decided again', async () => {
+    const named = await submitAs(env, 'staff', { anonymous: false, notifyReply: false, text: '署名：操场跑道有破损。', category: '后勤保障' })
+    const id = named.data.id
+    await opinion('chair', 'assign', { id, assigneeId: 'mem001' })
+    await opinion('chair', 'reply', { id, text: '收到。' })
+    // Already 已答复: every further reply passes the state check, so only the transaction keeps either from being lost.
+    const texts = Array.from({ length: 8 }, (_v, i) => `跟进第 ${i + 1} 次。`)
+    const answers = await Promise.all(texts.map((text) => opinion('chair', 'reply', { id, text })))
+    const ok = answers.filter((a) => a.result.ok)
+    for (const refused of answers.filter((a) => !a.result.ok)) expect(refused.result).toMatchObject({ code: 'CONFLICT' })
+    const stored = (await db.collection('opinions').doc(id).get()).data
+    expect(ok).toHaveLength(texts.length)
+    expect(stored.replies.map((r: any) => r.text).sort()).toEqual(['收到。', ...texts].sort())
+    expect((await db.collection('audit_log').where({ action: 'opinion.reply', 'target.id': id }).get()).data).toHaveLength(texts.length + 1)
+  })
+})
+
 describe('意见箱: a submission reads the settings once (its due date and its answer)', () => {
   it('answers the due date of the stored settings', async () => {
     const out = await opinion('committee', 'submit', { requestId: crypto.randomBytes(12).toString('hex'), anonymous: false, notifyReply: false, category: '食堂', text: '署名：早餐能否多一个粥品？' })
