@@ -21,7 +21,7 @@ import { docs } from '../_shared/query'
 import type { BallotDoc, CommentDoc, PollDoc } from './documents'
 import { VOID_TEXT } from './slips'
 import { tally, type Tally } from './tally'
-import { POLL_COLLECTIONS as C, getDoc, insertOnce, loadPoll, receiptCount, scanAll } from './store'
+import { POLL_COLLECTIONS as C, asWritten, existing, getDoc, insertOnce, loadPoll, receiptCount, scanAll } from './store'
 
 export interface ResultsDoc extends Tally {
   _id: string
@@ -29,30 +29,35 @@ export interface ResultsDoc extends Tally {
   computedAt: Date
 }
 
+/** Each step answers the poll as it wrote it, so the poll is read once (again only after a lost race). */
 export async function closePoll(ctx: Ctx, id: string): Promise<PollDoc> {
   let poll = await loadPoll(ctx.db, id)
-  if (poll.state === 'open') {
-    await ctx.db.collection(C.polls).where({ _id: id, state: 'open' }).update({ data: { state: 'closing', updatedAt: ctx.now } })
-    poll = await loadPoll(ctx.db, id)
-  }
+  if (poll.state === 'open') poll = await startClosing(ctx, poll)
   if (poll.state === 'draft' || poll.state === 'opening') throw new AppError('CONFLICT', '投票还没有开始，不能结束')
-  if (poll.state !== 'closing') {
-    // Closed already (a repeated tap) or beyond: finish what a killed run may have left.
-    return (await voidSlipFiles(ctx, poll).catch(() => false)) ? loadPoll(ctx.db, id) : poll
-  }
+  // Closed already (a repeated tap) or beyond: finish what a killed run may have left.
+  if (poll.state !== 'closing') return withSlipFilesVoided(ctx, poll)
   await ctx.db.collection(C.ballots).where({ pollId: id, state: 'empty' }).update({ data: { state: 'sealed' } })
   const results = await count(ctx, poll)
   const outcome = results.quorumMet ? 'valid' : 'void'
-  await auditedUpdate<PollDoc>(ctx, C.polls, id, (now) => (now?.state !== 'closing' ? null : {
-    data: { state: 'closed', outcome, closedAt: ctx.now, updatedAt: ctx.now },
+  const closed = { state: 'closed', outcome, closedAt: ctx.now, updatedAt: ctx.now } as const
+  const result = await auditedUpdate<PollDoc>(ctx, C.polls, id, (now) => (now?.state !== 'closing' ? null : {
+    data: closed,
     entry: {
       action: 'poll.close', target: { kind: 'poll', id, label: poll.title },
       before: { state: 'open' }, after: { state: 'closed', outcome, rosterSize: results.rosterSize, receipts: results.receipts, ballots: results.ballots },
     },
   }))
-  // The poll is closed whatever happens to its files: a failed overwrite is left to the timer.
-  await voidSlipFiles(ctx, await loadPoll(ctx.db, id)).catch(() => false)
-  return loadPoll(ctx.db, id)
+  return withSlipFilesVoided(ctx, existing(asWritten(result, closed)))
+}
+
+/**
+ * Step 1. The poll as the update wrote it; read again only when the update matched nothing — another
+ * tap closed it first, and only the poll as it is now says how far that one got.
+ */
+async function startClosing(ctx: Ctx, poll: PollDoc): Promise<PollDoc> {
+  const closing = { state: 'closing', updatedAt: ctx.now } as const
+  const res = (await ctx.db.collection(C.polls).where({ _id: poll._id, state: 'open' }).update({ data: closing })) as { stats: { updated: number } }
+  return res.stats.updated === 1 ? { ...poll, ...closing } : loadPoll(ctx.db, poll._id)
 }
 
 async function count(ctx: Ctx, poll: PollDoc): Promise<ResultsDoc> {
@@ -93,6 +98,11 @@ async function voidSlipFiles(ctx: Ctx, poll: PollDoc): Promise<boolean> {
   for (const path of poll.slipFiles) await ctx.services.upload(path, Buffer.from(VOID_TEXT))
   await ctx.db.collection(C.polls).doc(poll._id).update({ data: { slipFilesVoided: true } })
   return true
+}
+
+/** The closed poll after `voidSlipFiles`, as it wrote it. The poll is closed whatever happens to its files: a failed overwrite is left to the timer. */
+async function withSlipFilesVoided(ctx: Ctx, poll: PollDoc): Promise<PollDoc> {
+  return (await voidSlipFiles(ctx, poll).catch(() => false)) ? { ...poll, slipFilesVoided: true } : poll
 }
 
 /** Timer: closed polls whose slip files a killed run left readable. */

@@ -17,30 +17,49 @@ import { AppError, staleRevision } from '../_shared/errors'
 import { fingerprint, randomHex, slotId } from '../_shared/codes'
 import type { BallotDoc, ElectorDoc, PollDoc, RosterDoc } from './documents'
 import { resolveElectorate } from './electorate'
-import { POLL_COLLECTIONS as C, insertOnce, loadPoll, loadRoster, receiptId, scanAll } from './store'
+import { POLL_COLLECTIONS as C, asWritten, existing, insertOnce, loadPoll, loadRoster, receiptId, scanAll } from './store'
 
+/** Each step answers the poll as it wrote it, so the poll is read once (again only after a lost race). */
 export async function openPoll(ctx: Ctx, id: string, revision: number): Promise<PollDoc> {
   let poll = await loadPoll(ctx.db, id)
-  if (poll.state === 'draft') {
-    if (poll.revision !== revision) throw staleRevision()
-    if (new Date(poll.closesAt).getTime() <= ctx.now.getTime()) throw new AppError('CONFLICT', '截止时间已经过了，请先修改截止时间再开始投票')
-    const res = (await ctx.db.collection(C.polls).where({ _id: id, state: 'draft', revision }).update({ data: { state: 'opening', updatedAt: ctx.now } })) as { stats: { updated: number } }
-    poll = await loadPoll(ctx.db, id)
-    if (res.stats.updated !== 1 && poll.state === 'draft') throw staleRevision()
-  }
+  if (poll.state === 'draft') poll = await startOpening(ctx, poll, revision)
   if (poll.state !== 'opening') return poll // already open (a repeated tap) or beyond
   const roster = await freezeRoster(ctx, poll)
   await writeElectors(ctx, poll, roster)
   await writeSlots(ctx.db, poll, roster)
-  // step 4 and its audit entry together: a run killed before it leaves the poll opening, and the next tap finishes it
-  await auditedUpdate<PollDoc>(ctx, C.polls, id, (now) => (now?.state !== 'opening' ? null : {
-    data: { state: 'open', rosterSize: roster.memberIds.length, fingerprint: roster.fingerprint, openedAt: ctx.now, updatedAt: ctx.now },
+  return finishOpening(ctx, poll, roster)
+}
+
+/**
+ * Step 1. The poll as the update wrote it; read again only when the update matched nothing — a
+ * second tap, an edit or a discard got there first, and only the poll as it is now says which.
+ */
+async function startOpening(ctx: Ctx, poll: PollDoc, revision: number): Promise<PollDoc> {
+  if (poll.revision !== revision) throw staleRevision()
+  if (new Date(poll.closesAt).getTime() <= ctx.now.getTime()) throw new AppError('CONFLICT', '截止时间已经过了，请先修改截止时间再开始投票')
+  const opening = { state: 'opening', updatedAt: ctx.now } as const
+  const res = (await ctx.db.collection(C.polls).where({ _id: poll._id, state: 'draft', revision }).update({ data: opening })) as { stats: { updated: number } }
+  if (res.stats.updated === 1) return { ...poll, ...opening }
+  const now = await loadPoll(ctx.db, poll._id)
+  if (now.state === 'draft') throw staleRevision()
+  return now
+}
+
+/**
+ * Step 4 and its audit entry together: a run killed before it leaves the poll opening, and the next
+ * tap finishes it. Answers the poll as the transaction wrote it, or found it when a simultaneous tap
+ * finished first.
+ */
+async function finishOpening(ctx: Ctx, poll: PollDoc, roster: RosterDoc): Promise<PollDoc> {
+  const opened = { state: 'open', rosterSize: roster.memberIds.length, fingerprint: roster.fingerprint, openedAt: ctx.now, updatedAt: ctx.now } as const
+  const result = await auditedUpdate<PollDoc>(ctx, C.polls, poll._id, (now) => (now?.state !== 'opening' ? null : {
+    data: opened,
     entry: {
-      action: 'poll.open', target: { kind: 'poll', id, label: poll.title },
-      before: { state: 'draft' }, after: { state: 'open', rosterSize: roster.memberIds.length, fingerprint: roster.fingerprint },
+      action: 'poll.open', target: { kind: 'poll', id: poll._id, label: poll.title },
+      before: { state: 'draft' }, after: { state: 'open', rosterSize: opened.rosterSize, fingerprint: opened.fingerprint },
     },
   }))
-  return loadPoll(ctx.db, id)
+  return existing(asWritten(result, opened))
 }
 
 async function freezeRoster(ctx: Ctx, poll: PollDoc): Promise<RosterDoc> {

@@ -40,23 +40,35 @@ export async function printSlips(ctx: Ctx, pollId: string, count: number, reques
   const fileName = `评议码-${poll.title}.docx`
   const cloudPath = `poll-slips/${randomHex()}.docx`
   const fileId = await ctx.services.upload(cloudPath, await slipsDocument(poll.title, [...codes]))
-  const _ = ctx.db.command
-  // the batch's file, the poll's count of slips and the audit entry land together (or none: a retry prints again)
-  const won = await inTransaction(ctx.db, async (t) => {
-    const batch = await getDoc<SlipBatchDoc>(t, C.slipBatches, batchId)
-    if (batch?.fileId) return false
-    await t.collection(C.slipBatches).doc(batchId).update({ data: { fileId, fileName } })
-    await t.collection(C.polls).doc(pollId).update({ data: { slipsPrinted: _.inc(count), slipFiles: _.push([cloudPath]), updatedAt: ctx.now } })
-    await recordAudit(t, ctx, { action: 'poll.printSlips', target: { kind: 'poll', id: pollId, label: poll.title }, after: { count } })
-    return true
-  })
+  const { file, won } = await recordPrinting(ctx, poll, batchId, count, { fileId, fileName, cloudPath })
   if (!won) {
     // A simultaneous retry of the same printing won: this attempt's codes and file are dead.
+    const _ = ctx.db.command
     await ctx.db.collection(C.slips).where({ _id: _.in(slips.map((x) => x._id)) }).update({ data: { used: true } })
     await ctx.services.upload(cloudPath, Buffer.from(VOID_TEXT))
   }
-  const final = (await getDoc<SlipBatchDoc>(ctx.db, C.slipBatches, batchId))!
-  return { url: await urlOf(ctx, final.fileId!), fileName: final.fileName!, count }
+  return { url: await urlOf(ctx, file.fileId), fileName: file.fileName, count }
+}
+
+type SlipFile = Required<Pick<SlipBatchDoc, 'fileId' | 'fileName'>>
+
+/**
+ * The batch's file, the poll's count of slips and the audit entry land together (or none: a retry
+ * prints again). Answers the batch's file as the transaction wrote it — or, when a simultaneous retry
+ * of the same printing wrote one first (`won` false), as the transaction found it: no read after.
+ */
+async function recordPrinting(
+  ctx: Ctx, poll: PollDoc, batchId: string, count: number, mine: SlipFile & { cloudPath: string },
+): Promise<{ file: SlipFile; won: boolean }> {
+  const _ = ctx.db.command
+  return inTransaction(ctx.db, async (t) => {
+    const batch = await getDoc<SlipBatchDoc>(t, C.slipBatches, batchId)
+    if (batch?.fileId) return { file: { fileId: batch.fileId, fileName: batch.fileName! }, won: false }
+    await t.collection(C.slipBatches).doc(batchId).update({ data: { fileId: mine.fileId, fileName: mine.fileName } })
+    await t.collection(C.polls).doc(poll._id).update({ data: { slipsPrinted: _.inc(count), slipFiles: _.push([mine.cloudPath]), updatedAt: ctx.now } })
+    await recordAudit(t, ctx, { action: 'poll.printSlips', target: { kind: 'poll', id: poll._id, label: poll.title }, after: { count } })
+    return { file: { fileId: mine.fileId, fileName: mine.fileName }, won: true }
+  })
 }
 
 async function urlOf(ctx: Ctx, fileId: string): Promise<string> {
