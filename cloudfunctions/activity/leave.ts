@@ -27,16 +27,29 @@ export interface Left {
   change: LedgerChange
 }
 
+/** Nothing to leave (never signed up, already left, rejected): the activity as read, to answer from. */
+export interface Stayed {
+  activity: ActivityDoc
+  change: null
+}
+
 /**
  * The member leaves (cancelled). `refuse` says why they may not, judged on the fresh read (the
- * cancellation policy); null when there was nothing to leave.
+ * cancellation policy). With nothing to leave, answers the activity it read, so the caller need not
+ * read it again.
+ *
+ * One read of the activity per round. A round that loses the compare-and-set (anyone's sign-up,
+ * cancellation or approval moved `v` since the read) reads it again on purpose: the change it was
+ * about to write — the queue and counters as absolute values — was computed from a copy that is no
+ * longer current, and only a fresh read can decide the next one. That repeat is the price of never
+ * losing a promotion; the first round reads once.
  */
-export async function cancelOwn(ctx: Ctx, activityId: string, memberId: string, refuse: (a: ActivityDoc, e: LedgerEntry) => string | null): Promise<Left | null> {
+export async function cancelOwn(ctx: Ctx, activityId: string, memberId: string, refuse: (a: ActivityDoc, e: LedgerEntry) => string | null): Promise<Left | Stayed> {
   const _ = ctx.db.command
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const a = await loadActivity(ctx.db, activityId)
     const before = entryOf(a, memberId)
-    if (!before || !['c', 'p', 'w'].includes(before.s)) return null
+    if (!before || !['c', 'p', 'w'].includes(before.s)) return { activity: a, change: null }
     const why = refuse(a, before)
     if (why) throw new AppError('CONFLICT', why)
     const change = leaveChange(a, memberId, 'x', ['c', 'p', 'w'])!

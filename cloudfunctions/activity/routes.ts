@@ -75,9 +75,9 @@ export const routes = {
     labels: ACTIVITY_LABELS,
     async run(ctx, input) {
       const me = requireMember(ctx)._id
-      const left = await cancelOwn(ctx, input.activityId, me, (a, e) => cancelRefusal(a, e.s === 'w' ? 'waitlisted' : 'confirmed', ctx.now))
-      // Answer from the activity as changed (one read fewer), or as it stands when there was nothing to leave.
-      const a = left ? { ...left.activity, queue: left.change.queue, ledger: { ...left.activity.ledger, [ledgerKey(me)]: left.change.entries[me] } } : await loadForMember(ctx.db, input.activityId, me)
+      const out = await cancelOwn(ctx, input.activityId, me, (a, e) => cancelRefusal(a, e.s === 'w' ? 'waitlisted' : 'confirmed', ctx.now))
+      // Answer from the activity as read for the decision — as changed, or as it stood when there was nothing to leave: never read again.
+      const a = out.change ? { ...out.activity, queue: out.change.queue, ledger: { ...out.activity.ledger, [ledgerKey(me)]: out.change.entries[me] } } : out.activity
       const e = entryOf(a, me)
       if (!e || e.s === 'r') throw new AppError('NOT_FOUND', NOT_REGISTERED)
       return myRegistration(a, me, e, await loadRegistration(ctx.db, registrationId(a._id, me)), ctx.now)

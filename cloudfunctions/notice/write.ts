@@ -49,7 +49,10 @@ async function linkFor(ctx: Ctx, link: NoticeLinkInput | null | undefined): Prom
   return { kind: 'activity', id: activity._id, title: activity.title }
 }
 
-/** Idempotent by `requestId`: a retry after success answers with the same draft (its files are already sealed). */
+/**
+ * Idempotent by `requestId`: a retry after success answers with the same draft (its files are already
+ * sealed). Reads the draft once; a second time only after a lost race with a double tap (below).
+ */
 export async function createDraft(ctx: Ctx, input: z.output<typeof noticeDraftInput>): Promise<{ id: string }> {
   const id = draftIdFor(ctx.openid, input.requestId)
   if (await findNotice(ctx, id)) return { id }
@@ -59,7 +62,11 @@ export async function createDraft(ctx: Ctx, input: z.output<typeof noticeDraftIn
   try {
     files = await sealNew(ctx, input.attachments, input.body)
   } catch (err) {
-    // A double tap: the other call may have created the draft and deleted the staging files meanwhile.
+    // A file refused for what it is (type, bytes, size) would have refused a double tap's call too,
+    // so no draft can have appeared since the read above: refuse without reading again.
+    if (err instanceof AppError && err.code === 'BAD_INPUT') throw err
+    // Otherwise — most often the staging file is gone — the other call of a double tap may have
+    // created the draft and deleted the staging files meanwhile: a lost race, so read again.
     if (await findNotice(ctx, id)) return { id }
     throw err
   }

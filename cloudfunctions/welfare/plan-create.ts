@@ -30,7 +30,12 @@ const ABANDONED_AFTER_MS = 2 * 60_000
 
 export const planIdFor = (ctx: Ctx, input: Pick<WelfarePlanCreateInput, 'requestId'>) => createdId(ctx.openid, 'welfare.plan', input.requestId)
 
-/** Step 1: the head, or the one an earlier attempt wrote. */
+/**
+ * Step 1: the head as written, or the one an earlier attempt wrote. The caller has just read that no
+ * head exists; a duplicate key here is a lost race — a simultaneous tap with the same requestId
+ * inserted first — and its head is read on purpose: its people, fixed at its own moment, are the
+ * entries every attempt must write, and this call has never seen them (the read before found nothing).
+ */
 export async function insertHead(ctx: Ctx, planId: string, fields: PlanFields, people: Person[], visitors: Array<{ memberId: string; name: string }>): Promise<WelfarePlanDoc> {
   const head: WelfarePlanDoc = {
     _id: planId, ...fields, state: 'creating', total: people.length, people, visitors,

@@ -6,7 +6,7 @@
  * by answering less fails.
  */
 import { newEnvName, sdkFor } from '../support/cloud'
-import { addMembers, addOrganiser, callCounted, createActivity, expectConsistent, type TestMember } from './activity-support'
+import { activity, addMembers, addOrganiser, callCounted, createActivity, expectConsistent, states, type TestMember } from './activity-support'
 
 jest.setTimeout(120_000)
 
@@ -56,5 +56,33 @@ describe('database requests per 活动报名 action', () => {
     const list = await callCounted(env, m[3].openid, 'list', { page: 1 })
     expect(list.result.ok).toBe(true)
     expect(list.dbRequests).toBeLessThanOrEqual(3)
+  })
+})
+
+describe('activity.cancel reads the activity once', () => {
+  it('leaving, a repeated tap and a member who never signed up: no document read twice, the same answers, nothing written by the taps', async () => {
+    const one = await createActivity(env, org, { capacity: 1 })
+    await callCounted(env, m[0].openid, 'register', { activityId: one })
+    expect((await callCounted(env, m[1].openid, 'register', { activityId: one })).result.data).toMatchObject({ state: 'waitlisted', waitPosition: 1 })
+
+    const left = await callCounted(env, m[0].openid, 'cancel', { activityId: one })
+    expect(left.result.data).toMatchObject({ activityId: one, state: 'cancelled', canCancel: false })
+    expect(left.repeatedReads).toEqual([])
+    const { a: afterLeaving } = await expectConsistent(db, one)
+    expect(afterLeaving).toMatchObject({ confirmedCount: 1, waitlistCount: 0, queue: [] })
+    expect(states(afterLeaving)).toEqual({ [m[0].id]: 'x', [m[1].id]: 'c' })
+
+    // Nothing left to leave: answered from the one read that decided so (it was read twice: 4 requests).
+    const again = await callCounted(env, m[0].openid, 'cancel', { activityId: one })
+    expect(again.result.data).toEqual(left.result.data)
+    expect(again.repeatedReads).toEqual([])
+    expect(again.dbRequests).toBeLessThanOrEqual(3)
+    expect(await activity(db, one)).toEqual(afterLeaving)
+
+    const never = await callCounted(env, m[2].openid, 'cancel', { activityId: one })
+    expect(never.result).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '您还没有报名这个活动。' })
+    expect(never.repeatedReads).toEqual([])
+    expect(never.dbRequests).toBeLessThanOrEqual(2)
+    expect(await activity(db, one)).toEqual(afterLeaving)
   })
 })

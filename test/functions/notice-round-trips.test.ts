@@ -5,14 +5,15 @@
  *
  * The actions run in this process through the real dispatcher on the real SDK and database; the
  * only addition is a proxy that counts every request the SDK sends (get, count, add, update, …).
+ * createDraft runs in the local cloud instead, which lists the documents an invocation read twice.
  */
 import { dispatch } from '../../cloudfunctions/_shared/dispatch'
 import { servicesFrom } from '../../cloudfunctions/_shared/services'
 import { routes } from '../../cloudfunctions/notice/routes'
 import { persona, type PersonaKey } from '../../emulator/seed/personas'
 import { sdkFor } from '../support/cloud'
-import { seededEnv } from './helpers'
-import { BYTES, body, day, ok, published, stage } from './notice-support'
+import { invokeCounted, seededEnv } from './helpers'
+import { BYTES, body, day, ok, published, rid, stage } from './notice-support'
 
 /** SDK calls that send a request to the database. */
 const REQUESTS = new Set(['get', 'count', 'add', 'update', 'remove', 'set', 'end', 'startTransaction', 'commit', 'rollback'])
@@ -118,5 +119,37 @@ describe('notice.list', () => {
     const published = (await db.collection('notices').where({ state: 'published' }).count()).total
     expect(total).toBe(published)
     expect(new Set(seen).size).toBe(published)
+  })
+})
+
+describe('notice.createDraft reads the draft once', () => {
+  const draft = (over: Record<string, unknown>) => invokeCounted(env, persona('committee').openid, 'notice', {
+    action: 'createDraft', requestId: rid(), category: '校务', visibility: 'internal', body: body('x'), ...over,
+  })
+  const stored = async (title: string) => (await db.collection('notices').where({ title }).count()).total
+
+  it('a refused file is refused after one look for the draft (it was looked for twice), and nothing is stored', async () => {
+    const notPdf = await draft({ title: '附件被拒', attachments: [{ fileId: await stage(env, 'pdf', BYTES.exe), name: '方案.pdf', size: 1 }] })
+    expect(notPdf.result).toMatchObject({ ok: false, code: 'BAD_INPUT', message: '附件“方案.pdf”的内容与文件类型不符，请上传真正的 PDF、Word、Excel 文件或图片' })
+    expect(notPdf.repeatedReads).toEqual([])
+    expect(notPdf.dbRequests).toBeLessThanOrEqual(2)
+    const notImage = await draft({ title: '图片被拒', body: [{ type: 'image', fileId: await stage(env, 'png', BYTES.pdf) }] })
+    expect(notImage.result).toMatchObject({ ok: false, code: 'BAD_INPUT', message: '正文图片只能是 JPG 或 PNG 格式的图片' })
+    expect(notImage.repeatedReads).toEqual([])
+    expect([await stored('附件被拒'), await stored('图片被拒')]).toEqual([0, 0])
+  })
+
+  it('a draft and its retry: one draft, one audit entry, the same id, no document read twice', async () => {
+    const requestId = rid()
+    const input = { requestId, title: '读一次的草稿', attachments: [{ fileId: await stage(env, 'pdf', BYTES.pdf), name: '方案.pdf', size: 1 }] }
+    const made = await draft(input)
+    expect(made.result).toMatchObject({ ok: true, data: { id: expect.stringMatching(/^[0-9a-f]{32}$/) } })
+    expect(made.repeatedReads).toEqual([])
+    const retry = await draft(input)
+    expect(retry.result).toEqual(made.result)
+    expect(retry.repeatedReads).toEqual([])
+    const [doc] = (await db.collection('notices').where({ title: '读一次的草稿' }).get()).data
+    expect(doc).toMatchObject({ _id: made.result.data.id, state: 'draft', attachments: [{ name: '方案.pdf', size: BYTES.pdf.length }] })
+    expect((await db.collection('audit_log').where({ action: 'notice.createDraft', 'target.id': doc._id }).count()).total).toBe(1)
   })
 })

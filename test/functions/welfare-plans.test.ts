@@ -1,5 +1,5 @@
 /** Holiday plans from roster filters, the 困难 flag, the 待办 list and the daily reminder timer. */
-import { callAs, seededEnv, SEED_NOW } from './helpers'
+import { callAs, invokeCounted, seededEnv, SEED_NOW } from './helpers'
 import { localCloudUrl } from '../support/cloud'
 import { buildDemoData } from '../../emulator/seed/demo-data'
 import { persona } from '../../emulator/seed/personas'
@@ -84,6 +84,17 @@ describe('holiday plans', () => {
     }
     expect(plans.find((p: any) => p.id === a)).toMatchObject({ done: 2, cancelled: 1 })
     expect(plans.find((p: any) => p.id === b)).toMatchObject({ done: 0, cancelled: 1 })
+  })
+
+  it('reads the plan once when creating it and when a retry answers it (only a lost race with a simultaneous tap reads it again)', async () => {
+    const input = { action: 'planCreate', requestId: rid(), title: '端午慰问', plannedDate: addDays(today, 25), filter: { retirees: true }, cashYuan: '200', fund: '工会经费' }
+    const made = await invokeCounted(env, persona('committee').openid, 'welfare', input)
+    expect(made.result.data).toMatchObject({ title: '端午慰问', total: retirees.length, done: 0, state: 'active' })
+    expect(made.repeatedReads).toEqual([])
+    const retry = await invokeCounted(env, persona('committee').openid, 'welfare', input)
+    expect(retry.result).toEqual(made.result)
+    expect(retry.repeatedReads).toEqual([])
+    expect((await db.collection('welfare_visits').where({ planId: made.result.data.id }).count()).total).toBe(retirees.length)
   })
 
   it('refuses an empty list and a bad amount, writing nothing', async () => {
