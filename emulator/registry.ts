@@ -24,7 +24,11 @@ export interface InvocationIdentity {
   envName: string
   source: string
   /** set by the runner for a running invocation: the endpoint records each request it sends */
-  usage?: { record(action: string, body?: Record<string, unknown>): void }
+  usage?: {
+    record(action: string, body?: Record<string, unknown>): void
+    /** the endpoint's answer (data, or the refusal's code): a lost race starts a new round of reads */
+    answered(action: string, answer: { data?: unknown; code?: string; message?: string }): void
+  }
 }
 
 /**

@@ -117,6 +117,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     }
     try {
       const out = await handler({ action, envName, body, form, caller, cloud })
+      caller?.usage?.answered(action, out)
       if (Buffer.isBuffer(out.raw)) {
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': out.raw.length })
         res.end(out.raw)
@@ -124,8 +125,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       }
       sendJson(res, 200, { requestId, ...out })
     } catch (err: any) {
-      if (err instanceof TcbError) sendJson(res, 200, { code: err.code, message: err.message, requestId })
-      else sendJson(res, 200, { code: 'SYS_ERR', message: String(err?.message ?? err), requestId })
+      if (err instanceof TcbError) {
+        caller?.usage?.answered(action, { code: err.code, message: err.message })
+        sendJson(res, 200, { code: err.code, message: err.message, requestId })
+      } else sendJson(res, 200, { code: 'SYS_ERR', message: String(err?.message ?? err), requestId })
     }
   }
 

@@ -24,26 +24,34 @@ export async function readCounter(ctx: Ctx, id: string): Promise<number> {
   return found[0]?.n ?? 0
 }
 
+/** Whether `incrementUnder` counted: by creating the day's counter (so it holds 1) or by adding one to it. */
+export type Counted = false | 'created' | 'incremented'
+
 /**
- * Adds one unless the counter already reached `cap`; true when counted. Atomic: concurrent
- * callers never push it past the cap.
+ * Adds one unless the counter already reached `cap`. Atomic: concurrent callers never push it past
+ * the cap.
  */
-export async function incrementUnder(ctx: Ctx, id: string, day: string, cap: number): Promise<boolean> {
+export async function incrementUnder(ctx: Ctx, id: string, day: string, cap: number): Promise<Counted> {
   const col = ctx.db.collection(COLLECTIONS.opinionCounters)
   const _ = ctx.db.command
   for (let attempt = 0; attempt < 3; attempt++) {
     const res = (await col.where({ _id: id, n: _.lt(cap) }).update({ data: { n: _.inc(1) } })) as { stats: { updated: number } }
-    if (res.stats.updated === 1) return true
+    if (res.stats.updated === 1) return 'incremented'
     if ((await readCounter(ctx, id)) >= cap) return false
     try {
       await col.add({ data: { _id: id, day, n: 1 } satisfies OpinionCounterDoc })
       await purgeOldCounters(ctx)
-      return true
+      return 'created'
     } catch {
       // Someone created it first: go round and increment theirs.
     }
   }
   return false
+}
+
+/** The count after `incrementUnder` counted, as far as it is known: a counter it created holds 1 without another read. */
+export async function countAfter(ctx: Ctx, id: string, counted: Counted): Promise<number> {
+  return counted === 'created' ? 1 : readCounter(ctx, id)
 }
 
 /** Gives back one unit taken by `incrementUnder` (the reserved attempt did not count). Never below 0. */
@@ -54,8 +62,7 @@ export async function giveBack(ctx: Ctx, id: string): Promise<void> {
 
 /** Adds one without a cap (a tally, not a limit). Returns the new count as far as it is known. */
 export async function tally(ctx: Ctx, id: string, day: string): Promise<number> {
-  await incrementUnder(ctx, id, day, Number.MAX_SAFE_INTEGER)
-  return readCounter(ctx, id)
+  return countAfter(ctx, id, await incrementUnder(ctx, id, day, Number.MAX_SAFE_INTEGER))
 }
 
 /** Deletes every counter of a day that has ended. Returns how many went. */

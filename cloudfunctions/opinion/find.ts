@@ -17,7 +17,7 @@ import { COLLECTIONS, type OpinionDoc } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
 import { docs } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
-import { giveBack, globalCounterId, incrementUnder, personalCounterId, readCounter, tally } from './counters'
+import { countAfter, giveBack, globalCounterId, incrementUnder, personalCounterId, tally, type Counted } from './counters'
 import { receiptLookup, receiptMatches } from './receipt'
 
 /** wrong codes one person may try per day; then look-ups stop for them until tomorrow */
@@ -44,8 +44,8 @@ async function byLookup(ctx: Ctx, code: string): Promise<OpinionDoc | null> {
 }
 
 /** A wrong code: it stays counted; the answer waits by the caller's misses (and by everyone's, past the brake). */
-async function answerMiss(ctx: Ctx, today: string, personal: string): Promise<never> {
-  const [mine, everyone] = await Promise.all([readCounter(ctx, personal), tally(ctx, globalCounterId('lookup-miss', today), today)])
+async function answerMiss(ctx: Ctx, today: string, personal: string, counted: Counted): Promise<never> {
+  const [mine, everyone] = await Promise.all([countAfter(ctx, personal, counted), tally(ctx, globalCounterId('lookup-miss', today), today)])
   const delay = Math.max(missDelayMs(mine), everyone >= GLOBAL_SLOW_AFTER ? MAX_DELAY_MS : 0)
   if (delay > 0) await sleep(delay)
   throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
@@ -55,10 +55,11 @@ async function answerMiss(ctx: Ctx, today: string, personal: string): Promise<ne
 export async function findByCode(ctx: Ctx, code: string): Promise<OpinionDoc> {
   const today = shanghaiDate(ctx.now)
   const personal = personalCounterId(ctx, 'lookup-miss', today)
-  if (!(await incrementUnder(ctx, personal, today, MISS_LIMIT))) throw new AppError('RATE_LIMITED', LIMITED_MESSAGE)
+  const counted = await incrementUnder(ctx, personal, today, MISS_LIMIT)
+  if (!counted) throw new AppError('RATE_LIMITED', LIMITED_MESSAGE)
   // Should the look-up itself fail, the unit stays taken: a failure never buys a free attempt.
   const found = await byLookup(ctx, code)
-  if (!found) return answerMiss(ctx, today, personal)
+  if (!found) return answerMiss(ctx, today, personal, counted)
   await giveBack(ctx, personal)
   return found
 }

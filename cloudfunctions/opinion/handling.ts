@@ -18,7 +18,7 @@ import { COLLECTIONS, MAX_QUERY, type MemberDoc, type OpinionDoc } from '../_sha
 import { AppError } from '../_shared/errors'
 import { docs, pageOf } from '../_shared/query'
 import { shanghaiDate } from '../_shared/time'
-import { caseView, inboxItem, permissions } from './views'
+import { authorOf, caseView, inboxItem, permissions, type Author } from './views'
 
 const OPEN: OpinionState[] = ['pending', 'processing']
 
@@ -79,13 +79,11 @@ async function answer(ctx: Ctx, id: string): Promise<OpinionCase> {
 }
 
 /** Named items whose author asked for it get one subscription message; anonymous ones never (nobody to tell). */
-async function notifyAuthor(ctx: Ctx, o: OpinionDoc, reply: string): Promise<void> {
-  if (o.anonymous || !o.memberId || !o.notifyReply) return
-  const m = (await docs<MemberDoc>(ctx.db.collection(COLLECTIONS.members).where({ _id: o.memberId }).limit(1)))[0]
-  if (!m?.openid) return
+async function notifyAuthor(ctx: Ctx, o: OpinionDoc, reply: string, author: Author): Promise<void> {
+  if (o.anonymous || !o.notifyReply || !author?.openid) return
   const excerpt = [...reply].slice(0, 20).join('')
   const sent = await ctx.services.notify({
-    touser: m.openid,
+    touser: author.openid,
     templateId: TEMPLATES.opinionReply,
     page: `packages/opinion/pages/track/index?id=${o._id}`,
     data: { thing1: { value: `${o.category}意见已答复` }, thing2: { value: excerpt }, date3: { value: shanghaiDate(ctx.now) } },
@@ -171,8 +169,10 @@ export const handlingRoutes = {
       // The replies as the transaction read them, plus this one (a reply racing it conflicts and is decided again).
       const written = await handle(ctx, o, (now) => now.state === o.state, (now) => ({ state: 'replied', replies: [...now.replies, reply], ...(first ? { firstReplyDays: days } : {}) }),
         'reply', { state: o.state }, { state: 'replied', reply: input.text })
-      await notifyAuthor(ctx, o, input.text)
-      return caseView(ctx, written)
+      // One read of the author serves the message and the answer.
+      const author = await authorOf(ctx, o)
+      await notifyAuthor(ctx, o, input.text, author)
+      return caseView(ctx, written, author)
     },
   }),
 

@@ -24,6 +24,16 @@ function stagingPath(fileId: string): string | null {
   return path && path.startsWith(OPINION_STAGING_PREFIX) && !path.slice(OPINION_STAGING_PREFIX.length).includes('/') ? path : null
 }
 
+/**
+ * A staged photo that is not there (any more): an upload that never finished — or, in a double tap,
+ * the other call of the same form submitted it and deleted the staging files.
+ */
+export class StagedImageGone extends AppError {
+  constructor(which: string) {
+    super('BAD_INPUT', `${which}已失效或没有上传成功，请重新选择图片。`)
+  }
+}
+
 async function readOne(ctx: Ctx, fileId: string, index: number): Promise<CleanImage> {
   const which = `第 ${index + 1} 张图片`
   if (!stagingPath(fileId)) throw new AppError('BAD_INPUT', `${which}没有上传成功，请重新选择图片。`)
@@ -31,7 +41,7 @@ async function readOne(ctx: Ctx, fileId: string, index: number): Promise<CleanIm
   try {
     bytes = await ctx.services.download(fileId)
   } catch {
-    throw new AppError('BAD_INPUT', `${which}已失效或没有上传成功，请重新选择图片。`)
+    throw new StagedImageGone(which)
   }
   if (bytes.length > OPINION_IMAGE_MAX_BYTES) {
     throw new AppError('BAD_INPUT', `${which}超过 ${OPINION_IMAGE_MAX_BYTES / 1024 / 1024} MB，请换一张或截图后再传。`)

@@ -36,7 +36,7 @@ import { OPINION_COLLECTIONS, type OpinionImageHoldDoc } from './documents'
 import { sealReceipt, submissionReceiptCode } from './receipt'
 import { keyedHash, submissionId } from './secret'
 import { readSettings } from './settings'
-import { deleteStaged, readStagedImages, storeFinalImage, type CleanImage } from './storage'
+import { StagedImageGone, deleteStaged, readStagedImages, storeFinalImage, type CleanImage } from './storage'
 
 type Input = z.output<typeof opinionSubmitInput>
 
@@ -102,7 +102,11 @@ export const submit = action({
       held = await contentVerdict(ctx, input.text)
       images = await readStagedImages(ctx, input.images)
     } catch (err) {
-      // A parallel tap of this form may have finished meanwhile (and removed the uploads).
+      // Refused for what the form holds (its text, a photo's bytes or size): a parallel tap of the
+      // same form was refused too, so nothing can have been stored since the read above.
+      if (err instanceof AppError && !(err instanceof StagedImageGone)) throw err
+      // A photo gone, or a service failing: a parallel tap of this form may have finished meanwhile
+      // (and removed the uploads) — a lost race, so look again.
       const done = await answerIfDone(ctx, id, input.requestId)
       if (done) return done
       throw err

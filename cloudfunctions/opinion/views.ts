@@ -89,13 +89,19 @@ export function permissions(ctx: Ctx, o: OpinionDoc): OpinionCase['can'] {
   }
 }
 
-/** The handler's view: the submitter only for named items; images as temporary URLs. */
-export async function caseView(ctx: Ctx, o: OpinionDoc): Promise<OpinionCase> {
-  let submitter: OpinionCase['submitter']
-  if (!o.anonymous && o.memberId) {
-    const m = (await docs<MemberDoc>(ctx.db.collection(COLLECTIONS.members).where({ _id: o.memberId }).field({ name: true, department: true }).limit(1)))[0]
-    if (m) submitter = { name: m.name, department: m.department }
-  }
+/** What the desk needs of a named item's author (and a reply's message, its openid); null for an anonymous item. */
+export type Author = Pick<MemberDoc, 'name' | 'department' | 'openid'> | null
+
+export async function authorOf(ctx: Ctx, o: OpinionDoc): Promise<Author> {
+  if (o.anonymous || !o.memberId) return null
+  const found = await docs<MemberDoc>(ctx.db.collection(COLLECTIONS.members).where({ _id: o.memberId }).field({ name: true, department: true, openid: true }).limit(1))
+  return found[0] ?? null
+}
+
+/** The handler's view: the submitter only for named items; images as temporary URLs. `author`: already read by the caller. */
+export async function caseView(ctx: Ctx, o: OpinionDoc, author?: Author): Promise<OpinionCase> {
+  const m = author === undefined ? await authorOf(ctx, o) : author
+  const submitter: OpinionCase['submitter'] = m ? { name: m.name, department: m.department } : undefined
   return {
     id: o._id,
     category: o.category,

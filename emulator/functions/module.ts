@@ -113,6 +113,12 @@ export function functionsModule(): FunctionsModule {
       },
     },
     {
+      // For the test run's teardown: which actions read a document twice (runner.ts).
+      method: 'GET',
+      prefix: '/local/repeated-reads',
+      handler: async (_req, res) => sendJson(res, 200, Object.fromEntries(need().repeatedReadsByAction)),
+    },
+    {
       method: 'POST',
       prefix: '/local/trigger',
       handler: async (req, res) => {

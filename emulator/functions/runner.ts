@@ -73,15 +73,25 @@ export class FunctionRunner {
     registerInvocationToken(token, running)
     try {
       const outcome = await this.pool.run(bundle, { event: req.event, context, env }, !!req.nested)
-      if (!outcome.ok) return { ok: false, failure: { kind: outcome.kind, message: outcome.message }, usage: usage.summary() }
-      return { ok: true, result: JSON.parse(outcome.json), usage: usage.summary() }
+      const summary = usage.summary()
+      this.noteRepeatedReads(`${bundle.name}.${String((req.event as any)?.action)}`, summary.repeatedReads)
+      if (!outcome.ok) return { ok: false, failure: { kind: outcome.kind, message: outcome.message }, usage: summary }
+      return { ok: true, result: JSON.parse(outcome.json), usage: summary }
     } finally {
       registerInvocationToken(token, undefined)
-      if (process.env.LOCAL_CLOUD_LOG_REPEATED_READS) {
-        const repeats = usage.summary().repeatedReads
-        if (repeats.length) console.error(`REPEATED-READ ${bundle.name}.${String((req.event as any)?.action)} ${repeats.join(' ')}`)
-      }
     }
+  }
+
+  /**
+   * Invocations that read a document twice, by `function.action` since the local cloud started: the
+   * test run's teardown fails on any (#18), so one run of the cloud layer guards every action.
+   */
+  readonly repeatedReadsByAction = new Map<string, number>()
+
+  private noteRepeatedReads(action: string, repeats: string[]): void {
+    if (repeats.length === 0) return
+    this.repeatedReadsByAction.set(action, (this.repeatedReadsByAction.get(action) ?? 0) + 1)
+    if (process.env.LOCAL_CLOUD_LOG_REPEATED_READS) console.error(`REPEATED-READ ${action} ${repeats.join(' ')}`)
   }
 
   close(): Promise<void> {

@@ -14,7 +14,9 @@ export interface UsageSummary {
   /**
    * Documents it read by id more than once outside a transaction (`collection/id`): a second round
    * trip for what it already had (#18). A read inside a transaction is not counted: re-reading there
-   * is how a transaction decides on what it will write.
+   * is how a transaction decides on what it will write. Nor is a read after the invocation lost a
+   * race — a conditional update that matched nothing, or a transaction conflict: the next round
+   * reads again on purpose, because what it read before is stale.
    */
   repeatedReads: string[]
 }
@@ -23,18 +25,41 @@ export class InvocationUsage {
   private readonly byAction: Record<string, number> = {}
   private nestedCalls = 0
   private nestedDbRequests = 0
-  private readonly readsById = new Map<string, number>()
+  /** reads by id since the last lost race (see `answered`) */
+  private readsThisRound = new Set<string>()
+  private readonly repeated = new Set<string>()
 
   /** Called by the endpoint for every request carrying this invocation's token. */
   record(action: string, body: Record<string, unknown> = {}): void {
     if (!action.startsWith('database.')) return
     const name = action.slice('database.'.length)
     this.byAction[name] = (this.byAction[name] ?? 0) + 1
-    const id = name === 'getDocument' && !body.transactionId ? readById(body.query) : undefined
-    if (id !== undefined) {
+    // A transaction given up (a conflict, a slot taken meanwhile, or a refusal): whatever runs next decides on fresh reads.
+    if (name === 'abortTransaction') this.readsThisRound = new Set()
+    if (body.transactionId) return
+    if (name === 'getDocument') {
+      const id = readById(body.query)
+      if (id === undefined) return
       const key = `${String(body.collectionName)}/${id}`
-      this.readsById.set(key, (this.readsById.get(key) ?? 0) + 1)
+      if (this.readsThisRound.has(key)) this.repeated.add(key)
+      else this.readsThisRound.add(key)
+    } else if (name === 'modifyDocument') {
+      // A write outside a transaction (where({ _id, … }).update()): what it makes of the document can
+      // depend on other writers (a push onto a shared queue), so reading it back is news, not a repeat.
+      // A transaction knows what it wrote: a read after one is still a repeat.
+      const id = idOf(body.query, false)
+      if (id !== undefined) this.readsThisRound.delete(`${String(body.collectionName)}/${id}`)
     }
+  }
+
+  /**
+   * The endpoint's answer to a request of this invocation. A lost race means the function will
+   * decide again on fresh reads, so a new round of reads begins: a write that matched nothing, a
+   * transaction conflict, an insert refused because another got the key first, or a file that is not
+   * there (in a double tap the other call of the same form may have used and removed it).
+   */
+  answered(action: string, answer: { data?: unknown; code?: string; message?: string }): void {
+    if (lostRace(action, answer)) this.readsThisRound = new Set()
   }
 
   /** A function this invocation called has finished: its requests count as nested. */
@@ -45,19 +70,42 @@ export class InvocationUsage {
 
   summary(): UsageSummary {
     const dbRequests = Object.values(this.byAction).reduce((a, b) => a + b, 0)
-    const repeatedReads = [...this.readsById].filter(([, n]) => n > 1).map(([key]) => key)
+    const repeatedReads = [...this.repeated]
     return { dbRequests, byAction: { ...this.byAction }, nested: { calls: this.nestedCalls, dbRequests: this.nestedDbRequests }, repeatedReads }
   }
 }
 
-/** The id of a read whose query is `{ _id: <string> }` alone (doc().get(), where({ _id })); the SDK sends it as JSON text. */
+/** The code the endpoint answers a write conflict between transactions with (db/errors.ts). */
+const TRANSACTION_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT'
+/** …and a unique key another writer took first (db/errors.ts, MongoDB's text). */
+const DUPLICATE_KEY = /E11000 duplicate key/
+
+function lostRace(action: string, answer: { data?: unknown; code?: string; message?: string }): boolean {
+  if (answer.code === TRANSACTION_CONFLICT || DUPLICATE_KEY.test(answer.message ?? '')) return true
+  const data = answer.data as { matched?: unknown; upsert_id?: unknown; download_list?: Array<{ code?: unknown }> } | undefined
+  // set() that creates the document also answers matched: 0, with the id it inserted: not a race.
+  if (action === 'database.modifyDocument') return data?.matched === 0 && !data.upsert_id
+  if (action === 'storage.batchGetDownloadUrl') return (data?.download_list ?? []).some((f) => f.code === 'STORAGE_FILE_NONEXIST')
+  return false
+}
+
+/** The id of a read whose query is `{ _id: <string> }` alone (doc().get(), where({ _id })). */
 function readById(query: unknown): string | undefined {
+  return idOf(query, true)
+}
+
+/**
+ * The string `_id` a query names — alone, or (unless `alone`) with other conditions, also inside a
+ * top-level `$and` (`_.and([{ _id, … }, …])`); the SDK sends the query as JSON text.
+ */
+function idOf(query: unknown, alone: boolean): string | undefined {
   let q: unknown = query
   if (typeof q === 'string') {
     try { q = JSON.parse(q) } catch { return undefined }
   }
   if (!q || typeof q !== 'object' || Array.isArray(q)) return undefined
-  const keys = Object.keys(q)
-  const id = (q as Record<string, unknown>)._id
-  return keys.length === 1 && typeof id === 'string' ? id : undefined
+  const { _id: id, $and: all } = q as Record<string, unknown>
+  if (alone) return Object.keys(q).length === 1 && typeof id === 'string' ? id : undefined
+  if (typeof id === 'string') return id
+  return Array.isArray(all) ? all.map((part) => idOf(part, false)).find((x) => x !== undefined) : undefined
 }

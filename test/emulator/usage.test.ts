@@ -4,6 +4,7 @@
  * requests is a network round trip, so the count is what the bench reports per action.
  */
 import { localCloudUrl, newEnvName } from '../support/cloud'
+import { InvocationUsage } from '../../emulator/functions/usage'
 
 const env = newEnvName('usage')
 
@@ -41,6 +42,44 @@ describe('database requests counted per invocation', () => {
     const twice = await invoke({ tag: 'again', idReads: 2 })
     expect(twice.usage.repeatedReads).toEqual(['conformance_items/steps-again'])
     expect((await invoke({ tag: 'once', idReads: 1 })).usage.repeatedReads).toEqual([])
+  })
+
+  it('does not list a read after a lost race (an update that matched nothing): the next round reads again on purpose', async () => {
+    expect((await invoke({ tag: 'race', idReads: 1, idReadsAfterMiss: 1 })).usage.repeatedReads).toEqual([])
+    expect((await invoke({ tag: 'race2', idReads: 1, idReadsAfterMiss: 2 })).usage.repeatedReads).toEqual(['conformance_items/steps-race2'])
+  })
+
+  it.each([
+    ['a transaction conflict', (u: InvocationUsage) => u.answered('database.commitTransaction', { code: 'DATABASE_TRANSACTION_CONFLICT' })],
+    ['a transaction given up', (u: InvocationUsage) => u.record('database.abortTransaction', { transactionId: 't1' })],
+    ['an insert losing its key', (u: InvocationUsage) => u.answered('database.insertDocument', { code: 'DATABASE_REQUEST_FAILED', message: '[FailedOperation] E11000 duplicate key error collection: e.c index: _id_ dup key: { _id: a }' })],
+    ['a file no longer there', (u: InvocationUsage) => u.answered('storage.batchGetDownloadUrl', { data: { download_list: [{ code: 'STORAGE_FILE_NONEXIST' }] } })],
+  ])('starts a new round of reads after %s', (_what, lose) => {
+    const usage = new InvocationUsage()
+    const read = () => usage.record('database.getDocument', { collectionName: 'c', query: JSON.stringify({ _id: 'a' }) })
+    read()
+    lose(usage)
+    read()
+    expect(usage.summary().repeatedReads).toEqual([])
+    usage.answered('database.modifyDocument', { data: { updated: 1, matched: 1 } })
+    usage.answered('database.modifyDocument', { data: { updated: 0, matched: 0, upsert_id: 'b' } }) // set() made a new document: no race
+    read()
+    expect(usage.summary().repeatedReads).toEqual(['c/a'])
+  })
+
+  it('does not list reading back a document it updated outside a transaction (a push onto a shared queue: others changed it too), but does after a transaction wrote it', () => {
+    const usage = new InvocationUsage()
+    const read = () => usage.record('database.getDocument', { collectionName: 'c', query: JSON.stringify({ _id: 'a' }) })
+    const write = (transactionId?: string) => usage.record('database.modifyDocument', { collectionName: 'c', query: JSON.stringify({ _id: 'a', v: 3 }), transactionId })
+    read()
+    write()
+    read()
+    usage.record('database.modifyDocument', { collectionName: 'c', query: JSON.stringify({ $and: [{ _id: 'a', v: 4 }, { $or: [{ n: 1 }, { m: 2 }] }] }) })
+    read()
+    expect(usage.summary().repeatedReads).toEqual([])
+    write('tx1')
+    read()
+    expect(usage.summary().repeatedReads).toEqual(['c/a'])
   })
 
   it('does not list reads inside a transaction: re-reading there is how it decides what to write', async () => {

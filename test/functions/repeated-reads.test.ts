@@ -8,7 +8,7 @@
  */
 import crypto from 'node:crypto'
 import { invokeCounted, seededEnv, type Counted } from './helpers'
-import { submitAs } from './opinion-support'
+import { counters, seedMember, stagePhoto, submitAs } from './opinion-support'
 import { must as congressMust, stage, today, type Stage } from './congress-support'
 import { persona, type PersonaKey } from '../../emulator/seed/personas'
 
@@ -48,6 +48,40 @@ describe('意见箱: handling answers the case as written', () => {
     const rejectedStored = (await db.collection('opinions').doc(other.data.id).get()).data
     expect(rejectedStored).toMatchObject({ state: 'rejected', rejectReason: '场地由学校统筹安排，已转交总务处。' })
     expect(rejectedStored).not.toHaveProperty('held')
+  })
+})
+
+describe('意见箱: a reply reads its author once', () => {
+  it('for the reply message (openid) and the answer (name, department) alike', async () => {
+    const named = await submitAs(env, 'staff', { anonymous: false, notifyReply: true, text: '署名：希望午休时段图书馆开放。', category: '后勤保障' })
+    const id = named.data.id
+    await opinion('chair', 'assign', { id, assigneeId: 'mem001' })
+    const replied = await opinion('chair', 'reply', { id, text: '下周起午休开放。' })
+    expect(replied.result.data.submitter).toEqual({ name: persona('staff').name, department: expect.any(String) })
+    expect(replied.repeatedReads).toEqual([])
+  })
+})
+
+describe('意见箱: a wrong 回执码 reads each counter once', () => {
+  it('the day’s first miss creates the counters and answers from what it wrote', async () => {
+    const guesser = seedMember(14)
+    const out = await invokeCounted(env, guesser.openid, 'opinion', { action: 'view', code: 'ABCD-EFGH-JKMN-PQRS' })
+    expect(out.result).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(out.repeatedReads).toEqual([])
+    expect((await counters(db, 'lookup-miss')).map((c) => c.n)).toEqual([1])
+    const again = await invokeCounted(env, guesser.openid, 'opinion', { action: 'view', code: 'ABCD-EFGH-JKMN-PQRT' })
+    expect(again.result).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(again.repeatedReads).toEqual([])
+    expect((await counters(db, 'lookup-miss')).map((c) => c.n)).toEqual([2])
+  })
+})
+
+describe('意见箱: a photo refused for its bytes is refused without looking for the item again', () => {
+  it('answers the refusal after one read of the item', async () => {
+    const gif = await stagePhoto(env, Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), 'jpg')
+    const out = await invokeCounted(env, seedMember(15).openid, 'opinion', { action: 'submit', requestId: crypto.randomBytes(12).toString('hex'), anonymous: true, category: '其他', text: '照片不对的意见。', images: [gif] })
+    expect(out.result).toMatchObject({ ok: false, code: 'BAD_INPUT', message: expect.stringMatching(/JPG 或 PNG/) })
+    expect(out.repeatedReads).toEqual([])
   })
 })
 
