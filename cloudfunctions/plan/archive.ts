@@ -11,8 +11,8 @@
  * A year with thousands of records does not fit one call (60 s), so the build is a job that any
  * number of calls carry forward. Guarantees:
  *  1. One build per (chair, request id): a retry or a second tap continues it, never starts another.
- *  2. One worker at a time: a call takes the job's lease with a conditional update (lease expired);
- *     a call that cannot answers with the progress at once.
+ *  2. One worker at a time: a call takes the job's lease with a conditional update (lease expired, progress
+ *     as the call read it); a call that cannot answers with the progress at once.
  *  3. Resumable: each finished part is stored in cloud storage, then recorded with a conditional update
  *     on (lease, next part) — a call killed half-way leaves that part undone, its lease runs out and the
  *     next call makes it again. Nothing is counted twice: the zip is assembled from the recorded parts.
@@ -89,7 +89,8 @@ async function planSteps(ctx: Ctx, year: number): Promise<ArchiveStep[]> {
   ]
 }
 
-async function openJob(ctx: Ctx, id: string, year: number): Promise<ArchiveJobDoc> {
+/** The job of this request, found or created; null when another call with the same request id created it first. */
+async function openJob(ctx: Ctx, id: string, year: number): Promise<ArchiveJobDoc | null> {
   const found = await getDoc<ArchiveJobDoc>(ctx.db, ARCHIVE_JOBS, id)
   if (found) return found
   const now = new Date()
@@ -102,7 +103,7 @@ async function openJob(ctx: Ctx, id: string, year: number): Promise<ArchiveJobDo
     return job
   } catch (err) {
     if (!isDuplicateKey(err)) throw err
-    return (await getDoc<ArchiveJobDoc>(ctx.db, ARCHIVE_JOBS, id))!
+    return null
   }
 }
 
@@ -113,27 +114,45 @@ export async function buildArchive(ctx: Ctx, year: number, requestId: string): P
   const id = createdId(ctx.openid, 'plan.archive', requestId)
   const db = ctx.db
   const _ = db.command
-  let job = await openJob(ctx, id, year)
-  if (job.year !== year) throw conflict('这个生成请求属于另一年的台帐，请重新点“生成全年台帐”')
-  if (job.state === 'ready') return ready(ctx, job)
-
   const token = randomBytes(8).toString('hex')
   const lease = () => new Date(Date.now() + LEASE_MS)
-  const taken = await db.collection(ARCHIVE_JOBS).where({ _id: id, state: 'building', leaseUntil: _.lt(new Date()) }).update({ data: { leaseToken: token, leaseUntil: lease() } })
-  if (updated(taken) !== 1) return progress(job)
-  // what the last worker recorded before this one took the lease
-  job = (await getDoc<ArchiveJobDoc>(db, ARCHIVE_JOBS, id))!
+  /**
+   * Takes the job's lease (guarantee 2): expired, still building, of this year — and, given `next`, at the
+   * progress this call read. Taken at what it read, the job read is what the last worker recorded: a part
+   * once recorded is never rewritten (each record is conditional on `next`), so equal `next` means equal
+   * parts, and the job need not be read again.
+   */
+  const take = async (next?: number) => updated(await db.collection(ARCHIVE_JOBS)
+    .where({ _id: id, year, state: 'building', leaseUntil: _.lt(new Date()), ...(next === undefined ? {} : { next }) })
+    .update({ data: { leaseToken: token, leaseUntil: lease() } })) === 1
+
+  let job = await openJob(ctx, id, year)
+  let taken = false
+  if (!job) {
+    // Another call with this request id created the job after this one found none: take the lease first,
+    // then read the job — read after the take, it is what that call recorded, whoever holds the lease now.
+    taken = await take()
+    job = (await getDoc<ArchiveJobDoc>(db, ARCHIVE_JOBS, id))!
+  }
+  if (job.year !== year) throw conflict('这个生成请求属于另一年的台帐，请重新点“生成全年台帐”')
+  if (job.state === 'ready') return ready(ctx, job)
+  // A take refused — another worker holds the lease, or recorded a part since the read — answers the progress read.
+  if (!taken && !(await take(job.next))) return progress(job)
 
   const started = Date.now()
   let next = job.next
+  // The parts as recorded, kept here: while this call holds the lease, only its own records add to them.
+  const parts = [...job.parts]
   while (next < job.steps.length && Date.now() - started < WORK_BUDGET_MS) {
     const part = await storePart(ctx, id, `${next}-${token}`, await makePart(ctx, year, job.steps[next]))
     const recorded = await db.collection(ARCHIVE_JOBS).where({ _id: id, leaseToken: token, next })
       .update({ data: { next: next + 1, parts: _.push([part]), leaseUntil: lease(), updatedAt: new Date() } })
+    // Lease lost (this worker outlived it and another took it): read again, as only a read can tell how far the other got.
     if (updated(recorded) !== 1) return progress((await getDoc<ArchiveJobDoc>(db, ARCHIVE_JOBS, id))!)
+    parts.push(part)
     next++
   }
-  job = (await getDoc<ArchiveJobDoc>(db, ARCHIVE_JOBS, id))!
+  job = { ...job, next, parts }
   if (next < job.steps.length || Date.now() - started >= WORK_BUDGET_MS) {
     await db.collection(ARCHIVE_JOBS).where({ _id: id, leaseToken: token }).update({ data: { leaseUntil: new Date(0) } })
     return progress(job)
@@ -143,7 +162,8 @@ export async function buildArchive(ctx: Ctx, year: number, requestId: string): P
   try {
     result = await assemble(ctx, job)
   } catch (err) {
-    // A worker that lost its lease while zipping finds its parts gone: the other one finished.
+    // A worker that lost its lease while zipping finds its parts gone: the other one finished (read again:
+    // only a read after the failure can see that).
     const now = (await getDoc<ArchiveJobDoc>(db, ARCHIVE_JOBS, id))!
     if (now.state === 'ready') return ready(ctx, now)
     throw err
@@ -155,6 +175,7 @@ export async function buildArchive(ctx: Ctx, year: number, requestId: string): P
     await recordAudit(t, ctx, { action: 'plan.archive', target: { kind: 'plan', id: `plan_${year}`, label: result.fileName }, note: `${result.files} 个文件` })
     return true
   })
+  // Lease lost while zipping: answer the progress of the worker that took it (a read after a lost race).
   if (!finished) return progress((await getDoc<ArchiveJobDoc>(db, ARCHIVE_JOBS, id))!)
   await ctx.services.remove(job.parts.map((p) => p.fileId)).catch(() => undefined)
   return ready(ctx, { ...job, state: 'ready', result })

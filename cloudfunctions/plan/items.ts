@@ -61,33 +61,48 @@ export async function createItem(ctx: Ctx, input: z.output<typeof itemCreateInpu
   return (await itemViews(ctx.db, [await loadItem(ctx.db, id)], ctx.now))[0]
 }
 
-/** One conditional update of an item at `revision`, with its history and audit entries. */
-async function change(ctx: Ctx, id: string, revision: number, patch: Partial<PlanItemDoc>, what: string, audit: { action: string; before?: unknown; after?: unknown; note?: string }) {
-  await inTransaction(ctx.db, async (t) => {
+/** What a change writes: fields set, and fields removed (an item's date, its link). */
+interface Patch {
+  set: Partial<PlanItemDoc>
+  remove?: Array<'date' | 'link'>
+}
+
+/**
+ * One conditional update of an item at `revision`, with its history and audit entries. Answers the item
+ * as the transaction wrote it (the item it read there, with the patch applied), not read back.
+ */
+async function change(ctx: Ctx, id: string, revision: number, patch: Patch, what: string, audit: { action: string; before?: unknown; after?: unknown; note?: string }) {
+  const removed = patch.remove ?? []
+  const written = await inTransaction(ctx.db, async (t) => {
     const item = await getDoc<PlanItemDoc>(t, C.items, id)
     if (!item || item.state !== 'active') throw notFound('计划事项')
     if (item.revision !== revision) throw staleRevision()
     const next = revision + 1
+    const unset = Object.fromEntries(removed.map((field) => [field, ctx.db.command.remove()]))
     // Read and write in one transaction: a concurrent change at the same revision conflicts and retries, then sees the new revision.
-    await t.collection(C.items).doc(id).update({ data: { ...patch, revision: next, updatedAt: ctx.now } })
+    await t.collection(C.items).doc(id).update({ data: { ...patch.set, ...unset, revision: next, updatedAt: ctx.now } })
     await addHistory(t, ctx, id, next, what)
     await recordAudit(t, ctx, { ...audit, target: { kind: 'planItem', id, label: item.title } })
+    const out: PlanItemDoc = { ...item, ...patch.set, revision: next, updatedAt: ctx.now }
+    for (const field of removed) delete out[field]
+    return out
   })
-  return (await itemViews(ctx.db, [await loadItem(ctx.db, id)], ctx.now))[0]
+  return (await itemViews(ctx.db, [written], ctx.now))[0]
 }
 
 export async function editItem(ctx: Ctx, input: z.output<typeof itemEditInput>) {
   checkDate(input)
   const before = await loadItem(ctx.db, input.id)
   const owner = before.ownerId === input.ownerId ? { name: before.ownerName } : await committeeOwner(ctx.db, input.ownerId)
-  const patch: Partial<PlanItemDoc> = {
-    year: input.year, planId: planIdOf(input.year), month: input.month, date: input.date ?? undefined, title: input.title, category: input.category,
-    ownerId: input.ownerId, ownerName: owner.name, note: input.note, public: input.public,
+  const patch: Patch = {
+    set: {
+      year: input.year, planId: planIdOf(input.year), month: input.month, ...(input.date ? { date: input.date } : {}), title: input.title, category: input.category,
+      ownerId: input.ownerId, ownerName: owner.name, note: input.note, public: input.public,
+    },
+    remove: input.date ? [] : ['date'],
   }
   const was = `${before.month}月${before.date ? `（${before.date}）` : ''} ${before.title}，负责人 ${before.ownerName}`
   const now = `${input.month}月${input.date ? `（${input.date}）` : ''} ${input.title}，负责人 ${owner.name}`
-  const db = ctx.db
-  if (!input.date) (patch as Record<string, unknown>).date = db.command.remove()
   return change(ctx, input.id, input.revision, patch, was === now ? '修改了分类、备注或公开范围' : `由“${was}”改为“${now}”`, {
     action: 'plan.editItem', before: { month: before.month, title: before.title, ownerName: before.ownerName }, after: { month: input.month, title: input.title, ownerName: owner.name },
   })
@@ -111,20 +126,20 @@ export async function findLinkable(ctx: Ctx, kind: LinkKind, id: string): Promis
 
 export async function linkItem(ctx: Ctx, id: string, revision: number, link: { kind: LinkKind; id: string } | null) {
   if (!link) {
-    return change(ctx, id, revision, { link: ctx.db.command.remove() } as never, '取消了关联', { action: 'plan.linkItem', after: { link: '无' } })
+    return change(ctx, id, revision, { set: {}, remove: ['link'] }, '取消了关联', { action: 'plan.linkItem', after: { link: '无' } })
   }
   const found = await findLinkable(ctx, link.kind, link.id)
   if (!found) throw new AppError('BAD_INPUT', `要关联的${linkKindLabels[link.kind]}不存在，请重新选择`)
-  return change(ctx, id, revision, { link: { kind: link.kind, id: link.id, title: found.title } }, `关联到${linkKindLabels[link.kind]}“${found.title}”`, {
+  return change(ctx, id, revision, { set: { link: { kind: link.kind, id: link.id, title: found.title } } }, `关联到${linkKindLabels[link.kind]}“${found.title}”`, {
     action: 'plan.linkItem', after: { link: `${linkKindLabels[link.kind]}“${found.title}”` },
   })
 }
 
 export const cancelItem = (ctx: Ctx, id: string, revision: number, reason: string) =>
-  change(ctx, id, revision, { cancelReason: reason }, `取消，原因：${reason}`, { action: 'plan.cancelItem', note: reason })
+  change(ctx, id, revision, { set: { cancelReason: reason } }, `取消，原因：${reason}`, { action: 'plan.cancelItem', note: reason })
 
 export const markDone = (ctx: Ctx, id: string, revision: number, done: boolean) =>
-  change(ctx, id, revision, { done }, done ? '标记为已完成' : '取消了已完成标记', { action: 'plan.markDone', after: { done } })
+  change(ctx, id, revision, { set: { done } }, done ? '标记为已完成' : '取消了已完成标记', { action: 'plan.markDone', after: { done } })
 
 export async function candidates(ctx: Ctx, kind: LinkKind): Promise<Linked[]> {
   switch (kind) {

@@ -34,14 +34,12 @@ export async function noticeCandidates(db: Database, now: Date): Promise<Linked[
   return rows.map((r) => noticeStatus(r, now))
 }
 
-export async function noticeState(db: Database, id: string): Promise<NoticeDoc['state'] | null> {
-  const rows = await docs<Row>(db.collection(COLLECTIONS.notices).where({ _id: id }).limit(1).field(FIELDS))
-  return rows[0]?.state ?? null
-}
+/** What the plan needs of a notice it published: its state, version and text. */
+export type NoticeContent = Pick<NoticeDoc, '_id' | 'state' | 'version' | 'title' | 'body'>
 
-/** A notice's current text, to compare with the record it was published from. */
-export async function noticeContent(db: Database, id: string): Promise<Pick<NoticeDoc, '_id' | 'state' | 'version' | 'title' | 'body'> | null> {
-  const rows = await docs<Pick<NoticeDoc, '_id' | 'state' | 'version' | 'title' | 'body'>>(db.collection(COLLECTIONS.notices).where({ _id: id }).limit(1).field({ state: true, version: true, title: true, body: true }))
+/** A notice's current state and text, to publish it once and to compare it with the record it was published from. */
+export async function noticeContent(db: Database, id: string): Promise<NoticeContent | null> {
+  const rows = await docs<NoticeContent>(db.collection(COLLECTIONS.notices).where({ _id: id }).limit(1).field({ state: true, version: true, title: true, body: true }))
   return rows[0] ?? null
 }
 

@@ -13,13 +13,12 @@ import { recordAudit } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
 import { createdId } from '../_shared/create-once'
 import { MAX_QUERY } from '../_shared/documents'
-import { AppError, conflict, staleRevision } from '../_shared/errors'
+import { AppError, conflict, notFound, staleRevision } from '../_shared/errors'
 import { docs, pageWindow, total } from '../_shared/query'
-import { ALREADY, addOnce } from './once'
 import { inTransaction, type Tx } from '../_shared/transaction'
 import type { MeetingDoc, PlanItemDoc } from './documents'
 import { addHistory } from './items'
-import { dropStagedMeetingFiles, sealMeetingFiles } from './meeting-files'
+import { dropStagedMeetingFiles, sealMeetingFiles, type MeetingFile } from './meeting-files'
 import type { Linked } from './linked-types'
 import { PLAN_COLLECTIONS as C, approvedMembers, getDoc, loadMeeting } from './store'
 
@@ -60,14 +59,18 @@ export async function publishMeeting(ctx: Ctx, id: string, revision: number): Pr
   if (m.noticeId) throw conflict('这次会议的纪要已经公布了')
   if (m.revision !== revision) throw staleRevision()
   const { publishAsNotice } = await import('./notice-publish')
-  const noticeId = await publishAsNotice(ctx, { title: `${meetingTitle(m)}纪要`, body: meetingSummaryBody(m), requestId: `meeting${m._id}r${m.revision}` })
-  await inTransaction(ctx.db, async (t) => {
+  const noticeId = (await publishAsNotice(ctx, { title: `${meetingTitle(m)}纪要`, body: meetingSummaryBody(m), requestId: `meeting${m._id}r${m.revision}` })).id
+  // The answer is the meeting as this transaction found or wrote it (a tap that recorded the notice first: as it did).
+  const published = await inTransaction(ctx.db, async (t) => {
     const now = await getDoc<MeetingDoc>(t, C.meetings, id)
-    if (!now || now.noticeId) return
-    await t.collection(C.meetings).doc(id).update({ data: { noticeId, visibility: 'published', revision: now.revision + 1, updatedAt: ctx.now } })
+    if (!now || now.noticeId) return now
+    const patch = { noticeId, visibility: 'published' as const, revision: now.revision + 1, updatedAt: ctx.now }
+    await t.collection(C.meetings).doc(id).update({ data: patch })
     await recordAudit(t, ctx, { action: 'plan.publishMeeting', target: { kind: 'meeting', id, label: meetingTitle(m) }, after: { noticeId } })
+    return { ...now, ...patch }
   })
-  return meetingView(await loadMeeting(ctx.db, id))
+  if (!published) throw notFound('会议记录')
+  return meetingView(published)
 }
 
 /** Names for everyone the form picked; an attendee who is also marked absent is refused. */
@@ -98,66 +101,77 @@ async function addDecisionItems(t: Tx, ctx: Ctx, m: MeetingDoc, from: number): P
   }
 }
 
+/**
+ * Records the meeting once per request id. Its `_id` comes from the request, so a second insert — a
+ * retry, or a tap at the same time — is refused by the primary key; that is a conflict, and the
+ * transaction's next round finds the meeting and answers with it, writing nothing. Outside the
+ * transaction the meeting is read only where the create cannot go on.
+ */
 export async function createMeeting(ctx: Ctx, input: z.output<typeof meetingCreateInput>): Promise<MeetingView> {
   const me = requireMember(ctx)
   const id = createdId(ctx.openid, 'plan.meeting', input.requestId)
-  // A retry of a create that committed answers with it (its staged files are already sealed and gone).
-  const done = await getDoc<MeetingDoc>(ctx.db, C.meetings, id)
-  if (done) return meetingView(done)
-  const p = await people(ctx, input)
-  // A second tap of the same request may find the staged files already sealed and deleted by the first:
-  // the meeting it made is the answer.
-  const files = await sealMeetingFiles(ctx, input.files).catch(async (err) => {
+  let p: Awaited<ReturnType<typeof people>>
+  let files: MeetingFile[]
+  try {
+    p = await people(ctx, input)
+    files = await sealMeetingFiles(ctx, input.files)
+  } catch (err) {
+    // A create of this request that committed answers a retry (or a tap racing it, which finds the staged
+    // files already sealed and deleted by the first) with the meeting it made.
     const made = await getDoc<MeetingDoc>(ctx.db, C.meetings, id)
-    if (made) return null
+    if (made) return meetingView(made)
     throw err
-  })
-  if (!files) return meetingView(await loadMeeting(ctx.db, id))
+  }
   const doc: MeetingDoc = {
     _id: id, type: input.type, date: input.date, year: Number(input.date.slice(0, 4)), place: input.place, attendees: p.attendees, absent: p.absent, agenda: input.agenda,
     minutes: input.minutes, decisions: input.decisions.map((d, n) => ({ text: d.text, ownerId: d.ownerId, ownerName: p.ownerNames[n], due: d.due, itemId: `${id}_d${n + 1}` })),
     files, visibility: 'internal', state: 'recorded', revision: 1, createdBy: me._id, createdAt: ctx.now, updatedAt: ctx.now,
   }
-  try {
-    await inTransaction(ctx.db, async (t) => {
-      await addOnce(t, C.meetings, doc)
-      await addDecisionItems(t, ctx, doc, 0)
-      await recordAudit(t, ctx, { action: 'plan.recordMeeting', target: { kind: 'meeting', id, label: meetingTitle(doc) }, after: { attendees: doc.attendees.length, decisions: doc.decisions.length } })
-    })
-  } catch (err) {
-    if (!(err instanceof AppError && err.message === ALREADY)) throw err
-  }
+  let round = 0
+  // The answer is the meeting as this transaction wrote it, or as the tap that wrote it first did.
+  const written = await inTransaction(ctx.db, async (t) => {
+    if (round++ > 0) {
+      const first = await getDoc<MeetingDoc>(t, C.meetings, id)
+      if (first) return first
+    }
+    // A duplicate `_id` (this request's meeting, committed meanwhile) is a conflict: the next round finds it.
+    await t.collection(C.meetings).add({ data: doc })
+    await addDecisionItems(t, ctx, doc, 0)
+    await recordAudit(t, ctx, { action: 'plan.recordMeeting', target: { kind: 'meeting', id, label: meetingTitle(doc) }, after: { attendees: doc.attendees.length, decisions: doc.decisions.length } })
+    return doc
+  })
   await dropStagedMeetingFiles(ctx, input.files)
-  return meetingView(await loadMeeting(ctx.db, id))
+  return meetingView(written)
 }
 
 export async function editMeeting(ctx: Ctx, input: Fields & { id: string; revision: number }): Promise<MeetingView> {
   const before = await loadMeeting(ctx.db, input.id)
   if (input.decisions.length < before.decisions.length) throw new AppError('BAD_INPUT', '已形成计划事项的决定不能删除，请到工作计划中取消对应事项')
   const p = await people(ctx, input)
-  const files = await sealMeetingFiles(ctx, input.files, before.files).catch(async (err) => {
-    // a second tap of the same edit: its staged files went with the first, which moved the revision on
-    if ((await loadMeeting(ctx.db, input.id)).revision !== input.revision) throw staleRevision()
-    throw err
-  })
-  await inTransaction(ctx.db, async (t) => {
+  // A second tap of the same edit finds its staged files gone with the first, which moved the revision on:
+  // the transaction's revision check comes before the seal's failure, so that tap is told it is stale.
+  const sealed = await sealMeetingFiles(ctx, input.files, before.files).then((files) => ({ files, failed: null }), (err: unknown) => ({ files: null, failed: err }))
+  // The answer is the meeting as this transaction wrote it.
+  const written = await inTransaction(ctx.db, async (t) => {
     const m = await getDoc<MeetingDoc>(t, C.meetings, input.id)
     if (!m) throw new AppError('NOT_FOUND', '会议记录不存在或已被删除')
     if (m.revision !== input.revision) throw staleRevision()
+    if (!sealed.files) throw sealed.failed
     const decisions = input.decisions.map((d, n) => (n < m.decisions.length
       ? { ...m.decisions[n], text: d.text }
       : { text: d.text, ownerId: d.ownerId, ownerName: p.ownerNames[n], due: d.due, itemId: `${m._id}_d${n + 1}` }))
     const next: MeetingDoc = {
       ...m, type: input.type, date: input.date, year: Number(input.date.slice(0, 4)), place: input.place, attendees: p.attendees, absent: p.absent, agenda: input.agenda,
-      minutes: input.minutes, decisions, files, revision: m.revision + 1, updatedAt: ctx.now,
+      minutes: input.minutes, decisions, files: sealed.files, revision: m.revision + 1, updatedAt: ctx.now,
     }
     const { _id, ...data } = next
     await t.collection(C.meetings).doc(_id).update({ data })
     await addDecisionItems(t, ctx, next, m.decisions.length)
     await recordAudit(t, ctx, { action: 'plan.editMeeting', target: { kind: 'meeting', id: m._id, label: meetingTitle(next) }, after: { decisions: decisions.length } })
+    return next
   })
   await dropStagedMeetingFiles(ctx, input.files)
-  return meetingView(await loadMeeting(ctx.db, input.id))
+  return meetingView(written)
 }
 
 export async function meetingsOfYear(ctx: Ctx, year: number, page: number) {

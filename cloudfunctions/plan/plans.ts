@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini'
 import { isRealDate } from '../../types/common'
-import { planIdOf, type planSaveInput, type PlanView } from '../../types/plan'
+import { planIdOf, type planSaveInput, type PlanItemView, type PlanView } from '../../types/plan'
 import { recordAudit } from '../_shared/audit'
 import { requireMember, type Ctx } from '../_shared/context'
 import { isDuplicateKey } from '../_shared/create-once'
@@ -19,12 +19,21 @@ import type { PlanDoc, PlanItemDoc } from './documents'
 import { PLAN_COLLECTIONS as C, getDoc, itemsOfYear, loadPlan, planYears } from './store'
 import { itemViews } from './status'
 import { addHistory } from './items'
-import { correctPlanNotice, planNoticeState, publishPlanNotice } from './notice-publish'
+import { correctPlanNotice, planNoticeState, publishPlanNotice, type KnownNotice } from './notice-publish'
 
 export async function planView(ctx: Ctx, year: number): Promise<PlanView> {
   const [plan, items, years] = await Promise.all([loadPlan(ctx.db, year), itemsOfYear(ctx.db, year), planYears(ctx.db)])
-  const views = await itemViews(ctx.db, items, ctx.now)
-  const notice = plan?.state === 'adopted' ? await planNoticeState(ctx, plan, views) : undefined
+  return planPage(ctx, year, plan, await itemViews(ctx.db, items, ctx.now), { years })
+}
+
+/**
+ * The plan page from what the caller already holds — the plan as read or as its transaction wrote it,
+ * its items' views, and (after publishing) the notice as published — so an action reads none of them twice.
+ */
+async function planPage(ctx: Ctx, year: number, plan: PlanDoc | null, views: PlanItemView[], has: { years?: number[]; notice?: KnownNotice } = {}): Promise<PlanView> {
+  const [years, notice] = await Promise.all([
+    has.years ?? planYears(ctx.db), plan?.state === 'adopted' ? planNoticeState(ctx, plan, views, has.notice) : undefined,
+  ])
   return {
     year, exists: !!plan, state: plan?.state ?? 'none', guidance: plan?.guidance ?? [], focus: plan?.focus ?? [], revision: plan?.revision ?? 0,
     ...(plan?.noticeId ? { noticeId: plan.noticeId } : {}), ...(notice ? { notice } : {}), ...(plan?.adoptedAt ? { adoptedAt: iso(plan.adoptedAt) } : {}),
@@ -94,20 +103,25 @@ export async function adoptPlan(ctx: Ctx, year: number, revision: number): Promi
   if (plan.revision !== revision) throw staleRevision()
   const items = await itemsOfYear(ctx.db, year)
   if (items.length === 0) throw new AppError('BAD_INPUT', '计划里还没有具体工作安排，请先添加事项')
-  const noticeId = await publishPlanNotice(ctx, plan, await itemViews(ctx.db, items, ctx.now))
-  await inTransaction(ctx.db, async (t) => {
+  const views = await itemViews(ctx.db, items, ctx.now)
+  const notice = await publishPlanNotice(ctx, plan, views)
+  // The answer is the plan as this transaction found or wrote it, with the items and the notice this call holds.
+  const adopted = await inTransaction(ctx.db, async (t) => {
     const now = await getDoc<PlanDoc>(t, C.plans, plan._id)
-    if (!now || now.state === 'adopted') return
-    await t.collection(C.plans).doc(plan._id).update({ data: { state: 'adopted', noticeId, adoptedAt: ctx.now, revision: now.revision + 1, updatedAt: ctx.now } })
+    if (!now || now.state === 'adopted') return now
+    const patch = { state: 'adopted' as const, noticeId: notice.id, adoptedAt: ctx.now, revision: now.revision + 1, updatedAt: ctx.now }
+    await t.collection(C.plans).doc(plan._id).update({ data: patch })
     await recordAudit(t, ctx, { action: 'plan.adopt', target: { kind: 'plan', id: plan._id, label: `${year}年工会工作计划` }, after: { state: 'adopted' } })
+    return { ...now, ...patch }
   })
-  return planView(ctx, year)
+  return planPage(ctx, year, adopted, views, { notice })
 }
 
 /** The adopted plan's changes (items added, re-dated, cancelled; text edited) published as a correction of its notice. */
 export async function updatePlanNotice(ctx: Ctx, year: number, noticeVersion: number): Promise<PlanView> {
   const plan = await loadPlan(ctx.db, year)
   if (!plan || plan.state !== 'adopted') throw conflict('计划还没有通过并公布，请先公布')
-  await correctPlanNotice(ctx, plan, await itemViews(ctx.db, await itemsOfYear(ctx.db, year), ctx.now), noticeVersion)
-  return planView(ctx, year)
+  const views = await itemViews(ctx.db, await itemsOfYear(ctx.db, year), ctx.now)
+  // The plan is not written here: the page is the plan and items as read, with the notice as corrected.
+  return planPage(ctx, year, plan, views, { notice: await correctPlanNotice(ctx, plan, views, noticeVersion) })
 }
