@@ -10,8 +10,8 @@
  *     with another slot (../_shared/transaction.ts); a closed poll has no empty slots left
  *     (closing seals them), so a cast racing the close either lands before it or is refused.
  * Round trips (#18): the poll and the voter read for the checks are not read again to look for the
- * first slot — only a round after a conflict re-checks them — and the slot is looked for in one
- * request. A phone ballot is 10 requests (the caller's member look-up included; 13–14 before), a
+ * first slot — only a round after a conflict re-checks them, in the same request as its look for a
+ * slot — and the slot is looked for in one request. A phone ballot is 10 requests (the caller's member look-up included; 13–14 before), a
  * 评议码 ballot 12 (15–16 before): test/functions/poll-round-trips.test.ts.
  * A 评议码 ballot is the same step with the slip used up instead of a receipt (the receipt was
  * written when the chair handed the slip out), and the poll's `slipsUsed` counted against
@@ -21,11 +21,11 @@ import type { Ballot, CastOutput } from '../../types/poll'
 import { requireMember, type Ctx } from '../_shared/context'
 import { isDuplicateKey } from '../_shared/create-once'
 import { AppError, forbidden } from '../_shared/errors'
-import { readOf, readsAt } from '../_shared/query'
+import { readOf, readsAt, type Query, type Read, type Rows } from '../_shared/query'
 import { newTracker, randomHex, slipKey } from '../_shared/codes'
 import type { BallotDoc, PollDoc, SlipDoc, StoredChoices } from './documents'
 import { checkBallot } from './rules'
-import { POLL_COLLECTIONS as C, Retry, getDoc, inTransaction, loadElector, loadPoll, receiptId, type Tx } from './store'
+import { POLL_COLLECTIONS as C, Retry, existing, getDoc, inTransaction, loadElector, loadPoll, receiptId, type Tx } from './store'
 
 export const CAST_MESSAGES = {
   already: '你已投过票，每人只能投一次',
@@ -46,23 +46,36 @@ export function assertOpen(poll: PollDoc, now: Date): void {
 }
 
 /**
+ * What a later look for a slot re-checks of the voter, in the same request as the look: the elector
+ * (a phone ballot) or the slip (a 评议码 ballot) still unused.
+ */
+interface StillMine {
+  read: Query
+  check(found: any[]): void
+}
+
+/**
  * An empty slot of the poll, from a random place in the (random) id order. Re-checks that the poll
  * is still open and the voter may still vote — except on the first look when the caller has just
  * checked both (`checked`). Slots are as many as the roster, so one is always free for a voter who
  * has not voted; none free means the others' transactions have not settled yet — look again shortly.
+ * Each look, re-checks included, is one request.
  */
-async function pickSlot(ctx: Ctx, pollId: string, stillMine: () => Promise<void>, checked: boolean): Promise<string> {
+async function pickSlot(ctx: Ctx, pollId: string, mine: StillMine, checked: boolean): Promise<string> {
   const _ = ctx.db.command
   for (let attempt = 0; ; attempt++) {
-    if (attempt > 0 || !checked) {
-      assertOpen(await loadPoll(ctx.db, pollId), ctx.now)
-      await stillMine()
-    }
-    // Empty slots after a random id, and the first ones for when none lie after it: one request.
+    const recheck = attempt > 0 || !checked
+    // Empty slots after a random id, and the first ones for when none lie after it.
     const empty = (where: Record<string, unknown>) => readOf({
       collection: C.ballots, where: { pollId, state: 'empty', ...where }, orderBy: [['_id', 'asc']], limit: 8, fields: { _id: true },
     })
-    const look = await readsAt(ctx.db, { collection: C.polls, where: { _id: pollId } }, { after: empty({ _id: _.gte(randomHex()) }), first: empty({}) })
+    const reads: Record<string, Read> = { after: empty({ _id: _.gte(randomHex()) }), first: empty({}) }
+    if (recheck) Object.assign(reads, { poll: readOf({ collection: C.polls, where: { _id: pollId }, limit: 1 }), mine: readOf(mine.read) })
+    const look: Rows = await readsAt(ctx.db, { collection: C.polls, where: { _id: pollId } }, reads)
+    if (recheck) {
+      assertOpen(existing<PollDoc>(look.poll[0]), ctx.now)
+      mine.check(look.mine)
+    }
     const found: Array<{ _id: string }> = look.after.length ? look.after : look.first
     // One of a few neighbours: simultaneous voters rarely pick the same slot.
     if (found.length) return found[Math.floor(Math.random() * found.length)]._id
@@ -72,9 +85,9 @@ async function pickSlot(ctx: Ctx, pollId: string, stillMine: () => Promise<void>
 }
 
 /** pickSlot for each round of a transaction: the first trusts the checks just made, later ones (after a conflict) re-check. */
-function slotPicker(ctx: Ctx, pollId: string, stillMine: () => Promise<void>): () => Promise<string> {
+function slotPicker(ctx: Ctx, pollId: string, mine: StillMine): () => Promise<string> {
   let round = 0
-  return () => pickSlot(ctx, pollId, stillMine, round++ === 0)
+  return () => pickSlot(ctx, pollId, mine, round++ === 0)
 }
 
 /** Fills the slot inside the transaction; a slot someone else filled starts the attempt over. */
@@ -105,9 +118,10 @@ export async function castByPhone(ctx: Ctx, pollId: string, ballot: Ballot): Pro
     }
     await t.collection(C.electors).doc(id).update({ data: { voted: true } })
     await fillSlot(t, slot, choices, tracker)
-  }, slotPicker(ctx, pollId, async () => {
+  }, slotPicker(ctx, pollId, {
     // Another tap of the same member may have voted meanwhile: say so rather than look for a slot.
-    if ((await loadElector(ctx.db, pollId, member._id))?.voted) throw new AppError('CONFLICT', CAST_MESSAGES.already)
+    read: { collection: C.electors, where: { _id: id }, limit: 1 },
+    check: (found) => { if (found[0]?.voted) throw new AppError('CONFLICT', CAST_MESSAGES.already) },
   }))
   return { pollId, tracker }
 }
@@ -142,8 +156,9 @@ export async function castBySlip(ctx: Ctx, pollId: string, code: string, ballot:
     // The count moves in the same transaction: used slips never exceed the receipts written for them.
     await t.collection(C.polls).doc(pollId).update({ data: { slipsUsed: p.slipsUsed + 1 } })
     await fillSlot(t, slot, choices, tracker)
-  }, slotPicker(ctx, pollId, async () => {
-    if ((await getDoc<SlipDoc>(ctx.db, C.slips, slip._id))?.used) throw new AppError('CONFLICT', CAST_MESSAGES.slipUsed)
+  }, slotPicker(ctx, pollId, {
+    read: { collection: C.slips, where: { _id: slip._id }, limit: 1 },
+    check: (found) => { if (found[0]?.used) throw new AppError('CONFLICT', CAST_MESSAGES.slipUsed) },
   }))
   return { pollId, tracker }
 }
