@@ -43,10 +43,11 @@ export class InvocationUsage {
       const key = `${String(body.collectionName)}/${id}`
       if (this.readsThisRound.has(key)) this.repeated.add(key)
       else this.readsThisRound.add(key)
-    } else if (name === 'modifyDocument') {
-      // A write outside a transaction (where({ _id, … }).update()): what it makes of the document can
-      // depend on other writers (a push onto a shared queue), so reading it back is news, not a repeat.
-      // A transaction knows what it wrote: a read after one is still a repeat.
+    } else if (name === 'modifyDocument' && dependsOnStored(body.data)) {
+      // An update outside a transaction whose result depends on what is stored (a push onto a shared
+      // queue, an increment): others may have written between, so reading it back is news, not a
+      // repeat. After plain values ($set) — or any write in a transaction — the function knows what
+      // the document holds: a read after it is still a repeat.
       const id = idOf(body.query, false)
       if (id !== undefined) this.readsThisRound.delete(`${String(body.collectionName)}/${id}`)
     }
@@ -87,6 +88,17 @@ function lostRace(action: string, answer: { data?: unknown; code?: string; messa
   if (action === 'database.modifyDocument') return data?.matched === 0 && !data.upsert_id
   if (action === 'storage.batchGetDownloadUrl') return (data?.download_list ?? []).some((f) => f.code === 'STORAGE_FILE_NONEXIST')
   return false
+}
+
+/** Update operators whose result depends on the stored value (MongoDB's, as the SDK sends them). */
+const STORED_DEPENDENT = new Set(['$inc', '$mul', '$min', '$max', '$push', '$pull', '$pullAll', '$addToSet', '$pop'])
+
+function dependsOnStored(data: unknown): boolean {
+  let d: unknown = data
+  if (typeof d === 'string') {
+    try { d = JSON.parse(d) } catch { return false }
+  }
+  return !!d && typeof d === 'object' && Object.keys(d).some((op) => STORED_DEPENDENT.has(op))
 }
 
 /** The id of a read whose query is `{ _id: <string> }` alone (doc().get(), where({ _id })). */

@@ -67,19 +67,25 @@ describe('database requests counted per invocation', () => {
     expect(usage.summary().repeatedReads).toEqual(['c/a'])
   })
 
-  it('does not list reading back a document it updated outside a transaction (a push onto a shared queue: others changed it too), but does after a transaction wrote it', () => {
+  it('does not list reading back a document it pushed onto or counted outside a transaction (others wrote too), but does after plain values or a transaction', () => {
     const usage = new InvocationUsage()
     const read = () => usage.record('database.getDocument', { collectionName: 'c', query: JSON.stringify({ _id: 'a' }) })
-    const write = (transactionId?: string) => usage.record('database.modifyDocument', { collectionName: 'c', query: JSON.stringify({ _id: 'a', v: 3 }), transactionId })
+    const push = JSON.stringify({ $push: { queue: 'm1' }, $inc: { v: 1 } })
+    const write = (data: string, transactionId?: string) => usage.record('database.modifyDocument', { collectionName: 'c', query: JSON.stringify({ _id: 'a', v: 3 }), data, transactionId })
     read()
-    write()
+    write(push)
     read()
-    usage.record('database.modifyDocument', { collectionName: 'c', query: JSON.stringify({ $and: [{ _id: 'a', v: 4 }, { $or: [{ n: 1 }, { m: 2 }] }] }) })
+    usage.record('database.modifyDocument', { collectionName: 'c', query: JSON.stringify({ $and: [{ _id: 'a', v: 4 }, { $or: [{ n: 1 }, { m: 2 }] }] }), data: push })
     read()
     expect(usage.summary().repeatedReads).toEqual([])
-    write('tx1')
+    write(JSON.stringify({ $set: { state: 'open' } }))
     read()
     expect(usage.summary().repeatedReads).toEqual(['c/a'])
+    const inTx = new InvocationUsage()
+    inTx.record('database.getDocument', { collectionName: 'c', query: JSON.stringify({ _id: 'a' }) })
+    inTx.record('database.modifyDocument', { collectionName: 'c', query: JSON.stringify({ _id: 'a' }), data: push, transactionId: 'tx1' })
+    inTx.record('database.getDocument', { collectionName: 'c', query: JSON.stringify({ _id: 'a' }) })
+    expect(inTx.summary().repeatedReads).toEqual(['c/a'])
   })
 
   it('does not list reads inside a transaction: re-reading there is how it decides what to write', async () => {
