@@ -43,13 +43,13 @@ export class InvocationUsage {
       const key = `${String(body.collectionName)}/${id}`
       if (this.readsThisRound.has(key)) this.repeated.add(key)
       else this.readsThisRound.add(key)
-    } else if (name === 'modifyDocument' && dependsOnStored(body.data)) {
+    } else if (name === 'modifyDocument' && body.merge !== false) {
       // An update outside a transaction whose result depends on what is stored (a push onto a shared
       // queue, an increment): others may have written between, so reading it back is news, not a
       // repeat. After plain values ($set) — or any write in a transaction — the function knows what
       // the document holds: a read after it is still a repeat.
       const id = idOf(body.query, false)
-      if (id !== undefined) this.readsThisRound.delete(`${String(body.collectionName)}/${id}`)
+      if (id !== undefined && dependsOnStored(body.data)) this.readsThisRound.delete(`${String(body.collectionName)}/${id}`)
     }
   }
 
@@ -93,9 +93,13 @@ function lostRace(action: string, answer: { data?: unknown; code?: string; messa
 /** Update operators whose result depends on the stored value (MongoDB's, as the SDK sends them). */
 const STORED_DEPENDENT = new Set(['$inc', '$mul', '$min', '$max', '$push', '$pull', '$pullAll', '$addToSet', '$pop'])
 
+const MENTIONS_STORED_DEPENDENT = new RegExp(`"\\$(${[...STORED_DEPENDENT].map((op) => op.slice(1)).join('|')})"`)
+
 function dependsOnStored(data: unknown): boolean {
   let d: unknown = data
   if (typeof d === 'string') {
+    // Most updates name none of them: a scan of the text spares parsing it again.
+    if (!MENTIONS_STORED_DEPENDENT.test(d)) return false
     try { d = JSON.parse(d) } catch { return false }
   }
   return !!d && typeof d === 'object' && Object.keys(d).some((op) => STORED_DEPENDENT.has(op))
