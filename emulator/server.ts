@@ -4,6 +4,7 @@ import Busboy from 'busboy'
 import { ADMIN_MAX_BYTES, parseJsonBounded, PayloadError, readBody, sendJson } from './http'
 import { TcbError, type InvocationIdentity, type TcbHandler, type RouteRegistration } from './registry'
 import { loadModules, type LocalCloudModule } from './modules'
+import { noteSlowRequest, watchEventLoop } from './stall-log'
 
 export interface LocalCloudOptions {
   /** 0 picks a free port. The server only ever listens on 127.0.0.1. */
@@ -115,6 +116,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       sendJson(res, 200, { code: 'INVALID_ACTION', message: `local cloud does not support action ${action}`, requestId })
       return
     }
+    const startedAt = Date.now()
     try {
       const out = await handler({ action, envName, body, form, caller, cloud })
       caller?.usage?.answered(action, out)
@@ -129,6 +131,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         caller?.usage?.answered(action, { code: err.code, message: err.message })
         sendJson(res, 200, { code: err.code, message: err.message, requestId })
       } else sendJson(res, 200, { code: 'SYS_ERR', message: String(err?.message ?? err), requestId })
+    } finally {
+      noteSlowRequest(action, envName, startedAt)
     }
   }
 
@@ -137,6 +141,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     server.once('error', reject)
     server.listen(options.port, '127.0.0.1', () => resolve())
   })
+  const stopWatching = watchEventLoop()
   const port = (server.address() as AddressInfo).port
   const base = `http://127.0.0.1:${port}`
   cloud = {
@@ -149,6 +154,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return m as T
     },
     async close() {
+      stopWatching()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

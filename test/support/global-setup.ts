@@ -17,6 +17,11 @@ export default async function globalSetup(): Promise<void> {
   const defaultEnv = `t-default-${crypto.randomBytes(4).toString('hex')}`
   const cloud = await spawnLocalCloud({ dataRoot, env: defaultEnv, setupCode: '246810', databaseUrl: process.env.LOCAL_CLOUD_DATABASE_URL })
   cloud.child.stdout!.resume()
+  // The local cloud's stall lines (emulator/stall-log.ts) go into the step's log: a test that met an
+  // SDK "request timeout" then says whether the cloud waited on the database or did not run at all.
+  cloud.child.stderr!.on('data', (d: Buffer) => {
+    for (const line of d.toString().split('\n')) if (line.startsWith('[local-cloud] slow') || line.startsWith('[local-cloud] main thread')) process.stderr.write(`${line}\n`)
+  })
   process.env.LOCAL_CLOUD_URL = cloud.url
   process.env.LOCAL_CLOUD_ADMIN_URL = cloud.adminUrl
   process.env.LOCAL_CLOUD_DATA_ROOT = dataRoot
