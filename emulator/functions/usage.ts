@@ -15,8 +15,8 @@ export interface UsageSummary {
    * Documents it read by id more than once outside a transaction (`collection/id`): a second round
    * trip for what it already had (#18). A read inside a transaction is not counted: re-reading there
    * is how a transaction decides on what it will write. Nor is a read after the invocation lost a
-   * race — a conditional update that matched nothing, or a transaction conflict: the next round
-   * reads again on purpose, because what it read before is stale.
+   * race (see `answered`: the next round reads again on purpose, what it read before is stale), nor
+   * reading back what its own update outside a transaction made of a document that others write too.
    */
   repeatedReads: string[]
 }
