@@ -1,6 +1,7 @@
 /**
  * A fresh local cloud with demo data serving the h5 build, for one e2e file, and the browsers
- * its people use (one each: the dev sign-in lives in localStorage, which a browser shares).
+ * its people use (a context each in one Chromium: the dev sign-in lives in localStorage, which a
+ * context keeps to itself).
  * E2E_H5_DIR names another h5 output (e.g. a copy while iterating); default dist-h5/.
  */
 import fs from 'node:fs'
@@ -8,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { spawnLocalCloud, type SpawnedCloud } from '../../../emulator/spawn'
-import { launchBrowser } from './browser'
+import { launchPhones } from './browser'
 
 export interface DemoCloud extends SpawnedCloud {
   /** a new phone-sized browser, closed with the cloud */
@@ -25,8 +26,10 @@ export async function startDemoCloud(label: string): Promise<DemoCloud> {
   const cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir, seed: true })
   cloud.child.stdout!.resume()
   const browsers: BrowserContext[] = []
+  let phones: ReturnType<typeof launchPhones> | undefined
   const browser = async () => {
-    const b = await launchBrowser()
+    phones ??= launchPhones()
+    const b = await (await phones).phone()
     browsers.push(b)
     return b
   }
@@ -43,6 +46,7 @@ export async function startDemoCloud(label: string): Promise<DemoCloud> {
     },
     async close() {
       for (const b of browsers) await b.close()
+      if (phones) await (await phones).close()
       // Its data is thrown away next: nothing to flush, so no orderly shutdown to wait for.
       await cloud.kill()
       fs.rmSync(dataRoot, { recursive: true, force: true })
