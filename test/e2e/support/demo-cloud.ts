@@ -23,6 +23,9 @@ export async function startDemoCloud(label: string): Promise<DemoCloud> {
   const h5Dir = process.env.E2E_H5_DIR ?? path.resolve(__dirname, '../../../dist-h5')
   if (!fs.existsSync(path.join(h5Dir, 'index.html'))) throw new Error('先构建 h5：npm run build:h5')
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), `jgzj-e2e-${label}-`))
+  // The run's seeded folder (global-setup.ts), copied: `seed` then finds the demo data there and adds nothing.
+  const seeded = process.env.E2E_SEEDED_DATA
+  if (seeded) fs.cpSync(seeded, dataRoot, { recursive: true })
   const cloud = await spawnLocalCloud({ dataRoot, env: 'local', h5Dir, seed: true })
   cloud.child.stdout!.resume()
   const browsers: BrowserContext[] = []
