@@ -76,6 +76,15 @@ export async function auditedUpdate<D>(
   })
 }
 
+/**
+ * The document as an `auditedUpdate` left it, without reading it again: the transaction's own read
+ * with `data` applied when it changed it, else as the transaction found it (someone else got there
+ * first). `data` must hold plain values (no `_.inc`, `_.push`): they are what is stored.
+ */
+export function asWritten<D>(result: { doc: D | null; changed: boolean }, data: Partial<D>): D | null {
+  return result.changed && result.doc ? { ...result.doc, ...data } : result.doc
+}
+
 /** The fields of `after` that differ from `before`, as { before, after } — for compact entries. */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {}

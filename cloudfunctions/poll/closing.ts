@@ -13,7 +13,7 @@
  */
 import crypto from 'node:crypto'
 import { COMMENTS_MIN_BALLOTS } from '../../types/poll'
-import { auditedUpdate } from '../_shared/audit'
+import { asWritten, auditedUpdate } from '../_shared/audit'
 import type { Ctx } from '../_shared/context'
 import { MAX_QUERY } from '../_shared/documents'
 import { AppError } from '../_shared/errors'
@@ -21,7 +21,7 @@ import { docs } from '../_shared/query'
 import type { BallotDoc, CommentDoc, PollDoc } from './documents'
 import { VOID_TEXT } from './slips'
 import { tally, type Tally } from './tally'
-import { POLL_COLLECTIONS as C, asWritten, existing, getDoc, insertOnce, loadPoll, receiptCount, scanAll } from './store'
+import { POLL_COLLECTIONS as C, existing, getDoc, insertOnce, loadPoll, receiptCount, scanAll } from './store'
 
 export interface ResultsDoc extends Tally {
   _id: string

@@ -9,7 +9,7 @@
  *  4. opening → open with the roster's size and fingerprint, in one transaction with its audit entry.
  * Nothing in the slots says which member a slot will belong to: slot n is just the n-th of the batch.
  */
-import { auditedUpdate } from '../_shared/audit'
+import { asWritten, auditedUpdate } from '../_shared/audit'
 import type { Ctx, Database } from '../_shared/context'
 import { isDuplicateKey } from '../_shared/create-once'
 import { COLLECTIONS, MAX_QUERY, type MemberDoc } from '../_shared/documents'
@@ -17,7 +17,7 @@ import { AppError, staleRevision } from '../_shared/errors'
 import { fingerprint, randomHex, slotId } from '../_shared/codes'
 import type { BallotDoc, ElectorDoc, PollDoc, RosterDoc } from './documents'
 import { resolveElectorate } from './electorate'
-import { POLL_COLLECTIONS as C, asWritten, existing, insertOnce, loadPoll, loadRoster, receiptId, scanAll } from './store'
+import { POLL_COLLECTIONS as C, existing, insertOnce, loadPoll, loadRoster, receiptId, scanAll } from './store'
 
 /** Each step answers the poll as it wrote it, so the poll is read once (again only after a lost race). */
 export async function openPoll(ctx: Ctx, id: string, revision: number): Promise<PollDoc> {

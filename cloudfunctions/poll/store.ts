@@ -27,15 +27,6 @@ export function existing<T extends Pick<PollDoc, 'state'>>(p: T | null | undefin
   return p
 }
 
-/**
- * The document as an `auditedUpdate` left it, without reading it again: the transaction's own read
- * with `data` applied when it changed it, else as the transaction found it (someone else got there
- * first). `data` must hold plain values (no `_.inc`, `_.push`): they are what is stored.
- */
-export function asWritten<D>(result: { doc: D | null; changed: boolean }, data: Partial<D>): D | null {
-  return result.changed && result.doc ? { ...result.doc, ...data } : result.doc
-}
-
 export const loadRoster = (db: Database | Tx, pollId: string) => getDoc<RosterDoc>(db, C.rosters, pollId)
 export const loadElector = (db: Database | Tx, pollId: string, memberId: string) => getDoc<ElectorDoc>(db, C.electors, receiptId(pollId, memberId))
 
