@@ -28,6 +28,8 @@ export interface InvocationIdentity {
     record(action: string, body?: Record<string, unknown>): void
     /** the endpoint's answer (data, or the refusal's code): a lost race starts a new round of reads */
     answered(action: string, answer: { data?: unknown; code?: string; message?: string }): void
+    /** a download link it was given answered "no such file" */
+    fileGone(path: string): void
   }
 }
 

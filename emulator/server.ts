@@ -47,6 +47,11 @@ export function registerInvocationToken(token: string, identity: InvocationIdent
   else invocationIdentities.delete(token)
 }
 
+/** A download link answered 404: the invocations given that link lost a race (functions/usage.ts `fileGone`). */
+export function noteFileGone(path: string): void {
+  for (const running of invocationIdentities.values()) running.usage?.fileGone(path)
+}
+
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const modules = await loadModules()
   const actions = new Map<string, TcbHandler>()

@@ -4,6 +4,8 @@
  * Counted where requests arrive (the /admin endpoint knows the invocation by its URL token), so it
  * includes requests that failed, transaction starts and commits, and nothing the function did not send.
  */
+import { downloadPath } from '../storage/file-id'
+
 export interface UsageSummary {
   /** database.* requests this invocation sent itself */
   dbRequests: number
@@ -28,6 +30,8 @@ export class InvocationUsage {
   /** reads by id since the last lost race (see `answered`) */
   private readsThisRound = new Set<string>()
   private readonly repeated = new Set<string>()
+  /** paths of the download links this invocation was given (see `fileGone`) */
+  private readonly downloadPaths = new Set<string>()
 
   /** Called by the endpoint for every request carrying this invocation's token. */
   record(action: string, body: Record<string, unknown> = {}): void {
@@ -61,6 +65,20 @@ export class InvocationUsage {
    */
   answered(action: string, answer: { data?: unknown; code?: string; message?: string }): void {
     if (lostRace(action, answer)) this.readsThisRound = new Set()
+    if (action === 'storage.batchGetDownloadUrl') {
+      const files = (answer.data as { download_list?: Array<{ tempFileURL?: unknown }> } | undefined)?.download_list ?? []
+      for (const f of files) if (typeof f.tempFileURL === 'string' && f.tempFileURL) this.downloadPaths.add(downloadPath(f.tempFileURL))
+    }
+  }
+
+  /**
+   * A download link answered "no such file" (storage/module.ts). The SDK's downloadFile asks for a
+   * link, then fetches it; when the file went in between — a double tap's other call used and removed
+   * it — the race was lost at the fetch, which carries no invocation token. So the link is matched to
+   * the invocations that were given it.
+   */
+  fileGone(path: string): void {
+    if (this.downloadPaths.has(path)) this.readsThisRound = new Set()
   }
 
   /** A function this invocation called has finished: its requests count as nested. */

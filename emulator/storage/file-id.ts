@@ -38,3 +38,9 @@ export function parseFileId(fileID: string): StoredFile | undefined {
 export function validEnv(env: string): boolean {
   return ENV.test(env)
 }
+
+/** A download link's path as the storage route sees it (the SDK encodeURI()s the link before fetching it). */
+export function downloadPath(url: string): string {
+  const { pathname } = new URL(url, 'http://127.0.0.1')
+  try { return decodeURIComponent(pathname) } catch { return pathname }
+}

@@ -2,12 +2,12 @@ import fs from 'node:fs'
 import crypto from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LocalCloudModule } from '../modules'
-import type { LocalCloud, LocalCloudOptions } from '../server'
+import { noteFileGone, type LocalCloud, type LocalCloudOptions } from '../server'
 import { TcbError, type RouteRegistration, type TcbHandler } from '../registry'
 import { PayloadError, readBody, sendJson } from '../http'
 import { personaOpenid } from '../gateway/persona'
 import { StorageRules } from './rules'
-import { fileIdFor, parseFileId, validCloudPath, validEnv, type StoredFile } from './file-id'
+import { downloadPath, fileIdFor, parseFileId, validCloudPath, validEnv, type StoredFile } from './file-id'
 import { FileStore } from './files'
 import { sign, verify } from './signing'
 import { contentTypeFor } from './content-type'
@@ -126,7 +126,10 @@ export function storageModule(): LocalCloudModule {
     if (!file || !verify('download', file.env, file.cloudPath, expires, signature)) {
       return cosError(res, 403, 'AccessDenied', 'Request has expired or the signature does not match')
     }
-    if (!store.exists(file)) return cosError(res, 404, 'NoSuchKey', 'The specified key does not exist.')
+    if (!store.exists(file)) {
+      noteFileGone(downloadPath(url.toString()))
+      return cosError(res, 404, 'NoSuchKey', 'The specified key does not exist.')
+    }
     const local = store.localPath(file)
     const { size } = await fs.promises.stat(local)
     res.writeHead(200, { 'content-type': contentTypeFor(file.cloudPath), 'content-length': size, 'cache-control': 'private, max-age=60' })

@@ -49,6 +49,28 @@ describe('database requests counted per invocation', () => {
     expect((await invoke({ tag: 'race2', idReads: 1, idReadsAfterMiss: 2 })).usage.repeatedReads).toEqual(['conformance_items/steps-race2'])
   })
 
+  it('does not list a read after a download link it was given found the file gone (downloadFile\'s lost race, seen at the link)', async () => {
+    const once = await invoke({ tag: 'gone', idReads: 1, idReadsAfterGoneFile: 1 })
+    expect(once.ok).toBe(true)
+    expect(once.usage.repeatedReads).toEqual([])
+    expect((await invoke({ tag: 'gone2', idReads: 1, idReadsAfterGoneFile: 2 })).usage.repeatedReads).toEqual(['conformance_items/steps-gone2'])
+  })
+
+  it('starts a new round only for the link it was given: another file gone is no race of its own', () => {
+    const read = (u: InvocationUsage) => u.record('database.getDocument', { collectionName: 'c', query: JSON.stringify({ _id: 'a' }) })
+    const given = (u: InvocationUsage) => u.answered('storage.batchGetDownloadUrl', {
+      data: { download_list: [{ code: 'SUCCESS', tempFileURL: 'http://127.0.0.1:1/files/e/uploads/notice/a b.pdf?sign=s&t=1' }] },
+    })
+    for (const [gone, repeated] of [['/files/e/uploads/notice/other.pdf', ['c/a']], ['/files/e/uploads/notice/a b.pdf', []]] as const) {
+      const usage = new InvocationUsage()
+      given(usage)
+      read(usage)
+      usage.fileGone(gone)
+      read(usage)
+      expect(usage.summary().repeatedReads).toEqual(repeated)
+    }
+  })
+
   it.each([
     ['a transaction conflict', (u: InvocationUsage) => u.answered('database.commitTransaction', { code: 'DATABASE_TRANSACTION_CONFLICT' })],
     ['a transaction given up', (u: InvocationUsage) => u.record('database.abortTransaction', { transactionId: 't1' })],
