@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 /** Percentiles and timing helpers for the benchmark (figures are printed, never asserted). */
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b)
@@ -19,6 +20,18 @@ export async function timeEach(n: number, fn: (i: number) => Promise<unknown>): 
 export const ms = (v: number) => `${v.toFixed(1)} ms`
 
 export interface Row { area: string; measure: string; value: string; goal?: string }
+
+/**
+ * The least wall time a burst that used `cpuMs` of CPU can take on this machine's cores, however
+ * well it is scheduled: a wall-time goal below it needs the CPU to shrink, not more parallelism.
+ */
+export function cpuFloorRow(cpuMs: number, goalSeconds: number): Row {
+  const cores = os.cpus().length
+  return {
+    area: '', measure: `同一突发在 ${cores} 核上的墙钟下限（CPU ÷ ${cores}）`, value: `${(cpuMs / cores / 1000).toFixed(2)} s`,
+    goal: `达到 ≤ ${goalSeconds} s 须 CPU ≤ ${goalSeconds * cores} s`,
+  }
+}
 
 /**
  * CPU time (user + system, all threads) a process has used so far, in ms — from /proc, so a burst's

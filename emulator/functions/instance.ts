@@ -27,6 +27,16 @@ function describe(e: SerializedError): string {
 }
 
 /** One warm instance of one function: a worker thread that runs one invocation at a time. */
+/**
+ * `LOCAL_CLOUD_PROFILE_INSTANCES=<folder>`: each instance writes a V8 CPU profile there when it
+ * ends (npm run bench -- profile), so the SDK's share of an invocation can be seen beside the
+ * endpoint's. Otherwise instances start with no flags (not the tsx loader the cloud runs under).
+ */
+function profileArgs(): string[] {
+  const dir = process.env.LOCAL_CLOUD_PROFILE_INSTANCES
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []
+}
+
 export class FunctionInstance {
   busy = false
   lastUsed = Date.now()
@@ -41,7 +51,7 @@ export class FunctionInstance {
     const boot: WorkerBoot = { entry: bundle.entry, name: bundle.name }
     this.worker = new Worker(workerSource(), {
       eval: true,
-      execArgv: [],
+      execArgv: profileArgs(),
       env: { ...baseEnv },
       workerData: boot,
       resourceLimits: RESOURCE_LIMITS,
