@@ -26,7 +26,6 @@ function describe(e: SerializedError): string {
   return e.stack ?? `${e.name}: ${e.message}`
 }
 
-/** One warm instance of one function: a worker thread that runs one invocation at a time. */
 /**
  * `LOCAL_CLOUD_PROFILE_INSTANCES=<folder>`: each instance writes a V8 CPU profile there when it
  * ends (npm run bench -- profile), so the SDK's share of an invocation can be seen beside the
@@ -37,6 +36,7 @@ function profileArgs(): string[] {
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []
 }
 
+/** One warm instance of one function: a worker thread that runs one invocation at a time. */
 export class FunctionInstance {
   busy = false
   lastUsed = Date.now()
