@@ -1,6 +1,7 @@
 // Small helpers shared by start.mjs and test.mjs (plain Node, so they run before anything is installed).
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -60,12 +61,30 @@ export const npx = (bin) => path.join(root, 'node_modules/.bin', bin)
 /** No step may run longer than this (seconds): a hung test fails the run with its log instead of eating CI's hours. */
 const stepLimitSec = Number(process.env.TEST_STEP_LIMIT ?? 2700)
 
+/**
+ * The whole machine's CPU counters (Linux /proc/stat: busy and all jiffies), or null elsewhere. Over a
+ * run they tell whether the suite waited on anything: a machine busy all the time is CPU-bound, and
+ * its wall time is its work ÷ cores on whatever host it gets (a slow day is then the host's speed).
+ */
+function machineCpu() {
+  try {
+    const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)
+    const n = fields.map(Number)
+    const idle = n[3] + (n[4] ?? 0)
+    const all = n.slice(0, 8).reduce((a, b) => a + b, 0)
+    return { busy: all - idle, all }
+  } catch {
+    return null
+  }
+}
+
 export async function runSteps(steps, { parallel = 3 } = {}) {
   const logDir = path.join(root, 'build/test-logs')
   fs.mkdirSync(logDir, { recursive: true })
   const state = new Map(steps.map((s) => [s.id, 'waiting']))
   const times = new Map()
   const started = Date.now()
+  const cpuBefore = machineCpu()
   let running = 0
   const clock = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s`
 
@@ -124,12 +143,16 @@ export async function runSteps(steps, { parallel = 3 } = {}) {
   })
 
   const wallSec = (Date.now() - started) / 1000
+  const cpuAfter = machineCpu()
+  const cores = os.cpus().length
+  const busyShare = cpuBefore && cpuAfter ? (cpuAfter.busy - cpuBefore.busy) / (cpuAfter.all - cpuBefore.all) : null
   // What `npm run bench -- suite` prints beside the test-suite goal: this run's wall time and each step's.
   fs.writeFileSync(path.join(logDir, 'summary.json'), JSON.stringify({
-    finishedAt: new Date().toISOString(), wallSec, parallel,
+    finishedAt: new Date().toISOString(), wallSec, parallel, machine: { cores, busyShare },
     steps: steps.map((s) => ({ id: s.id, label: s.label, secs: times.get(s.id) ?? null, state: state.get(s.id) })),
   }, null, 2))
   console.log(`\n用时（墙钟 ${wallSec.toFixed(0)} s）：`)
   for (const step of steps) console.log(`  ${step.label.padEnd(28)} ${times.has(step.id) ? `${times.get(step.id).toFixed(1)} s` : state.get(step.id)}`)
+  if (busyShare !== null) console.log(`本机 ${cores} 核在这段时间里忙 ${(busyShare * 100).toFixed(0)}%（接近 100% 时套件受 CPU 限制：墙钟 ≈ 总工作量 ÷ 核数，慢的一天是主机慢）`)
   return [...state.values()].every((v) => v === 'passed')
 }
