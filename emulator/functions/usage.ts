@@ -65,9 +65,12 @@ export class InvocationUsage {
    */
   answered(action: string, answer: { data?: unknown; code?: string; message?: string }): void {
     if (lostRace(action, answer)) this.readsThisRound = new Set()
-    if (action === 'storage.batchGetDownloadUrl') {
-      const files = (answer.data as { download_list?: Array<{ tempFileURL?: unknown }> } | undefined)?.download_list ?? []
-      for (const f of files) if (typeof f.tempFileURL === 'string' && f.tempFileURL) this.downloadPaths.add(downloadPath(f.tempFileURL))
+    if (action !== 'storage.batchGetDownloadUrl') return
+    // Links to files that are there: remembered for their fetch (`fileGone`). A file not there is a lost race now.
+    const files = (answer.data as { download_list?: Array<{ code?: unknown; tempFileURL?: unknown }> } | undefined)?.download_list ?? []
+    for (const f of files) {
+      if (f.code === 'STORAGE_FILE_NONEXIST') this.readsThisRound = new Set()
+      else if (typeof f.tempFileURL === 'string' && f.tempFileURL) this.downloadPaths.add(downloadPath(f.tempFileURL))
     }
   }
 
@@ -101,11 +104,9 @@ const DUPLICATE_KEY = /E11000 duplicate key/
 
 function lostRace(action: string, answer: { data?: unknown; code?: string; message?: string }): boolean {
   if (answer.code === TRANSACTION_CONFLICT || DUPLICATE_KEY.test(answer.message ?? '')) return true
-  const data = answer.data as { matched?: unknown; upsert_id?: unknown; download_list?: Array<{ code?: unknown }> } | undefined
+  const data = answer.data as { matched?: unknown; upsert_id?: unknown } | undefined
   // set() that creates the document also answers matched: 0, with the id it inserted: not a race.
-  if (action === 'database.modifyDocument') return data?.matched === 0 && !data.upsert_id
-  if (action === 'storage.batchGetDownloadUrl') return (data?.download_list ?? []).some((f) => f.code === 'STORAGE_FILE_NONEXIST')
-  return false
+  return action === 'database.modifyDocument' && data?.matched === 0 && !data.upsert_id
 }
 
 /** Update operators whose result depends on the stored value (MongoDB's, as the SDK sends them). */
