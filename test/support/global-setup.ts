@@ -9,7 +9,19 @@ import os from 'node:os'
 import path from 'node:path'
 import { spawnLocalCloud } from '../../emulator/spawn'
 
+/**
+ * Instances stay warm for the whole run, as WeChat keeps a function's instances while they are in
+ * use. With the local cloud's defaults (12 instances across all functions, stopped after 60 s idle),
+ * two test files at once over 8 functions and the fixtures kept evicting each other's instances: a
+ * server-step run started 231 instances, each ~0.55 s of CPU loading wx-server-sdk (measured), about
+ * a fifth of the step's CPU. With these limits the same run starts ~110 (the rest are first starts,
+ * more than one instance of a function, and instances tests stop on purpose). Memory: the run's
+ * cloud peaks at ~1.4 GB instead of ~0.5 GB. Clouds the test files start themselves inherit this.
+ */
+const WARM_FOR_THE_RUN = { LOCAL_CLOUD_INSTANCES_TOTAL: '40', LOCAL_CLOUD_INSTANCE_IDLE_MS: '600000' }
+
 export default async function globalSetup(): Promise<void> {
+  for (const [name, value] of Object.entries(WARM_FOR_THE_RUN)) process.env[name] ??= value
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-test-cloud-'))
   // The default environment (the gateway's, app uploads') is this run's own: on a shared PostgreSQL
   // server a fixed name was shared by every run, and one run's teardown dropped it under another's
