@@ -17,7 +17,7 @@ interface Summary {
   wallSec: number
   parallel: number
   /** the whole machine's share of busy CPU over the run (scripts/lib.mjs), when the OS tells */
-  machine?: { cores: number; busyShare: number | null }
+  machine?: { cores: number; busyShare: number | null; referenceMs?: [number, number] }
   steps: Array<{ id: string; label: string; secs: number | null; state: string }>
 }
 
@@ -38,6 +38,10 @@ export async function suiteBench(): Promise<Row[]> {
   }]
   if (s.machine?.busyShare != null) {
     rows.push({ area: '', measure: `本机 ${s.machine.cores} 核在这段时间里忙`, value: `${(s.machine.busyShare * 100).toFixed(0)}%`, goal: '接近 100%：受 CPU 限制，墙钟 ≈ 工作量 ÷ 核数' })
+  }
+  if (s.machine?.referenceMs) {
+    const [before, after] = s.machine.referenceMs
+    rows.push({ area: '', measure: '主机快慢参考：固定计算（开始 / 结束）', value: `${before} ms / ${after} ms`, goal: '越大主机越慢：比较两次运行先看它' })
   }
   for (const step of s.steps) rows.push({ area: '', measure: `  ${step.label}`, value: step.secs === null ? step.state : `${step.secs.toFixed(1)} s${step.state === 'passed' ? '' : `（${step.state}）`}` })
   const files = s.steps.flatMap((step) => {

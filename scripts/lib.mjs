@@ -1,5 +1,6 @@
 // Small helpers shared by start.mjs and test.mjs (plain Node, so they run before anything is installed).
 import { spawn, spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -78,6 +79,25 @@ function machineCpu() {
   }
 }
 
+/**
+ * A fixed piece of single-threaded work (JSON and hashing, as the suite's processes mostly do), timed
+ * in ms on an idle machine: the fastest of 5 rounds, as one round alone varied by ±20 %. The same
+ * suite's wall time moved by a third within a day on the same machine (703 s against 961 s) while
+ * its steps and files stayed the same: the host's speed changes. Timed before and after the run,
+ * this says which kind of day a run had, so runs compare fairly.
+ */
+function referenceWorkMs() {
+  const doc = { rows: Array.from({ length: 2000 }, (_, i) => ({ id: `m-${i}`, name: `会员${i}`, tags: ['a', 'b', 'c'], n: i })) }
+  const block = Buffer.alloc(1 << 20, 7)
+  const round = () => {
+    const start = process.hrtime.bigint()
+    for (let i = 0; i < 40; i++) JSON.parse(JSON.stringify(doc))
+    for (let i = 0; i < 64; i++) crypto.createHash('sha256').update(block).digest()
+    return Number(process.hrtime.bigint() - start) / 1e6
+  }
+  return Math.min(...Array.from({ length: 5 }, round))
+}
+
 export async function runSteps(steps, { parallel = 3 } = {}) {
   const logDir = path.join(root, 'build/test-logs')
   fs.mkdirSync(logDir, { recursive: true })
@@ -85,6 +105,7 @@ export async function runSteps(steps, { parallel = 3 } = {}) {
   const times = new Map()
   const started = Date.now()
   const cpuBefore = machineCpu()
+  const referenceBefore = referenceWorkMs()
   let running = 0
   const clock = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s`
 
@@ -144,15 +165,17 @@ export async function runSteps(steps, { parallel = 3 } = {}) {
 
   const wallSec = (Date.now() - started) / 1000
   const cpuAfter = machineCpu()
+  const referenceMs = [referenceBefore, referenceWorkMs()].map((ms) => Math.round(ms))
   const cores = os.cpus().length
   const busyShare = cpuBefore && cpuAfter ? (cpuAfter.busy - cpuBefore.busy) / (cpuAfter.all - cpuBefore.all) : null
   // What `npm run bench -- suite` prints beside the test-suite goal: this run's wall time and each step's.
   fs.writeFileSync(path.join(logDir, 'summary.json'), JSON.stringify({
-    finishedAt: new Date().toISOString(), wallSec, parallel, machine: { cores, busyShare },
+    finishedAt: new Date().toISOString(), wallSec, parallel, machine: { cores, busyShare, referenceMs },
     steps: steps.map((s) => ({ id: s.id, label: s.label, secs: times.get(s.id) ?? null, state: state.get(s.id) })),
   }, null, 2))
   console.log(`\n用时（墙钟 ${wallSec.toFixed(0)} s）：`)
   for (const step of steps) console.log(`  ${step.label.padEnd(28)} ${times.has(step.id) ? `${times.get(step.id).toFixed(1)} s` : state.get(step.id)}`)
   if (busyShare !== null) console.log(`本机 ${cores} 核在这段时间里忙 ${(busyShare * 100).toFixed(0)}%（接近 100% 时套件受 CPU 限制：墙钟 ≈ 总工作量 ÷ 核数，慢的一天是主机慢）`)
+  console.log(`主机快慢参考：同一份固定计算开始时 ${referenceMs[0]} ms、结束时 ${referenceMs[1]} ms（越大主机越慢；比较两次运行先看它）`)
   return [...state.values()].every((v) => v === 'passed')
 }
