@@ -34,7 +34,9 @@ const root = path.resolve(__dirname, '..')
 
 export function spawnLocalCloud(opts: SpawnOptions): Promise<SpawnedCloud> {
   const functionsDirs = opts.functionsDirs ?? [path.join(root, 'build/cloudfunctions'), path.join(root, 'build/test-cloudfunctions')]
-  const args = [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(root, 'emulator/cli.ts'), 'serve', '--port', '0', '--data', opts.dataRoot,
+  // LOCAL_CLOUD_NODE_ARGS: node flags for every cloud started here (a test run sets them: test/support/cloud-flags.ts).
+  const flagsFromEnv = (process.env.LOCAL_CLOUD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)
+  const args = [...flagsFromEnv, ...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(root, 'emulator/cli.ts'), 'serve', '--port', '0', '--data', opts.dataRoot,
     '--functions', functionsDirs.join(path.delimiter), '--no-timers', '--env', opts.env ?? 'test-default', '--ready-json',
     ...(opts.h5Dir ? ['--h5', opts.h5Dir] : ['--no-h5']), ...(opts.seed ? ['--seed'] : []), ...(opts.setupCode ? ['--setup-code', opts.setupCode] : [])]
   const child = spawn(process.execPath, args, {

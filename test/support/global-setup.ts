@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { spawnLocalCloud } from '../../emulator/spawn'
+import { setTestRunCloudFlags } from './cloud-flags'
 
 /**
  * Instances stay warm for the whole run, as WeChat keeps a function's instances while they are in
@@ -23,6 +24,7 @@ const WARM_FOR_THE_RUN = { LOCAL_CLOUD_INSTANCES_TOTAL: '40', LOCAL_CLOUD_INSTAN
 
 export default async function globalSetup(): Promise<void> {
   for (const [name, value] of Object.entries(WARM_FOR_THE_RUN)) process.env[name] ??= value
+  setTestRunCloudFlags()
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-test-cloud-'))
   // The default environment (the gateway's, app uploads') is this run's own: on a shared PostgreSQL
   // server a fixed name was shared by every run, and one run's teardown dropped it under another's

@@ -9,8 +9,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { spawnLocalCloud } from '../../../emulator/spawn'
+import { setTestRunCloudFlags } from '../../support/cloud-flags'
 
 export default async function globalSetup(): Promise<void> {
+  setTestRunCloudFlags()
   const seeded = fs.mkdtempSync(path.join(os.tmpdir(), 'jgzj-e2e-seeded-'))
   const cloud = await spawnLocalCloud({ dataRoot: seeded, env: 'local', seed: true })
   cloud.child.stdout!.resume()
