@@ -17,8 +17,9 @@ interface Summary {
   wallSec: number
   parallel: number
   /** the whole machine's share of busy CPU over the run (scripts/lib.mjs), when the OS tells */
-  machine?: { cores: number; busyShare: number | null; referenceMs?: [number, number] }
-  steps: Array<{ id: string; label: string; secs: number | null; state: string }>
+  machine?: { cores: number; busyShare: number | null; busyCpuSec?: number | null; referenceMs?: [number, number] }
+  /** cpuSecs: CPU of everything the step ran and waited for (Linux), absent in older summaries */
+  steps: Array<{ id: string; label: string; secs: number | null; cpuSecs?: number | null; state: string }>
 }
 
 /** Test files and their times from one jest log: "PASS cloud test/functions/x.test.ts (12.3 s)". */
@@ -43,7 +44,16 @@ export async function suiteBench(): Promise<Row[]> {
     const [before, after] = s.machine.referenceMs
     rows.push({ area: '', measure: '主机快慢参考：固定计算（开始 / 结束）', value: `${before} ms / ${after} ms`, goal: '越大主机越慢：比较两次运行先看它' })
   }
-  for (const step of s.steps) rows.push({ area: '', measure: `  ${step.label}`, value: step.secs === null ? step.state : `${step.secs.toFixed(1)} s${step.state === 'passed' ? '' : `（${step.state}）`}` })
+  const cpuSecs = s.steps.map((step) => step.cpuSecs).filter((c): c is number => c != null)
+  if (cpuSecs.length) {
+    const total = cpuSecs.reduce((a, b) => a + b, 0)
+    const machineBusy = s.machine?.busyCpuSec == null ? '' : `（本机忙 ${s.machine.busyCpuSec.toFixed(0)} s，其余是步骤没有等待的进程：PostgreSQL 服务器、Chromium 的子进程）`
+    rows.push({ area: '', measure: '各步骤等到的进程 CPU 时间合计', value: `${total.toFixed(0)} s${machineBusy}`, goal: `本机忙 CPU ÷ ${s.machine?.cores ?? 2} 核 ≈ 受 CPU 限制时的墙钟` })
+  }
+  for (const step of s.steps) {
+    const wall = step.secs === null ? step.state : `${step.secs.toFixed(1)} s${step.state === 'passed' ? '' : `（${step.state}）`}`
+    rows.push({ area: '', measure: `  ${step.label}`, value: step.cpuSecs == null ? wall : `${wall}，CPU ${step.cpuSecs.toFixed(0)} s` })
+  }
   const files = s.steps.flatMap((step) => {
     const log = path.join(LOGS, `${step.id}.log`)
     return fs.existsSync(log) ? fileTimes(fs.readFileSync(log, 'utf8')).map((f) => ({ ...f, step: step.id })) : []

@@ -98,11 +98,38 @@ function referenceWorkMs() {
   return Math.min(...Array.from({ length: 5 }, round))
 }
 
+/**
+ * A step's command wrapped so its CPU time can be read when it ends: on Linux the step runs under a
+ * shell that, once the command is done, copies its own /proc stat — whose cutime/cstime hold the
+ * user and system CPU of every process the step started and waited for (jest, its workers, local
+ * clouds, Chromium). On a CPU-bound run this, not the wall time, is what a change to a step saves;
+ * wall times of steps that share the cores move with their neighbours. Elsewhere: the plain command.
+ */
+function accountedCommand([cmd, args], statFile) {
+  if (!fs.existsSync('/proc/self/stat')) return [cmd, args]
+  return ['/bin/sh', ['-c', '"$@"; rc=$?; cat /proc/$$/stat > "$STEP_STAT_FILE"; exit $rc', 'step', cmd, ...args], { STEP_STAT_FILE: statFile }]
+}
+
+/** CPU seconds (user + system) of what the wrapped step waited for, or null when not measured. */
+function stepCpuSec(statFile) {
+  try {
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis).
+    const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1].split(' ')
+    const ticksPerSec = 100 // USER_HZ on Linux
+    return (Number(fields[13]) + Number(fields[14])) / ticksPerSec
+  } catch {
+    return null
+  } finally {
+    fs.rmSync(statFile, { force: true })
+  }
+}
+
 export async function runSteps(steps, { parallel = 3 } = {}) {
   const logDir = path.join(root, 'build/test-logs')
   fs.mkdirSync(logDir, { recursive: true })
   const state = new Map(steps.map((s) => [s.id, 'waiting']))
   const times = new Map()
+  const cpu = new Map()
   const started = Date.now()
   const cpuBefore = machineCpu()
   const referenceBefore = referenceWorkMs()
@@ -133,9 +160,10 @@ export async function runSteps(steps, { parallel = 3 } = {}) {
       console.log(`${clock()}  ▶ ${step.label}`)
       const log = path.join(logDir, `${step.id}.log`)
       const out = fs.openSync(log, 'w')
-      const [cmd, args] = step.cmd
+      const statFile = path.join(logDir, `${step.id}.stat`)
+      const [cmd, args, accountEnv] = accountedCommand(step.cmd, statFile)
       // detached: the step is its own process group, so an overrun kills it with everything it started.
-      const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', out, out], detached: true, env: { ...process.env, FORCE_COLOR: '0', ...(step.env ?? {}) } })
+      const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', out, out], detached: true, env: { ...process.env, FORCE_COLOR: '0', ...(step.env ?? {}), ...accountEnv } })
       let overran = false
       const limit = setTimeout(() => {
         overran = true
@@ -149,6 +177,7 @@ export async function runSteps(steps, { parallel = 3 } = {}) {
         running--
         const secs = (Date.now() - t0) / 1000
         times.set(step.id, secs)
+        cpu.set(step.id, stepCpuSec(statFile))
         if (code === 0) {
           state.set(step.id, 'passed')
           console.log(`${clock()}  ✔ ${step.label}（${secs.toFixed(1)} s）`)
@@ -168,13 +197,20 @@ export async function runSteps(steps, { parallel = 3 } = {}) {
   const referenceMs = [referenceBefore, referenceWorkMs()].map((ms) => Math.round(ms))
   const cores = os.cpus().length
   const busyShare = cpuBefore && cpuAfter ? (cpuAfter.busy - cpuBefore.busy) / (cpuAfter.all - cpuBefore.all) : null
+  // The rest of the machine's busy time: processes no step waited for (the PostgreSQL server,
+  // Chromium's forked helpers), this runner, and anything else on the host. /proc/stat counts USER_HZ ticks.
+  const machineBusySec = cpuBefore && cpuAfter ? (cpuAfter.busy - cpuBefore.busy) / 100 : null
   // What `npm run bench -- suite` prints beside the test-suite goal: this run's wall time and each step's.
   fs.writeFileSync(path.join(logDir, 'summary.json'), JSON.stringify({
-    finishedAt: new Date().toISOString(), wallSec, parallel, machine: { cores, busyShare, referenceMs },
-    steps: steps.map((s) => ({ id: s.id, label: s.label, secs: times.get(s.id) ?? null, state: state.get(s.id) })),
+    finishedAt: new Date().toISOString(), wallSec, parallel, machine: { cores, busyShare, busyCpuSec: machineBusySec, referenceMs },
+    steps: steps.map((s) => ({ id: s.id, label: s.label, secs: times.get(s.id) ?? null, cpuSecs: cpu.get(s.id) ?? null, state: state.get(s.id) })),
   }, null, 2))
-  console.log(`\n用时（墙钟 ${wallSec.toFixed(0)} s）：`)
-  for (const step of steps) console.log(`  ${step.label.padEnd(28)} ${times.has(step.id) ? `${times.get(step.id).toFixed(1)} s` : state.get(step.id)}`)
+  const cpuTotal = [...cpu.values()].reduce((a, b) => a + (b ?? 0), 0)
+  console.log(`\n用时（墙钟 ${wallSec.toFixed(0)} s；各步骤等到的进程 CPU 合计 ${cpuTotal.toFixed(0)} s${machineBusySec === null ? '' : `，本机忙 CPU 合计 ${machineBusySec.toFixed(0)} s`}）：`)
+  for (const step of steps) {
+    const stepCpu = cpu.get(step.id)
+    console.log(`  ${step.label.padEnd(28)} ${times.has(step.id) ? `${times.get(step.id).toFixed(1)} s` : state.get(step.id)}${stepCpu == null ? '' : `，CPU ${stepCpu.toFixed(0)} s`}`)
+  }
   if (busyShare !== null) console.log(`本机 ${cores} 核在这段时间里忙 ${(busyShare * 100).toFixed(0)}%（接近 100% 时套件受 CPU 限制：墙钟 ≈ 总工作量 ÷ 核数，慢的一天是主机慢）`)
   console.log(`主机快慢参考：同一份固定计算开始时 ${referenceMs[0]} ms、结束时 ${referenceMs[1]} ms（越大主机越慢；比较两次运行先看它）`)
   return [...state.values()].every((v) => v === 'passed')
