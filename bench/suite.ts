@@ -47,7 +47,7 @@ export async function suiteBench(): Promise<Row[]> {
   const cpuSecs = s.steps.map((step) => step.cpuSecs).filter((c): c is number => c != null)
   if (cpuSecs.length) {
     const total = cpuSecs.reduce((a, b) => a + b, 0)
-    const machineBusy = s.machine?.busyCpuSec == null ? '' : `（本机忙 ${s.machine.busyCpuSec.toFixed(0)} s，其余是步骤没有等待的进程：PostgreSQL 服务器、Chromium 的子进程）`
+    const machineBusy = s.machine?.busyCpuSec == null ? '' : `（本机忙 ${s.machine.busyCpuSec.toFixed(0)} s，其余是步骤没有等待的进程：PostgreSQL 服务器、Chromium）`
     rows.push({ area: '', measure: '各步骤等到的进程 CPU 时间合计', value: `${total.toFixed(0)} s${machineBusy}`, goal: `本机忙 CPU ÷ ${s.machine?.cores ?? 2} 核 ≈ 受 CPU 限制时的墙钟` })
   }
   for (const step of s.steps) {

@@ -197,8 +197,9 @@ export async function runSteps(steps, { parallel = 3 } = {}) {
   const referenceMs = [referenceBefore, referenceWorkMs()].map((ms) => Math.round(ms))
   const cores = os.cpus().length
   const busyShare = cpuBefore && cpuAfter ? (cpuAfter.busy - cpuBefore.busy) / (cpuAfter.all - cpuBefore.all) : null
-  // The rest of the machine's busy time: processes no step waited for (the PostgreSQL server,
-  // Chromium's forked helpers), this runner, and anything else on the host. /proc/stat counts USER_HZ ticks.
+  // The rest of the machine's busy time: processes no step waited for — the PostgreSQL server (~79 s
+  // in a server step measured alone) and Chromium (~129 s of 124 processes in a browser step alone,
+  // none of it in the step's figure) — this runner, and the rest of the host. /proc/stat counts USER_HZ ticks.
   const machineBusySec = cpuBefore && cpuAfter ? (cpuAfter.busy - cpuBefore.busy) / 100 : null
   // What `npm run bench -- suite` prints beside the test-suite goal: this run's wall time and each step's.
   fs.writeFileSync(path.join(logDir, 'summary.json'), JSON.stringify({
