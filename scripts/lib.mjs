@@ -102,7 +102,7 @@ function referenceWorkMs() {
  * A step's command wrapped so its CPU time can be read when it ends: on Linux the step runs under a
  * shell that, once the command is done, copies its own /proc stat — whose cutime/cstime hold the
  * user and system CPU of every process the step started and waited for (jest, its workers, local
- * clouds, Chromium). On a CPU-bound run this, not the wall time, is what a change to a step saves;
+ * clouds; not Chromium, whose processes end up outside — see machineBusySec). On a CPU-bound run this, not the wall time, is what a change to a step saves;
  * wall times of steps that share the cores move with their neighbours. Elsewhere: the plain command.
  */
 function accountedCommand([cmd, args], statFile) {
