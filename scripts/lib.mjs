@@ -62,6 +62,9 @@ export const npx = (bin) => path.join(root, 'node_modules/.bin', bin)
 /** No step may run longer than this (seconds): a hung test fails the run with its log instead of eating CI's hours. */
 const stepLimitSec = Number(process.env.TEST_STEP_LIMIT ?? 2700)
 
+/** Linux counts CPU time in /proc (stat of a process, and /proc/stat) in USER_HZ ticks: 100 a second. */
+const USER_HZ = 100
+
 /**
  * The whole machine's CPU counters (Linux /proc/stat: busy and all jiffies), or null elsewhere. Over a
  * run they tell whether the suite waited on anything: a machine busy all the time is CPU-bound, and
@@ -115,8 +118,7 @@ function stepCpuSec(statFile) {
   try {
     // Fields after the command name (which may hold spaces, so split after its closing parenthesis).
     const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1].split(' ')
-    const ticksPerSec = 100 // USER_HZ on Linux
-    return (Number(fields[13]) + Number(fields[14])) / ticksPerSec
+    return (Number(fields[13]) + Number(fields[14])) / USER_HZ
   } catch {
     return null
   } finally {
@@ -199,8 +201,8 @@ export async function runSteps(steps, { parallel = 3 } = {}) {
   const busyShare = cpuBefore && cpuAfter ? (cpuAfter.busy - cpuBefore.busy) / (cpuAfter.all - cpuBefore.all) : null
   // The rest of the machine's busy time: processes no step waited for — the PostgreSQL server (~79 s
   // in a server step measured alone) and Chromium (~129 s of 124 processes in a browser step alone,
-  // none of it in the step's figure) — this runner, and the rest of the host. /proc/stat counts USER_HZ ticks.
-  const machineBusySec = cpuBefore && cpuAfter ? (cpuAfter.busy - cpuBefore.busy) / 100 : null
+  // none of it in the step's figure) — this runner, and the rest of the host.
+  const machineBusySec = cpuBefore && cpuAfter ? (cpuAfter.busy - cpuBefore.busy) / USER_HZ : null
   // What `npm run bench -- suite` prints beside the test-suite goal: this run's wall time and each step's.
   fs.writeFileSync(path.join(logDir, 'summary.json'), JSON.stringify({
     finishedAt: new Date().toISOString(), wallSec, parallel, machine: { cores, busyShare, busyCpuSec: machineBusySec, referenceMs },
