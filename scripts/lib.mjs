@@ -126,7 +126,8 @@ function stepCpuSec(statFile) {
   }
 }
 
-export async function runSteps(steps, { parallel = 3 } = {}) {
+/** `skipped`: labels of the suite's steps this run left out (`npm test -- unit`): its wall time is then not the suite's. */
+export async function runSteps(steps, { parallel = 3, skipped = [] } = {}) {
   const logDir = path.join(root, 'build/test-logs')
   fs.mkdirSync(logDir, { recursive: true })
   const state = new Map(steps.map((s) => [s.id, 'waiting']))
@@ -205,7 +206,7 @@ export async function runSteps(steps, { parallel = 3 } = {}) {
   const machineBusySec = cpuBefore && cpuAfter ? (cpuAfter.busy - cpuBefore.busy) / USER_HZ : null
   // What `npm run bench -- suite` prints beside the test-suite goal: this run's wall time and each step's.
   fs.writeFileSync(path.join(logDir, 'summary.json'), JSON.stringify({
-    finishedAt: new Date().toISOString(), wallSec, parallel, machine: { cores, busyShare, busyCpuSec: machineBusySec, referenceMs },
+    finishedAt: new Date().toISOString(), wallSec, parallel, skipped, machine: { cores, busyShare, busyCpuSec: machineBusySec, referenceMs },
     steps: steps.map((s) => ({ id: s.id, label: s.label, secs: times.get(s.id) ?? null, cpuSecs: cpu.get(s.id) ?? null, state: state.get(s.id) })),
   }, null, 2))
   const cpuTotal = [...cpu.values()].reduce((a, b) => a + (b ?? 0), 0)
