@@ -28,13 +28,15 @@ describe('concurrency through the runner', () => {
   it('overbooks with a naive read-check-write function in the same harness (proof the test can fail)', async () => {
     // Four invocations at once (a function's instance limit), one place: each checks, sees 0
     // booked, and writes only once all four have checked, so all four book. The rendezvous makes
-    // this certain; a fixed pause once left it to how many instances the shared cloud gave.
+    // this certain; a fixed pause once left it to how many instances the shared cloud gave. The
+    // function may wait up to its 60 s timeout for the runner to start all four (another test file
+    // can hold the run's instances for a while); a runner that never runs them at once fails here.
     const results = await times(4, (i) => invoke('naive-book', { slot: 'naive', member: `m${i}`, capacity: 1, together: 4 }))
     expect(results.map((r) => r.sawTotal)).toEqual([0, 0, 0, 0])
     expect(results.filter((r) => r.booked)).toHaveLength(4)
     const { total } = await db.collection('test_bookings').where({ slot: 'naive' }).count()
     expect(total).toBe(4)
-  })
+  }, 120_000)
 
   it('lets exactly 1 of 50 concurrent inserts of one unique key through; the rest fail with -502001 E11000', async () => {
     const results = await times(50, () => invoke('unique-insert', { slot: 'unique', member: 'o_same' }))
