@@ -33,7 +33,24 @@ export interface SqlEngine extends SqlRunner {
   transaction<T>(fn: (q: TxRunner) => Promise<T>): Promise<T>
   /** A REPEATABLE READ transaction that stays open until commit or rollback. */
   begin(): Promise<OpenTransaction>
+  /** One SELECT planned with `settings` (enable_sort…), in a transaction of its own so they reach no other statement. */
+  queryPlanned<T = any>(settings: Record<string, 'on' | 'off'>, sql: string, params: unknown[]): Promise<SqlResult<T>>
   close(): Promise<void>
+}
+
+/** queryPlanned for an engine: set_config(…, true) lasts until the end of its transaction. */
+function withPlannedQueries(engine: Omit<SqlEngine, 'queryPlanned'>): SqlEngine {
+  return {
+    ...engine,
+    queryPlanned(settings, sql, params) {
+      const names = Object.keys(settings)
+      const set = `SELECT ${names.map((_name, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`
+      return engine.transaction(async (q) => {
+        await q.query(set, names.flatMap((name) => [name, settings[name]]))
+        return q.query(sql, params)
+      })
+    },
+  }
 }
 
 /** PostgreSQL error codes that mean "another transaction got there first". */
@@ -61,7 +78,7 @@ async function openPglite(dataDir: string): Promise<SqlEngine> {
     const r = await q.query(sql, params ?? [])
     return { rows: r.rows, affectedRows: r.affectedRows ?? 0 }
   }
-  return {
+  return withPlannedQueries({
     kind: 'pglite',
     query: run(db),
     async exec(sql) { await db.exec(sql) },
@@ -86,7 +103,7 @@ async function openPglite(dataDir: string): Promise<SqlEngine> {
       }
     },
     async close() { await db.close() },
-  }
+  })
 }
 
 async function openPostgres(url: string): Promise<SqlEngine> {
@@ -97,7 +114,7 @@ async function openPostgres(url: string): Promise<SqlEngine> {
     const r = await c.query(sql, params ?? [])
     return { rows: r.rows, affectedRows: r.rowCount ?? 0 }
   }
-  return {
+  return withPlannedQueries({
     kind: 'postgres',
     query: run(pool),
     async exec(sql) { await pool.query(sql) },
@@ -127,5 +144,5 @@ async function openPostgres(url: string): Promise<SqlEngine> {
       }
     },
     async close() { await pool.end() },
-  }
+  })
 }

@@ -3,7 +3,8 @@
  * answered from indexes. It runs the store's own code with a runner that EXPLAINs each SELECT
  * instead of executing it.
  */
-import type { SqlEngine, SqlRunner } from './engine'
+import type { SqlEngine } from './engine'
+import type { PlannedRunner } from './term-walk'
 import type { CollectionStore, FindOptions } from './store'
 
 /**
@@ -15,12 +16,18 @@ export async function explainFind(engine: SqlEngine, store: CollectionStore, env
   const plan: string[] = []
   await engine.transaction(async (q) => {
     await q.query('SET LOCAL enable_seqscan = off')
-    const explaining: SqlRunner = {
-      async query(text, params) {
-        sql.push(text)
-        const r = await q.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, params)
-        plan.push(...r.rows.map((row) => row['QUERY PLAN']))
-        return { rows: [], affectedRows: 0 }
+    const explain = async (text: string, params?: unknown[]) => {
+      sql.push(text)
+      const r = await q.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, params)
+      plan.push(...r.rows.map((row) => row['QUERY PLAN']))
+      return { rows: [], affectedRows: 0 }
+    }
+    // A walk along a term index (term-walk.ts) is shown with the planner settings it runs with.
+    const explaining: PlannedRunner = {
+      query: explain,
+      async queryPlanned(settings, text, params) {
+        for (const [name, value] of Object.entries(settings)) await q.query('SELECT set_config($1, $2, true)', [name, value])
+        return explain(text, params)
       },
     }
     await store.find(explaining, envName, collection, opts)

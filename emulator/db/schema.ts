@@ -7,6 +7,7 @@ import crypto from 'node:crypto'
 import { indexedPaths } from './manifest'
 import type { SqlEngine, SqlRunner } from './engine'
 import type { CollectionSpec, Manifest } from './manifest'
+import { ensureTermIndex, termIndexSpecs, type TermIndex } from './term-index'
 
 const schemaNames = new Map<string, string>()
 
@@ -62,6 +63,8 @@ export class EnvironmentCatalog {
   private ready = new Map<string, Promise<void>>()
   /** env → collection → field paths that have held an array (no SQL pushdown for those). */
   private multikey = new Map<string, Map<string, Set<string>>>()
+  /** env → collection → its term indexes (term-index.ts) whose side tables are complete. */
+  private termIndexes = new Map<string, Map<string, TermIndex[]>>()
 
   constructor(private engine: SqlEngine, readonly manifest: Manifest) {}
 
@@ -139,10 +142,28 @@ export class EnvironmentCatalog {
     const spec = this.spec(collection)
     if (!spec || path.includes('.') || !indexedPaths(spec).has(path)) return
     const name = `gx_${collection}_${path}`.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 60)
-    await this.engine.transaction(async (q) => {
+    const generation = this.ready.get(envName)
+    const ready = await this.engine.transaction(async (q) => {
       await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schemaName(envName)}.${name}`])
       await q.query(`CREATE INDEX IF NOT EXISTS "${name}" ON ${tableRef(envName, collection)} USING gin (${pathExpr(path)} jsonb_path_ops)`)
+      const built: TermIndex[] = []
+      for (const ix of termIndexSpecs(spec, path)) built.push(await ensureTermIndex(q, envName, collection, ix))
+      return built
     })
+    // Known only once committed (until then a query is answered without them, correctly), and
+    // only if the environment was not dropped meanwhile (its tables went with it).
+    if (!ready.length || this.ready.get(envName) !== generation) return
+    const byCollection = this.termIndexes.get(envName) ?? new Map<string, TermIndex[]>()
+    this.termIndexes.set(envName, byCollection)
+    const known = byCollection.get(collection) ?? []
+    byCollection.set(collection, [...known, ...ready.filter((ix) => !known.some((k) => k.table === ix.table))])
+  }
+
+  /** The complete term index that reads `path`'s elements in exactly `sort`'s order, if there is one. */
+  termIndexFor(envName: string, collection: string, path: string, sort: Record<string, number> | undefined): TermIndex | undefined {
+    const keys = Object.entries(sort ?? {})
+    return this.termIndexes.get(envName)?.get(collection)?.find((ix) => ix.path === path
+      && ix.sortKeys.length === keys.length && ix.sortKeys.every(([field, dir], i) => keys[i][0] === field && keys[i][1] === dir))
   }
 
   /** Drops an environment's data (used by seed:reset and tests). */
@@ -150,5 +171,6 @@ export class EnvironmentCatalog {
     await this.engine.exec(`DROP SCHEMA IF EXISTS "${schemaName(envName)}" CASCADE`)
     this.ready.delete(envName)
     this.multikey.delete(envName)
+    this.termIndexes.delete(envName)
   }
 }

@@ -19,6 +19,8 @@ import { fromStored, idParam, toStored, type Doc, type DocId } from './values'
 import { collectionNotExist, duplicateKey, invalidParam } from './errors'
 import { runWithLookups } from './lookup-sources'
 import { interpretQuery } from './commands'
+import { allTerms, canPlan, walkTerm, type Walk } from './term-walk'
+import { rarestTerm } from './term-stats'
 
 export interface FindOptions {
   query?: Doc
@@ -82,6 +84,8 @@ export class CollectionStore {
     const docSql = prune ? `${prunedDocSql(prune, params)} AS doc${lock ? `, ${PRUNED_SQL} AS pruned` : ''}` : 'doc'
     const read = lock ? toLockedDoc : toDoc
     if (filter.exact && orderSql !== null) {
+      const walked = !lock && limit !== undefined ? await this.walkTerm(q, envName, collection, opts, { source: t.ref, filterSql: filter.sql, params, docSql, skip, limit }) : null
+      if (walked) return walked.map(read)
       const lim = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)}`
       const off = skip ? ` OFFSET ${skip}` : ''
       const r = await q.query<Row>(`SELECT _id, ${docSql} FROM ${t.ref} WHERE ${filter.sql} ORDER BY ${orderSql}${lim}${off}${forUpdate}`, params.values)
@@ -103,6 +107,17 @@ export class CollectionStore {
     const r = await q.query<Row>(`SELECT _id, ${docSql} FROM ${t.ref} WHERE ${filter.sql} ORDER BY seq${forUpdate}`, params.values)
     const matched = sortDocs(r.rows.map(read).filter(test), opts.sort)
     return matched.slice(skip, limit === undefined ? undefined : skip + limit)
+  }
+
+  /** A page read along a term index (term-walk.ts), when the query and its order fit one; null otherwise. */
+  private async walkTerm(q: SqlRunner, envName: string, collection: string, opts: FindOptions, plain: Omit<Walk, 'index' | 'term'>): Promise<Row[] | null> {
+    if (!canPlan(q)) return null
+    for (const path of Object.keys(opts.query ?? {})) {
+      const index = this.catalog.termIndexFor(envName, collection, path, opts.sort)
+      const terms = index && allTerms(opts.query, path)
+      if (index && terms) return walkTerm(q, { ...plain, index, term: await rarestTerm(q, index, terms) }) as Promise<Row[] | null>
+    }
+    return null
   }
 
   async insert(q: SqlRunner, envName: string, collection: string, docs: Doc[]): Promise<DocId[]> {
