@@ -33,24 +33,37 @@ export interface SqlEngine extends SqlRunner {
   transaction<T>(fn: (q: TxRunner) => Promise<T>): Promise<T>
   /** A REPEATABLE READ transaction that stays open until commit or rollback. */
   begin(): Promise<OpenTransaction>
-  /** One SELECT planned with `settings` (enable_sort…), in a transaction of its own so they reach no other statement. */
-  queryPlanned<T = any>(settings: Record<string, 'on' | 'off'>, sql: string, params: unknown[]): Promise<SqlResult<T>>
+  /**
+   * Reads planned with `settings` (enable_sort…), in a REPEATABLE READ transaction of their own: the
+   * settings reach no other statement, and every read in `fn` sees the same snapshot.
+   */
+  planned<T>(settings: PlannerSettings, fn: (q: SqlRunner) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
-/** queryPlanned for an engine: set_config(…, true) lasts until the end of its transaction. */
-function withPlannedQueries(engine: Omit<SqlEngine, 'queryPlanned'>): SqlEngine {
+/** Planner settings by name (enable_sort…): names are the code's own, never a client's. */
+export type PlannerSettings = Record<string, 'on' | 'off'>
+
+/** `planned` for an engine: SET LOCAL lasts until the end of its transaction. */
+function withPlannedReads(engine: Omit<SqlEngine, 'planned'>): SqlEngine {
   return {
     ...engine,
-    queryPlanned(settings, sql, params) {
-      const names = Object.keys(settings)
-      const set = `SELECT ${names.map((_name, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`
+    planned(settings, fn) {
       return engine.transaction(async (q) => {
-        await q.query(set, names.flatMap((name) => [name, settings[name]]))
-        return q.query(sql, params)
+        // Before any query, or the isolation level can no longer change.
+        await q.exec(['SET TRANSACTION ISOLATION LEVEL REPEATABLE READ', ...plannerSettingsSql(settings)].join('; '))
+        return fn(q)
       })
     },
   }
+}
+
+/** SET LOCAL statements for `settings`. */
+export function plannerSettingsSql(settings: PlannerSettings): string[] {
+  return Object.entries(settings).map(([name, value]) => {
+    if (!/^[a-z_]+$/.test(name) || (value !== 'on' && value !== 'off')) throw new Error(`not a planner setting: ${name}`)
+    return `SET LOCAL ${name} = ${value}`
+  })
 }
 
 /** PostgreSQL error codes that mean "another transaction got there first". */
@@ -78,7 +91,7 @@ async function openPglite(dataDir: string): Promise<SqlEngine> {
     const r = await q.query(sql, params ?? [])
     return { rows: r.rows, affectedRows: r.affectedRows ?? 0 }
   }
-  return withPlannedQueries({
+  return withPlannedReads({
     kind: 'pglite',
     query: run(db),
     async exec(sql) { await db.exec(sql) },
@@ -114,7 +127,7 @@ async function openPostgres(url: string): Promise<SqlEngine> {
     const r = await c.query(sql, params ?? [])
     return { rows: r.rows, affectedRows: r.rowCount ?? 0 }
   }
-  return withPlannedQueries({
+  return withPlannedReads({
     kind: 'postgres',
     query: run(pool),
     async exec(sql) { await pool.query(sql) },

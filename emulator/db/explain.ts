@@ -3,7 +3,7 @@
  * answered from indexes. It runs the store's own code with a runner that EXPLAINs each SELECT
  * instead of executing it.
  */
-import type { SqlEngine } from './engine'
+import { plannerSettingsSql, type SqlEngine } from './engine'
 import type { PlannedRunner } from './term-walk'
 import type { CollectionStore, FindOptions } from './store'
 
@@ -25,9 +25,9 @@ export async function explainFind(engine: SqlEngine, store: CollectionStore, env
     // A walk along a term index (term-walk.ts) is shown with the planner settings it runs with.
     const explaining: PlannedRunner = {
       query: explain,
-      async queryPlanned(settings, text, params) {
-        for (const [name, value] of Object.entries(settings)) await q.query('SELECT set_config($1, $2, true)', [name, value])
-        return explain(text, params)
+      async planned(settings, fn) {
+        await q.exec(plannerSettingsSql(settings).join('; '))
+        return fn({ query: explain })
       },
     }
     await store.find(explaining, envName, collection, opts)

@@ -13,18 +13,24 @@
  * MongoDB's trial of competing plans: it reads at most WALK_BUDGET entries and gives way when they
  * did not yield the page; the caller then answers with the index intersection, which is best for a
  * selective query. A term whose entries run out within the budget has been read completely, so
- * its answer is final either way.
+ * its answer is final either way. The walk first reads PROBE_SHARE of the budget: when that
+ * stretch matched too few to fill the page at the same rate within the budget, it gives way
+ * there (a rare query used to read all 1,000 entries for nothing before the intersection ran);
+ * otherwise it reads on from where it stopped, in the same snapshot.
  *
  * The answer is exactly the plain query's. The walk applies the whole filter to every document
  * it reads, and it reads in the query's order (the index keeps copies of the sort keys and seq,
  * the final tie-break). One entry per document and term, so no document comes twice.
  */
-import type { SqlResult, SqlRunner } from './engine'
+import type { PlannerSettings, SqlRunner } from './engine'
 import type { Params } from './pushdown'
 import { keyOrder, type TermIndex } from './term-index'
 
 /** Entries of one term read before the walk gives way to the intersection plan. */
 export const WALK_BUDGET = 1000
+
+/** The share of the budget read first, to judge whether reading on can fill the page. */
+const PROBE_SHARE = 0.4
 
 /**
  * The plan is fixed, not left to estimates: PGlite runs no autovacuum, so PostgreSQL plans with
@@ -34,13 +40,13 @@ export const WALK_BUDGET = 1000
  */
 const WALK_PLAN = { enable_sort: 'off', enable_bitmapscan: 'off', enable_seqscan: 'off' } as const
 
-/** The runner can scope planner settings to one statement (the engine can; a held transaction cannot). */
+/** The runner can read with planner settings in a snapshot of their own (the engine can; a held transaction cannot). */
 export interface PlannedRunner extends SqlRunner {
-  queryPlanned<T = any>(settings: Record<string, 'on' | 'off'>, sql: string, params: unknown[]): Promise<SqlResult<T>>
+  planned<T>(settings: PlannerSettings, fn: (q: SqlRunner) => Promise<T>): Promise<T>
 }
 
 export function canPlan(q: SqlRunner): q is PlannedRunner {
-  return typeof (q as Partial<PlannedRunner>).queryPlanned === 'function'
+  return typeof (q as Partial<PlannedRunner>).planned === 'function'
 }
 
 /** The values of `{ [path]: { $all: [plain values…] } }` at the top of the query: any of them can be walked. */
@@ -64,25 +70,46 @@ export interface Walk {
   limit: number
 }
 
+type Found = Array<{ _id: unknown; doc: unknown }>
+
 /** The page's rows, or null when the walk gave way (the caller runs the plain query). */
-export async function walkTerm(q: PlannedRunner, w: Walk): Promise<Array<{ _id: unknown; doc: unknown }> | null> {
+export async function walkTerm(q: PlannedRunner, w: Walk): Promise<Found | null> {
   const want = w.skip + w.limit
   const budget = Math.max(WALK_BUDGET, want * 5)
+  const probe = Math.ceil(budget * PROBE_SHARE)
+  const page = (hits: Found) => hits.slice(w.skip, want)
+  return q.planned(WALK_PLAN, async (r) => {
+    const first = await readStretch(r, w, 0, probe, want)
+    if (first.hits.length >= want || !first.more) return page(first.hits)
+    // At the rate the first stretch matched, the whole budget would not fill the page.
+    if (first.hits.length * budget < want * probe) return null
+    const rest = await readStretch(r, w, probe, budget, want - first.hits.length)
+    const hits = [...first.hits, ...rest.hits]
+    return hits.length < want && rest.more ? null : page(hits)
+  })
+}
+
+/**
+ * The term's entries from position `from` to `to` (in the index order), up to `need` of them that
+ * match; `more` when the stretch was read to its last entry, so the term may go on past it.
+ */
+async function readStretch(q: SqlRunner, w: Walk, from: number, to: number, need: number): Promise<{ hits: Found; more: boolean }> {
   const sideOrder = [...w.index.sortKeys.map(([, dir], i) => `k${i} ${keyOrder(dir)}`), 'seq ASC'].join(', ')
   const walkOrder = [...w.index.sortKeys.map(([, dir], i) => `w.w_k${i} ${keyOrder(dir)}`), 'w.w_seq ASC'].join(', ')
   // The plain query may still run with the same params: the term goes on a copy.
   const values = [...w.params.values, JSON.stringify(w.term)]
   const term = `$${values.length}`
-  // The last entry the budget allows comes back even when it does not match: seeing it means
-  // the term may have more entries, so too few matches before it are not the answer.
+  // The stretch's last entry comes back even when it does not match: seeing it means the term
+  // may have more entries, so too few matches before it are not the answer.
   const sql = `SELECT m._id, m.doc, m.hit, w.w_rn FROM (
       SELECT seq AS w_seq, ${w.index.sortKeys.map((_k, i) => `k${i} AS w_k${i}`).join(', ')}, row_number() OVER (ORDER BY ${sideOrder}) AS w_rn
-      FROM ${w.index.table} WHERE term = ${term}::jsonb ORDER BY ${sideOrder} LIMIT ${budget}) w
+      FROM ${w.index.table} WHERE term = ${term}::jsonb ORDER BY ${sideOrder} LIMIT ${to - from} OFFSET ${from}) w
     CROSS JOIN LATERAL (SELECT _id, ${w.docSql}, (${w.filterSql}) AS hit FROM ${w.source} WHERE seq = w.w_seq OFFSET 0) m
-    WHERE m.hit OR w.w_rn = ${budget}
-    ORDER BY ${walkOrder} LIMIT ${want + 1}`
-  const rows = (await q.queryPlanned<{ _id: unknown; doc: unknown; hit: boolean; w_rn: string | number }>(WALK_PLAN, sql, values)).rows
-  const hits = rows.filter((r) => r.hit)
-  if (hits.length < want && rows.some((r) => Number(r.w_rn) === budget)) return null
-  return hits.slice(w.skip, want).map(({ _id, doc }) => ({ _id, doc }))
+    WHERE m.hit OR w.w_rn = ${to}
+    ORDER BY ${walkOrder} LIMIT ${need + 1}`
+  const rows = (await q.query<{ _id: unknown; doc: unknown; hit: boolean; w_rn: string | number }>(sql, values)).rows
+  return {
+    hits: rows.filter((row) => row.hit).slice(0, need).map(({ _id, doc }) => ({ _id, doc })),
+    more: rows.some((row) => Number(row.w_rn) === to),
+  }
 }

@@ -3,8 +3,9 @@
  * read in its order through its term index (term-index.ts, term-walk.ts): a page of `_.all(terms)`
  * in that order reads about a page of documents, not every one holding the terms. Its answers
  * must be exactly what the evaluator gives for the same condition on `labels`, a field nobody
- * indexed (same values): a full page found early, a term read to its end, a walk that gives
- * way to the index intersection, skips, and after updates, removals and an aborted transaction.
+ * indexed (same values): a full page found early, a page found only on reading past the first
+ * stretch, a term read to its end, a walk that gives way to the index intersection, skips, and
+ * after updates, removals and an aborted transaction.
  */
 import { EJSON } from 'bson'
 import { localCloudUrl, newEnvName, sdkFor } from '../support/cloud'
@@ -66,6 +67,10 @@ const QUERIES: Array<[string, unknown[], object]> = [
   ['two terms, one condition more', ['a', 'b'], { status: 'open' }],
   ['a rare term: read to its end', ['rare'], {}],
   ['a common term with a rare condition: the walk gives way', ['a'], { status: 'scarce' }],
+  ['a condition one in 30 meet: the walk reads on past its first stretch', ['a'], { at: new Date(Date.UTC(2026, 0, 7)) }],
+  // Ranks 39 come first in the order, 0 near the end: the first stretch finds enough to read on,
+  // the rest of the budget too few, and the page needs the ones past it.
+  ['matches at both ends of the order: the walk reads on, then gives way', ['a'], { status: 'open', rank: _.or(_.eq(39), _.eq(0)) }],
   ['a number and a boolean as terms', [1, true], {}],
   ['an element held twice counts once', ['a', 'a'], {}],
   ['a term nobody holds', ['nobody'], {}],
