@@ -79,23 +79,32 @@ async function profiled(label: string, run: (cloud: { url: string; adminUrl: str
   } finally {
     delete process.env.LOCAL_CLOUD_PROFILE_INSTANCES
   }
-  // Files are CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; the main thread is thread 0.
-  const profiles = fs.readdirSync(dir).map((f) => ({ main: /\.\d+\.0\.\d+\.cpuprofile$/.test(f), profile: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as CpuProfile }))
+  // Files are CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; the main thread is thread 0. The
+  // database thread (emulator/db/thread.ts) is the one that ran its worker.ts.
+  const profiles = fs.readdirSync(dir).map((f) => {
+    const profile = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as CpuProfile
+    const kind = /\.\d+\.0\.\d+\.cpuprofile$/.test(f) ? 'main' : profile.nodes.some((n) => n.callFrame.url.endsWith('emulator/db/worker.ts')) ? 'database' : 'instance'
+    return { kind, profile }
+  })
   fs.rmSync(dir, { recursive: true, force: true })
-  const main = profiles.find((p) => p.main)!.profile
+  const main = profiles.find((p) => p.kind === 'main')!.profile
+  const database = profiles.find((p) => p.kind === 'database')!.profile
   // The burst is the last `wallMs` before the cloud stopped (the profiles share one clock).
   const window = { from: main.endTime - wallMs * 1000, to: main.endTime }
   const mainByFile = ownTimes(main, window, true)
-  const instances = profiles.filter((p) => !p.main)
+  const databaseByFile = ownTimes(database, window, true)
+  const instances = profiles.filter((p) => p.kind === 'instance')
   const instancesByFile = new Map<string, number>()
   for (const p of instances) ownTimes(p.profile, window, true, instancesByFile)
   const s = (us: number) => `${(us / 1e6).toFixed(1)} s`
   return [
     { area: `剖析：${label}`, measure: '墙钟时间 / 本地云进程 CPU（各线程合计）', value: `${(wallMs / 1000).toFixed(1)} s / ${(cpuMs / 1000).toFixed(1)} s` },
-    { area: '', measure: '主线程忙（运行器、端点、PGlite）', value: s(busy(mainByFile)) },
+    { area: '', measure: '主线程忙（HTTP、运行器）', value: s(busy(mainByFile)) },
+    { area: '', measure: '数据库线程忙（端点、PGlite）', value: s(busy(databaseByFile)) },
     { area: '', measure: `函数实例线程忙（${instances.length} 个线程合计：函数代码与 SDK）`, value: s(busy(instancesByFile)) },
     ...entryRows(top(mainByFile, 8), '  主线程按模块'),
     ...entryRows(top(ownTimes(main, window, false), TOP), '  主线程按函数'),
+    ...entryRows(top(databaseByFile, 8), '  数据库线程按模块'),
     ...entryRows(top(instancesByFile, 8, true), '  函数实例按模块（占其忙时）'),
   ]
 }
