@@ -1,10 +1,10 @@
 /**
  * npm run bench -- profile: where the local cloud's CPU goes during the 1,000-invocation increment
- * burst and the 1,000-person sign-up burst — V8 CPU profiles of the cloud's main thread (runner,
- * endpoint, PGlite) and of every function instance (the function and the unmodified SDK), as busy
- * time per thread group and top entries by own time (what the issue's "profile the endpoint" asks
- * to show). Busy time beside the burst's wall time shows which side a faster burst would need to
- * shrink: on 2 cores, the sum of both can never take less than half of itself.
+ * burst and the 1,000-person sign-up burst — V8 CPU profiles of the cloud's main thread (HTTP,
+ * runner), its database thread (endpoint, PGlite) and every function instance (the function and the
+ * unmodified SDK), as busy time per thread group and top entries by own time (what the issue's
+ * "profile the endpoint" asks to show). Busy time beside the burst's wall time shows which side a
+ * faster burst would need to shrink: on 2 cores, the sum of all can never take less than half of itself.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -105,6 +105,7 @@ async function profiled(label: string, run: (cloud: { url: string; adminUrl: str
     ...entryRows(top(mainByFile, 8), '  主线程按模块'),
     ...entryRows(top(ownTimes(main, window, false), TOP), '  主线程按函数'),
     ...entryRows(top(databaseByFile, 8), '  数据库线程按模块'),
+    ...entryRows(top(ownTimes(database, window, false), TOP), '  数据库线程按函数'),
     ...entryRows(top(instancesByFile, 8, true), '  函数实例按模块（占其忙时）'),
   ]
 }
