@@ -43,7 +43,8 @@ export class DatabaseActions {
     this.store = new CollectionStore(catalog)
   }
 
-  async handle(req: TcbRequest): Promise<Record<string, unknown>> {
+  /** Reads only the action, environment and body: the caller's identity and usage stay on the main thread. */
+  async handle(req: Pick<TcbRequest, 'action' | 'envName' | 'body'>): Promise<Record<string, unknown>> {
     const { action, body, envName } = req
     await this.catalog.ensure(envName)
     const outside = !body.transactionId

@@ -5,7 +5,7 @@
  * `exact` says whether the SQL alone decides the match; otherwise the SQL is a superset and the
  * evaluator (mingo) filters the candidates.
  */
-import { pathExpr } from './schema'
+import { keyOrder, pathExpr } from './schema'
 import { storedScalarJson, storedTypeOf } from './values'
 
 export interface SqlFilter {
@@ -120,8 +120,7 @@ function membership(path: string, values: any[], params: Params): SqlFilter | nu
 export function translateSort(sort: Record<string, number> | undefined, pushable: (path: string) => boolean): string | null {
   const keys = Object.entries(sort ?? {})
   if (!keys.every(([path]) => path === '_id' || pushable(path))) return null
-  // MongoDB sorts a missing field as the lowest value: first ascending, last descending.
-  const cols = keys.map(([path, dir]) => (path === '_id' ? `_id ${dir === -1 ? 'DESC' : 'ASC'}` : `${pathExpr(path)} ${dir === -1 ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`))
+  const cols = keys.map(([path, dir]) => (path === '_id' ? `_id ${dir === -1 ? 'DESC' : 'ASC'}` : `${pathExpr(path)} ${keyOrder(dir)}`))
   cols.push('seq ASC')
   return cols.join(', ')
 }

@@ -29,15 +29,22 @@ export function tableRef(envName: string, collection: string): string {
 }
 
 /** The SQL expression for a document field; indexes and queries must use the identical text. */
-export function pathExpr(path: string): string {
-  if (path === '_id') return '_id'
+export function pathExpr(path: string, row?: string): string {
+  const on = row ? `${row}.` : ''
+  if (path === '_id') return `${on}_id`
   const parts = path.split('.').map((p) => p.replace(/[^A-Za-z0-9_]/g, ''))
-  return `(doc #> '{${parts.join(',')}}')`
+  return `(${on}doc #> '{${parts.join(',')}}')`
 }
+
+/**
+ * A field's direction in an index or ORDER BY. MongoDB sorts a missing field as the lowest value:
+ * first ascending, last descending. Indexes and queries use the same text, so the index serves the order.
+ */
+export const keyOrder = (dir: number) => (dir === -1 ? 'DESC NULLS LAST' : 'ASC NULLS FIRST')
 
 function indexSql(envName: string, collection: string, spec: CollectionSpec['indexes'][number]): string {
   const cols = spec.keys
-    .map(([field, dir]) => (field === '_id' ? `_id ${dir === 1 ? 'ASC' : 'DESC'}` : `${pathExpr(field)} ${dir === 1 ? 'ASC NULLS FIRST' : 'DESC NULLS LAST'}`))
+    .map(([field, dir]) => (field === '_id' ? `_id ${dir === 1 ? 'ASC' : 'DESC'}` : `${pathExpr(field)} ${keyOrder(dir)}`))
     .join(', ')
   const name = `ix_${collection}_${spec.name}`.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 60)
   // NULLS NOT DISTINCT: like MongoDB, at most one document may lack a uniquely indexed field.

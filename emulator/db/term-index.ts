@@ -12,7 +12,7 @@
  */
 import type { TxRunner } from './engine'
 import type { CollectionSpec, IndexSpec } from './manifest'
-import { pathExpr, schemaName, tableRef } from './schema'
+import { keyOrder, pathExpr, schemaName, tableRef } from './schema'
 
 /** One side table: where it is, and the sort keys (after the array field) it keeps in order. */
 export interface TermIndex {
@@ -36,9 +36,6 @@ export function termIndexOf(envName: string, collection: string, ix: IndexSpec):
   return { table: `"${schemaName(envName)}"."${name}"`, schema: schemaName(envName), name, path: ix.keys[0][0], sortKeys: ix.keys.slice(1) }
 }
 
-/** The btree's direction for a key: the same text translateSort (pushdown.ts) orders by. */
-export const keyOrder = (dir: 1 | -1) => (dir === -1 ? 'DESC NULLS LAST' : 'ASC NULLS FIRST')
-
 /**
  * Creates the side table, its trigger and its rows, once; in the caller's transaction, which holds
  * the collection's table against writes meanwhile, so no document is written between the rows
@@ -53,10 +50,10 @@ export async function ensureTermIndex(q: TxRunner, envName: string, collection: 
   const keys = index.sortKeys.map((_k, i) => `k${i}`)
   const arrayPath = index.path
   // One entry per distinct element: ["体检", "体检"] is one document holding 体检, found once.
-  const entries = (row: string) => `SELECT DISTINCT ${row}.seq, e, ${index.sortKeys.map(([field]) => sqlOn(row, field)).join(', ')}
-    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${sqlOn(row, arrayPath)}) = 'array' THEN ${sqlOn(row, arrayPath)} ELSE '[]'::jsonb END) e`
+  const entries = (row: string) => `SELECT DISTINCT ${row}.seq, e, ${index.sortKeys.map(([field]) => pathExpr(field, row)).join(', ')}
+    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${pathExpr(arrayPath, row)}) = 'array' THEN ${pathExpr(arrayPath, row)} ELSE '[]'::jsonb END) e`
   const fn = (suffix: string) => `"${index.schema}"."${index.name}_${suffix}"`
-  const changed = [arrayPath, ...index.sortKeys.map(([field]) => field)].map((field) => `${sqlOn('OLD', field)} IS DISTINCT FROM ${sqlOn('NEW', field)}`).join(' OR ')
+  const changed = [arrayPath, ...index.sortKeys.map(([field]) => field)].map((field) => `${pathExpr(field, 'OLD')} IS DISTINCT FROM ${pathExpr(field, 'NEW')}`).join(' OR ')
   const copy = (from: string) => `INSERT INTO ${index.table} SELECT d.* FROM ${from} c, LATERAL (${entries('c')}) d`
   // Inserts and deletes once per statement (a batch add of 500 notices is one INSERT of their
   // entries, not 500 trigger calls); updates per document, only when the indexed fields changed.
@@ -76,10 +73,5 @@ export async function ensureTermIndex(q: TxRunner, envName: string, collection: 
     ${copy(source)};
     ANALYZE ${index.table};`)
   return index
-}
-
-/** `path` of the document in `row` (a table alias, or NEW/OLD in a trigger). */
-function sqlOn(row: string, path: string): string {
-  return pathExpr(path).replace('(doc #>', `(${row}.doc #>`)
 }
 

@@ -24,7 +24,8 @@
  */
 import type { PlannerSettings, SqlRunner } from './engine'
 import type { Params } from './pushdown'
-import { keyOrder, type TermIndex } from './term-index'
+import { keyOrder } from './schema'
+import type { TermIndex } from './term-index'
 
 /** Entries of one term read before the walk gives way to the intersection plan. */
 export const WALK_BUDGET = 1000

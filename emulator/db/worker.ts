@@ -11,7 +11,7 @@ import { EnvironmentCatalog } from './schema'
 import { DatabaseActions } from './actions'
 import { explainFind } from './explain'
 import { decodeRequestValue } from './values'
-import { TcbError, type TcbRequest } from '../registry'
+import { TcbError } from '../registry'
 import type { DatabaseCall, DatabaseReply } from './thread-protocol'
 
 let engine: SqlEngine | undefined
@@ -28,8 +28,7 @@ async function answer(call: DatabaseCall): Promise<unknown> {
       return engine.kind
     }
     case 'handle':
-      // The actions read only these three: the caller's identity and usage stay on the main thread.
-      return actions!.handle({ action: call.action, envName: call.envName, body: call.body } as TcbRequest)
+      return actions!.handle(call)
     case 'explain': {
       await catalog!.ensure(call.envName)
       const now = new Date()
