@@ -111,7 +111,8 @@ export class DatabaseActions {
           return { data: { updated: r.updated, matched: r.matched, upsert_id: r.upsertedId } }
         }
         const data = interpretUpdate(decoded)
-        const r = await run((q) => this.store.update(q, envName, collection, query ?? {}, data, body.multi !== false), true)
+        const r = (!txId && await this.store.updateInOneStatement(this.engine, envName, collection, query ?? {}, data))
+          || await run((q) => this.store.update(q, envName, collection, query ?? {}, data, body.multi !== false), true)
         return { data: { updated: r.updated, matched: r.matched, upsert_id: null } }
       }
       case 'database.removeDocument': {

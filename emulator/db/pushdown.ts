@@ -26,6 +26,14 @@ const TRUE: SqlFilter = { sql: 'TRUE', exact: true }
 const UNTRANSLATED: SqlFilter = { sql: 'TRUE', exact: false }
 
 const NONE = () => false
+const NO_MATCH: SqlFilter = { sql: 'FALSE', exact: true }
+
+/**
+ * A string holding U+0000. jsonb has no NUL, so no stored document holds such a string and it
+ * cannot be a SQL parameter: an equality or containment with it matches nothing (as in MongoDB for
+ * a value nobody stored), and a range with it is left to the evaluator.
+ */
+export const holdsNul = (value: unknown) => typeof value === 'string' && value.includes('\u0000')
 
 /**
  * `containable`: top-level indexed fields that have held arrays (multikey). Those are not compared
@@ -55,6 +63,7 @@ export function translateQuery(query: Record<string, any> | undefined, pushable:
 function containment(path: string, cond: any, params: Params): SqlFilter {
   if (!isOperatorObject(cond) || !Array.isArray(cond.$all) || cond.$all.length === 0) return UNTRANSLATED
   const values = cond.$all as unknown[]
+  if (values.some(holdsNul)) return NO_MATCH
   if (!values.every((v) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)))) return UNTRANSLATED
   return { sql: `${pathExpr(path)} @> ${params.add(JSON.stringify(values))}::jsonb`, exact: true }
 }
@@ -95,11 +104,13 @@ function translateField(path: string, cond: any, pushable: (path: string) => boo
 // `_id` is a jsonb column holding a string or a number; the same jsonb comparisons as any
 // indexed field apply to it (pathExpr('_id') is the column), so 1 and "1" never match each other.
 function equality(path: string, value: any, params: Params): SqlFilter | null {
+  if (holdsNul(value)) return NO_MATCH
   const json = storedScalarJson(value)
   return json === null ? null : { sql: `${pathExpr(path)} = ${params.add(json)}::jsonb`, exact: true }
 }
 
 function range(path: string, op: string, value: any, params: Params): SqlFilter | null {
+  if (holdsNul(value)) return null
   const json = storedScalarJson(value)
   const type = storedTypeOf(value)
   if (json === null || type === null || type === 'boolean') return null
@@ -109,8 +120,9 @@ function range(path: string, op: string, value: any, params: Params): SqlFilter 
   return { sql: `(${typeTest} AND ${expr} ${op} ${params.add(json)}::jsonb)`, exact: true }
 }
 
-function membership(path: string, values: any[], params: Params): SqlFilter | null {
-  if (values.length === 0) return { sql: 'FALSE', exact: true }
+function membership(path: string, all: any[], params: Params): SqlFilter | null {
+  const values = all.filter((v) => !holdsNul(v))
+  if (values.length === 0) return NO_MATCH
   const jsons = values.map(storedScalarJson)
   if (jsons.some((j) => j === null)) return null
   return { sql: `${pathExpr(path)} IN (${jsons.map((j) => `${params.add(j)}::jsonb`).join(', ')})`, exact: true }

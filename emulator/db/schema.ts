@@ -51,6 +51,15 @@ function indexSql(envName: string, collection: string, spec: CollectionSpec['ind
   return `CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON ${tableRef(envName, collection)} (${cols})${spec.unique ? ' NULLS NOT DISTINCT' : ''}`
 }
 
+/** SQLSTATE raised by an environment's general_path(): see update-statement.ts. */
+export const GENERAL_PATH = 'LC001'
+
+/** The function a one-statement update calls to hand a document to the general path (update-statement.ts). */
+function generalPathFunctionSql(envName: string): string {
+  return `CREATE OR REPLACE FUNCTION "${schemaName(envName)}".general_path() RETURNS boolean LANGUAGE plpgsql AS $f$
+    BEGIN RAISE EXCEPTION 'this document needs the general update path' USING ERRCODE = '${GENERAL_PATH}'; END $f$`
+}
+
 /** Ids are strings or numbers (values.ts isDocId); the database refuses anything else. */
 const ID_TYPE_CHECK = "CHECK (jsonb_typeof(_id) IN ('string', 'number'))"
 
@@ -108,7 +117,7 @@ export class EnvironmentCatalog {
 
   /** Idempotent DDL for the environment's tables (one per manifest collection) and their indexes. */
   private tablesSql(envName: string): string[] {
-    const out = [`CREATE TABLE IF NOT EXISTS "${schemaName(envName)}"."_multikey" (collection text NOT NULL, path text NOT NULL, PRIMARY KEY (collection, path))`]
+    const out = [`CREATE TABLE IF NOT EXISTS "${schemaName(envName)}"."_multikey" (collection text NOT NULL, path text NOT NULL, PRIMARY KEY (collection, path))`, generalPathFunctionSql(envName)]
     for (const [name, spec] of this.manifest) {
       out.push(`CREATE TABLE IF NOT EXISTS ${tableRef(envName, name)} (_id jsonb PRIMARY KEY ${ID_TYPE_CHECK}, seq bigserial NOT NULL, doc jsonb NOT NULL)`)
       out.push(`CREATE INDEX IF NOT EXISTS "ix_${name}__seq" ON ${tableRef(envName, name)} (seq)`.slice(0, 1000))

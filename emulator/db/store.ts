@@ -10,11 +10,12 @@ import { isUniqueViolation } from './engine'
 import type { EnvironmentCatalog } from './schema'
 import { tableRef } from './schema'
 import { indexedPaths } from './manifest'
-import { Params, translateQuery, translateSort } from './pushdown'
+import { Params, holdsNul, translateQuery, translateSort } from './pushdown'
 import { matcher, sortDocs, applyUpdate, arrayPaths, aggregate as runPipeline } from './evaluator'
 import { project } from './projection'
 import { PRUNED_SQL, prunablePaths, prunedDocSql, queryPaths } from './projection-sql'
 import { updatePaths, writeBackSql, writePositions } from './update-sql'
+import { needsGeneralPath, updateStatement } from './update-statement'
 import { fromStored, idParam, toStored, type Doc, type DocId } from './values'
 import { collectionNotExist, duplicateKey, invalidParam } from './errors'
 import { runWithLookups } from './lookup-sources'
@@ -115,6 +116,8 @@ export class CollectionStore {
     for (const path of Object.keys(opts.query ?? {})) {
       const index = this.catalog.termIndexFor(envName, collection, path, opts.sort)
       const terms = index && allTerms(opts.query, path)
+      // A term holding NUL matches nothing (pushdown.ts) and cannot be a parameter.
+      if (terms && terms.some(holdsNul)) return null
       if (index && terms) return walkTerm(q, { ...plain, index, term: await rarestTerm(q, index, terms) }) as Promise<Row[] | null>
     }
     return null
@@ -168,6 +171,26 @@ export class CollectionStore {
       updated++
     }
     return { matched: docs.length, updated }
+  }
+
+  /**
+   * The update of the one document `query` names, as a single statement (update-statement.ts), run
+   * on its own — outside any transaction, since the statement is atomic. Null when the shape or the
+   * document needs the general path (`update`), which then decides as before.
+   */
+  async updateInOneStatement(q: SqlRunner, envName: string, collection: string, query: Doc, update: Doc): Promise<{ matched: number; updated: number } | null> {
+    const t = this.table(envName, collection)
+    const statement = updateStatement(envName, t.ref, query, update, t.indexed)
+    if (!statement) return null
+    let n = 0
+    try {
+      await this.writeGuarded(q, envName, collection, t.indexed, [], async () => { n = (await q.query(statement.sql, statement.params)).affectedRows })
+    } catch (err) {
+      if (needsGeneralPath(err)) return null
+      throw err
+    }
+    // The statement always changes what it matches (update-statement.ts): updated is matched.
+    return { matched: n, updated: n }
   }
 
   /** doc(id).set(): replaces the whole document, creating it when absent. */
