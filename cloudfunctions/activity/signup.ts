@@ -127,8 +127,8 @@ function commitCondition(ctx: Ctx, a: ActivityDoc, memberId: string, kind: 'plac
 
 /**
  * The row, replaced whole. Two taps of the same member creating it at the same instant race on the
- * insert (the PostgreSQL server refuses the second with a duplicate key): that tap's row is there, with
- * the same member's answers — go on as if written.
+ * insert, and a database that does not retry such an upsert (MongoDB before 4.2) refuses the second
+ * with a duplicate key: that tap's row is there, with the same member's answers — go on as if written.
  */
 async function writeRow(ctx: Ctx, id: string, data: Omit<RegistrationDoc, '_id'>): Promise<void> {
   try {

@@ -107,7 +107,9 @@ export class DatabaseActions {
           const id = query?._id
           if (!isDocId(id)) throw invalidParam('set() needs a document id (a string or a number)')
           storable(decoded, '')
-          const r = await run((q) => this.store.replace(q, envName, collection, id, decoded, body.upsert !== false), true)
+          const upsert = body.upsert !== false
+          const r = (!txId && upsert && await this.store.upsertInOneStatement(this.engine, envName, collection, id, decoded))
+            || await run((q) => this.store.replace(q, envName, collection, id, decoded, upsert), true)
           return { data: { updated: r.updated, matched: r.matched, upsert_id: r.upsertedId } }
         }
         const data = interpretUpdate(decoded)

@@ -193,6 +193,28 @@ export class CollectionStore {
     return { matched: n, updated: n }
   }
 
+  /**
+   * doc(id).set() outside a transaction, as ONE statement: INSERT … ON CONFLICT (_id) DO UPDATE —
+   * atomic on its own, and two sets of one new id at the same instant both succeed (one creates, the
+   * other replaces), as MongoDB retries an upsert by _id; a read-then-insert lost that race with a
+   * duplicate key. Null when the body puts an array on an indexed path: that multikey record must
+   * commit with the write, so `replace` runs in a transaction.
+   */
+  async upsertInOneStatement(q: SqlRunner, envName: string, collection: string, id: DocId, body: Doc): Promise<{ matched: number; updated: number; upsertedId: DocId | null } | null> {
+    const t = this.table(envName, collection)
+    const { _id: _ignored, ...clean } = body
+    if (arrayPaths(clean, t.indexed).length) return null
+    const params = [idParam(id), JSON.stringify(toStored(clean))]
+    let inserted = false
+    await this.writeGuarded(q, envName, collection, t.indexed, [], async () => {
+      // xmax is 0 on a row this statement inserted, and set on one it updated.
+      const r = await q.query<{ inserted: boolean }>(
+        `INSERT INTO ${t.ref} (_id, doc) VALUES ($1::jsonb, $2::jsonb) ON CONFLICT (_id) DO UPDATE SET doc = EXCLUDED.doc RETURNING (xmax = 0) AS inserted`, params)
+      inserted = r.rows[0].inserted
+    })
+    return inserted ? { matched: 0, updated: 0, upsertedId: id } : { matched: 1, updated: 1, upsertedId: null }
+  }
+
   /** doc(id).set(): replaces the whole document, creating it when absent. */
   async replace(q: SqlRunner, envName: string, collection: string, id: DocId, body: Doc, upsert: boolean): Promise<{ matched: number; updated: number; upsertedId: DocId | null }> {
     const t = this.table(envName, collection)

@@ -123,3 +123,30 @@ describe('what the store sends', () => {
     expect(sent).toHaveLength(0)
   })
 })
+
+describe('doc().set() in one statement', () => {
+  const { db } = sdkFor(newEnvName('set-statement'))
+  const _ = db.command
+  const items = () => db.collection('conformance_items')
+
+  it('sets of one new id at the same instant all succeed: one creates it, the rest replace it (10 rounds of 30)', async () => {
+    for (let round = 0; round < 10; round++) {
+      const id = `fresh${round}`
+      const results = await Promise.allSettled(Array.from({ length: 30 }, (_v, i) => items().doc(id).set({ data: { n: i } })))
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([])
+      const stats = results.map((r) => (r as PromiseFulfilledResult<any>).value.stats)
+      expect(stats.filter((s) => s.created === 1)).toHaveLength(1)
+      expect(stats.filter((s) => s.updated === 1)).toHaveLength(29)
+      expect((await items().where({ _id: id }).count()).total).toBe(1)
+    }
+  })
+
+  it('a set that first puts an array on an indexed path is found by an element afterwards (its multikey record committed with it)', async () => {
+    await items().doc('plain').set({ data: { tags: 'b' } })
+    await items().doc('arr').set({ data: { tags: ['a', 'b'] } })
+    expect((await items().where({ tags: 'b' }).get()).data.map((d: any) => d._id).sort()).toEqual(['arr', 'plain'])
+    await items().doc('arr').set({ data: { tags: ['c'], n: 1 } })
+    expect((await items().where({ tags: 'c' }).get()).data.map((d: any) => d._id)).toEqual(['arr'])
+    expect((await items().where({ tags: _.all(['a']) }).get()).data).toEqual([])
+  })
+})
