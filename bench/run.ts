@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { referenceWorkMs } from '../scripts/host-reference.mjs'
 import { cloudBench } from './cloud'
 import type { Row } from './stats'
 
@@ -17,6 +18,8 @@ const DOMAINS = ['notice', 'activity', 'welfare', 'opinion', 'member', 'poll', '
 async function main(): Promise<void> {
   const only = process.argv[2]
   const rows: Row[] = []
+  // Timed figures move with the host's speed (by half within one day here): this says which kind of hour a run had.
+  const referenceBefore = referenceWorkMs()
   if (!only || only === 'cloud') rows.push(...(await cloudBench()))
   if (!only || only === 'cold') {
     const { coldStartBench } = await import('./cold-start')
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
     const { appBench } = await import('./app')
     rows.push(...(await appBench()))
   }
+  rows.push({ area: '主机', measure: '主机快慢参考：固定计算（开始 / 结束）', value: `${Math.round(referenceBefore)} ms / ${Math.round(referenceWorkMs())} ms`, goal: '越大主机越慢：比较两次运行先看它' })
   const width = (k: keyof Row) => Math.max(...rows.map((r) => displayWidth(r[k] ?? '')), 4)
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)))
   const cols: Array<keyof Row> = ['area', 'measure', 'value', 'goal']

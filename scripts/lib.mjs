@@ -1,10 +1,10 @@
 // Small helpers shared by start.mjs and test.mjs (plain Node, so they run before anything is installed).
 import { spawn, spawnSync } from 'node:child_process'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { referenceWorkMs } from './host-reference.mjs'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -80,25 +80,6 @@ function machineCpu() {
   } catch {
     return null
   }
-}
-
-/**
- * A fixed piece of single-threaded work (JSON and hashing, as the suite's processes mostly do), timed
- * in ms on an idle machine: the fastest of 5 rounds, as one round alone varied by ±20 %. The same
- * suite's wall time moved by a third within a day on the same machine (703 s against 961 s) while
- * its steps and files stayed the same: the host's speed changes. Timed before and after the run,
- * this says which kind of day a run had, so runs compare fairly.
- */
-function referenceWorkMs() {
-  const doc = { rows: Array.from({ length: 2000 }, (_, i) => ({ id: `m-${i}`, name: `会员${i}`, tags: ['a', 'b', 'c'], n: i })) }
-  const block = Buffer.alloc(1 << 20, 7)
-  const round = () => {
-    const start = process.hrtime.bigint()
-    for (let i = 0; i < 40; i++) JSON.parse(JSON.stringify(doc))
-    for (let i = 0; i < 64; i++) crypto.createHash('sha256').update(block).digest()
-    return Number(process.hrtime.bigint() - start) / 1e6
-  }
-  return Math.min(...Array.from({ length: 5 }, round))
 }
 
 /**
