@@ -138,7 +138,11 @@ function objectSql(node: string, trie: Trie, params: Params): string {
   return `(${parts.join(' || ')})`
 }
 
-/** A value on the way down a path: an object is pruned further, anything else is kept whole. */
+/**
+ * A value on the way down a path: an object is pruned further, anything else is kept whole — a stored
+ * date ({"$date": ms}) too, which is a value to the evaluator (pruned, it became `{}`, and an update
+ * of `at.x` by path then wrote a field into the stored date).
+ */
 function valueSql(node: string, trie: Trie, params: Params): string {
-  return `(CASE WHEN jsonb_typeof(${node}) = 'object' THEN ${objectSql(node, trie, params)} ELSE ${node} END)`
+  return `(CASE WHEN jsonb_typeof(${node}) = 'object' AND NOT ((${node}) ? '$date') THEN ${objectSql(node, trie, params)} ELSE ${node} END)`
 }

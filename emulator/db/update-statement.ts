@@ -16,9 +16,9 @@
  *    $push of something), so "updated" is "matched";
  *  - nothing it writes can make an indexed path hold an array (the catalog's multikey record).
  * Where the document itself departs from the plain case — an array on a path the query reads, a
- * missing parent the update must create, an $inc on a non-number or past 2^53, a $push on a
- * non-array — the statement raises GENERAL_PATH before changing anything, and the caller runs the
- * general path, which answers as MongoDB does (a created parent, an error).
+ * missing parent the update must create (or a date where it needs an object), an $inc on a
+ * non-number or past 2^53, a $push on a non-array — the statement raises GENERAL_PATH before
+ * changing anything, and the caller runs the general path, which answers as before.
  */
 import { GENERAL_PATH, pathExpr, schemaName } from './schema'
 import { Params, holdsNul, translateQuery } from './pushdown'
@@ -168,8 +168,10 @@ function writeSql(update: Doc, params: Params, guards: string[], indexed: Set<st
   if (top.length) sql = `(doc || jsonb_build_object(${top.map((w) => `${params.add(w.parts[0])}::text, ${w.value}`).join(', ')}))`
   for (const w of writes.filter((x) => x.parts.length > 1)) {
     const parent = w.parts.slice(0, -1)
-    // An object parent means no array on the way to it either: `#>` does not step into an array by name.
-    guards.push(`jsonb_typeof(${pathExpr(parent.join('.'))}) = 'object'`)
+    // An object parent means no array on the way to it either: `#>` does not step into an array by
+    // name. A stored date ({"$date": ms}) is a value, not an object to write into.
+    const at = pathExpr(parent.join('.'))
+    guards.push(`(jsonb_typeof(${at}) = 'object' AND NOT (${at} ? '$date'))`)
     sql = `jsonb_set(${sql}, ARRAY[${w.parts.map((k) => `${params.add(k)}::text`).join(', ')}], ${w.value}, true)`
   }
   return sql
