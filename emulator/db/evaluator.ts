@@ -71,6 +71,28 @@ function normalizeUpdate(update: Doc): Doc {
   return out
 }
 
+/** Operators that create the field they name when it is missing (so MongoDB must create its parents). */
+const CREATING = new Set(['$set', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$currentDate', '$setOnInsert'])
+
+/**
+ * MongoDB refuses to create a field inside a value that is not an object or an array — a string, a
+ * number, null, a date: "Cannot create field 'x' in element {title: …}" (error 28). mingo skips such a
+ * path silently, which wrote nothing and answered "updated". Positional paths are left to mingo.
+ */
+function refuseThroughValue(doc: Doc, path: string): void {
+  const parts = path.split('.')
+  if (parts.some((p) => p.startsWith('$'))) return
+  let node: unknown = doc
+  for (let i = 0; i < parts.length - 1; i++) {
+    const next = (node as Doc)[parts[i]]
+    if (next === undefined || Array.isArray(next)) return
+    if (next === null || typeof next !== 'object' || next instanceof Date) {
+      throw new Error(`Cannot create field '${parts[i + 1]}' in element {${parts[i]}: ${next instanceof Date ? `new Date(${next.getTime()})` : JSON.stringify(next)}}`)
+    }
+    node = next
+  }
+}
+
 /**
  * Applies update operators to `doc`; returns the new document. `inPlace` changes `doc` itself — for
  * a caller whose document was just read and is not used again (a copy of a large document showed in
@@ -80,8 +102,10 @@ export function applyUpdate(doc: Doc, update: Doc, inPlace = false): Doc {
   const copy = inPlace ? doc : structuredClone(doc)
   const ops = Object.keys(update).some((k) => k.startsWith('$')) ? normalizeUpdate(update) : { $set: update }
   for (const [op, fields] of Object.entries(ops)) {
-    for (const path of Object.keys(fields ?? {})) {
+    for (const [path, value] of Object.entries<unknown>(fields ?? {})) {
       if (path === '_id' || path.startsWith('_id.')) throw new Error(`Performing an update on the path '_id' would modify the immutable field '_id' (${op})`)
+      if (CREATING.has(op)) refuseThroughValue(copy, path)
+      if (op === '$rename' && typeof value === 'string') refuseThroughValue(copy, value)
     }
     mingoUpdate(copy, { [op]: fields } as any, undefined, undefined, { cloneMode: 'deep' })
   }

@@ -74,3 +74,22 @@ it('updates many records at once, counting only those that changed', async () =>
   const res = await items().where({ _id: _.in(['a', 'b', 'c']) }).update({ data: { done: true } })
   expect(res.stats.updated).toBe(2)
 })
+
+// MongoDB error 28: a field cannot be created inside a string, a number, null or a date; the update is
+// refused and nothing changes (mingo alone skipped such a path and answered "updated: 1").
+it.each([
+  ['a string', { title: '活动' }, 'title.x', "Cannot create field 'x' in element {title: \"活动\"}"],
+  ['a number', { n: 5 }, 'n.x.y', "Cannot create field 'x' in element {n: 5}"],
+  ['null', { nul: null }, 'nul.x', "Cannot create field 'x' in element {nul: null}"],
+  ['a date', { at: new Date(Date.UTC(2026, 11, 1)) }, 'at.x', `Cannot create field 'x' in element {at: new Date(${Date.UTC(2026, 11, 1)})}`],
+])('a field inside %s is refused', async (_name, doc, path, message) => {
+  await items().where({ _id: _.exists(true) }).remove()
+  await items().add({ data: { _id: 'u', ...doc, v: 1 } })
+  await expect(items().doc('u').update({ data: { [path]: 1, v: _.inc(1) } })).rejects.toMatchObject({ errMsg: expect.stringContaining(message) })
+  await expect(items().where({ _id: 'u' }).update({ data: { [path]: _.inc(1) } })).rejects.toMatchObject({ errMsg: expect.stringContaining(message) })
+  expect((await items().doc('u').get()).data.v).toBe(1)
+})
+
+it('a field inside a missing parent, an object or an array element is still written', async () => {
+  expect(await after({ o: { a: 1 }, list: [{ x: 1 }] }, { 'fresh.a': 1, 'o.b': 2, 'list.0.y': 3 })).toEqual({ fresh: { a: 1 }, o: { a: 1, b: 2 }, list: [{ x: 1, y: 3 }] })
+})
