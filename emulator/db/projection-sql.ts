@@ -12,6 +12,7 @@
  */
 import { MAX_JSON_DEPTH } from '../http'
 import type { Params } from './pushdown'
+import { walkableObjectSql } from './values'
 
 interface Trie { [key: string]: Trie | true }
 
@@ -144,5 +145,5 @@ function objectSql(node: string, trie: Trie, params: Params): string {
  * of `at.x` by path then wrote a field into the stored date).
  */
 function valueSql(node: string, trie: Trie, params: Params): string {
-  return `(CASE WHEN jsonb_typeof(${node}) = 'object' AND NOT ((${node}) ? '$date') THEN ${objectSql(node, trie, params)} ELSE ${node} END)`
+  return `(CASE WHEN ${walkableObjectSql(node)} THEN ${objectSql(node, trie, params)} ELSE ${node} END)`
 }

@@ -83,7 +83,8 @@ function translateOr(branches: any[], pushable: (path: string) => boolean, param
   return { sql: `(${translated.map((t) => `(${t.sql})`).join(' OR ')})`, exact: true }
 }
 
-function isOperatorObject(cond: any): boolean {
+/** `{ $op: … }` and nothing else: conditions on one field, not a value to compare with. */
+export function isOperatorObject(cond: any): cond is Record<string, any> {
   return cond !== null && typeof cond === 'object' && !Array.isArray(cond) && !(cond instanceof Date) && !(cond instanceof RegExp)
     && Object.keys(cond).length > 0 && Object.keys(cond).every((k) => k.startsWith('$'))
 }

@@ -21,8 +21,8 @@
  * changing anything, and the caller runs the general path, which answers as before.
  */
 import { GENERAL_PATH, pathExpr, schemaName } from './schema'
-import { Params, holdsNul, translateQuery } from './pushdown'
-import { toStored, type Doc, type DocId, isDocId, idParam } from './values'
+import { Params, holdsNul, isOperatorObject, translateQuery } from './pushdown'
+import { toStored, walkableObjectSql, type Doc, type DocId, isDocId, idParam } from './values'
 
 /** The statement's refusal: this document needs the general path (never an error for the caller). */
 export const needsGeneralPath = (err: any) => err?.code === GENERAL_PATH
@@ -170,8 +170,7 @@ function writeSql(update: Doc, params: Params, guards: string[], indexed: Set<st
     const parent = w.parts.slice(0, -1)
     // An object parent means no array on the way to it either: `#>` does not step into an array by
     // name. A stored date ({"$date": ms}) is a value, not an object to write into.
-    const at = pathExpr(parent.join('.'))
-    guards.push(`(jsonb_typeof(${at}) = 'object' AND NOT (${at} ? '$date'))`)
+    guards.push(walkableObjectSql(pathExpr(parent.join('.'))))
     sql = `jsonb_set(${sql}, ARRAY[${w.parts.map((k) => `${params.add(k)}::text`).join(', ')}], ${w.value}, true)`
   }
   return sql
@@ -216,9 +215,4 @@ function holdsArray(value: unknown): boolean {
 function overlapping(paths: string[][]): boolean {
   const keys = paths.map((p) => p.join('.'))
   return keys.some((a, i) => keys.some((b, j) => i !== j && (a === b || b.startsWith(`${a}.`))))
-}
-
-function isOperatorObject(v: unknown): v is Doc {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp)
-    && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'))
 }

@@ -79,6 +79,12 @@ export function isStoredDate(value: Doc): boolean {
   return keys.length === 1 && keys[0] === '$date' && typeof value.$date === 'number'
 }
 
+/**
+ * SQL true when the jsonb `expr` is an object to walk into — not a stored date, which is a value
+ * (isStoredDate's counterpart for pruning and writing by path).
+ */
+export const walkableObjectSql = (expr: string) => `(jsonb_typeof(${expr}) = 'object' AND NOT ((${expr}) ? '$date'))`
+
 /** Stored jsonb → JS value (Dates restored). */
 export function fromStored(value: any): any {
   if (value === null || typeof value !== 'object') return value
