@@ -126,17 +126,24 @@ export function storageModule(): LocalCloudModule {
     if (!file || !verify('download', file.env, file.cloudPath, expires, signature)) {
       return cosError(res, 403, 'AccessDenied', 'Request has expired or the signature does not match')
     }
-    if (!store.exists(file)) {
+    // Opened before anything is answered: a delete racing this request (a double tap's other call
+    // removing a staging file) then either comes first — a 404, as COS answers — or unlinks a file
+    // already open, whose bytes are still served whole. Checking, then opening, left a gap between.
+    const opened = await openStored(store.localPath(file))
+    if (!opened) {
       noteFileGone(downloadPath(url.toString()))
       return cosError(res, 404, 'NoSuchKey', 'The specified key does not exist.')
     }
-    const local = store.localPath(file)
-    const { size } = await fs.promises.stat(local)
-    res.writeHead(200, { 'content-type': contentTypeFor(file.cloudPath), 'content-length': size, 'cache-control': 'private, max-age=60' })
-    if (req.method === 'HEAD') return void res.end()
-    await new Promise<void>((resolve, reject) => {
-      fs.createReadStream(local).on('error', reject).pipe(res).on('finish', resolve).on('error', reject)
-    })
+    try {
+      const { size } = opened
+      res.writeHead(200, { 'content-type': contentTypeFor(file.cloudPath), 'content-length': size, 'cache-control': 'private, max-age=60' })
+      if (req.method === 'HEAD') return void res.end()
+      await new Promise<void>((resolve, reject) => {
+        opened.handle.createReadStream({ autoClose: false }).on('error', reject).pipe(res).on('finish', resolve).on('error', reject)
+      })
+    } finally {
+      await opened.handle.close()
+    }
   }
 
   /**
@@ -188,4 +195,19 @@ export function storageModule(): LocalCloudModule {
       baseUrl = cloud.url
     },
   }
+}
+
+/** The stored file opened for reading, with its size, or null when it is not there (or is not a file). */
+async function openStored(local: string): Promise<{ handle: fs.promises.FileHandle; size: number } | null> {
+  let handle: fs.promises.FileHandle
+  try {
+    handle = await fs.promises.open(local, 'r')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR') return null
+    throw err
+  }
+  const stat = await handle.stat()
+  if (stat.isFile()) return { handle, size: stat.size }
+  await handle.close()
+  return null
 }

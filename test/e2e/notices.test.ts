@@ -9,6 +9,7 @@
 import JSZip from 'jszip'
 import type { BrowserContext, Page } from 'playwright-core'
 import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
+import { button, eventually, expectCount, visible } from './support/ui'
 
 let cloud: DemoCloud
 let chairBrowser: BrowserContext
@@ -29,9 +30,7 @@ afterAll(() => cloud?.close())
 
 const signIn = (browser: BrowserContext, who: string) => cloud.signIn(who, browser)
 
-const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`).first()
 const field = (page: Page, testid: string, tag: 'input' | 'textarea') => visible(page, `[data-testid="${testid}"] ${tag}, ${tag}[data-testid="${testid}"]`)
-const button = (page: Page, text: string) => page.locator('button:visible, .app-button:visible', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).first()
 
 /** The h5 build's showModal: checks it says `says`, then answers 确定 (the confirm button). */
 async function confirmModal(page: Page, says: string[]): Promise<void> {
@@ -83,8 +82,9 @@ describe('校务公开: publish → read → object → answer → correct → �
     await staff.reload()
     await visible(staff, '.search-bar input').fill('师德标兵')
     await visible(staff, '.search-bar__go').click()
+    // The notice is also in the unfiltered list shown before the search answers: wait for the count.
+    await expectCount(staff.locator('.notice-item:visible'), 1, 'one notice in the search results')
     await visible(staff, `.notice-item:has-text("${TITLE}")`).waitFor()
-    await expect(staff.locator('.notice-item:visible').count()).resolves.toBe(1)
     await visible(staff, '.search-bar__clear').click()
   })
 
@@ -98,9 +98,12 @@ describe('校务公开: publish → read → object → answer → correct → �
     await item.click()
     await visible(staff, `.detail__title:has-text("${TITLE}")`).waitFor()
     await visible(staff, `text=${V1}`).waitFor()
-    await chair.reload()
-    await visible(chair, '[data-testid="read-count"]').waitFor()
-    expect(await readCount(chair)).toBe(before + 1)
+    // The read is recorded by the member's detail call; wait for the chair's fresh page to show it.
+    await eventually(async () => {
+      await chair.reload()
+      await visible(chair, '[data-testid="read-count"]').waitFor()
+      return readCount(chair)
+    }, (n) => n === before + 1, `read count ${before + 1}`)
   })
 
   it('the member raises a named objection during the 公示期', async () => {

@@ -75,4 +75,28 @@ describe('storage', () => {
   it('refuses a cloud path that climbs out of the environment', async () => {
     await expect(upload('../outside.txt', Buffer.from('x'))).rejects.toMatchObject({ message: expect.stringContaining('invalid cloudPath') })
   })
+
+  it('answers a download racing a delete with the whole file or NoSuchKey (404), never a server error or a cut-off body', async () => {
+    // A double tap: one call reads a staging file while the other, done, deletes it. The SDK (and the
+    // #18 usage tracker) take a 404 as "the file is gone"; anything else is an error nobody handles.
+    const bytes = Buffer.alloc(256 * 1024, 7)
+    const seen: Record<string, number> = {}
+    for (let round = 0; round < 60; round += 1) {
+      const fileID = await upload(`race/${round}.bin`, bytes)
+      const url = encodeURI((await tempUrl(fileID)).tempFileURL)
+      const fetchOne = async () => {
+        try {
+          const res = await fetch(url)
+          const body = Buffer.from(await res.arrayBuffer())
+          return res.status === 200 && body.equals(bytes) ? '200 whole' : res.status === 404 ? '404' : `${res.status} ${body.length} bytes`
+        } catch (err) {
+          return `failed: ${(err as Error).message}`
+        }
+      }
+      const answers = await Promise.all([fetchOne(), fetchOne(), fetchOne(), cloud.deleteFile({ fileList: [fileID] }).then(() => 'deleted'), fetchOne(), fetchOne()])
+      for (const a of answers) seen[a] = (seen[a] ?? 0) + 1
+    }
+    expect(Object.keys(seen).filter((a) => !['200 whole', '404', 'deleted'].includes(a))).toEqual([])
+    expect(seen.deleted).toBe(60)
+  })
 })
