@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { connectLocalSdk } from '../../emulator/sdk-env'
 import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
+import { PATIENCE_MS, expectText } from './support/ui'
 
 jest.setTimeout(120_000)
 
@@ -25,7 +26,7 @@ afterAll(() => cloud?.close())
 /** Each person gets their own browser, as each has their own phone. */
 async function signIn(persona: string): Promise<Page> {
   const page = await cloud.signIn(persona)
-  page.setDefaultTimeout(15_000)
+  page.setDefaultTimeout(PATIENCE_MS)
   return page
 }
 
@@ -37,10 +38,9 @@ async function openDetail(page: Page, id: string): Promise<void> {
   await visible(page, `text=${TITLE}`).first().waitFor()
 }
 
-async function myState(page: Page): Promise<string> {
-  const card = visible(page, '[data-testid="my-registration"]').first()
-  await card.waitFor()
-  return (await card.locator('.state-line').textContent())!.trim()
+/** Waits until the caller's own registration card says `state` (an earlier state may still be on screen). */
+async function expectState(page: Page, state: string): Promise<void> {
+  await expectText(visible(page, '[data-testid="my-registration"] .state-line').first(), new RegExp(`^\\s*${state}\\s*$`), `my registration: ${state}`)
 }
 
 describe('an activity with 2 places and a waitlist, from creation to the Excel export', () => {
@@ -73,22 +73,21 @@ describe('an activity with 2 places and a waitlist, from creation to the Excel e
     await visible(chair, 'text=剩余 2 个名额（共 2 个）').first().waitFor()
   })
 
-  async function signUp(persona: string, size: string, submit: string): Promise<string> {
+  async function signUp(persona: string, size: string, submit: string, expected: string): Promise<void> {
     const page = members[persona]
     await openDetail(page, activityId)
     await visible(page, `[data-choice="f1"] [data-option="${size}"]`).click()
     await button(page, submit).click()
-    await visible(page, '[data-testid="my-registration"]').first().waitFor()
-    return myState(page)
+    await expectState(page, expected)
   }
 
   it('two members take the two places', async () => {
-    expect(await signUp('staff', 'L', '我要报名')).toBe('已报名')
-    expect(await signUp('committee', 'M', '我要报名')).toBe('已报名')
+    await signUp('staff', 'L', '我要报名', '已报名')
+    await signUp('committee', 'M', '我要报名', '已报名')
   })
 
   it('the third member joins the waitlist as 候补第 1 位', async () => {
-    expect(await signUp('retiree', 'XL', '名额已满，排队候补')).toBe('候补第 1 位')
+    await signUp('retiree', 'XL', '名额已满，排队候补', '候补第 1 位')
   })
 
   it('one cancels, and the third is promoted and sees it', async () => {
@@ -100,7 +99,7 @@ describe('an activity with 2 places and a waitlist, from creation to the Excel e
 
     const retiree = members.retiree
     await openDetail(retiree, activityId)
-    expect(await myState(retiree)).toBe('已报名')
+    await expectState(retiree, '已报名')
     // The 活动 tab says where she stands, on the card itself.
     await retiree.goto(`${cloud.url}/#/pages/activities/index`)
     await visible(retiree, `[data-activity="${activityId}"] >> text=我：已报名`).first().waitFor()
@@ -115,7 +114,7 @@ describe('an activity with 2 places and a waitlist, from creation to the Excel e
     await visible(page, '[data-choice="f1"] [data-option="XL"]').click()
     await button(page, '保存报名信息').click()
     await visible(page, 'text=T恤尺码：XL').first().waitFor()
-    expect(await myState(page)).toBe('已报名')
+    await expectState(page, '已报名')
   })
 
   it('the promoted member shows the check-in code and the chair checks them in', async () => {

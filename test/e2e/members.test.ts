@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core'
 import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
+import { expectText } from './support/ui'
 
 const INTERNAL_NOTICE = '关于2026年教职工健康体检安排的通知'
 let cloud: DemoCloud
@@ -126,8 +127,7 @@ describe('the chair’s 工作台 and role changes that ask first', () => {
   it('shows waiting applications on the 工作台 and opens 入会审核 from it', async () => {
     await open(chair, 'pages/me/index')
     const line = chair.locator('[data-desk="member.queue"]:visible')
-    await line.waitFor()
-    await expect(line.textContent()).resolves.toMatch(/入会审核\s*\d+/)
+    await expectText(line, /入会审核\s*\d+/, 'the 入会审核 line with its count')
     await line.click()
     await chair.waitForURL(/packages\/member\/pages\/queue\/index/)
     await chair.locator('[data-applicant]').first().waitFor()

@@ -7,6 +7,7 @@
 import JSZip from 'jszip'
 import type { BrowserContext, Page } from 'playwright-core'
 import { startDemoCloud, type DemoCloud } from './support/demo-cloud'
+import { button, eventually, visible } from './support/ui'
 
 let cloud: DemoCloud
 let browser: BrowserContext
@@ -18,8 +19,6 @@ beforeAll(async () => {
 
 afterAll(() => cloud?.close())
 
-const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`).first()
-const button = (page: Page, text: string) => page.locator('.app-button:visible', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).first()
 async function confirmModal(page: Page, says: string): Promise<void> {
   const modal = visible(page, '.taro-modal__content')
   await modal.waitFor()
@@ -78,7 +77,8 @@ describe('工作计划 end to end', () => {
     await button(chair, '按此事项新建活动').click()
     const title = visible(chair, '[name="title"] input, input[name="title"]')
     await title.waitFor()
-    expect(await title.inputValue()).toBe('教职工健康体检')
+    // The form is filled from the plan item once it has loaded: wait for it, never read once.
+    await eventually(() => title.inputValue(), (v) => v === '教职工健康体检', 'the title filled from the plan item')
     await visible(chair, 'input[name="place"], [name="place"] input').fill('校医院')
     await button(chair, '存为草稿').click()
     await visible(chair, 'text=组织者操作').waitFor()
