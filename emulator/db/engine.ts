@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs'
 import { seedFromTemplate } from './pglite-template'
+import { PreparedStatements } from './prepared'
 
 export interface SqlResult<T = any> {
   rows: T[]
@@ -87,13 +88,13 @@ async function openPglite(dataDir: string): Promise<SqlEngine> {
   const { PGlite } = await (new Function('m', 'return import(m)') as (m: string) => Promise<any>)('@electric-sql/pglite')
   await seedFromTemplate(dataDir, (dir) => PGlite.create(dir))
   const db = await PGlite.create(dataDir)
-  const run = (q: any) => async (sql: string, params?: unknown[]) => {
-    const r = await q.query(sql, params ?? [])
-    return { rows: r.rows, affectedRows: r.affectedRows ?? 0 }
-  }
+  // Prepared statements are planned for their values each time, as queries are (prepared.ts).
+  await db.exec('SET plan_cache_mode = force_custom_plan')
+  const statements = new PreparedStatements((sql) => db.exec(sql))
+  const run = (q: any, inTransaction = true) => statements.runner((sql, params) => q.query(sql, params ?? []), inTransaction)
   return withPlannedReads({
     kind: 'pglite',
-    query: run(db),
+    query: run(db, false),
     async exec(sql) { await db.exec(sql) },
     transaction(fn) { return db.transaction((tx: any) => fn({ query: run(tx), exec: async (sql: string) => { await tx.exec(sql) } })) },
     async begin() {

@@ -28,12 +28,17 @@ export function tableRef(envName: string, collection: string): string {
   return `"${schemaName(envName)}"."c_${collection}"`
 }
 
-/** The SQL expression for a document field; indexes and queries must use the identical text. */
+/**
+ * The SQL expression for a document field; indexes and queries must use the same expression. Each
+ * key is quoted in the path array: unquoted, a key spelled NULL (any case) is the SQL NULL there,
+ * and `doc #> '{null}'` is NULL for every document — a field named `null` was never found.
+ * (Quoting changes no stored index: the array constant is the same, so older indexes still serve.)
+ */
 export function pathExpr(path: string, row?: string): string {
   const on = row ? `${row}.` : ''
   if (path === '_id') return `${on}_id`
   const parts = path.split('.').map((p) => p.replace(/[^A-Za-z0-9_]/g, ''))
-  return `(${on}doc #> '{${parts.join(',')}}')`
+  return `(${on}doc #> '{${parts.map((p) => `"${p}"`).join(',')}}')`
 }
 
 /**

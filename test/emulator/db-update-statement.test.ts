@@ -19,8 +19,8 @@ const ledger = Object.fromEntries(Array.from({ length: 300 }, (_v, i) => [i < 5 
 
 type Body = Record<string, unknown>
 const documents: Array<[string, () => Body]> = [
-  ['a small document', () => ({ probe: 1, n: 5, state: 'published', seatsTaken: 3, waitlistCount: 0, v: 1, queue: ['m1'], ledger: { m1: { s: 'w', n: 1, r: 1 } }, at })],
-  ['a large document', () => ({ probe: 1, n: 5, state: 'published', seatsTaken: 99, waitlistCount: 2, v: 7, queue: ['m1', 'm3'], ledger, at })],
+  ['a small document', () => ({ probe: 1, n: 5, state: 'published', seatsTaken: 3, waitlistCount: 0, v: 1, queue: ['m1'], ledger: { m1: { s: 'w', n: 1, r: 1 } }, at, null: 1, NULL: { Null: 2 } })],
+  ['a large document', () => ({ probe: 1, n: 5, state: 'published', seatsTaken: 99, waitlistCount: 2, v: 7, queue: ['m1', 'm3'], ledger, at, null: 1, NULL: { Null: 2 } })],
   ['arrays where the query reads', () => ({ probe: 1, n: [1, 200], state: ['draft', 'published'], seatsTaken: [5], waitlistCount: 0, v: 1, queue: [], ledger: [{ m1: { r: 1 } }], at: [at] })],
   ['wrong types where the update writes', () => ({ probe: 1, n: '5', state: 'published', seatsTaken: 3, waitlistCount: 0, v: 1.5, queue: 'm1', ledger: 'none', at })],
   ['an entry that is an array, numbers at the limit', () => ({ probe: 1, n: Number.MAX_SAFE_INTEGER, state: 'published', seatsTaken: -3, waitlistCount: 1, v: Number.MAX_SAFE_INTEGER, ledger: { m1: [{ s: 'w', r: 1 }] } })],
@@ -46,6 +46,9 @@ const shapes: Shape[] = [
   ['a field under a date', () => ({}), (c) => ({ 'at.x': 1, v: c.inc(1) })],
   ['conditions on fields the update does not write', (c) => ({ n: c.lt(100), state: 'published' }), (c) => ({ hits: c.inc(1) })],
   ['a condition inside an entry', () => ({ 'ledger.m1.r': 1 }), (c) => ({ hits: c.inc(1) })],
+  // Unquoted in a SQL path array, a key spelled NULL is the SQL NULL: such a field was never found.
+  ['a key spelled null', () => ({ null: 1 }), (c) => ({ null: c.inc(1) })],
+  ['keys spelled null on a path', (c) => ({ 'NULL.Null': c.exists(true) }), (c) => ({ 'NULL.Null': c.inc(5), v: c.inc(1) })],
 ]
 
 describe('a conditional update of one document in one statement', () => {
