@@ -27,7 +27,7 @@ type PgliteExec = (sql: string) => Promise<unknown>
 
 /** Prepared texts kept at once; the least recently used is deallocated beyond this (each test environment has its own tables, so its own texts). */
 const MAX_PREPARED = 400
-/** Texts counted but not (yet) prepared; the count starts again when this many are pending. */
+/** Texts counted but not (yet) prepared, and texts that could not be: each set starts again when this many are in it. */
 const MAX_PENDING = 5000
 
 /** PostgreSQL's invalid_sql_statement_name: EXECUTE of a name not prepared. */
@@ -94,6 +94,7 @@ export class PreparedStatements {
     if (this.prepared.size >= this.maxPrepared) this.evictOldest()
     const entry: Prepared = { name, ok: undefined, ready: Promise.resolve(false) }
     entry.ready = this.session(`PREPARE ${name} AS ${sql}`).then(() => true, () => {
+      if (this.failed.size >= MAX_PENDING) this.failed.clear()
       this.failed.add(sql)
       if (this.prepared.get(sql) === entry) this.prepared.delete(sql)
       return false
