@@ -37,6 +37,7 @@ interface Prepared {
   name: string
   /** resolves to whether PREPARE succeeded */
   ready: Promise<boolean>
+  /** what `ready` resolved to, once it has (set before any later awaiter of `ready` resumes) */
   ok: boolean | undefined
 }
 
@@ -71,7 +72,7 @@ export class PreparedStatements {
       // Most recently used last: the first entry is the one to deallocate.
       this.prepared.delete(sql)
       this.prepared.set(sql, known)
-      if (known.ok === undefined && !inTransaction) known.ok = await known.ready
+      if (known.ok === undefined && !inTransaction) await known.ready
       return known.ok ? known.name : null
     }
     if (this.failed.has(sql)) return null
@@ -85,7 +86,7 @@ export class PreparedStatements {
     const entry = this.prepare(sql)
     // Inside a transaction the session is busy until it ends: never wait for it there.
     if (inTransaction) return null
-    entry.ok = await entry.ready
+    await entry.ready
     return entry.ok ? entry.name : null
   }
 
@@ -124,8 +125,7 @@ function literalsOf(params: unknown[]): string[] | null {
     else if (typeof v === 'string') {
       if (v.includes('\u0000')) return null
       out.push(`'${v.replace(/'/g, "''")}'`)
-    } else if (typeof v === 'number' || typeof v === 'bigint') out.push(`'${String(v)}'`)
-    else if (typeof v === 'boolean') out.push(v ? "'true'" : "'false'")
+    } else if (typeof v === 'number' && Number.isFinite(v)) out.push(`'${String(v)}'`)
     else return null
   }
   return out

@@ -41,10 +41,13 @@ describe('prepared statements on PGlite', () => {
     TRICKY.forEach((s, i) => expect(agreed(seen.readBack[i]).rows).toEqual([{ doc: { s }, note: s }]))
   })
 
-  it('give numbers and NULL the values the query gives', () => {
+  it('give numbers and NULL the values the query gives, and leave booleans to the query', () => {
     expect(seen.numbers.map((runs: Answer[]) => agreed(runs).rows![0].v)).toEqual(['42', '2.5', '1', '1000000000000000000001', '1.1'])
     expect(agreed(seen.nullParam).rows).toEqual([{ v: true }])
     expect(agreed(seen.untyped).rows).toEqual([{ v: 'x' }])
+    expect(agreed(seen.boolean).rows).toEqual([{ v: true }])
+    agreed(seen.booleanAsText)
+    expect(seen.preparedTexts.some((t: string) => t.includes('$1::boolean') || t.endsWith('AS SELECT $1::text AS v'))).toBe(false)
   })
 
   it('refuse what the query refuses, with the same code: U+0000 in a value, a duplicate key', () => {
